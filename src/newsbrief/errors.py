@@ -1,0 +1,79 @@
+"""newsbrief's exception types, numbered like spaCy's so a message can be looked up.
+
+The library raises these; the CLI turns each into one line with its hint.
+"""
+
+from __future__ import annotations
+
+
+class NewsbriefError(Exception):
+    """Base class. ``code`` is stable across releases; ``hint`` says what to do about it."""
+
+    code = "E000"
+    hint = ""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        if hint is not None:
+            self.hint = hint
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.args[0]}"
+
+
+class InputError(NewsbriefError):
+    """An input path or record cannot be used at all (missing, unreadable, wrong type)."""
+
+    code = "E001"
+    hint = "check the path; newsbrief reads .txt, .html/.htm(.gz), .json/.jsonl(.gz) and folders"
+
+
+class NoInputError(InputError):
+    code = "E002"
+    hint = "pass files, folders or globs that contain articles"
+
+
+class StoreError(NewsbriefError):
+    code = "E010"
+    hint = "check that --db points to a newsbrief database you can write to"
+
+
+class NotFoundError(NewsbriefError):
+    code = "E011"
+    hint = "run `newsbrief stories` to list the ids in this database"
+
+
+class ConfigError(NewsbriefError):
+    """An argument out of range or of the wrong kind."""
+
+    code = "E020"
+    hint = "see `newsbrief --help`"
+
+
+class DataError(NewsbriefError):
+    """An evaluation file is not in the expected format."""
+
+    code = "E030"
+    hint = "see ../shared/data/README.md for the formats `newsbrief eval` reads"
+
+
+class MissingExtraError(NewsbriefError):
+    """An optional dependency is not installed."""
+
+    code = "E040"
+
+    def __init__(self, package: str, extra: str) -> None:
+        super().__init__(
+            f"this feature needs the optional package {package!r}",
+            hint=f"pip install 'newsbrief[{extra}]'",
+        )
+
+
+def require(module: str, extra: str):  # type: ignore[no-untyped-def]
+    """Import an optional module or raise MissingExtraError naming the extra that provides it."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise MissingExtraError(module.split(".")[0], extra) from exc
