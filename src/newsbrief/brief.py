@@ -1,0 +1,70 @@
+"""Brief assembly: Story + articles + derivations + Analysis + summary -> Brief.
+
+A pure function: it decides what a brief holds, not how it is shown (that is render's job).
+"""
+
+from __future__ import annotations
+
+from newsbrief.records import (
+    Analysis,
+    Article,
+    Brief,
+    Derivation,
+    RemovedRef,
+    Story,
+    SummarySentence,
+    article_ref,
+)
+
+
+def build_brief(
+    story: Story,
+    articles: list[Article],
+    derivations: list[Derivation],
+    analysis: Analysis,
+    summary: list[SummarySentence],
+) -> Brief:
+    by_id = {a.id: a for a in articles}
+    ordered = sorted(articles, key=lambda a: (a.published or "9999", story.article_ids.index(a.id)))
+    in_story = set(by_id)
+    removed = [
+        RemovedRef(article=a.id, text=r.text, reason=r.reason) for a in ordered for r in a.removed
+    ]
+    return Brief(
+        story=story.id,
+        headline=_headline(story, ordered, derivations, summary, by_id),
+        articles=[article_ref(a) for a in ordered],
+        derivations=[d for d in derivations if d.child in in_story and d.parent in in_story],
+        summary=summary,
+        claims=analysis.claims,
+        conflicts=analysis.conflicts,
+        quotes=analysis.quotes,
+        entities=analysis.entities,
+        timeline=analysis.timeline,
+        removed=removed,
+        start=story.start,
+        end=story.end,
+    )
+
+
+def _headline(
+    story: Story,
+    ordered: list[Article],
+    derivations: list[Derivation],
+    summary: list[SummarySentence],
+    by_id: dict[str, Article],
+) -> str:
+    # The title of the original article the summary leans on most reads best as a headline:
+    # a rewrite's title is often the sloppier one.
+    derived = {d.child for d in derivations}
+    weight: dict[str, int] = {}
+    for sentence in summary:
+        for citation in sentence.citations:
+            weight[citation.article] = weight.get(citation.article, 0) + 1
+    candidates = [a for a in ordered if a.title and a.id not in derived] or [
+        a for a in ordered if a.title
+    ]
+    if candidates:
+        best = max(candidates, key=lambda a: (weight.get(a.id, 0), len(a.sentences)))
+        return best.title
+    return story.label or (summary[0].text if summary else "(untitled story)")

@@ -1,0 +1,207 @@
+"""Shape and vocabulary rules: one line in, a removal reason (or None) out.
+
+The patterns describe kinds of page furniture that recur across sites (widgets, prompts,
+credits, legal notices), never the wording of one site. Each rule is anchored to the whole
+line or to a short line, so a body sentence that merely mentions "cookies" or "share" survives.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line)
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+_SOCIAL = (
+    r"facebook|twitter|linkedin|whatsapp|telegram|reddit|pinterest|tumblr|instagram|youtube|"
+    r"flipboard|pocket|e-?mail|email|print|messenger|viber|vk|skype|sms|copy link|google\+?|x"
+)
+
+# Comment-widget headers: they open a reader-comment section.
+COMMENT_HEADER = _rx(
+    r"^\s*(?:\d[\d,.]*\s+(?:comments?|responses?|replies|thoughts?)(?:\s+(?:on|to)\b.*)?"
+    r"|(?:show|view|load|see|read|hide)\s+(?:all\s+|more\s+|the\s+)?(?:\d+\s+)?comments?.*"
+    r"|comments?\s*(?:\(\d+\)|\d+)?|discussion|reader comments|readers'? comments"
+    r"|notify of|newest(?:\s+most voted)?|oldest(?:\s+newest)?(?:\s+most voted)?|most voted"
+    r"|inline feedbacks?|join the (?:discussion|conversation)|what do you think\??"
+    r"|(?:\d+\s+)?(?:responses?|replies) to .{0,120}|conversation|start the conversation"
+    r"|(?:comments|commenting) (?:are|is) closed\.?|post a comment|add a comment"
+    r"|leave a (?:reply|comment)|sort by\s*:?.{0,30}|subscribe\s+notify of)\s*[:.!]?\s*$"
+)
+
+COMMENT_PROMPT = _rx(
+    r"^\s*(?:please\s+)?(?:enter|leave|post|add|write|submit|type)\s+(?:your|a|an)\s+"
+    r"(?:comment|reply|name|e-?mail|response|message|website).{0,40}$"
+    r"|^\s*(?:leave|post|add|write|submit)\s+(?:a\s+)?(?:reply|comment|response)\b.{0,40}$"
+    r"|your e-?mail(?: address)? will not be published.*"
+    r"|required fields are marked.*|^\s*cancel reply\s*$"
+    r"|save my name,? e-?mail.*|you must be (?:logged|signed) in to .{0,30}comment.*"
+    r"|^\s*(?:log|sign) ?in to (?:comment|reply|post).*|be the first to comment.*"
+    r"|would love your thoughts.*|please comment\W*x?\s*$|^\s*(?:name|e-?mail|website|comment)\s*\*?\s*:?\s*$"
+    r"|^\s*(?:post|submit|publish) comment\s*(?:\(\+\))?\s*$|^\s*\d+\s+post comment.*"
+    r"|^\s*reply\s*(?:↓|→)?\s*$|comments? (?:are|is) (?:closed|moderated).*"
+    r"|^\s*(?:this site uses akismet|notify me of (?:follow-up|new) (?:comments|posts)).*"
+)
+
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "navigation",
+        _rx(
+            r"^\s*(?:back to (?:top|home)|to the top|skip to (?:main )?(?:content|navigation)|"
+            r"scroll to top|top of page|go to top|main menu|menu|navigation|search|close|"
+            r"home|next|previous|prev|more|open|toggle navigation|you are (?:here|at)|"
+            r"(?:next|previous|prev) (?:article|post|story|page)|sections?|log ?in|log ?out|"
+            r"sign ?in|sign ?up|register|my account|account settings.*|follow|"
+            r"load more|show more|view more|see more|see all|view all|more news|"
+            r"(?:tags?|topics?|categories|category|filed under|keywords|related tags|"
+            r"related topics|posted in)\s*:.*|tags?|topics|trending|latest news|latest|"
+            r"button)\s*(?:button|»|›|>|:)?\s*$"
+        ),
+    ),
+    ("navigation", _rx(r"^\s*(?:home|news|main)\s*(?:[>»›/|]\s*[^>»›/|]{1,40}){1,6}$")),
+    (
+        "share-widget",
+        _rx(
+            rf"^\s*(?:(?:share|tweet|pin|post|send|email)(?: (?:this|it|the|article|story|post|"
+            rf"page|on|via|with|to))*\s*(?:{_SOCIAL})?|(?:click|tap) to (?:share|email|print).*|"
+            rf"share (?:this|the) (?:article|story|post|page).*|sharing is caring.*|"
+            rf"(?:{_SOCIAL})(?:\s*[,|/·•]?\s*(?:{_SOCIAL}))*|share(?:s)?\s*\d*|\d+\s+shares?|"
+            r"share via.*|share on .{0,30})\s*[:!.]?\s*$"
+        ),
+    ),
+    (
+        "subscribe-widget",
+        _rx(
+            r"^(?=.{0,160}$).*(?:\bsubscribe\b|\bnewsletters?\b|sign up (?:for|to)|"
+            r"delivered (?:straight |directly )?to your inbox|enter your e-?mail|"
+            r"\bopt-in\b|thanks for (?:signing up|subscribing)|your inbox|"
+            r"get (?:our|the) (?:latest|best|daily|free)|unsubscribe|"
+            r"(?:download|get) (?:our|the) (?:free )?app|follow us\b).*$"
+        ),
+    ),
+    (
+        "donate-widget",
+        _rx(
+            r"^(?=.{0,160}$).*(?:\bdonat(?:e|ion|ions)\b|\bpatreon\b|\bpaypal\b|"
+            r"become a (?:patron|member|supporter)|\bone-time\b|buy (?:us|me) a coffee|"
+            r"\bmonthly\b.{0,20}\bgift\b|\bcontribute\b.{0,30}\b(?:today|now)\b).*$"
+        ),
+    ),
+    (
+        "support-appeal",
+        _rx(
+            r"^\s*(?:support\s+(?:[A-Z][\w.&'-]*\s*){1,3}|support (?:us|our (?:work|journalism)|"
+            r"independent (?:journalism|media|news))\b.*|please (?:consider )?support(?:ing)? (?:us|our).*|"
+            r"help (?:us|keep) .{0,60}(?:independent|free|going|alive).*)[.!]?\s*$"
+        ),
+    ),
+    (
+        "cookie-notice",
+        _rx(
+            r"^(?=.{0,400}$).*(?:\bcookies?\b.*\b(?:use|accept|consent|policy|settings|agree|"
+            r"browsing|experience)\b|\b(?:use|accept|consent|policy|settings|agree)\b.*\bcookies?\b|"
+            r"privacy (?:policy|notice|settings|statement)|terms (?:of|and) (?:use|service|conditions)|"
+            r"\bgdpr\b|ad ?choices?|do not sell my).*$"
+        ),
+    ),
+    (
+        "copyright",
+        _rx(
+            r"^(?=.{0,300}$).*(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|"
+            r"\btrademarks?\b.*\bregistered\b|\bregistered trademark\b|may not be (?:published|"
+            r"reproduced|redistributed|rewritten)).*$"
+        ),
+    ),
+    (
+        "photo-credit",
+        _rx(
+            r"^\s*(?:(?:photo|photos|image|images|picture|pictures|photograph|video|graphic|"
+            r"illustration|cover photo|featured image|file photo|credit|credits|source|courtesy)"
+            r"(?:\s+(?:credit|credits|source|courtesy))?\s*(?:by\b|:|/|©|-|–|—).{0,80}"
+            r"|[\w .,'’-]{0,60}\b(?:getty images|shutterstock|ap photo|afp photo|reuters/|"
+            r"via getty|/ ?afp|/ ?reuters|/ ?ap\b|istock(?:photo)?|wikimedia commons).{0,60})$"
+        ),
+    ),
+    (
+        "photo-credit",
+        _rx(r".*\s[–—-]\s*(?:photos?|pictures?|images?|video) (?:by|courtesy(?: of)?|credit:?)\s+[\w .'’-]{2,60}$"),
+    ),
+    (
+        "related-link",
+        _rx(
+            r"^\s*(?:read more|read also|also read|read next|read the full|related(?: articles?| stories?| news| posts?| coverage)?|"
+            r"see also|more (?:from|on|about|stories|news|coverage)|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|"
+            r"recommended(?: for you| stories| articles)?|most (?:read|popular|viewed|shared)|"
+            r"popular (?:posts?|stories|articles)|recent (?:posts?|stories|articles)|"
+            r"(?:up next|watch|listen|explore|don't miss|editor'?s picks?|top stories|latest stories|"
+            r"our latest stories|further reading|continue reading|keep reading|click here))\b.{0,160}$"
+        ),
+    ),
+    (
+        "boilerplate",
+        _rx(
+            r"^(?=.{0,300}$).*(?:\bjavascript\b|lorem ipsum|\badvertisement\b|\bsponsored\b|"
+            r"\bad blocker\b|\badblock|\bloading\.\.\.|\{|\}|^\s*advert\s*$|please enable|"
+            r"your browser|\bpaywall\b|already a subscriber|\bpromoted\b).*$"
+        ),
+    ),
+    ("currency", _rx(r"^\s*(?:[$€£¥₹]|usd|eur|gbp|rs\.?)?\s*[\d][\d.,\s]*(?:[$€£¥₹%]|usd|eur|gbp|k|m)?\s*$")),
+    ("social-handle", _rx(r"^\s*(?:(?:follow\s+(?:\w+\s+)?on\s+\w+:?\s*)?@\w+[\s,|/]*)+\s*$")),
+    (
+        "timestamp",
+        _rx(
+            r"^\s*(?:(?:updated|published|posted|first published|last updated|modified|date)\s*(?:on|at)?\s*:?\s*)?"
+            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?"
+            r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+            r"\s*(?:\d{1,2}(?:st|nd|rd|th)?,?)?\s*\d{4}?,?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*"
+            r"(?:[a-z]{2,4})?)?\s*[•|]?\s*(?:\d+\s+min(?:ute)?s?\s+read)?\s*$"
+        ),
+    ),
+    (
+        "timestamp",
+        _rx(
+            r"^\s*(?:(?:updated|published|posted|first published|last updated)\s*(?:on|at)?\s*:?.{0,60}|"
+            r"\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?|months?|years?)\s+ago|"
+            r"\d+\s+min(?:ute)?s?\s+read|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s+\d{1,2}:\d{2}.{0,12})?)\s*$"
+        ),
+    ),
+]
+
+
+def rule_reason(line: str, title: str = "") -> str | None:
+    """The reason a line is page furniture by its shape or vocabulary alone, else None."""
+    text = line.strip()
+    if not text:
+        return None
+    if title and _norm(text) == _norm(title):
+        return "repeated-title"
+    if COMMENT_PROMPT.search(text):
+        return "comment-prompt"
+    if COMMENT_HEADER.match(text):
+        return "comment-widget"
+    for reason, pattern in _RULES:
+        if pattern.match(text):
+            return reason
+    if not words(text):
+        return "boilerplate"  # separators, arrows, stray punctuation
+    return None
+
+
+_NORM = re.compile(r"[^\w]+")
+
+
+def _norm(text: str) -> str:
+    return _NORM.sub(" ", text.lower()).strip()
+
+
+def same_text(a: str, b: str) -> bool:
+    """Equal up to case, punctuation and quote style (a title repeated with other apostrophes)."""
+    return bool(_norm(a)) and _norm(a) == _norm(b)

@@ -1,0 +1,303 @@
+"""The `newsbrief` command: a thin layer over the library that talks to people.
+
+Exit codes: 0 everything worked; 1 the job finished but some inputs were bad (each one is
+reported); 2 the command line was wrong; 3 nothing could be done (the message says why).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsbrief.errors import NewsbriefError
+from newsbrief.records import Problem
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+
+class CliReporter:
+    """Shows engine progress as rich bars on stderr and bad inputs as one line each."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet
+        self.progress = Progress(
+            TextColumn("{task.description:<16}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=quiet,
+        )
+        self.task: Any = None
+
+    def __enter__(self) -> CliReporter:
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+    def stage(self, name: str, total: int | None = None) -> None:
+        if self.task is not None:
+            self.progress.update(self.task, visible=False)
+        self.task = self.progress.add_task(name, total=total)
+
+    def advance(self, n: int = 1) -> None:
+        if self.task is not None:
+            self.progress.advance(self.task, n)
+
+    def problem(self, problem: Problem) -> None:
+        # Problems are printed even with --quiet: losing input silently is worse than noise.
+        self.progress.console.print(f"[yellow]skipped[/] {problem}", markup=True)
+
+
+def _fail(exc: NewsbriefError) -> None:
+    hint = f" (hint: {exc.hint})" if exc.hint else ""
+    err.print(f"newsbrief: error: {exc}{hint}", markup=False)
+    sys.exit(EXIT_FAILED)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NewsbriefError as exc:
+            _fail(exc)
+        except KeyboardInterrupt:
+            err.print("newsbrief: interrupted; everything committed so far is kept")
+            sys.exit(130)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsbrief")
+def main() -> None:
+    """Turn news articles into one cited brief per story.
+
+    \b
+    Quick start:
+      newsbrief run examples/ --out briefs/     ingest, process, write briefs
+      newsbrief stories                         list stories in newsbrief.db
+      newsbrief brief STORY_ID                  print one brief
+    """
+
+
+_db_option = click.option(
+    "--db",
+    default="newsbrief.db",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="SQLite database to keep articles, stories and briefs in.",
+)
+_quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bars or tables.")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_db_option
+@click.option(
+    "--out",
+    "out_dir",
+    default="briefs",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder for one .md and one .json brief per story.",
+)
+@click.option(
+    "--words",
+    default=150,
+    show_default=True,
+    type=click.IntRange(20, 2000),
+    help="Word budget of each summary.",
+)
+@_quiet_option
+def run(inputs: tuple[str, ...], db: str, out_dir: str, words: int, quiet: bool) -> None:
+    """Ingest INPUTS (files, folders, globs), process them and write every story's brief."""
+    from newsbrief.engines.local import process
+    from newsbrief.render import render_json, render_markdown
+    from newsbrief.store import Store
+
+    with Store(db) as store, CliReporter(quiet) as reporter:
+        result = process(inputs, store, reporter, words=words)
+        folder = Path(out_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = 0
+        for story in store.stories():
+            try:
+                brief = store.brief(story.id)
+            except NewsbriefError:
+                continue
+            (folder / f"{story.id}.md").write_text(render_markdown(brief), encoding="utf-8")
+            (folder / f"{story.id}.json").write_text(render_json(brief), encoding="utf-8")
+            written += 1
+        rows = store.story_rows()
+    if not quiet:
+        _stories_table(rows)
+        err.print(
+            f"{result.added} new articles, {result.already_stored} already stored, "
+            f"{len(result.problems)} skipped; {written} briefs in {folder}/",
+            markup=False,
+        )
+    sys.exit(EXIT_PARTIAL if result.problems else EXIT_OK)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_db_option
+@click.option(
+    "--words",
+    default=150,
+    show_default=True,
+    type=click.IntRange(20, 2000),
+    help="Word budget of each summary.",
+)
+@_quiet_option
+def add(inputs: tuple[str, ...], db: str, words: int, quiet: bool) -> None:
+    """Add INPUTS to the database incrementally, updating only the stories they touch."""
+    from newsbrief.engines.local import process
+    from newsbrief.store import Store
+
+    with Store(db) as store, CliReporter(quiet) as reporter:
+        result = process(inputs, store, reporter, words=words)
+    if not quiet:
+        err.print(
+            f"{result.added} new articles, {result.already_stored} already stored, "
+            f"{len(result.problems)} skipped; {len(result.stories_changed)} stories updated",
+            markup=False,
+        )
+    sys.exit(EXIT_PARTIAL if result.problems else EXIT_OK)
+
+
+@main.command()
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def stories(db: str, as_json: bool) -> None:
+    """List the stories in the database, largest first."""
+    from newsbrief.store import Store
+
+    _require_db(db)
+    with Store(db) as store:
+        rows = store.story_rows()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        _stories_table(rows)
+
+
+@main.command()
+@click.argument("story_id")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+def brief(story_id: str, db: str, fmt: str) -> None:
+    """Print the brief of STORY_ID (see `newsbrief stories`)."""
+    from newsbrief.render import render_json, render_markdown
+    from newsbrief.store import Store
+
+    _require_db(db)
+    with Store(db) as store:
+        record = store.brief(story_id)
+    click.echo(render_json(record) if fmt == "json" else render_markdown(record))
+
+
+EVAL_TASKS = ["summarize", "cluster", "boilerplate", "paraphrase", "quotes"]
+
+
+@main.command(name="eval")
+@click.argument("task", type=click.Choice(EVAL_TASKS))
+@click.option(
+    "--data",
+    required=True,
+    type=click.Path(exists=True),
+    help="Dataset file or folder (see ../shared/data/README.md).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option(
+    "--words",
+    default=260,
+    show_default=True,
+    type=click.IntRange(10, 5000),
+    help="summarize: word budget.",
+)
+@click.option(
+    "--metric",
+    type=click.Choice(["f1", "recall"]),
+    default="f1",
+    show_default=True,
+    help="summarize: ROUGE F1, or recall on output truncated to --words.",
+)
+@click.option(
+    "--stream", is_flag=True, help="cluster: replay items in time order through incremental add."
+)
+def eval_(task: str, data: str, as_json: bool, words: int, metric: str, stream: bool) -> None:
+    """Score newsbrief and the task's baselines on a labelled dataset."""
+    from newsbrief.eval.run import run_task
+
+    result = run_task(task, data, words=words, metric=metric, stream=stream)
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    metrics = list(dict.fromkeys(k for s in result.systems for k in s.metrics))
+    table = Table(title=f"{task} on {data} (n={result.n})")
+    table.add_column("system")
+    for key in metrics:
+        table.add_column(key, justify="right")
+    table.add_column("seconds", justify="right")
+    for system in result.systems:
+        cells = [_fmt(system.metrics.get(k)) for k in metrics]
+        table.add_row(system.name, *cells, f"{system.seconds:.1f}")
+    out.print(table)
+    for note in result.notes:
+        out.print(note, markup=False)
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.2f}" if abs(value) >= 1.5 else f"{value:.3f}"
+
+
+def _require_db(db: str) -> None:
+    if not Path(db).exists():
+        from newsbrief.errors import StoreError
+
+        raise StoreError(
+            f"no database at {db!r}", hint="run `newsbrief run INPUT...` first, or pass --db"
+        )
+
+
+def _stories_table(rows: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(rows)} stories")
+    for col, justify in (
+        ("id", "left"),
+        ("articles", "right"),
+        ("outlets", "right"),
+        ("conflicts", "right"),
+        ("span", "left"),
+        ("label", "left"),
+    ):
+        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+    for r in rows:
+        span = " – ".join(dict.fromkeys(x[:10] for x in (r["start"], r["end"]) if x))
+        table.add_row(
+            r["id"],
+            str(r["size"]),
+            str(r["outlets"]),
+            str(r["conflicts"]),
+            span,
+            (r["label"] or "")[:70],
+        )
+    out.print(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""Word-level text similarity shared by dedup, clustering and claim alignment.
+
+Everything here works on stemmed content words (stop words dropped), which makes it robust
+to the light paraphrasing news rewrites do (reordered clauses, inflections, swapped function
+words) while staying cheap enough to run on every candidate sentence pair.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+# A compact English stop list: function words, auxiliaries and a few news fillers that carry
+# no content ("said", "also"), so overlap on them never makes two sentences look alike.
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all almost also am among an and any are as at be because
+    been before being below between both but by can could did do does doing done down during
+    each either else ever few for from further had has have having he her here hers herself him
+    himself his how however i if in into is it its itself just least less let like made make
+    many may me might more most much must my myself neither no nor not now of off on once one
+    only or other others our ours ourselves out over own per quite rather said same say says
+    saying she should since so some still such than that the their theirs them themselves then
+    there these they this those though through thus to too told under until up upon us very was
+    we were what when where whether which while who whom whose why will with within without
+    would yet you your yours yourself yourselves s t d ll m re ve mr mrs ms
+    """.split()
+)
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+# Straight and typographic double quotes; single quotes double as apostrophes, so only
+# the typographic singles count as quote marks.
+_QUOTED = re.compile(r"[\"“”](.+?)[\"“”]|‘(.+?)’(?!\w)", re.S)
+
+PARAPHRASE_THRESHOLD = 0.5
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Lower-cased Snowball stem of one word."""
+    return str(_stemmer().stemWord(word.lower()))
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of ``text`` in order, case preserved, possessive ``'s`` stripped."""
+    return [_POSSESSIVE.sub("", w) for w in _WORD.findall(text)]
+
+
+def is_stop(word: str) -> bool:
+    return word.lower() in STOP_WORDS or len(word) < 2 and not word.isdigit()
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry content: ``words`` minus stop words, case preserved."""
+    return [w for w in words(text) if not is_stop(w)]
+
+
+def content_stems(text: str) -> list[str]:
+    return [stem(w) for w in content_words(text)]
+
+
+def quoted_fraction(text: str) -> float:
+    """Share of ``text``'s characters that sit inside quotation marks."""
+    if not text:
+        return 0.0
+    inside = sum(m.end() - m.start() for m in _QUOTED.finditer(text))
+    return min(1.0, inside / len(text))
+
+
+def set_cosine(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> float:
+    """Cosine of two binary bags: |a ∩ b| / sqrt(|a| |b|)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+def paraphrase_score(a: str, b: str) -> float:
+    """Similarity in [0, 1] of two sentences, robust to rewording.
+
+    The mean of the set cosine and the containment of the smaller sentence in the larger
+    over stemmed content words: containment keeps a condensed rewrite ("X, ambassador of Y,
+    says ...") close to its longer original, cosine keeps one shared name from making a
+    short sentence look like a long one.
+    """
+    sa, sb = set(content_stems(a)), set(content_stems(b))
+    if not sa or not sb:
+        return 1.0 if a.strip().lower() == b.strip().lower() and a.strip() else 0.0
+    shared = len(sa & sb)
+    cosine = shared / math.sqrt(len(sa) * len(sb))
+    containment = shared / min(len(sa), len(sb))
+    return 0.5 * (cosine + containment)
+
+
+def is_paraphrase(a: str, b: str, threshold: float = PARAPHRASE_THRESHOLD) -> bool:
+    """Whether two sentences say the same thing (threshold fitted on MRPC dev, see eval)."""
+    return paraphrase_score(a, b) >= threshold
+
+
+def word_diff(a: str, b: str) -> tuple[list[str], list[str]]:
+    """Multiset difference of content words: (in ``a`` not ``b``, in ``b`` not ``a``).
+
+    Words are matched case-insensitively but reported as written, so a sentence that says
+    "Iraq" twice against one that says it once and "Iran" once yields (["Iraq"], ["Iran"]).
+    """
+    wa, wb = content_words(a), content_words(b)
+    ca = Counter(w.lower() for w in wa)
+    cb = Counter(w.lower() for w in wb)
+    return _take(wa, ca - cb), _take(wb, cb - ca)
+
+
+def _take(tokens: list[str], wanted: Counter[str]) -> list[str]:
+    out: list[str] = []
+    left = Counter(wanted)
+    for w in tokens:
+        key = w.lower()
+        if left[key] > 0:
+            out.append(w)
+            left[key] -= 1
+    return out

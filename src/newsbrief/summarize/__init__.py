@@ -1,0 +1,205 @@
+"""summarize: annotated articles of one story -> extractive, cited summary sentences.
+
+Multi-document and redundancy-aware: sentences are scored by how much of the story's
+content they cover (concepts weighted by how many independent sources carry them, with
+more weight near each article's lead), selected greedily under a word budget, ordered by
+publication time then position, and cited to every article that states the same thing.
+Copies and rewrites never count twice: a derived article's sentence is dropped when its
+original is in the set, and its source joins the original's group.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsbrief.errors import ConfigError
+from newsbrief.records import Analysis, Article, Derivation, SentenceRef, SummarySentence
+from newsbrief.records import normalize_text as _norm
+from newsbrief.summarize.select import (
+    Candidate,
+    Params,
+    concept_weights,
+    greedy_select,
+)
+from newsbrief.summarize.text import concepts, content_stems, ineligible_reason
+from newsbrief.summarize.text import words as tokenize
+
+CITE_SIMILARITY = 0.6  # cosine of content stems above which another article states the same
+DUPLICATE_ARTICLE = 0.5  # share of an article's sentences found verbatim in another
+
+
+class _Groups:
+    """Union-find over article positions: one group per independent source."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _source_groups(
+    articles: list[Article], analysis: Analysis | None, derivations: list[Derivation]
+) -> _Groups:
+    pos = {a.id: i for i, a in enumerate(articles)}
+    groups = _Groups(len(articles))
+    for d in derivations:
+        if d.child in pos and d.parent in pos:
+            groups.union(pos[d.child], pos[d.parent])
+    if analysis is not None:
+        roots: dict[str, int] = {}
+        for aid, root in analysis.sources.items():
+            if aid in pos:
+                groups.union(pos[aid], roots.setdefault(root, pos[aid]))
+    # The same page scraped twice is one source even when no derivation was supplied.
+    seen: dict[str, set[int]] = {}
+    for i, a in enumerate(articles):
+        for s in a.sentences:
+            seen.setdefault(_norm(s.text), set()).add(i)
+    for i, a in enumerate(articles):
+        if not a.sentences:
+            continue
+        shared: dict[int, int] = {}
+        for s in a.sentences:
+            for j in seen[_norm(s.text)]:
+                if j != i:
+                    shared[j] = shared.get(j, 0) + 1
+        for j, n in shared.items():
+            if n >= DUPLICATE_ARTICLE * len(a.sentences):
+                groups.union(i, j)
+    return groups
+
+
+def _copied_sentences(articles: list[Article], derivations: list[Derivation]) -> set[tuple[int, int]]:
+    """(article, sentence) pairs whose original sentence is available in the set."""
+    pos = {a.id: i for i, a in enumerate(articles)}
+    out: set[tuple[int, int]] = set()
+    for d in derivations:
+        if d.child not in pos or d.parent not in pos:
+            continue
+        child = pos[d.child]
+        if d.pairs:
+            out.update((child, p.child_sentence) for p in d.pairs)
+        elif d.kind == "exact":
+            out.update((child, s.index) for s in articles[child].sentences)
+    return out
+
+
+def _similarity(token_lists: list[list[str]]) -> np.ndarray:
+    """Cosine similarity of content-stem count vectors, one row per sentence."""
+    vocab: dict[str, int] = {}
+    rows = [content_stems(t) for t in token_lists]
+    for r in rows:
+        for s in r:
+            vocab.setdefault(s, len(vocab))
+    mat = np.zeros((len(rows), max(1, len(vocab))), dtype=np.float32)
+    for i, r in enumerate(rows):
+        for s in r:
+            mat[i, vocab[s]] += 1.0
+    norms = np.linalg.norm(mat, axis=1, keepdims=True)
+    mat /= np.where(norms == 0, 1.0, norms)
+    return mat @ mat.T
+
+
+def _candidates(
+    articles: list[Article], groups: _Groups, copied: set[tuple[int, int]]
+) -> tuple[list[Candidate], np.ndarray]:
+    cands: list[Candidate] = []
+    tokens: list[list[str]] = []
+    first_seen: set[str] = set()
+    for ai, art in enumerate(articles):
+        rank = 0
+        for s in art.sentences:
+            toks = tokenize(s.text)
+            key = _norm(s.text)
+            ok = (
+                (ai, s.index) not in copied
+                and key not in first_seen
+                and not ineligible_reason(s.text, art.title)
+            )
+            first_seen.add(key)
+            cand = Candidate(
+                article=ai,
+                sentence=s,
+                words=len(s.text.split()),
+                concepts=concepts(toks),
+                rank=rank,
+                row=len(cands),
+                group=groups.find(ai),
+                eligible=ok,
+            )
+            rank += ok
+            cands.append(cand)
+            tokens.append(toks)
+    sim = _similarity(tokens) if cands else np.zeros((0, 0), dtype=np.float32)
+    return cands, sim
+
+
+def _support(cands: list[Candidate], sim: np.ndarray, threshold: float) -> None:
+    """Which independent sources state each sentence (its own always does)."""
+    if not cands:
+        return
+    hits = sim >= threshold
+    group_of = np.array([c.group for c in cands])
+    for c in cands:
+        c.support = {int(g) for g in np.unique(group_of[hits[c.row]])} | {c.group}
+
+
+def _citations(
+    chosen: Candidate, cands: list[Candidate], sim: np.ndarray, articles: list[Article]
+) -> list[SentenceRef]:
+    refs = [SentenceRef(articles[chosen.article].id, chosen.sentence.index, chosen.sentence.text)]
+    best: dict[int, tuple[float, Candidate]] = {}
+    for c in cands:
+        if c.article == chosen.article:
+            continue
+        score = float(sim[chosen.row, c.row])
+        if score >= CITE_SIMILARITY and score > best.get(c.article, (0.0, c))[0]:
+            best[c.article] = (score, c)
+    for ai in sorted(best):
+        c = best[ai][1]
+        refs.append(SentenceRef(articles[ai].id, c.sentence.index, c.sentence.text))
+    return refs
+
+
+def summarize(
+    articles: list[Article],
+    analysis: Analysis | None = None,
+    derivations: list[Derivation] | None = None,
+    words: int = 150,
+    params: Params | None = None,
+) -> list[SummarySentence]:
+    """Extractive summary of one story's annotated articles within ``words`` words.
+
+    Every returned sentence's text equals its first citation's sentence text; further
+    citations point to the other articles that state the same thing.
+    """
+    if words <= 0:
+        raise ConfigError(f"summary length must be positive, got {words} words")
+    params = params or Params()
+    derivations = derivations or []
+    groups = _source_groups(articles, analysis, derivations)
+    cands, sim = _candidates(articles, groups, _copied_sentences(articles, derivations))
+    _support(cands, sim, CITE_SIMILARITY)
+    weights = concept_weights(cands, params)
+    chosen = greedy_select(cands, sim, weights, words, params)
+
+    def order(c: Candidate) -> tuple[bool, str, int, int]:
+        published = articles[c.article].published
+        return (published is None, published or "", c.article, c.sentence.index)
+
+    return [
+        SummarySentence(c.sentence.text, _citations(c, cands, sim, articles))
+        for c in sorted(chosen, key=order)
+    ]
+
+
+__all__ = ["Params", "summarize"]

@@ -1,0 +1,120 @@
+"""Word-level helpers for summarization: tokens, stems, concepts and sentence eligibility.
+
+Everything here is rule-based and language-data-free (snowball stems ship in the wheel),
+so it runs offline and on unseen sites.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+from newsbrief.records import normalize_text
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_STEMMER = snowballstemmer.stemmer("english")
+
+# A compact English function-word list: concept bigrams made only of these carry no content.
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it its
+    itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own same she should so some such than that the their theirs them themselves
+    then there these they this those through to too under until up very was we were what when where
+    which while who whom why will with would you your yours yourself yourselves said says say told
+    one two new like get got may might must also us mr mrs ms s t don didn doesn isn wasn aren
+    weren won wouldn couldn shouldn ve ll re d m""".split()
+)
+
+_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
+# Lines that belong to the page, not the story: credits, share prompts, legal text.
+_BOILERPLATE = re.compile(
+    r"(?i)(\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bcookies?\b|\bjavascript\b"
+    r"|\ball rights reserved\b|\bterms of (?:use|service)\b|\bprivacy policy\b|\bemail address\b"
+    r"|\bshare this\b|\bfollow us\b|\bread more\b|\blearn more\b|\badvertisement\b|\bcopyright\b"
+    r"|\bweb browser\b|\byour browser\b|\bthis (?:page|site|website)\b|\bdownload (?:the|our) app\b"
+    r"|\bpermalink\b|\bcomments? (?:below|section)\b|\bleave a comment\b|\bwayback machine\b"
+    r"|\btweets?\b.*\blocation\b|\bcontact details\b|\bmailing list\b)"
+)
+_CREDIT = re.compile(
+    r"(?i)^(?:by\s+[A-Z]|photo\b|image\b|credit\b|caption\b|file photo\b|getty\b|ap photo\b"
+    r"|reuters\b|©|\(c\)|video\b|watch\b|related\b|editor'?s note\b|updated?\b\s*[:\d])"
+)
+_PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w.'-]*\s*)+/\s*[A-Z][\w .'-]*\)|\b(?:AP|Getty) Images?\b")
+_QUOTES = re.compile(r"[\"“”]")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (numbers kept: they carry much of a news story)."""
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def content_stems(tokens: list[str]) -> list[str]:
+    return [stem(t) for t in tokens if t not in STOPWORDS and len(t) > 1]
+
+
+def concepts(tokens: list[str]) -> set[str]:
+    """Stemmed content unigrams and bigrams (a bigram counts unless both words are stopwords)."""
+    stems = [stem(t) for t in tokens]
+    stop = [t in STOPWORDS or len(t) < 2 for t in tokens]
+    out = {s for s, x in zip(stems, stop, strict=True) if not x}
+    for i in range(len(stems) - 1):
+        if not (stop[i] and stop[i + 1]):
+            out.add(stems[i] + " " + stems[i + 1])
+    return out
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _quote_fragment(text: str) -> bool:
+    marks = _QUOTES.findall(text)
+    if len(marks) % 2:
+        # An odd number of quote marks: the sentence is a piece of a longer quotation.
+        return True
+    if not marks:
+        return False
+    inside = sum(len(m) for m in re.findall(r"[\"“][^\"“”]*[\"”]", text))
+    # Entirely quoted with no attribution around it: the speaker is lost out of context.
+    return inside >= 0.9 * len(text)
+
+
+def _headline_like(text: str) -> bool:
+    toks = [t for t in re.findall(r"[A-Za-z][\w'’]*", text) if t.lower() not in STOPWORDS]
+    if len(toks) < 4:
+        return False
+    capital = sum(t[0].isupper() for t in toks)
+    return capital >= 0.8 * len(toks)
+
+
+def ineligible_reason(text: str, title: str = "", min_words: int = 6, max_words: int = 70) -> str:
+    """Why a sentence cannot stand in a summary, or "" when it can."""
+    n = word_count(text)
+    if n < min_words:
+        return "short"
+    if n > max_words:
+        return "long"
+    if not _TERMINAL.search(text):
+        return "no-terminal-punctuation"
+    if title and normalize_text(text).rstrip(".!?") == normalize_text(title).rstrip(".!?"):
+        return "title"
+    if _headline_like(text):
+        return "heading"
+    if not text[0].isupper() and not text[0].isdigit() and text[0] not in "\"“‘'(":
+        return "fragment"
+    if _CREDIT.search(text) or _PHOTO_CREDIT.search(text):
+        return "credit"
+    if _BOILERPLATE.search(text):
+        return "boilerplate"
+    if _quote_fragment(text):
+        return "quote-fragment"
+    return ""

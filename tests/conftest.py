@@ -1,0 +1,27 @@
+"""Shared fixtures. Tests that need ../shared/data skip cleanly when it is absent."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_DATA = Path(os.environ.get("NEWSBRIEF_SHARED_DATA", REPO.parent / "shared" / "data"))
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"shared evaluation data not found at {SHARED_DATA}")
+    return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def seeds_dir(shared_data: Path) -> Path:
+    seeds = shared_data / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("seed articles not found")
+    return seeds
