@@ -5,6 +5,8 @@ A pure function: it decides what a brief holds, not how it is shown (that is ren
 
 from __future__ import annotations
 
+import os
+
 from newsbrief.records import (
     Analysis,
     Article,
@@ -30,7 +32,7 @@ def build_brief(
     removed = [
         RemovedRef(article=a.id, text=r.text, reason=r.reason) for a in ordered for r in a.removed
     ]
-    return Brief(
+    brief = Brief(
         story=story.id,
         headline=_headline(story, ordered, derivations, summary, by_id),
         articles=[article_ref(a) for a in ordered],
@@ -45,6 +47,12 @@ def build_brief(
         start=story.start,
         end=story.end,
     )
+    if os.environ.get("NEWSBRIEF_CHECK_CITATIONS"):
+        # The test suite turns this on so that every brief any test builds is checked.
+        problems = citation_errors(brief, articles)
+        if problems:
+            raise AssertionError("; ".join(problems))
+    return brief
 
 
 def _headline(
@@ -68,3 +76,28 @@ def _headline(
         best = max(candidates, key=lambda a: (weight.get(a.id, 0), len(a.sentences)))
         return best.title
     return story.label or (summary[0].text if summary else "(untitled story)")
+
+
+def citation_errors(brief: Brief, articles: list[Article]) -> list[str]:
+    """Every way a brief's summary fails to be traceable to its sources (empty when sound).
+
+    A summary sentence must cite at least one article sentence; each citation's index must
+    exist and hold the cited text; the first citation's text is the summary sentence itself.
+    """
+    by_id = {a.id: a for a in articles}
+    errors: list[str] = []
+    for n, item in enumerate(brief.summary):
+        if not item.citations:
+            errors.append(f"summary[{n}] has no citation")
+            continue
+        for c in item.citations:
+            article = by_id.get(c.article)
+            if article is None:
+                errors.append(f"summary[{n}] cites unknown article {c.article}")
+            elif not 0 <= c.sentence < len(article.sentences):
+                errors.append(f"summary[{n}] cites missing sentence {c.article}#{c.sentence}")
+            elif article.sentences[c.sentence].text != c.text:
+                errors.append(f"summary[{n}] citation {c.article}#{c.sentence} text differs")
+        if item.citations[0].text != item.text:
+            errors.append(f"summary[{n}] text is not its first citation's sentence")
+    return errors

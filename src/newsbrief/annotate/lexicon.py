@@ -187,11 +187,6 @@ def places() -> frozenset[str]:
     names.update(w.lower() for w in CITIES)
     names.update(w.lower() for w in MULTIWORD_CITIES)
     names.update(
-        "us usa uk america britain great britain russia iran syria korea north korea "
-        "south korea vietnam laos bolivia venezuela tanzania moldova taiwan palestine "
-        "kurdistan europe asia africa middle east".split("  ")
-    )
-    names.update(
         ["us", "u.s.", "usa", "uk", "u.k.", "america", "britain", "russia", "iran", "syria"]
     )
     names.update(["europe", "asia", "africa", "north korea", "south korea", "vietnam"])

@@ -80,7 +80,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "subscribe-widget",
         _rx(
-            r"^(?=.{0,160}$).*(?:\bsubscribe\b|\bnewsletters?\b|sign up (?:for|to)|"
+            r"^(?=.{0,200}$).*(?:\bsubscribe\b|\bnewsletters?\b|sign up (?:for|to)|"
             r"delivered (?:straight |directly )?to your inbox|enter your e-?mail|"
             r"\bopt-in\b|thanks for (?:signing up|subscribing)|your inbox|"
             r"get (?:our|the) (?:latest|best|daily|free)|unsubscribe|"
@@ -90,7 +90,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "donate-widget",
         _rx(
-            r"^(?=.{0,160}$).*(?:\bdonat(?:e|ion|ions)\b|\bpatreon\b|\bpaypal\b|"
+            r"^(?=.{0,200}$).*(?:\bdonat(?:e|ion|ions)\b|\bpatreon\b|\bpaypal\b|"
             r"become a (?:patron|member|supporter)|\bone-time\b|buy (?:us|me) a coffee|"
             r"\bmonthly\b.{0,20}\bgift\b|\bcontribute\b.{0,30}\b(?:today|now)\b).*$"
         ),
@@ -115,9 +115,9 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "copyright",
         _rx(
-            r"^(?=.{0,300}$).*(?:©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|"
+            r"^(?:\s*copyright\b.*|.*(?:©|\(c\)\s*\d{4}|all rights reserved|"
             r"\btrademarks?\b.*\bregistered\b|\bregistered trademark\b|may not be (?:published|"
-            r"reproduced|redistributed|rewritten)).*$"
+            r"reproduced|redistributed|rewritten)).*)$"
         ),
     ),
     (
@@ -148,9 +148,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "boilerplate",
         _rx(
-            r"^(?=.{0,300}$).*(?:\bjavascript\b|lorem ipsum|\badvertisement\b|\bsponsored\b|"
-            r"\bad blocker\b|\badblock|\bloading\.\.\.|\{|\}|^\s*advert\s*$|please enable|"
-            r"your browser|\bpaywall\b|already a subscriber|\bpromoted\b).*$"
+            r"^(?:.*(?:\bjavascript\b|lorem ipsum|\{|\}|\bad ?block|please enable|"
+            r"already a subscriber|update your browser|browser (?:does not|doesn't) support).*|"
+            r"\s*(?:advertisement|advert|ad|ads|sponsored(?: content| by .{0,40})?|promoted(?: content| stories)?|"
+            r"paid content|partner content|loading\.*|\W*skip ad\W*)\s*)$"
         ),
     ),
     ("currency", _rx(r"^\s*(?:[$€£¥₹]|usd|eur|gbp|rs\.?)?\s*[\d][\d.,\s]*(?:[$€£¥₹%]|usd|eur|gbp|k|m)?\s*$")),
@@ -176,6 +177,16 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Vocabulary rules that a news sentence can trip ("the donation was made in 2015"): widgets
+# are short or talk to the reader, reporting is long and third-person.
+_GUARDED = {"subscribe-widget", "donate-widget", "cookie-notice", "support-appeal"}
+_READER = re.compile(r"\b(?:you|your|our|us|we|please)\b|^\s*(?:\w+\s+){0,2}\w+\s*[.!:]?\s*$", re.I)
+
+
+def _addresses_reader(text: str) -> bool:
+    return len(words(text)) <= 12 or bool(_READER.search(text))
+
+
 def rule_reason(line: str, title: str = "") -> str | None:
     """The reason a line is page furniture by its shape or vocabulary alone, else None."""
     text = line.strip()
@@ -189,6 +200,8 @@ def rule_reason(line: str, title: str = "") -> str | None:
         return "comment-widget"
     for reason, pattern in _RULES:
         if pattern.match(text):
+            if reason in _GUARDED and not _addresses_reader(text):
+                continue
             return reason
     if not words(text):
         return "boilerplate"  # separators, arrows, stray punctuation

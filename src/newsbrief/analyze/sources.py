@@ -1,0 +1,67 @@
+"""Independent sources: copies, rewrites and shared wire stories collapse into one root."""
+
+from __future__ import annotations
+
+from newsbrief.records import Article, Derivation
+
+
+def _wire_key(article: Article) -> str | None:
+    wire = article.meta.get("wire") if article.meta else None
+    if not wire or not isinstance(wire, str):
+        return None
+    # "AP", "A.P.", "Associated Press" spellings differ; punctuation and case do not matter
+    key = "".join(ch for ch in wire.lower() if ch.isalnum())
+    return _WIRE_ALIASES.get(key, key) or None
+
+
+_WIRE_ALIASES = {
+    "associatedpress": "ap",
+    "theassociatedpress": "ap",
+    "agencefrancepresse": "afp",
+    "thomsonreuters": "reuters",
+}
+
+
+def independent_sources(articles: list[Article], derivations: list[Derivation]) -> dict[str, str]:
+    """Map every article id to the id of the independent source it belongs to.
+
+    A derivation child joins its parent's group (the parent's root stays the root, so an
+    original is the root of its copies); articles crediting the same wire form one group.
+    Derivations that mention articles outside ``articles`` are ignored.
+    """
+    ids = [a.id for a in articles]
+    parent: dict[str, str] = {i: i for i in ids}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def attach(child: str, target: str) -> None:
+        rc, rt = find(child), find(target)
+        if rc != rt:
+            parent[rc] = rt
+
+    # strongest evidence first so that a chain exact -> near -> rewrite roots at the original
+    for d in sorted(derivations, key=lambda d: -d.similarity):
+        if d.child in parent and d.parent in parent and d.child != d.parent:
+            attach(d.child, d.parent)
+
+    order = {a.id: n for n, a in enumerate(articles)}
+    by_wire: dict[str, list[str]] = {}
+    for a in articles:
+        key = _wire_key(a)
+        if key:
+            by_wire.setdefault(key, []).append(a.id)
+    for members in by_wire.values():
+        # the wire group is rooted at the earliest-listed member's root
+        members.sort(key=lambda i: order[i])
+        for other in members[1:]:
+            attach(other, members[0])
+
+    return {i: find(i) for i in ids}
+
+
+def count_independent(article_ids: list[str], sources: dict[str, str]) -> int:
+    return len({sources.get(a, a) for a in article_ids})

@@ -1,0 +1,308 @@
+"""Entity mentions (person / org / place) by rules and gazetteers, with in-article alias merging.
+
+A mention candidate is a run of capitalized tokens (name particles such as al-, bin, de, van
+allowed inside, and of/for/to/in when they join a title or organisation to its complement).
+A run is parsed left to right into a role prefix (demonyms, titles and their complements:
+"Iraqi Ambassador to Kuwait") and a name; the rest is typed by organisation keywords and
+acronyms, the place gazetteer, or by looking like a multi-word personal name. Single words are
+kept only when they are a known organisation/place or an alias of a person already named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsbrief.annotate import lexicon as lx
+from newsbrief.records import Article, Mention, Sentence
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|abu|bint)-[A-Z]")
+_PARTICLES = frozenset("de de' del della da dos das van von der den bin ibn bint abu al la le du".split())
+_JOINERS = frozenset(["of", "for"])
+_ROLE_JOINERS = frozenset(["of", "for", "to", "in", "at"])
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(slots=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().rstrip(".")
+
+
+@dataclass(slots=True)
+class Found:
+    """One typed mention before alias merging, plus the role words that preceded it."""
+
+    kind: str
+    toks: list[Tok]
+    sentence: int
+    role: str = ""
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return " ".join(t.text for t in self.toks)
+
+
+def _tokens(sent: Sentence) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(sent.text):
+        text = m.group()
+        pm = _POSSESSIVE.search(text)
+        if pm and len(text) > 2 and not text.endswith("s'"):
+            text = text[: pm.start()] or text
+        out.append(Tok(text, sent.start + m.start(), sent.start + m.start() + len(text)))
+    return out
+
+
+def _is_cap(tok: Tok) -> bool:
+    c = tok.text[0]
+    return (c.isupper() and tok.low not in lx.NOT_NAME) or bool(_PARTICLE_PREFIX.match(tok.text))
+
+
+def _joinable(text: str, a: Tok, b: Tok) -> bool:
+    gap = text[a.end : b.start]
+    if gap.strip() == "":
+        return True
+    # "Mr. Smith", "Dr. Who": a period after an honorific does not end the name.
+    return gap.strip() == "." and a.low in lx.HONORIFICS | {"gen", "lt", "col", "sen", "gov"}
+
+
+def _runs(text: str, toks: list[Tok]) -> list[list[Tok]]:
+    runs: list[list[Tok]] = []
+    i = 0
+    while i < len(toks):
+        if not _is_cap(toks[i]):
+            i += 1
+            continue
+        run = [toks[i]]
+        j = i + 1
+        while j < len(toks) and _joinable(text, toks[j - 1], toks[j]):
+            t = toks[j]
+            if _is_cap(t):
+                run.append(t)
+                j += 1
+                continue
+            low = t.text.lower()
+            prev_low = run[-1].low
+            ok_joiner = low in _PARTICLES or low in _JOINERS
+            if low in _ROLE_JOINERS and (prev_low in lx.TITLES or prev_low in lx.ORG_KEYWORDS):
+                ok_joiner = True
+            k = j + 1
+            if ok_joiner and k < len(toks) and toks[k].low == "the":
+                k += 1
+            if ok_joiner and k < len(toks) and _is_cap(toks[k]) and _joinable(text, t, toks[j + 1]):
+                run.extend(toks[j:k])
+                j = k
+                continue
+            break
+        runs.append(run)
+        i = j
+    return runs
+
+
+def _place_len(run: list[Tok], i: int) -> int:
+    """Length of the longest gazetteer place starting at run[i] (0 if none)."""
+    places = lx.places()
+    for n in (3, 2, 1):
+        if i + n <= len(run) and " ".join(t.low for t in run[i : i + n]) in places:
+            return n
+    return 0
+
+
+def _complement_len(run: list[Tok], i: int) -> int:
+    """Tokens after a role joiner that name the place/organisation of the role."""
+    j = i
+    if j < len(run) and run[j].low == "the":
+        j += 1
+    n = _place_len(run, j)
+    if n:
+        return j + n - i
+    # an organisation: up to and including its last keyword ("Iraqi Center for Strategic Studies")
+    last_kw = -1
+    k = j
+    while k < len(run) and k - j < 8:
+        if run[k].low in lx.ORG_KEYWORDS:
+            last_kw = k
+        k += 1
+    if last_kw >= 0:
+        k = last_kw + 1
+        while k + 1 < len(run) and run[k].low in _JOINERS and run[k + 1].text[0].isupper():
+            k += 2  # "Center for Strategic Studies"
+            while k < len(run) and run[k].text[0].isupper() and run[k].low not in lx.TITLES:
+                if not run[k].low.endswith(("s", "ies")):
+                    break
+                k += 1
+        return k - i
+    return 0
+
+
+def _split_role(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """Split ``run`` into (role prefix, rest); the prefix is empty unless it holds a title."""
+    demonyms = lx.demonyms()
+    i = 0
+    has_title = False
+    while i < len(run):
+        low = run[i].low
+        if low in lx.TITLES:
+            has_title = True
+            i += 1
+        elif low in demonyms or (not has_title and _place_len(run, i) and i == 0):
+            i += max(1, _place_len(run, i))
+        elif has_title and low in _ROLE_JOINERS:
+            n = _complement_len(run, i + 1)
+            if not n:
+                break
+            i += 1 + n
+        elif low in ("the", "his", "her") and i == 0:
+            i += 1
+        else:
+            break
+    if not has_title:
+        return [], run
+    return run[:i], run[i:]
+
+
+def _classify(run: list[Tok], sent_start: bool, lowered_vocab: set[str]) -> str | None:
+    while run and (run[0].low in lx.NOT_NAME or run[0].low in _PARTICLES):
+        run.pop(0)
+    while run and run[-1].low in _JOINERS | _PARTICLES | _ROLE_JOINERS:
+        run.pop()
+    if not run:
+        return None
+    low = " ".join(t.low for t in run)
+    if low in lx.places():
+        return "place"
+    if low in lx.KNOWN_ORGS or any(t.low in lx.ORG_KEYWORDS for t in run):
+        return "org"
+    if len(run) == 1 and run[0].text.isupper() and len(run[0].text) >= 2:
+        return "org"
+    if all(t.low in lx.demonyms() for t in run):
+        return None
+    if sent_start and run[0].low in lowered_vocab:
+        run.pop(0)  # "Ancient Assyrian town": the first word is an ordinary word
+        return _classify(run, False, lowered_vocab)
+    if len(run) >= 2 and len(run) <= 5 and all(t.low not in lx.demonyms() for t in run[:1]):
+        return "person"
+    return "single"
+
+
+def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
+    """Typed mention candidates, in text order; 'single' = untyped one-word candidate."""
+    lowered_vocab = {m.group() for m in re.finditer(r"\b[a-z]+\b", text)}
+    found: list[Found] = []
+    pending_role = ""
+    for sent in sentences:
+        toks = _tokens(sent)
+        for run in _runs(text, toks):
+            sent_start = run[0].start == sent.start or text[sent.start : run[0].start].strip(
+                "\"'“‘( "
+            ) == ""
+            role, rest = _split_role(run)
+            role_text = text[role[0].start : role[-1].end] if role else ""
+            if role and rest and len(rest) <= 5:
+                found.append(Found("person", rest, sent.index, role_text, [role_text]))
+                continue
+            if role and not rest:
+                # "Director of the X Center, Jane Doe": the role is an apposition before the name
+                pending_role = role_text if text[role[-1].end : role[-1].end + 2] == ", " else ""
+                continue
+            run = list(run)
+            kind = _classify(run, sent_start, lowered_vocab)
+            if kind is None or not run:
+                continue
+            f = Found(kind, run, sent.index)
+            if kind == "person" and pending_role and text[run[0].start - 2 : run[0].start] == ", ":
+                f.roles.append(pending_role)
+            pending_role = ""
+            found.append(f)
+            _apposition_after(text, f)
+    return found
+
+
+_APPOSITION = re.compile(r",\s+((?:a|an|the)\s+)?([a-z][\w'’-]*(?:\s+[\w'’.-]+){0,10}?)(?=,|\.|\s+(?:said|says|told|who|which)\b)")
+
+
+def _apposition_after(text: str, f: Found) -> None:
+    """"Jane Doe, spokesman for the Ministry," -> role "spokesman for the Ministry"."""
+    if f.kind != "person":
+        return
+    m = _APPOSITION.match(text, f.toks[-1].end)
+    if not m:
+        return
+    phrase = m.group(2)
+    words = phrase.lower().split()
+    if words and (words[0] in lx.TITLES or (len(words) > 1 and words[1] in lx.TITLES)):
+        f.roles.append(phrase.strip())
+
+
+def _key(tok: str) -> str:
+    low = tok.lower()
+    return _PARTICLE_PREFIX.sub(lambda m: m.group()[-1], tok).lower() if "-" in low else low
+
+
+def _alias_of(short: list[str], full: list[str]) -> bool:
+    if short == full[: len(short)]:
+        return True  # first names prefix: "Ali Yasin" of "Ali Yasin Muhammad Karim"
+    return len(short) == 1 and short[0] == full[-1]  # surname
+
+
+def merge_aliases(found: list[Found]) -> dict[str, str]:
+    """Map each person name to its article-local canonical (longest) form."""
+    names = sorted({f.name for f in found if f.kind in ("person", "single")}, key=lambda n: -len(n.split()))
+    canon: dict[str, str] = {}
+    groups: list[tuple[list[str], str]] = []
+    person_names = {f.name for f in found if f.kind == "person"}
+    for name in names:
+        keys = [_key(t) for t in name.split()]
+        target = None
+        for gkeys, gname in groups:
+            if _alias_of(keys, gkeys):
+                target = gname
+                break
+        if target is None:
+            for gkeys, gname in groups:  # a lone first name: "Karim" when only "Karim X" exists
+                if len(keys) == 1 and keys[0] == gkeys[0]:
+                    target = gname
+                    break
+        if target is None and name in person_names:
+            groups.append((keys, name))
+            target = name
+        if target is not None:
+            canon[name] = target
+    return canon
+
+
+def extract_mentions(text: str, sentences: list[Sentence]) -> tuple[list[Mention], dict[str, list[str]]]:
+    """Mentions with merged canonical entities, and person roles (canonical name -> roles)."""
+    found = find_mentions(text, sentences)
+    canon = merge_aliases(found)
+    mentions: list[Mention] = []
+    roles: dict[str, list[str]] = {}
+    for f in found:
+        kind = f.kind
+        entity = f.name
+        if kind in ("person", "single"):
+            if f.name not in canon:
+                continue
+            kind, entity = "person", canon[f.name]
+            for r in f.roles:
+                if r not in roles.setdefault(entity, []):
+                    roles[entity].append(r)
+        start, end = f.toks[0].start, f.toks[-1].end
+        mentions.append(Mention(text[start:end], kind, f.sentence, start, end, entity))
+    return mentions, roles
+
+
+def person_roles(article: Article) -> dict[str, list[str]]:
+    """Roles of each person in the article (canonical name -> roles, in order of appearance)."""
+    from newsbrief.annotate.sentences import split_sentences
+
+    sentences = article.sentences or split_sentences(article.text)
+    return extract_mentions(article.text, sentences)[1]

@@ -1,0 +1,231 @@
+"""cluster: group articles into stories, incrementally and time-aware.
+
+Each article is a bag of stemmed content words (title words count more) weighted by TF-IDF
+whose document frequencies grow as articles arrive, so words that turn out to be common
+(boilerplate, "government", "report") stop linking stories. A new article is compared only
+with the stories an inverted index over its most salient terms returns, and only with stories
+whose time span is within the window of its publish time. It joins the most similar story
+when the cosine to that story's centroid passes a threshold; when it is also close to a
+second story, the two are judged one story and merged.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from newsbrief.dedup.index import parse_time
+from newsbrief.dedup.similarity import content_stems
+from newsbrief.records import Article, Story, story_id
+
+TITLE_WEIGHT = 2.0
+MENTION_WEIGHT = 1.0
+QUERY_TERMS = 12  # salient article terms used to look up candidate stories
+MAX_CANDIDATES = 30
+STALE = 1.1  # recompute a cached centroid when the corpus grew by this factor
+
+
+@dataclass(slots=True)
+class _Story:
+    id: str
+    article_ids: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    tf: Counter[str] = field(default_factory=Counter)
+    start: datetime | None = None
+    end: datetime | None = None
+    start_text: str | None = None
+    end_text: str | None = None
+    # cached TF-IDF centroid: (corpus size when computed, weights, norm)
+    cache: tuple[int, dict[str, float], float] | None = None
+
+    def add(self, article: Article, tf: Counter[str], when: datetime | None) -> None:
+        self.article_ids.append(article.id)
+        self.titles.append(article.title)
+        self.tf.update(tf)
+        self.cache = None
+        if when is not None:
+            if self.start is None or when < self.start:
+                self.start, self.start_text = when, article.published
+            if self.end is None or when > self.end:
+                self.end, self.end_text = when, article.published
+
+
+def article_terms(article: Article) -> Counter[str]:
+    """Sublinear term weights of an article: title and entity mentions count extra."""
+    raw: Counter[str] = Counter()
+    for s in content_stems(article.title):
+        raw[s] += TITLE_WEIGHT
+    body = [s.text for s in article.sentences] if article.sentences else [article.text]
+    for text in body:
+        raw.update(content_stems(text))
+    for m in article.mentions:
+        raw["@" + m.text.lower()] += MENTION_WEIGHT
+    return Counter({t: 1.0 + math.log(c) for t, c in raw.items() if c > 0})
+
+
+class StoryClusterer:
+    """Assigns each added article to a story, opening, joining or merging stories."""
+
+    def __init__(
+        self,
+        threshold: float = 0.3,
+        merge_threshold: float | None = None,
+        window_days: float = 7.0,
+    ) -> None:
+        self.threshold = threshold
+        self.merge_threshold = threshold + 0.1 if merge_threshold is None else merge_threshold
+        self.window = timedelta(days=window_days)
+        self.merges: list[tuple[str, str]] = []
+        self._stories: dict[str, _Story] = {}
+        self._alias: dict[str, str] = {}  # absorbed story id -> the story it was merged into
+        self._postings: dict[str, set[str]] = defaultdict(set)
+        self._df: Counter[str] = Counter()
+        self._n = 0
+
+    # ------------------------------------------------------------------ public
+
+    def add(self, article: Article) -> str:
+        """Assign ``article`` to a story and return that story's id."""
+        tf = article_terms(article)
+        self._count(tf)
+        when = parse_time(article.published)
+        vec = self._weigh(tf)
+        scored = sorted(
+            ((self._cosine(vec, sid), sid) for sid in self._candidates(vec, when)),
+            reverse=True,
+        )
+        if not scored or scored[0][0] < self.threshold:
+            sid = story_id(article.id)
+            while sid in self._stories or sid in self._alias:
+                sid = story_id(sid + article.id)  # two items with one id: keep both stories
+            self._stories[sid] = _Story(sid)
+        else:
+            sid = scored[0][1]
+            for score, other in scored[1:]:
+                if score < self.merge_threshold:
+                    break
+                sid = self._merge(other, sid)
+        self._attach(sid, article, tf, when)
+        return sid
+
+    def restore(self, assignments: Iterable[tuple[Article, str]]) -> None:
+        """Rebuild the index from stored (article, story id) pairs without reassigning."""
+        for article, sid in assignments:
+            sid = self.resolve(sid)
+            tf = article_terms(article)
+            self._count(tf)
+            if sid not in self._stories:
+                self._stories[sid] = _Story(sid)
+            self._attach(sid, article, tf, parse_time(article.published))
+
+    def resolve(self, sid: str) -> str:
+        """The id a story now has (stories absorbed by a merge point to the survivor)."""
+        while sid in self._alias:
+            sid = self._alias[sid]
+        return sid
+
+    def stories(self) -> list[Story]:
+        out = []
+        for s in self._stories.values():
+            out.append(
+                Story(
+                    id=s.id,
+                    article_ids=list(s.article_ids),
+                    start=s.start_text,
+                    end=s.end_text,
+                    label=self._label(s),
+                )
+            )
+        return out
+
+    # ------------------------------------------------------------------ internals
+
+    def _count(self, tf: Counter[str]) -> None:
+        self._n += 1
+        self._df.update(tf.keys())
+
+    def _idf(self, term: str) -> float:
+        return math.log((self._n + 1) / (self._df[term] + 0.5))
+
+    def _weigh(self, tf: Counter[str]) -> dict[str, float]:
+        vec = {t: w * self._idf(t) for t, w in tf.items()}
+        return {t: w for t, w in vec.items() if w > 0}
+
+    def _centroid(self, story: _Story) -> tuple[dict[str, float], float]:
+        if story.cache is None or self._n > story.cache[0] * STALE:
+            vec = self._weigh(story.tf)
+            norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+            story.cache = (self._n, vec, norm)
+        return story.cache[1], story.cache[2]
+
+    def _cosine(self, vec: dict[str, float], sid: str) -> float:
+        cvec, cnorm = self._centroid(self._stories[sid])
+        norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        dot = sum(w * cvec.get(t, 0.0) for t, w in vec.items())
+        return dot / (norm * cnorm)
+
+    def _candidates(self, vec: dict[str, float], when: datetime | None) -> list[str]:
+        top = sorted(vec, key=lambda t: -vec[t])[:QUERY_TERMS]
+        hits: Counter[str] = Counter()
+        for term in top:
+            for sid in self._postings.get(term, ()):
+                hits[self.resolve(sid)] += 1
+        out = []
+        for sid, _ in hits.most_common():
+            if self._in_window(self._stories[sid], when):
+                out.append(sid)
+                if len(out) >= MAX_CANDIDATES:
+                    break
+        return out
+
+    def _in_window(self, story: _Story, when: datetime | None) -> bool:
+        if when is None or story.start is None or story.end is None:
+            return True
+        return story.start - self.window <= when <= story.end + self.window
+
+    def _attach(self, sid: str, article: Article, tf: Counter[str], when: datetime | None) -> None:
+        story = self._stories[sid]
+        story.add(article, tf, when)
+        for term in tf:
+            self._postings[term].add(sid)
+
+    def _merge(self, a: str, b: str) -> str:
+        """Merge the smaller of two stories into the larger; return the survivor's id."""
+        sa, sb = self._stories[a], self._stories[b]
+        keep, gone = (sa, sb) if len(sa.article_ids) >= len(sb.article_ids) else (sb, sa)
+        keep.article_ids.extend(gone.article_ids)
+        keep.titles.extend(gone.titles)
+        keep.tf.update(gone.tf)
+        keep.cache = None
+        for when, text in ((gone.start, gone.start_text), (gone.end, gone.end_text)):
+            if when is None:
+                continue
+            if keep.start is None or when < keep.start:
+                keep.start, keep.start_text = when, text
+            if keep.end is None or when > keep.end:
+                keep.end, keep.end_text = when, text
+        for term in gone.tf:
+            self._postings[term].add(keep.id)
+        del self._stories[gone.id]
+        self._alias[gone.id] = keep.id
+        self.merges.append((gone.id, keep.id))
+        return keep.id
+
+    def _label(self, story: _Story) -> str:
+        titles = [t for t in story.titles if t.strip()]
+        if titles:
+            return titles[0].strip()
+        vec, _ = self._centroid(story)
+        top = [t for t in sorted(vec, key=lambda t: -vec[t]) if not t.startswith("@")]
+        return " ".join(top[:5])
+
+
+def cluster_articles(articles: Iterable[Article], **options: float) -> list[Story]:
+    """Cluster a batch of articles in the order given; see :class:`StoryClusterer`."""
+    clusterer = StoryClusterer(**options)
+    for article in articles:
+        clusterer.add(article)
+    return clusterer.stories()

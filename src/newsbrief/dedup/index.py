@@ -1,0 +1,279 @@
+"""Incremental detection of copies, near-duplicates and rewrites between articles.
+
+Candidates come from indexes, never from comparing every pair: a hash table for exact
+copies, MinHash LSH over word 3-shingles for near-duplicates, and an inverted index over
+each article's most salient stems for rewrites (a rewrite shares few shingles with its
+original but keeps its rare names and terms). Candidates are then confirmed by aligning
+their sentences.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from newsbrief.dedup.similarity import content_stems, quoted_fraction, word_diff, words
+from newsbrief.records import AlignedPair, Article, Derivation, normalize_text
+
+NUM_PERM = 64
+SHINGLE = 3
+LSH_THRESHOLD = 0.5
+NEAR_JACCARD = 0.6  # estimated 3-shingle Jaccard above which two texts are near-duplicates
+PAIR_THRESHOLD = 0.4  # sentence pair score to count as aligned (lenient: rewrites reword a lot)
+REWRITE_SHARE = 0.45  # aligned share of the shorter article's content sentences
+MIN_PAIRS = 3  # a rewrite needs at least this many non-quote aligned sentences
+QUOTED = 0.5  # a pair whose two sentences are both mostly quotation is shared, not copied
+MIN_STEMS = 4  # sentences with fewer content stems are captions, datelines, fragments
+SALIENT = 20  # stems per article in the rewrite-candidate index
+MIN_SHARED = 6  # salient stems two articles must share to be compared
+MAX_CANDIDATES = 20
+_KIND_RANK = {"exact": 3, "near": 2, "rewrite": 1}
+
+
+@dataclass(slots=True)
+class _Entry:
+    article: Article
+    order: int
+    sentences: list[str]
+    stems: list[frozenset[str]]
+    quoted: list[float]
+    bag: Counter[str]
+    published: datetime | None
+    salient: list[str] = field(default_factory=list)
+    minhash: Any = None
+
+    @property
+    def content(self) -> list[int]:
+        return [i for i, s in enumerate(self.stems) if len(s) >= MIN_STEMS]
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """A naive-UTC datetime from an ISO-ish string, or None when absent or unparseable."""
+    if not value:
+        return None
+    try:
+        from dateutil import parser
+
+        dt = parser.isoparse(value)
+    except (ValueError, OverflowError):
+        try:
+            from dateutil import parser
+
+            dt = parser.parse(value)
+        except (ValueError, OverflowError):
+            return None
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
+    return dt
+
+
+def _sentence_texts(article: Article) -> list[str]:
+    if article.sentences:
+        return [s.text for s in article.sentences]
+    from newsbrief.annotate import split_sentences
+
+    return [s.text for s in split_sentences(article.text)]
+
+
+class DedupIndex:
+    """Articles seen so far; ``add`` returns how a new article relates to them."""
+
+    def __init__(self) -> None:
+        from datasketch import MinHashLSH
+
+        self._entries: list[_Entry] = []
+        self._by_hash: dict[str, int] = {}
+        self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._df: Counter[str] = Counter()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def add(self, article: Article) -> list[Derivation]:
+        """Index ``article``; return derivations between it and already-indexed articles."""
+        entry = self._entry(article)
+        key = hashlib.sha1(normalize_text(article.text).encode()).hexdigest()
+        if not article.text.strip():
+            return []  # a headline-only item has no body to copy
+        if key in self._by_hash:
+            other = self._entries[self._by_hash[key]]
+            self._entries.append(entry)
+            return [self._derive(entry, other, "exact", 1.0)]
+        self._by_hash[key] = entry.order
+        self._entries.append(entry)
+
+        found: list[Derivation] = []
+        seen: set[int] = set()
+        for idx in self._lsh.query(entry.minhash):
+            other = self._entries[int(idx)]
+            jaccard = float(entry.minhash.jaccard(other.minhash))
+            if jaccard >= NEAR_JACCARD:
+                seen.add(other.order)
+                found.append(self._derive(entry, other, "near", jaccard))
+        for idx in self._rewrite_candidates(entry):
+            if idx in seen:
+                continue
+            d = self._rewrite(entry, self._entries[idx])
+            if d is not None:
+                found.append(d)
+        self._index(entry)
+        return _keep_best_parent(found, article.id)
+
+    # ------------------------------------------------------------------ indexing
+
+    def _entry(self, article: Article) -> _Entry:
+        from datasketch import MinHash
+
+        sentences = _sentence_texts(article)
+        stems = [frozenset(content_stems(s)) for s in sentences]
+        bag: Counter[str] = Counter()
+        for s in sentences:
+            bag.update(content_stems(s))
+        toks = [w.lower() for w in words(article.text)]
+        shingles = {" ".join(toks[i : i + SHINGLE]) for i in range(max(1, len(toks) - SHINGLE + 1))}
+        mh = MinHash(num_perm=NUM_PERM)
+        mh.update_batch([s.encode() for s in shingles])
+        return _Entry(
+            article=article,
+            order=len(self._entries),
+            sentences=sentences,
+            stems=stems,
+            quoted=[quoted_fraction(s) for s in sentences],
+            bag=bag,
+            published=parse_time(article.published),
+            minhash=mh,
+        )
+
+    def _salient(self, entry: _Entry) -> list[str]:
+        n = len(self._by_hash) + 1
+
+        def weight(term: str) -> float:
+            return (1 + math.log(entry.bag[term])) * math.log((n + 1) / (self._df[term] + 1))
+
+        ranked = sorted(entry.bag, key=lambda t: (-weight(t), t))
+        return ranked[:SALIENT]
+
+    def _index(self, entry: _Entry) -> None:
+        self._df.update(entry.bag.keys())
+        entry.salient = self._salient(entry)
+        for term in entry.salient:
+            self._postings[term].append(entry.order)
+        self._lsh.insert(str(entry.order), entry.minhash)
+
+    def _rewrite_candidates(self, entry: _Entry) -> list[int]:
+        shared: Counter[int] = Counter()
+        for term in self._salient(entry):
+            shared.update(self._postings.get(term, ()))
+        ranked = [i for i, c in shared.most_common(MAX_CANDIDATES) if c >= MIN_SHARED]
+        return ranked
+
+    # ------------------------------------------------------------------ decisions
+
+    def _rewrite(self, a: _Entry, b: _Entry) -> Derivation | None:
+        pairs = _align(a, b)
+        counted = [p for p in pairs if not (a.quoted[p[0]] > QUOTED and b.quoted[p[1]] > QUOTED)]
+        shorter = min(len(a.content), len(b.content))
+        if shorter == 0 or len(counted) < MIN_PAIRS:
+            return None
+        share = len(counted) / shorter
+        if share < REWRITE_SHARE:
+            return None
+        return self._derive(a, b, "rewrite", min(1.0, share), pairs)
+
+    def _derive(
+        self,
+        a: _Entry,
+        b: _Entry,
+        kind: str,
+        similarity: float,
+        pairs: list[tuple[int, int, float]] | None = None,
+    ) -> Derivation:
+        if pairs is None:
+            pairs = _align(a, b)
+        if _is_original(a, b):
+            child, parent = b, a
+            pairs = [(j, i, s) for i, j, s in pairs]
+        else:
+            child, parent = a, b
+        evidence = []
+        for ci, pi, score in sorted(pairs):
+            child_only, parent_only = word_diff(child.sentences[ci], parent.sentences[pi])
+            evidence.append(AlignedPair(ci, pi, round(score, 4), child_only, parent_only))
+        return Derivation(
+            child=child.article.id,
+            parent=parent.article.id,
+            kind=kind,
+            similarity=round(similarity, 4),
+            pairs=evidence,
+        )
+
+
+def _align(a: _Entry, b: _Entry) -> list[tuple[int, int, float]]:
+    """One-to-one greedy alignment of content sentences by paraphrase score (best first)."""
+    scored: list[tuple[float, int, int]] = []
+    b_content = b.content
+    for i in a.content:
+        sa = a.stems[i]
+        for j in b_content:
+            sb = b.stems[j]
+            shared = len(sa & sb)
+            if shared < 3:
+                continue
+            score = 0.5 * (shared / math.sqrt(len(sa) * len(sb)) + shared / min(len(sa), len(sb)))
+            if score >= PAIR_THRESHOLD:
+                scored.append((score, i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out: list[tuple[int, int, float]] = []
+    for score, i, j in scored:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        out.append((i, j, score))
+    return out
+
+
+def _containment(x: Counter[str], y: Counter[str]) -> float:
+    total = sum(x.values())
+    return sum((x & y).values()) / total if total else 0.0
+
+
+def _is_original(a: _Entry, b: _Entry) -> bool:
+    """Whether ``a`` is the original of the pair (a, b)."""
+    if a.published and b.published and a.published != b.published:
+        return a.published < b.published
+    a_in_b, b_in_a = _containment(a.bag, b.bag), _containment(b.bag, a.bag)
+    if abs(a_in_b - b_in_a) > 0.02:
+        # A copy takes most of its words from the original and drops or adds a few, so the
+        # text that is more contained in the other is the copy (Broder's containment).
+        return b_in_a > a_in_b
+    la, lb = len(a.article.text), len(b.article.text)
+    if la != lb:
+        return la > lb
+    return a.order < b.order
+
+
+def _keep_best_parent(found: list[Derivation], new_id: str) -> list[Derivation]:
+    """The new article gets at most one parent (the strongest); it may parent several."""
+    as_child = [d for d in found if d.child == new_id]
+    as_parent = [d for d in found if d.child != new_id]
+    if as_child:
+        best = max(as_child, key=lambda d: (_KIND_RANK[d.kind], d.similarity))
+        as_parent.insert(0, best)
+    return as_parent
+
+
+def find_derivations(articles: list[Article]) -> list[Derivation]:
+    """All derivations in a batch of articles (indexed in the order given)."""
+    index = DedupIndex()
+    out: list[Derivation] = []
+    for article in articles:
+        out.extend(index.add(article))
+    return out

@@ -1,0 +1,277 @@
+"""The Markdown brief: what an analyst reads.
+
+Every statement carries citation markers ``[n]`` that refer to the numbered
+``## Sources`` list at the end. Numbers follow the brief's article order, so the same
+article has the same number in every section. All text that came from an input goes
+through ``escape`` so an article cannot inject headings, links or HTML into the brief.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from newsbrief.records import (
+    ArticleRef,
+    Brief,
+    Claim,
+    Conflict,
+    Derivation,
+    Entity,
+    StoryQuote,
+)
+from newsbrief.render.escape import escape
+
+# Caps keep a brief of a 500-article story readable; the JSON form has everything.
+MAX_CLAIMS = 15
+MAX_OTHER_CLAIMS = 8
+MAX_QUOTES_PER_SPEAKER = 8
+MAX_TIMELINE = 30
+MAX_PAIRS = 3
+
+_KIND_PHRASE = {"exact": "an exact copy of", "near": "a near copy of", "rewrite": "a rewrite of"}
+
+
+class _Sources:
+    """Citation numbers: the brief's article order, then any other id that gets cited."""
+
+    def __init__(self, articles: Iterable[ArticleRef]) -> None:
+        self.refs: list[ArticleRef] = []
+        self._number: dict[str, int] = {}
+        for ref in articles:
+            if ref.id not in self._number:
+                self._add(ref)
+
+    def _add(self, ref: ArticleRef) -> int:
+        self.refs.append(ref)
+        self._number[ref.id] = len(self.refs)
+        return len(self.refs)
+
+    def number(self, article_id: str) -> int:
+        found = self._number.get(article_id)
+        if found is None:
+            found = self._add(ArticleRef(id=article_id, source=""))
+        return found
+
+    def marks(self, article_ids: Iterable[str]) -> str:
+        numbers = sorted({self.number(a) for a in article_ids})
+        return "".join(f"[{n}]" for n in numbers)
+
+    def label(self, article_id: str) -> str:
+        """``[n] Outlet`` for prose about one article."""
+        n = self.number(article_id)
+        outlet = self.refs[n - 1].outlet
+        return f"[{n}] {escape(outlet)}" if outlet else f"[{n}]"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _day(value: str | None) -> str:
+    return value[:10] if value else ""
+
+
+def _header(brief: Brief) -> list[str]:
+    dates = sorted(a.published for a in brief.articles if a.published)
+    start = _day(brief.start or (dates[0] if dates else None))
+    end = _day(brief.end or (dates[-1] if dates else None))
+    parts = []
+    if start and end and start != end:
+        parts.append(f"{start} – {end}")
+    elif start or end:
+        parts.append(start or end)
+    outlets = {a.outlet.strip().lower() for a in brief.articles if a.outlet and a.outlet.strip()}
+    count = _plural(len(brief.articles), "article")
+    parts.append(f"{count} from {_plural(len(outlets), 'outlet')}" if outlets else count)
+    if brief.derivations:
+        n = len(brief.derivations)
+        parts.append(f"{n} {'copy or rewrite' if n == 1 else 'copies or rewrites'}")
+    return [f"# {escape(brief.headline) or 'Untitled story'}", "", f"*{' · '.join(parts)}*"]
+
+
+def _summary(brief: Brief, src: _Sources) -> list[str]:
+    lines = []
+    for sentence in brief.summary:
+        marks = src.marks(c.article for c in sentence.citations)
+        lines.append(f"{escape(sentence.text)} {marks}".rstrip())
+    return lines
+
+
+def _support(claim: Claim) -> str:
+    articles = len(set(claim.articles)) or len({m.article for m in claim.members})
+    return (
+        f"{_plural(articles, 'article')}, "
+        f"{_plural(claim.independent_sources, 'independent source')}"
+    )
+
+
+def _claim_line(claim: Claim, src: _Sources) -> str:
+    ids = claim.articles or [m.article for m in claim.members]
+    disputed = " — **disputed**, see below" if claim.conflicts else ""
+    return f"- {escape(claim.text)} {src.marks(ids)} — *{_support(claim)}*{disputed}"
+
+
+def _claims(brief: Brief, src: _Sources) -> list[str]:
+    def rank(claim: Claim) -> tuple[int, int]:
+        return (-claim.independent_sources, -len(set(claim.articles)))
+
+    ordered = sorted(brief.claims, key=rank)  # stable: the analyzer's order breaks ties
+    strong = [c for c in ordered if c.independent_sources >= 2]
+    weak = [c for c in ordered if c.independent_sources < 2]
+    lines = [_claim_line(c, src) for c in strong[:MAX_CLAIMS]]
+    if len(strong) > MAX_CLAIMS:
+        lines.append(f"- … and {len(strong) - MAX_CLAIMS} more corroborated claims")
+    if weak:
+        if lines:
+            lines += ["", "Reported by a single independent source:", ""]
+        lines += [_claim_line(c, src) for c in weak[:MAX_OTHER_CLAIMS]]
+        if len(weak) > MAX_OTHER_CLAIMS:
+            lines.append(f"- … and {len(weak) - MAX_OTHER_CLAIMS} more")
+    return lines
+
+
+def _conflict(conflict: Conflict, brief: Brief, src: _Sources) -> list[str]:
+    about = conflict.description
+    if not about and conflict.claim is not None and 0 <= conflict.claim < len(brief.claims):
+        about = brief.claims[conflict.claim].text
+    head = f"- **{escape(conflict.kind.capitalize()) or 'Conflict'}**"
+    lines = [f"{head}: {escape(about)}" if about else head]
+    for value in conflict.values:
+        ids = value.articles or [s.article for s in value.sentences]
+        lines.append(f"  - “{escape(value.value)}” in {src.marks(ids) or 'no cited article'}")
+    return lines
+
+
+def _entity_for(quote: StoryQuote, entities: list[Entity]) -> Entity | None:
+    for entity in entities:
+        if quote.entity and entity.id == quote.entity:
+            return entity
+    name = quote.speaker.strip().lower()
+    for entity in entities:
+        if name in {entity.name.lower(), *(a.lower() for a in entity.aliases)}:
+            return entity
+    return None
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def _quotes(brief: Brief, src: _Sources) -> list[str]:
+    # Group by the merged speaker entity when there is one, else by display name.
+    groups: dict[str, list[StoryQuote]] = defaultdict(list)
+    names: dict[str, str] = {}
+    entity_of: dict[str, Entity | None] = {}
+    for quote in brief.quotes:
+        entity = _entity_for(quote, brief.entities)
+        key = entity.id if entity else quote.speaker.strip().lower()
+        groups[key].append(quote)
+        names.setdefault(key, entity.name if entity else quote.speaker)
+        entity_of.setdefault(key, entity)
+    lines: list[str] = []
+    for key in sorted(groups, key=lambda k: -len(groups[k])):
+        entity = entity_of[key]
+        roles = f" — {escape('; '.join(entity.roles))}" if entity and entity.roles else ""
+        if lines:
+            lines.append("")
+        lines += [f"### {escape(names[key]) or 'Unknown speaker'}{roles}", ""]
+        # The same words in several articles (copies, wire stories) are one quote.
+        merged: dict[str, tuple[StoryQuote, list[str]]] = {}
+        for quote in groups[key]:
+            merged.setdefault(_fold(quote.text), (quote, []))[1].append(quote.article)
+        items = list(merged.values())
+        for quote, ids in items[:MAX_QUOTES_PER_SPEAKER]:
+            body = f"“{escape(quote.text)}”" if quote.kind == "direct" else escape(quote.text)
+            tag = "" if quote.kind == "direct" else " *(reported)*"
+            lines.append(f"- {body}{tag} {src.marks(ids)}")
+        if len(items) > MAX_QUOTES_PER_SPEAKER:
+            lines.append(f"- … and {len(items) - MAX_QUOTES_PER_SPEAKER} more")
+    return lines
+
+
+def _timeline(brief: Brief, src: _Sources) -> list[str]:
+    events = sorted(brief.timeline, key=lambda e: e.date)
+    lines = []
+    for event in events[:MAX_TIMELINE]:
+        ids = event.articles or [s.article for s in event.sentences]
+        when = f"**{escape(event.date)}**" + (" *(inferred)*" if event.inferred else "")
+        lines.append(f"- {when} — {escape(event.text)} {src.marks(ids)}".rstrip())
+    if len(events) > MAX_TIMELINE:
+        lines.append(f"- … and {len(events) - MAX_TIMELINE} more events")
+    return lines
+
+
+def _words(words: list[str]) -> str:
+    return "“" + escape(" ".join(words)) + "”"
+
+
+def _derivation(derivation: Derivation, src: _Sources) -> list[str]:
+    phrase = _KIND_PHRASE.get(derivation.kind, f"derived ({escape(derivation.kind)}) from")
+    lines = [
+        f"- {src.label(derivation.child)} is {phrase} {src.label(derivation.parent)}"
+        f" (similarity {derivation.similarity:.2f})"
+    ]
+    differing = [p for p in derivation.pairs if p.child_only or p.parent_only]
+    for pair in differing[:MAX_PAIRS]:
+        where = f"sentence {pair.child_sentence + 1} (original {pair.parent_sentence + 1})"
+        if pair.child_only and pair.parent_only:
+            change = f"{_words(pair.child_only)} where the original has {_words(pair.parent_only)}"
+        elif pair.child_only:
+            change = f"adds {_words(pair.child_only)}"
+        else:
+            change = f"drops {_words(pair.parent_only)}"
+        lines.append(f"  - {where}: {change}")
+    if derivation.pairs and not differing:
+        lines.append("  - aligned sentences are word-for-word the same")
+    return lines
+
+
+def _removed(brief: Brief, src: _Sources) -> list[str]:
+    counts = Counter(r.reason for r in brief.removed)
+    where: dict[str, list[str]] = defaultdict(list)
+    for item in brief.removed:
+        where[item.reason].append(item.article)
+    return [
+        f"- {escape(reason) or 'unspecified'}: {count} {src.marks(where[reason])}"
+        for reason, count in counts.most_common()
+    ]
+
+
+def _source_line(n: int, ref: ArticleRef) -> str:
+    parts = [
+        escape(ref.outlet) or "Unknown outlet",
+        f"*{escape(ref.title)}*" if ref.title else "(untitled)",
+    ]
+    if ref.authors:
+        parts.append("by " + escape(", ".join(ref.authors)))
+    if ref.published:
+        parts.append(
+            escape(ref.published[:10]) + (" (date inferred)" if ref.published_inferred else "")
+        )
+    parts.append(escape(ref.source or f"article {ref.id}"))
+    return f"{n}. " + " — ".join(parts)
+
+
+def render_markdown(brief: Brief) -> str:
+    """The brief as Markdown; sections with nothing to show are left out."""
+    src = _Sources(brief.articles)
+    lines = _header(brief)
+    sections = [
+        ("Summary", _summary(brief, src)),
+        ("Corroborated claims", _claims(brief, src)),
+        ("Disputed", [line for c in brief.conflicts for line in _conflict(c, brief, src)]),
+        ("Who said what", _quotes(brief, src)),
+        ("Timeline", _timeline(brief, src)),
+        ("Copies and rewrites", [line for d in brief.derivations for line in _derivation(d, src)]),
+        ("Removed from the sources", _removed(brief, src)),
+    ]
+    for title, body in sections:
+        if body:
+            lines += ["", f"## {title}", "", *body]
+    # Last, because the sections above may have cited ids the brief's article list lacks.
+    if src.refs:
+        lines += ["", "## Sources", ""]
+        lines += [_source_line(n, ref) for n, ref in enumerate(src.refs, start=1)]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newsbrief.cli import EXIT_FAILED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
+
+STORY_A = [
+    (
+        "Harbour crane collapses in Port Alder",
+        "A container crane collapsed at the harbour of Port Alder on Monday, injuring two "
+        "dock workers, the port authority said.\n"
+        "The crane had been inspected in March, according to harbour master Lena Okafor.\n"
+        '"We are investigating every possible cause," Okafor told reporters.\n',
+    ),
+    (
+        "Two hurt as crane falls at Port Alder harbour",
+        "Two dock workers were injured when a container crane collapsed at Port Alder "
+        "harbour on Monday.\n"
+        "Harbour master Lena Okafor said the crane had passed an inspection in March.\n"
+        "Shipping was suspended for the rest of the day while engineers examined the site.\n",
+    ),
+]
+STORY_B = (
+    "Chess prodigy wins national title",
+    "A fourteen-year-old chess player won the national championship in Brenmoor on Sunday, "
+    "beating the defending champion in the final round.\n"
+    "The tournament drew more than two hundred players from across the country.\n",
+)
+
+
+def _corpus(folder: Path) -> Path:
+    folder.mkdir()
+    for n, (title, body) in enumerate([*STORY_A, STORY_B]):
+        (folder / f"{n}.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
+    return folder
+
+
+def test_help_lists_every_command():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for command in ("run", "add", "stories", "brief", "eval"):
+        assert command in result.output
+
+
+def test_run_writes_briefs_and_a_rerun_changes_nothing(tmp_path):
+    corpus = _corpus(tmp_path / "in")
+    db, out = tmp_path / "nb.db", tmp_path / "out"
+    runner = CliRunner()
+    first = runner.invoke(main, ["run", str(corpus), "--db", str(db), "--out", str(out)])
+    assert first.exit_code == EXIT_OK, first.output
+    briefs = sorted(out.glob("*.json"))
+    assert len(briefs) == 2
+    assert len(sorted(out.glob("*.md"))) == 2
+    sizes = sorted(len(json.loads(p.read_text())["articles"]) for p in briefs)
+    assert sizes == [1, 2]
+
+    listing = runner.invoke(main, ["stories", "--db", str(db), "--json"])
+    rows = json.loads(listing.output)
+    assert sorted(r["size"] for r in rows) == [1, 2]
+
+    again = runner.invoke(main, ["run", str(corpus), "--db", str(db), "--out", str(out)])
+    assert again.exit_code == EXIT_OK
+    assert "0 new articles, 3 already stored" in again.output
+    assert json.loads(runner.invoke(main, ["stories", "--db", str(db), "--json"]).output) == rows
+
+    story_id = max(rows, key=lambda r: r["size"])["id"]
+    md = runner.invoke(main, ["brief", story_id, "--db", str(db)])
+    assert md.exit_code == EXIT_OK and md.output.startswith("# ")
+    js = runner.invoke(main, ["brief", story_id, "--db", str(db), "--format", "json"])
+    assert json.loads(js.output)["story"] == story_id
+
+
+def test_add_updates_only_touched_stories(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    title, body = STORY_A[0]
+    (corpus / "a.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
+    db = tmp_path / "nb.db"
+    runner = CliRunner()
+    assert runner.invoke(main, ["add", str(corpus / "a.txt"), "--db", str(db)]).exit_code == 0
+    title, body = STORY_A[1]
+    (corpus / "b.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
+    result = runner.invoke(main, ["add", str(corpus / "b.txt"), "--db", str(db)])
+    assert result.exit_code == 0
+    assert "1 new articles" in result.output
+    rows = json.loads(runner.invoke(main, ["stories", "--db", str(db), "--json"]).output)
+    assert [r["size"] for r in rows] == [2]
+
+
+def test_bad_inputs_are_reported_and_set_the_exit_code(tmp_path):
+    corpus = _corpus(tmp_path / "in")
+    (corpus / "broken.jsonl").write_text('{"title": "ok", "text": "Fine text here."}\n{oops\n')
+    result = CliRunner().invoke(
+        main, ["run", str(corpus), "--db", str(tmp_path / "nb.db"), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == EXIT_PARTIAL
+    assert "broken.jsonl:2" in result.output
+
+
+def test_errors_are_one_line_with_a_hint(tmp_path):
+    runner = CliRunner()
+    missing = runner.invoke(main, ["stories", "--db", str(tmp_path / "none.db")])
+    assert missing.exit_code == EXIT_FAILED
+    assert missing.output.count("\n") == 1 and "hint:" in missing.output
+    db = tmp_path / "nb.db"
+    runner.invoke(
+        main, ["run", str(_corpus(tmp_path / "in")), "--db", str(db), "--out", str(tmp_path / "o")]
+    )
+    unknown = runner.invoke(main, ["brief", "nope", "--db", str(db)])
+    assert unknown.exit_code == EXIT_FAILED and "newsbrief stories" in unknown.output
+    usage = runner.invoke(main, ["run"])
+    assert usage.exit_code == EXIT_USAGE
+
+
+def test_json_brief_citations_point_at_the_cited_sentences(tmp_path):
+    from newsbrief.store import Store
+
+    corpus = _corpus(tmp_path / "in")
+    db, out = tmp_path / "nb.db", tmp_path / "out"
+    assert (
+        CliRunner().invoke(main, ["run", str(corpus), "--db", str(db), "--out", str(out)]).exit_code
+        == 0
+    )
+    checked = 0
+    with Store(db) as store:
+        for path in out.glob("*.json"):
+            brief = json.loads(path.read_text())
+            assert brief["summary"], path
+            for item in brief["summary"]:
+                assert item["citations"][0]["text"] == item["text"]
+                for c in item["citations"]:
+                    article = store.article(c["article"])
+                    assert article.sentences[c["sentence"]].text == c["text"]
+                    checked += 1
+    assert checked >= 3
