@@ -13,19 +13,21 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from newsbrief.dedup.index import parse_time
 from newsbrief.dedup.similarity import content_stems
-from newsbrief.records import Article, Story, story_id
+from newsbrief.records import Article, Story, normalize_text, story_id
 
 TITLE_WEIGHT = 2.0
-MENTION_WEIGHT = 1.0
-QUERY_TERMS = 12  # salient article terms used to look up candidate stories
+QUERY_TERMS = 40  # salient article terms used to look up candidate stories
 MAX_CANDIDATES = 30
-STALE = 1.1  # recompute a cached centroid when the corpus grew by this factor
+STALE = 1.1
+BACKGROUND_DOCS = 20
+FREQUENT_SENTENCE = 3  # a sentence seen in this many articles is template text, not news  # recompute a cached centroid when the corpus grew by this factor
 
 
 @dataclass(slots=True)
@@ -33,7 +35,7 @@ class _Story:
     id: str
     article_ids: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
-    tf: Counter[str] = field(default_factory=Counter)
+    tf: dict[str, float] = field(default_factory=dict)
     start: datetime | None = None
     end: datetime | None = None
     start_text: str | None = None
@@ -41,10 +43,10 @@ class _Story:
     # cached TF-IDF centroid: (corpus size when computed, weights, norm)
     cache: tuple[int, dict[str, float], float] | None = None
 
-    def add(self, article: Article, tf: Counter[str], when: datetime | None) -> None:
+    def add(self, article: Article, tf: dict[str, float], when: datetime | None) -> None:
         self.article_ids.append(article.id)
         self.titles.append(article.title)
-        self.tf.update(tf)
+        _accumulate(self.tf, tf)
         self.cache = None
         if when is not None:
             if self.start is None or when < self.start:
@@ -53,17 +55,34 @@ class _Story:
                 self.end, self.end_text = when, article.published
 
 
-def article_terms(article: Article) -> Counter[str]:
-    """Sublinear term weights of an article: title and entity mentions count extra."""
-    raw: Counter[str] = Counter()
+def sentence_keys(article: Article) -> list[str]:
+    body = [s.text for s in article.sentences] if article.sentences else [article.text]
+    return [normalize_text(t) for t in body]
+
+
+def article_terms(article: Article, skip: Container[str] = ()) -> dict[str, float]:
+    """Sublinear term weights of an article; title words count extra.
+
+    Entity names enter as their words: separate mention features were tried and lowered
+    B-cubed F1 on Multi-News dev (0.856 -> 0.839), names in template text bridging stories.
+
+    Sentences whose normalized text is in ``skip`` (lines repeated across many articles:
+    templates, archive notices, newsletter prompts) are left out.
+    """
+    raw: dict[str, float] = defaultdict(float)
     for s in content_stems(article.title):
         raw[s] += TITLE_WEIGHT
     body = [s.text for s in article.sentences] if article.sentences else [article.text]
     for text in body:
-        raw.update(content_stems(text))
-    for m in article.mentions:
-        raw["@" + m.text.lower()] += MENTION_WEIGHT
-    return Counter({t: 1.0 + math.log(c) for t, c in raw.items() if c > 0})
+        if normalize_text(text) not in skip:
+            for stem in content_stems(text):
+                raw[stem] += 1.0
+    return {t: 1.0 + math.log(c) for t, c in raw.items() if c > 0}
+
+
+def _accumulate(total: dict[str, float], add: dict[str, float]) -> None:
+    for t, w in add.items():
+        total[t] = total.get(t, 0.0) + w
 
 
 class StoryClusterer:
@@ -71,12 +90,18 @@ class StoryClusterer:
 
     def __init__(
         self,
-        threshold: float = 0.3,
+        threshold: float = 0.15,
         merge_threshold: float | None = None,
         window_days: float = 7.0,
+        max_terms: int = 40,
+        headline_threshold: float = 0.3,
     ) -> None:
         self.threshold = threshold
-        self.merge_threshold = threshold + 0.1 if merge_threshold is None else merge_threshold
+        # A headline has a handful of words, so one shared generic word already gives a
+        # high cosine; headline-only items need more (UCI dev: 0.3 beats 0.15 and 0.4).
+        self.headline_threshold = headline_threshold
+        self.max_terms = max_terms
+        self.merge_threshold = merge_threshold  # None: 0.1 above the joining threshold
         self.window = timedelta(days=window_days)
         self.merges: list[tuple[str, str]] = []
         self._stories: dict[str, _Story] = {}
@@ -84,20 +109,46 @@ class StoryClusterer:
         self._postings: dict[str, set[str]] = defaultdict(set)
         self._df: Counter[str] = Counter()
         self._n = 0
+        self._primed: set[str] = set()
+        self._sent_df: Counter[str] = Counter()  # articles each normalized sentence occurs in
+
+    def prime(self, articles: Iterable[Article]) -> None:
+        """Count document frequencies of a batch before adding it.
+
+        In batch use the whole corpus is known up front, so the first articles need not be
+        weighed with the IDF of a handful of documents; ``add`` then skips their recount.
+        """
+        batch = [a for a in articles if a.id not in self._primed]
+        for article in batch:
+            self._sent_df.update(set(sentence_keys(article)))
+        for article in batch:
+            self._primed.add(article.id)
+            self._count(self._terms(article))
 
     # ------------------------------------------------------------------ public
 
     def add(self, article: Article) -> str:
         """Assign ``article`` to a story and return that story's id."""
-        tf = article_terms(article)
-        self._count(tf)
+        if article.id in self._primed:
+            self._primed.discard(article.id)
+            tf = self._terms(article)
+        else:
+            self._sent_df.update(set(sentence_keys(article)))
+            tf = self._terms(article)
+            self._count(tf)
         when = parse_time(article.published)
         vec = self._weigh(tf)
+        if len(vec) > self.max_terms:
+            # Long articles carry a tail of incidental words; their top terms are the story.
+            vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[: self.max_terms])
+            tf = {t: tf[t] for t in vec}
         scored = sorted(
             ((self._cosine(vec, sid), sid) for sid in self._candidates(vec, when)),
             reverse=True,
         )
-        if not scored or scored[0][0] < self.threshold:
+        threshold = self.threshold if article.text.strip() else self.headline_threshold
+        merge_at = threshold + 0.1 if self.merge_threshold is None else self.merge_threshold
+        if not scored or scored[0][0] < threshold:
             sid = story_id(article.id)
             while sid in self._stories or sid in self._alias:
                 sid = story_id(sid + article.id)  # two items with one id: keep both stories
@@ -105,7 +156,7 @@ class StoryClusterer:
         else:
             sid = scored[0][1]
             for score, other in scored[1:]:
-                if score < self.merge_threshold:
+                if score < merge_at:
                     break
                 sid = self._merge(other, sid)
         self._attach(sid, article, tf, when)
@@ -115,7 +166,8 @@ class StoryClusterer:
         """Rebuild the index from stored (article, story id) pairs without reassigning."""
         for article, sid in assignments:
             sid = self.resolve(sid)
-            tf = article_terms(article)
+            self._sent_df.update(set(sentence_keys(article)))
+            tf = self._terms(article)
             self._count(tf)
             if sid not in self._stories:
                 self._stories[sid] = _Story(sid)
@@ -143,14 +195,20 @@ class StoryClusterer:
 
     # ------------------------------------------------------------------ internals
 
-    def _count(self, tf: Counter[str]) -> None:
+    def _terms(self, article: Article) -> dict[str, float]:
+        frequent = {k for k in sentence_keys(article) if self._sent_df[k] >= FREQUENT_SENTENCE}
+        return article_terms(article, frequent)
+
+    def _count(self, tf: dict[str, float]) -> None:
         self._n += 1
         self._df.update(tf.keys())
 
     def _idf(self, term: str) -> float:
-        return math.log((self._n + 1) / (self._df[term] + 0.5))
+        # The background documents are a prior: in a small pile (five articles on one event)
+        # a word in every article is still evidence, not noise; in a big corpus they vanish.
+        return math.log((self._n + BACKGROUND_DOCS + 1) / (self._df[term] + 0.5))
 
-    def _weigh(self, tf: Counter[str]) -> dict[str, float]:
+    def _weigh(self, tf: dict[str, float]) -> dict[str, float]:
         vec = {t: w * self._idf(t) for t, w in tf.items()}
         return {t: w for t, w in vec.items() if w > 0}
 
@@ -186,7 +244,9 @@ class StoryClusterer:
             return True
         return story.start - self.window <= when <= story.end + self.window
 
-    def _attach(self, sid: str, article: Article, tf: Counter[str], when: datetime | None) -> None:
+    def _attach(
+        self, sid: str, article: Article, tf: dict[str, float], when: datetime | None
+    ) -> None:
         story = self._stories[sid]
         story.add(article, tf, when)
         for term in tf:
@@ -198,7 +258,7 @@ class StoryClusterer:
         keep, gone = (sa, sb) if len(sa.article_ids) >= len(sb.article_ids) else (sb, sa)
         keep.article_ids.extend(gone.article_ids)
         keep.titles.extend(gone.titles)
-        keep.tf.update(gone.tf)
+        _accumulate(keep.tf, gone.tf)
         keep.cache = None
         for when, text in ((gone.start, gone.start_text), (gone.end, gone.end_text)):
             if when is None:
@@ -223,9 +283,11 @@ class StoryClusterer:
         return " ".join(top[:5])
 
 
-def cluster_articles(articles: Iterable[Article], **options: float) -> list[Story]:
+def cluster_articles(articles: Iterable[Article], **options: Any) -> list[Story]:
     """Cluster a batch of articles in the order given; see :class:`StoryClusterer`."""
     clusterer = StoryClusterer(**options)
+    articles = list(articles)
+    clusterer.prime(articles)
     for article in articles:
         clusterer.add(article)
     return clusterer.stories()

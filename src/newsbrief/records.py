@@ -200,6 +200,7 @@ class Analysis:
     quotes: list[StoryQuote] = field(default_factory=list)
     timeline: list[TimelineEvent] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # article id -> independent-source root
+    unattributed_quotes: int = 0  # article quotes whose speaker matched no story entity
 
 
 # --------------------------------------------------------------------------- output

@@ -73,6 +73,14 @@ MIGRATIONS: list[str] = [
     );
     CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, text);
     """,
+    # 2: claim search for the web UI (kept in step by save_brief), and derivations by parent
+    """
+    CREATE VIRTUAL TABLE claims_fts USING fts5(story UNINDEXED, claim UNINDEXED, text);
+    INSERT INTO claims_fts (story, claim, text)
+        SELECT b.story, CAST(j.key AS INTEGER), json_extract(j.value, '$.text')
+        FROM briefs b, json_each(b.data, '$.claims') j;
+    CREATE INDEX derivations_parent ON derivations(parent);
+    """,
 ]
 
 
@@ -289,6 +297,11 @@ class Store:
             conn.execute(
                 "UPDATE stories SET conflicts=? WHERE id=?", (len(brief.conflicts), brief.story)
             )
+            conn.execute("DELETE FROM claims_fts WHERE story=?", (brief.story,))
+            conn.executemany(
+                "INSERT INTO claims_fts (story, claim, text) VALUES (?, ?, ?)",
+                [(brief.story, i, c.text) for i, c in enumerate(brief.claims)],
+            )
 
     def brief(self, story_id: str) -> Brief:
         story = self.story(story_id)  # follows merges, raises NotFoundError
@@ -319,6 +332,103 @@ class Store:
             "SELECT id, snippet(articles_fts, 2, '[', ']', '…', 12) FROM articles_fts "
             "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
         )
+        try:
+            return list(self.conn.execute(sql, (query, limit)))
+        except sqlite3.OperationalError:
+            words = " ".join('"' + w.replace('"', "") + '"' for w in query.split())
+            return list(self.conn.execute(sql, (words, limit))) if words else []
+
+    # ------------------------------------------------------------------ web UI queries
+
+    STORY_ORDER = {
+        "size": "s.size DESC, s.end DESC, s.id",
+        "recent": "COALESCE(s.end, s.start) DESC, s.size DESC, s.id",
+        "conflicts": "s.conflicts DESC, s.size DESC, s.id",
+    }
+
+    def count_stories(self) -> int:
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM stories WHERE merged_into IS NULL AND size > 0"
+        ).fetchone()
+        return int(row[0])
+
+    def story_page(
+        self, sort: str = "size", limit: int = 50, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """One page of the stories table, with outlet names; no article bodies are loaded."""
+        order = self.STORY_ORDER.get(sort, self.STORY_ORDER["size"])
+        rows = self.conn.execute(
+            "SELECT s.id, s.label, s.start, s.end, s.size, s.conflicts, "
+            "(SELECT json_group_array(DISTINCT a.outlet) FROM story_articles sa "
+            " JOIN articles a ON a.id = sa.article WHERE sa.story = s.id "
+            " AND a.outlet IS NOT NULL) "
+            f"FROM stories s WHERE s.merged_into IS NULL AND s.size > 0 ORDER BY {order} "
+            "LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        keys = ("id", "label", "start", "end", "size", "conflicts", "outlets")
+        found = [dict(zip(keys, r, strict=True)) for r in rows]
+        for row in found:
+            row["outlets"] = sorted(json.loads(row["outlets"] or "[]"))
+        return found
+
+    def story_of(self, article_id: str) -> str | None:
+        """The (unmerged) story an article belongs to, if it has been clustered."""
+        row = self.conn.execute(
+            "SELECT story FROM story_articles WHERE article=?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        try:
+            return self.story(row[0]).id  # follows merges
+        except NotFoundError:
+            return None
+
+    def derivations_of(self, article_id: str) -> list[Derivation]:
+        """Derivations where the article is the child or the parent (indexed, no full scan)."""
+        rows = self.conn.execute(
+            "SELECT data FROM derivations WHERE child=? UNION ALL "
+            "SELECT data FROM derivations WHERE parent=? AND child<>?",
+            (article_id, article_id, article_id),
+        ).fetchall()
+        return [from_dict(Derivation, json.loads(r[0])) for r in rows]
+
+    def article_heads(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """id -> {title, outlet, published, source} without loading article bodies."""
+        found: dict[str, dict[str, Any]] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT id, title, outlet, published, source FROM articles WHERE id IN ({marks})",
+                chunk,
+            ):
+                found[row[0]] = dict(
+                    zip(("id", "title", "outlet", "published", "source"), row, strict=True)
+                )
+        return found
+
+    def search_marked(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
+        """Like ``search`` but hits are wrapped in U+0002/U+0003, which never occur in text
+        a reader produces, so a UI can mark them up without trusting brackets in the text."""
+        return self._fts(
+            "SELECT id, snippet(articles_fts, 2, char(2), char(3), '…', 16) FROM articles_fts "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            query,
+            limit,
+        )
+
+    def search_claims(self, query: str, limit: int = 20) -> list[tuple[str, int, str]]:
+        """(story id, claim index, marked snippet) of claims matching an FTS5 query."""
+        rows = self._fts(
+            "SELECT c.story, c.claim, snippet(claims_fts, 2, char(2), char(3), '…', 24) "
+            "FROM claims_fts c JOIN stories s ON s.id = c.story AND s.merged_into IS NULL "
+            "WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
+            query,
+            limit,
+        )
+        return [(r[0], int(r[1]), r[2]) for r in rows]
+
+    def _fts(self, sql: str, query: str, limit: int) -> list[Any]:
         try:
             return list(self.conn.execute(sql, (query, limit)))
         except sqlite3.OperationalError:

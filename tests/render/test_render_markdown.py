@@ -5,7 +5,7 @@ import re
 import pytest
 from render_sample_brief import HOSTILE_TITLE, make_brief
 
-from newsbrief.records import ArticleRef, Brief, Claim, SentenceRef, SummarySentence
+from newsbrief.records import ArticleRef, Brief, Claim, SentenceRef, StoryQuote, SummarySentence
 from newsbrief.render import render_markdown
 from newsbrief.render.escape import escape
 
@@ -163,3 +163,14 @@ def test_cited_article_missing_from_list_is_still_numbered() -> None:
     assert "A sentence. [1]" in md
     assert "1. Unknown outlet — (untitled) — article ghost" in md
     assert make_brief().headline  # the shared builder stays importable
+
+
+def test_unattributed_quotes_are_shown_under_unknown_speaker() -> None:
+    quotes = [
+        StoryQuote("", "Nobody claimed this.", "x", 0),
+        StoryQuote(None, "Nor this.", "x", 1),  # type: ignore[arg-type]
+    ]
+    md = render_markdown(Brief(story="s5", headline="H", quotes=quotes))
+    section = _section(md, "Who said what")
+    assert section.count("### Unknown speaker") == 1
+    assert "“Nobody claimed this.” [1]" in section and "“Nor this.” [1]" in section

@@ -4,29 +4,28 @@ from __future__ import annotations
 
 import re
 
+from newsbrief.analyze.text import wordset
+
 # Words that precede a name without being part of it ("Mr Karim", "Ambassador Karim").
-HONORIFICS = frozenset(
-    """mr mrs ms miss mx dr sir dame lord lady prof professor ambassador president minister
+HONORIFICS = wordset("""mr mrs ms miss mx dr sir dame lord lady prof professor ambassador president minister
     prime sheikh sheik shaikh general gen col colonel capt captain lt lieutenant sgt sergeant
     senator sen rep representative governor gov mayor judge justice king queen prince princess
     emir amir pope rev reverend father imam ayatollah grand chancellor secretary envoy
-    spokesman spokeswoman chief commander deputy premier madam mme mlle herr""".split()
-)
+    spokesman spokeswoman chief commander deputy premier madam mme mlle herr""")
 
 # Name particles that come and go between spellings ("al-Hashemi" / "Hashemi", "van Gogh").
-PARTICLES = frozenset("al el al- el- bin ibn van von de der den da di du la le".split())
+PARTICLES = wordset("al el al- el- bin ibn van von de der den da di du la le")
 
-ROLE_WORDS = frozenset(
-    """ambassador envoy diplomat minister president spokesman spokeswoman spokesperson
+ROLE_WORDS = wordset("""ambassador envoy diplomat minister president spokesman spokeswoman spokesperson
     secretary chairman chairwoman chair director chief commander general governor mayor
-    senator official charge chargé consul king queen prince emir amir sheikh leader head
+    senator official charge chargé consul king queen prince emir amir leader head
     founder ceo executive officer adviser advisor analyst professor researcher correspondent
     reporter editor judge prosecutor attorney lawyer deputy representative chancellor premier
     ayatollah cleric imam colonel captain lieutenant sergeant spokesperson manager coach
-    economist scientist expert negotiator mediator commissioner inspector attaché""".split()
-)
+    economist scientist expert negotiator mediator commissioner inspector attaché""")
 
-_CONNECTORS = frozenset("of to for in at the de de' du des and on".split())
+_CONNECTORS = wordset("of to for in at the de de' du des and on")
+_STYLES = wordset("highness excellency majesty holiness eminence")
 _STOP_AFTER = re.compile(r"[,:;.!?\"“”()\[\]]$")
 
 
@@ -110,6 +109,21 @@ def role_before(text: str, start: int) -> str | None:
         taken = taken[1:]
     while taken and taken[-1].lower() in _CONNECTORS:
         taken = taken[:-1]
+    if not taken or not _has_role_word(taken):
+        return None
+    return clean_role(" ".join(taken))
+
+
+def clean_role(role: str) -> str | None:
+    """Trim forms of address off a role phrase; None when no role word is left."""
+    taken = role.split()
+    # a bare form of address is not a role: "His Highness the Amir" -> "Amir", "... Sheikh" dropped
+    while len(taken) > 1 and taken[-1].lower().strip(".") in HONORIFICS - ROLE_WORDS:
+        taken = taken[:-1]
+    if len(taken) > 2 and taken[0].lower() in {"his", "her"} and taken[1].lower() in _STYLES:
+        taken = taken[2:]
+    while taken and taken[0].lower() in _CONNECTORS:
+        taken = taken[1:]
     if not taken or not _has_role_word(taken):
         return None
     return " ".join(taken)

@@ -10,8 +10,13 @@ from functools import lru_cache
 
 TOKEN = re.compile(r"[A-Za-z][\w'’\-]*[A-Za-z0-9]|[A-Za-z]|\d[\d,.]*\d|\d")
 
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
+
+def wordset(spaced: str) -> frozenset[str]:
+    """A frozenset from a whitespace-separated word list (long lists stay readable)."""
+    return frozenset(spaced.split())
+
+
+STOPWORDS = wordset("""a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few
     for from further had has have having he her here hers herself him himself his how i if in
     into is it its itself just me more most my myself no nor not of off on once only or other
@@ -19,8 +24,7 @@ STOPWORDS = frozenset(
     them themselves then there these they this those through to too under until up very was we
     were what when where which while who whom why will with would you your yours yourself
     said says say told tell according also its it's he's she's there's which whose however
-    one two three mr mrs ms dr""".split()
-)
+    one two three mr mrs ms dr may might must shall whether much many even still yet""")
 
 _STEMMER = None
 
@@ -148,8 +152,21 @@ def demonym_base(word: str) -> str:
 
 # Words ending like demonyms that are not; only capitalised words are ever mapped.
 _NOT_DEMONYMS = frozenset(
-    {"civilian", "civilians", "christian", "christians", "guardian", "historian", "politician",
-     "politicians", "musician", "physician", "technician", "librarian", "veterinarian"}
+    {
+        "civilian",
+        "civilians",
+        "christian",
+        "christians",
+        "guardian",
+        "historian",
+        "politician",
+        "politicians",
+        "musician",
+        "physician",
+        "technician",
+        "librarian",
+        "veterinarian",
+    }
 )
 
 

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from newsbrief.annotate.dates import extract_dates
+from newsbrief.annotate.entities import extract_mentions, person_roles
+from newsbrief.annotate.quotes import extract_quotes
 from newsbrief.annotate.sentences import split_sentences
 from newsbrief.records import Article
 
 
 def annotate(article: Article) -> Article:
     """Fill ``sentences``, ``mentions``, ``quotes`` and ``dates`` of a cleaned article."""
-    article.sentences = split_sentences(article.text)
+    text = article.text
+    article.sentences = split_sentences(text)
+    article.mentions, roles = extract_mentions(text, article.sentences)
+    article.quotes = extract_quotes(text, article.sentences, article.mentions, roles)
+    article.dates = extract_dates(text, article.sentences, article.published)
     return article
 
 
-__all__ = ["annotate", "split_sentences"]
+__all__ = [
+    "annotate",
+    "extract_dates",
+    "extract_mentions",
+    "extract_quotes",
+    "person_roles",
+    "split_sentences",
+]

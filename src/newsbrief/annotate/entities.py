@@ -16,9 +16,17 @@ from dataclasses import dataclass, field
 from newsbrief.annotate import lexicon as lx
 from newsbrief.records import Article, Mention, Sentence
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’\-]*")
+# Only tokens that can be part of a name run; any other word in a gap breaks the run.
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|[^\W\d_a-z][\w'’\-]*|(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|abu|bint)-[A-Z][\w'’\-]*"
+    r"|\b(?:of|for|to|in|at|the|de|del|della|da|dos|das|van|von|der|den|bin|ibn|bint|abu|al|la|le|du)\b'?"
+)
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|abu|bint)-[A-Z]")
-_PARTICLES = frozenset("de de' del della da dos das van von der den bin ibn bint abu al la le du".split())
+_PARTICLES = lx.words(
+    """
+    de de' del della da dos das van von der den bin ibn bint abu al la le du
+    """
+)
 _JOINERS = frozenset(["of", "for"])
 _ROLE_JOINERS = frozenset(["of", "for", "to", "in", "at"])
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -29,10 +37,10 @@ class Tok:
     text: str
     start: int
     end: int
+    low: str = ""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower().rstrip(".")
+    def __post_init__(self) -> None:
+        self.low = self.text.lower().rstrip(".")
 
 
 @dataclass(slots=True)
@@ -68,7 +76,7 @@ def _is_cap(tok: Tok) -> bool:
 
 def _joinable(text: str, a: Tok, b: Tok) -> bool:
     gap = text[a.end : b.start]
-    if gap.strip() == "":
+    if gap.strip(" '’") == "" and "\n" not in gap:
         return True
     # "Mr. Smith", "Dr. Who": a period after an honorific does not end the name.
     return gap.strip() == "." and a.low in lx.HONORIFICS | {"gen", "lt", "col", "sen", "gov"}
@@ -140,7 +148,14 @@ def _complement_len(run: list[Tok], i: int) -> int:
                     break
                 k += 1
         return k - i
+    if len(run) - j >= 3 and run[j].text[0].isupper():
+        return j + 1 - i  # an unknown place: one word, as long as a name still follows
     return 0
+
+
+_MODIFIERS = frozenset(
+    ["prime", "foreign", "interior", "defence", "defense", "finance", "vice", "deputy", "assistant"]
+)
 
 
 def _split_role(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
@@ -151,8 +166,10 @@ def _split_role(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     while i < len(run):
         low = run[i].low
         if low in lx.TITLES:
-            has_title = True
+            has_title = has_title or low not in _MODIFIERS
             i += 1
+        elif has_title and low in _PARTICLES and i + 1 < len(run) and run[i + 1].low in lx.TITLES:
+            i += 1  # "Charge de' Affairs"
         elif low in demonyms or (not has_title and _place_len(run, i) and i == 0):
             i += max(1, _place_len(run, i))
         elif has_title and low in _ROLE_JOINERS:
@@ -164,12 +181,12 @@ def _split_role(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
             i += 1
         else:
             break
-    if not has_title:
+    if not has_title or any(t.low in lx.ORG_KEYWORDS for t in run[i:]):
         return [], run
     return run[:i], run[i:]
 
 
-def _classify(run: list[Tok], sent_start: bool, lowered_vocab: set[str]) -> str | None:
+def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool) -> str | None:
     while run and (run[0].low in lx.NOT_NAME or run[0].low in _PARTICLES):
         run.pop(0)
     while run and run[-1].low in _JOINERS | _PARTICLES | _ROLE_JOINERS:
@@ -177,44 +194,63 @@ def _classify(run: list[Tok], sent_start: bool, lowered_vocab: set[str]) -> str 
     if not run:
         return None
     low = " ".join(t.low for t in run)
-    if low in lx.places():
+    if low in lx.places() or (low in lx.subdivisions() and low not in vocab):
         return "place"
     if low in lx.KNOWN_ORGS or any(t.low in lx.ORG_KEYWORDS for t in run):
         return "org"
+    if len(run) > 1 and run[-1].low in lx.PLACE_KEYWORDS:
+        return "place"
     if len(run) == 1 and run[0].text.isupper() and len(run[0].text) >= 2:
         return "org"
-    if all(t.low in lx.demonyms() for t in run):
+    demonyms = lx.demonyms()
+    if any(t.low in demonyms for t in run):
         return None
-    if sent_start and run[0].low in lowered_vocab:
-        run.pop(0)  # "Ancient Assyrian town": the first word is an ordinary word
-        return _classify(run, False, lowered_vocab)
-    if len(run) >= 2 and len(run) <= 5 and all(t.low not in lx.demonyms() for t in run[:1]):
+    if sent_start and run[0].low in vocab:
+        run.pop(0)  # "Talking about": the first word is an ordinary word
+        return _classify(run, False, vocab, headline)
+    if headline:
+        return None
+    if 2 <= len(run) <= 5 and not any(
+        t.low in vocab or _place_len(run, i) for i, t in enumerate(run)
+    ):
         return "person"
-    return "single"
+    return "single" if len(run) == 1 else None
+
+
+_WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
+_SMALL = frozenset(["of", "for", "to", "in", "the", "a", "and", "on", "at", "by", "with"])
+
+
+def _is_headline(sent: Sentence) -> bool:
+    """Title-case lines ("Iraq Hopes for Moscow's Help") are not evidence of personal names."""
+    words = [w for w in _WORDS.findall(sent.text) if w not in _SMALL]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
     """Typed mention candidates, in text order; 'single' = untyped one-word candidate."""
-    lowered_vocab = {m.group() for m in re.finditer(r"\b[a-z]+\b", text)}
+    vocab = {m.group() for m in re.finditer(r"\b[a-z]+\b", text)}
     found: list[Found] = []
     pending_role = ""
     for sent in sentences:
         toks = _tokens(sent)
+        headline = _is_headline(sent)
         for run in _runs(text, toks):
-            sent_start = run[0].start == sent.start or text[sent.start : run[0].start].strip(
-                "\"'“‘( "
-            ) == ""
+            sent_start = (
+                run[0].start == sent.start or text[sent.start : run[0].start].strip("\"'“‘( ") == ""
+            )
             role, rest = _split_role(run)
             role_text = text[role[0].start : role[-1].end] if role else ""
             if role and rest and len(rest) <= 5:
-                found.append(Found("person", rest, sent.index, role_text, [role_text]))
+                roles = [] if role_text.lower() in lx.HONORIFICS else [role_text]
+                found.append(Found("person", rest, sent.index, role_text, roles))
                 continue
             if role and not rest:
                 # "Director of the X Center, Jane Doe": the role is an apposition before the name
                 pending_role = role_text if text[role[-1].end : role[-1].end + 2] == ", " else ""
                 continue
             run = list(run)
-            kind = _classify(run, sent_start, lowered_vocab)
+            kind = _classify(run, sent_start, vocab, headline)
             if kind is None or not run:
                 continue
             f = Found(kind, run, sent.index)
@@ -226,11 +262,13 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
     return found
 
 
-_APPOSITION = re.compile(r",\s+((?:a|an|the)\s+)?([a-z][\w'’-]*(?:\s+[\w'’.-]+){0,10}?)(?=,|\.|\s+(?:said|says|told|who|which)\b)")
+_APPOSITION = re.compile(
+    r",\s+((?:a|an|the)\s+)?([A-Za-z][\w'’-]*(?:\s+[\w'’.-]+){0,10}?)(?=,|\.|\s+(?:said|says|told|who|which)\b)"
+)
 
 
 def _apposition_after(text: str, f: Found) -> None:
-    """"Jane Doe, spokesman for the Ministry," -> role "spokesman for the Ministry"."""
+    """ "Jane Doe, spokesman for the Ministry," -> role "spokesman for the Ministry"."""
     if f.kind != "person":
         return
     m = _APPOSITION.match(text, f.toks[-1].end)
@@ -242,9 +280,12 @@ def _apposition_after(text: str, f: Found) -> None:
         f.roles.append(phrase.strip())
 
 
+_KEY_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|at|az|an)-", re.I)
+
+
 def _key(tok: str) -> str:
-    low = tok.lower()
-    return _PARTICLE_PREFIX.sub(lambda m: m.group()[-1], tok).lower() if "-" in low else low
+    """Comparison key of a name token: "Al-Hashemi", "al-Hashemi" and "Hashemi" are equal."""
+    return _KEY_PREFIX.sub("", tok).lower()
 
 
 def _alias_of(short: list[str], full: list[str]) -> bool:
@@ -255,7 +296,9 @@ def _alias_of(short: list[str], full: list[str]) -> bool:
 
 def merge_aliases(found: list[Found]) -> dict[str, str]:
     """Map each person name to its article-local canonical (longest) form."""
-    names = sorted({f.name for f in found if f.kind in ("person", "single")}, key=lambda n: -len(n.split()))
+    names = sorted(
+        {f.name for f in found if f.kind in ("person", "single")}, key=lambda n: -len(n.split())
+    )
     canon: dict[str, str] = {}
     groups: list[tuple[list[str], str]] = []
     person_names = {f.name for f in found if f.kind == "person"}
@@ -279,7 +322,9 @@ def merge_aliases(found: list[Found]) -> dict[str, str]:
     return canon
 
 
-def extract_mentions(text: str, sentences: list[Sentence]) -> tuple[list[Mention], dict[str, list[str]]]:
+def extract_mentions(
+    text: str, sentences: list[Sentence]
+) -> tuple[list[Mention], dict[str, list[str]]]:
     """Mentions with merged canonical entities, and person roles (canonical name -> roles)."""
     found = find_mentions(text, sentences)
     canon = merge_aliases(found)

@@ -9,66 +9,87 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+
+def words(text: str) -> frozenset[str]:
+    """A word list written as one whitespace-separated string."""
+    return frozenset(text.split())
+
+
 # Words that, before a name, make it a person and form (part of) that person's role.
-TITLES = frozenset(
-    """mr mrs ms miss dr prof professor sir dame lord lady sheikh sheik imam ayatollah rabbi
-    pope cardinal bishop father reverend king queen prince princess emir amir sultan crown
-    president vice premier chancellor minister secretary ambassador envoy diplomat consul
-    charge chargé d'affaires affairs attache spokesman spokeswoman spokesperson governor
-    mayor senator sen rep representative congressman congresswoman speaker chairman chairwoman
-    chair chief director head leader commander general lieutenant colonel major captain
-    sergeant admiral marshal brigadier gen lt col maj capt sgt adm gov judge justice attorney
-    prosecutor inspector officer deputy assistant undersecretary counsellor adviser advisor
-    ceo cfo coo founder president-elect candidate nominee analyst expert researcher professor
-    correspondent reporter editor journalist economist official""".split()
+TITLES = words(
+    """
+    mr mrs ms miss dr prof professor sir dame lord lady sheikh sheik imam ayatollah
+    rabbi pope cardinal bishop father reverend king queen prince princess emir amir
+    sultan crown president vice premier chancellor minister secretary ambassador envoy
+    diplomat consul charge chargé d'affaires affairs attache spokesman spokeswoman
+    spokesperson governor mayor senator sen rep representative congressman congresswoman
+    speaker chairman chairwoman chair chief director head leader commander general
+    lieutenant colonel major captain sergeant admiral marshal brigadier gen lt col maj
+    capt sgt adm gov judge justice attorney prosecutor inspector officer deputy
+    assistant undersecretary counsellor adviser advisor prime foreign interior defence
+    defense finance ceo cfo coo founder president-elect candidate nominee analyst expert
+    researcher professor correspondent reporter editor journalist economist official
+    """
 )
 # Titles that only form a role when followed by a name (single-word honorifics).
-HONORIFICS = frozenset("mr mrs ms miss dr prof sir dame sheikh sheik imam ayatollah rabbi".split())
+HONORIFICS = words(
+    """
+    mr mrs ms miss dr prof sir dame sheikh sheik imam ayatollah rabbi
+    """
+)
 
-ORG_KEYWORDS = frozenset(
-    """ministry embassy consulate forces army navy force council party group university
+ORG_KEYWORDS = words(
+    """
+    ministry embassy consulate forces army navy force council party group university
     college school institute institution center centre agency bureau department office
     committee commission court parliament assembly congress senate cabinet government
     association union federation league organization organisation foundation fund bank
     corporation company inc corp ltd llc plc co news times post journal press agency
     reuters tribune herald gazette network television tv radio channel service services
-    brigade brigades battalion division corps command militia mobilization front movement
-    alliance coalition authority police guard guards club hospital church mosque board
-    administration ministries nations state-run daily weekly magazine""".split()
+    brigade brigades battalion division corps command militia mobilization front
+    movement alliance coalition authority police guard guards club hospital church
+    mosque board administration ministries nations state-run daily weekly magazine
+    """
 )
 # Well-known organisations written without a keyword.
-KNOWN_ORGS = frozenset(
-    """reuters afp ap bbc cnn nato un eu isis isil is daesh taliban hezbollah hamas al-qaeda
-    al-shabaab pentagon kremlin fbi cia nsa opec who imf unicef unhcr google apple microsoft
-    facebook twitter amazon izvestiya tass xinhua""".split()
+KNOWN_ORGS = words(
+    """
+    reuters afp ap bbc cnn nato un eu isis isil is daesh taliban hezbollah hamas
+    al-qaeda al-shabaab pentagon kremlin fbi cia nsa opec who imf unicef unhcr google
+    apple microsoft facebook twitter amazon white-house izvestiya tass xinhua
+    """
 )
 
 # Lowercased words that are never (part of) a name even when capitalized.
-NOT_NAME = frozenset(
-    """the a an and or but if of in on at to for from by with as is are was were be been this
-    that these those there here he she it they we i you his her its their our my your me him
-    them us who what when where why how which while after before during since until also
-    according however meanwhile yet still so then now today yesterday tomorrow tonight
-    breaking update photo photos video read more click please share watch follow said says
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december jan feb mar apr jun jul aug sep
-    sept oct nov dec not no yes one two three four five six seven eight nine ten first
-    second third last next new other many some all each every both such only just even
-    mrs dear""".split()
+NOT_NAME = words(
+    """
+    the a an and or but if of in on at to for from by with as is are was were be been
+    this that these those there here he she it they we i you his her its their our my
+    your me him them us who what when where why how which while after before during
+    since until also according however meanwhile yet still so then now today yesterday
+    tomorrow tonight breaking update photo photos video read more click please share
+    watch follow said says monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec not no yes one two three
+    four five six seven eight nine ten first second third last next new other many some
+    all each every both such only just even mrs dear
+    """
 )
 
-SPEECH_VERBS = frozenset(
-    """said says say told tells tell added adds noted notes underlined underscored underscores
-    asserted asserts stressed stresses explained explains declared declares stated states
-    confirmed confirms affirmed affirms insisted insists warned warns argued argues claimed
-    claims announced announces recalled recalls mentioned mentions revealed reveals
-    emphasized emphasised emphasizes emphasises pointed indicated indicates remarked remarks
-    acknowledged acknowledges admitted admits replied replies responded responds answered
-    wrote writes tweeted tweets suggested suggests urged urges reported reports believes
-    believed thinks thought maintained maintains observed observes commented comments
-    continued continues concluded concludes predicted predicts cautioned cautions vowed
-    vows promised promises alleged alleges denied denies estimated estimates
-    explained""".split()
+SPEECH_VERBS = words(
+    """
+    said says say told tells tell added adds noted notes underlined underscored
+    underscores asserted asserts stressed stresses explained explains declared declares
+    stated states confirmed confirms affirmed affirms insisted insists warned warns
+    argued argues claimed claims announced announces recalled recalls mentioned mentions
+    revealed reveals emphasized emphasised emphasizes emphasises pointed indicated
+    indicates remarked remarks acknowledged acknowledges admitted admits replied replies
+    responded responds answered wrote writes tweeted tweets suggested suggests urged
+    urges reported reports believes believed thinks thought maintained maintains
+    observed observes commented comments continued continues concluded concludes
+    predicted predicts cautioned cautions vowed vows promised promises alleged alleges
+    denied denies estimated estimates explained
+    """
 )
 
 DEMONYM_EXTRA = {
@@ -124,25 +145,28 @@ DEMONYM_EXTRA = {
 }
 
 # Capitals and large cities (hand-written; extend freely).
-CITIES = frozenset(
-    """Kabul Tirana Algiers Luanda Buenos Aires Yerevan Canberra Sydney Melbourne Vienna Baku
-    Manama Dhaka Minsk Brussels Sarajevo Brasilia Rio de Janeiro Sao Paulo Sofia Ottawa
-    Toronto Montreal Vancouver Santiago Beijing Shanghai Hong Kong Bogota Havana Nicosia
-    Prague Copenhagen Cairo Alexandria Addis Ababa Helsinki Paris Marseille Berlin Munich
-    Hamburg Frankfurt Athens Budapest Reykjavik New Delhi Delhi Mumbai Kolkata Jakarta Tehran
-    Baghdad Basra Mosul Erbil Kirkuk Fallujah Ramadi Tikrit Najaf Karbala Dublin Jerusalem
-    Tel Aviv Gaza Rome Milan Tokyo Amman Astana Nairobi Kuwait City Bishkek Beirut Tripoli
-    Benghazi Vilnius Luxembourg Kuala Lumpur Mexico City Rabat Casablanca Kathmandu Amsterdam
-    Wellington Abuja Lagos Pyongyang Oslo Muscat Islamabad Karachi Lahore Peshawar Quetta
-    Ramallah Lima Manila Warsaw Lisbon Doha Bucharest Moscow St Petersburg Riyadh Jeddah
-    Mecca Medina Dakar Belgrade Singapore Mogadishu Pretoria Johannesburg Cape Town Seoul
-    Madrid Barcelona Khartoum Stockholm Bern Geneva Zurich Damascus Aleppo Homs Raqqa Idlib
-    Deir ez-Zor Palmyra Taipei Dushanbe Bangkok Tunis Ankara Istanbul Ashgabat Kampala Kiev
-    Kyiv Abu Dhabi Dubai London Manchester Birmingham Edinburgh Washington New York Los
-    Angeles Chicago Houston Boston San Francisco Miami Tashkent Caracas Hanoi Sanaa Aden
-    Harare Lusaka Kinshasa Brazzaville Accra Bamako Niamey Ouagadougou Tbilisi Chisinau
-    Ulaanbaatar Podgorica Skopje Ljubljana Zagreb Bratislava Tallinn Riga Valletta Canberra
-    Kandahar Herat Mazar-i-Sharif Sinjar Tal Afar Hawija Anbar Nineveh Badia""".split()
+CITIES = words(
+    """
+    Kabul Tirana Algiers Luanda Buenos Aires Yerevan Canberra Sydney Melbourne Vienna
+    Baku Manama Dhaka Minsk Brussels Sarajevo Brasilia Rio de Janeiro Sao Paulo Sofia
+    Ottawa Toronto Montreal Vancouver Santiago Beijing Shanghai Hong Kong Bogota Havana
+    Nicosia Prague Copenhagen Cairo Alexandria Addis Ababa Helsinki Paris Marseille
+    Berlin Munich Hamburg Frankfurt Athens Budapest Reykjavik New Delhi Delhi Mumbai
+    Kolkata Jakarta Tehran Baghdad Basra Mosul Erbil Kirkuk Fallujah Ramadi Tikrit Najaf
+    Karbala Dublin Jerusalem Tel Aviv Gaza Rome Milan Tokyo Amman Astana Nairobi Kuwait
+    City Bishkek Beirut Tripoli Benghazi Vilnius Luxembourg Kuala Lumpur Mexico City
+    Rabat Casablanca Kathmandu Amsterdam Wellington Abuja Lagos Pyongyang Oslo Muscat
+    Islamabad Karachi Lahore Peshawar Quetta Ramallah Lima Manila Warsaw Lisbon Doha
+    Bucharest Moscow St Petersburg Riyadh Jeddah Mecca Medina Dakar Belgrade Singapore
+    Mogadishu Pretoria Johannesburg Cape Town Seoul Madrid Barcelona Khartoum Stockholm
+    Bern Geneva Zurich Damascus Aleppo Homs Raqqa Idlib Deir ez-Zor Palmyra Taipei
+    Dushanbe Bangkok Tunis Ankara Istanbul Ashgabat Kampala Kiev Kyiv Abu Dhabi Dubai
+    London Manchester Birmingham Edinburgh Washington New York Los Angeles Chicago
+    Houston Boston San Francisco Miami Tashkent Caracas Hanoi Sanaa Aden Harare Lusaka
+    Kinshasa Brazzaville Accra Bamako Niamey Ouagadougou Tbilisi Chisinau Ulaanbaatar
+    Podgorica Skopje Ljubljana Zagreb Bratislava Tallinn Riga Valletta Canberra Kandahar
+    Herat Mazar-i-Sharif Sinjar Tal Afar Hawija Anbar Nineveh Badia
+    """
 )
 MULTIWORD_CITIES = (
     "Buenos Aires",
@@ -163,7 +187,6 @@ MULTIWORD_CITIES = (
     "San Francisco",
     "Tal Afar",
     "Deir ez-Zor",
-    "White House",
     "Gulf",
     "Middle East",
     "Ground Zero",
@@ -182,8 +205,6 @@ def places() -> frozenset[str]:
             if value:
                 names.add(value.lower())
                 names.add(value.split(",")[0].lower())
-    for sub in pycountry.subdivisions:
-        names.add(sub.name.lower())
     names.update(w.lower() for w in CITIES)
     names.update(w.lower() for w in MULTIWORD_CITIES)
     names.update(
@@ -193,6 +214,22 @@ def places() -> frozenset[str]:
     names.update(["taiwan", "palestine", "kurdistan", "venezuela", "bolivia", "tanzania"])
     names.discard("")
     return frozenset(names)
+
+
+PLACE_KEYWORDS = words(
+    """
+    province governorate region district county city town village island islands river
+    valley mountains desert strait sea ocean peninsula
+    """
+)
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> frozenset[str]:
+    """Lowercased subdivision names; weaker evidence than a country (many are common words)."""
+    import pycountry
+
+    return frozenset(sub.name.lower() for sub in pycountry.subdivisions)
 
 
 @lru_cache(maxsize=1)

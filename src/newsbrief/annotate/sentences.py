@@ -4,29 +4,35 @@ A tuned regex splitter: candidate boundaries are runs of ``.!?…`` (plus closin
 brackets) followed by whitespace and a plausible sentence opener; candidates after known
 abbreviations, initials and dotted acronyms are vetoed. Every newline is a hard boundary,
 because cleaned article text puts one paragraph per line. ``benchmarks/bench_sentences.py``
-compares it with pysbd and syntok (it is both more accurate on news cases and ~50x faster).
+compares it with pysbd and syntok: all three pass its news cases, this one is ~10x faster than
+syntok and ~70x faster than pysbd.
 """
 
 from __future__ import annotations
 
 import re
 
+from newsbrief.annotate import lexicon as lx
 from newsbrief.records import Sentence
 
 # Titles and other abbreviations that are (almost) never the last word of a sentence.
-_NEVER_FINAL = frozenset(
-    """mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt sgt cmdr adm brig gov sen rep
-    rev fr hon pres supt insp det amb st mt ft vs no nos vol fig approx ave blvd rd cf al
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+_NEVER_FINAL = lx.words(
+    """
+    mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt sgt cmdr adm brig gov sen
+    rep rev fr hon pres supt insp det amb st mt ft vs no nos vol fig approx ave blvd rd
+    cf al jan feb mar apr jun jul aug sep sept oct nov dec
+    """
 )
 # Abbreviations that often do end a sentence ("... for Apple Inc. The company ..."): split
 # only when the next word is a common sentence opener.
-_MAYBE_FINAL = frozenset("inc corp co ltd jr sr etc bros plc llc".split())
-_OPENERS = frozenset(
-    """the a an he she it they we i you his her its their our this that these those there
-    but and so yet however meanwhile in on at for after before when while if as also then
-    now still some many most no one two three according what who why how last earlier later
-    mr mrs ms dr""".split()
+_MAYBE_FINAL = frozenset(["inc", "corp", "co", "ltd", "jr", "sr", "etc", "bros", "plc", "llc"])
+_OPENERS = lx.words(
+    """
+    the a an he she it they we i you his her its their our this that these those there
+    but and so yet however meanwhile in on at for after before when while if as also
+    then now still some many most no one two three according what who why how last
+    earlier later mr mrs ms dr
+    """
 )
 
 # A boundary candidate: terminal punctuation (with closing quotes/brackets) + whitespace.
@@ -53,9 +59,7 @@ def _is_boundary(line: str, m: re.Match[str]) -> bool:
     next_word = re.match(r"[\"'“‘(\[]*([A-Za-z]+)", line[nxt_start:])
     nxt = next_word.group(1).lower() if next_word else ""
     if low in _NEVER_FINAL:
-        if low == "no" and not line[nxt_start].isdigit():
-            return True
-        return False
+        return low == "no" and not line[nxt_start].isdigit()
     if len(word) == 1 and word.isupper():
         return nxt in _OPENERS  # an initial ("J. Smith") unless a clear opener follows
     if "." in word:  # dotted acronym "U.S." / "a.m."

@@ -1,1 +1,152 @@
-"""placeholder"""
+"""clean: Article -> Article without page furniture, reader comments, bylines or datelines.
+
+Works on extracted plain text (lines separated by "\\n", paragraphs by blank lines). Every
+piece taken out is kept in ``Article.removed`` as ``Removed(text, reason, line)`` with ``line``
+the 0-based line number in the text as read. Reasons:
+
+===================  ====================================================================
+comment-prompt       comment-form prompts ("Leave a reply", "Your email ... not published")
+comment-widget       comment-widget headers with no comments after them ("3 Comments")
+reader-comments      a trailing reader-comment section; its paragraphs also go to ``comments``
+share-widget         share buttons, lists of social networks
+subscribe-widget     newsletter / subscription / app-download prompts
+donate-widget        donation widgets
+support-appeal       "Support <Site>" and support-our-journalism appeals
+navigation           menus, breadcrumbs, tags and category labels, "Back to top"
+related-link         "Read more" / "Related:" / "Up next" teasers
+photo-credit         photo and image credits and captions ("Photo: Agency / Name")
+currency             lone amounts and numbers ("2,500 $", "$100")
+copyright            copyright and trademark lines
+cookie-notice        cookie, privacy and terms notices
+social-handle        lines of social-media handles
+timestamp            publication / update time lines
+repeated-title       the title line repeated inside the body
+byline               credit lines; people go to ``authors`` / ``meta["interviewers"]`` /
+                     ``meta["editors"]``
+dateline             a dateline prefix cut from a paragraph (``meta["dateline"]``, wire
+                     credits in ``meta["wire"]``)
+boilerplate          anything else judged not prose by shape and context
+===================  ====================================================================
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from newsbrief.clean.lines import clean_lines, comment_paragraphs
+from newsbrief.clean.meta import parse_byline, parse_dateline
+from newsbrief.clean.rules import rule_reason
+from newsbrief.records import Article, Removed
+
+__all__ = ["clean_article", "clean_lines"]
+
+_BLANKS = re.compile(r"\n{3,}")
+_DATELINE_WINDOW = 3  # datelines open the story: only the first kept paragraphs are looked at
+
+
+def clean_article(article: Article) -> Article:
+    """A copy of ``article`` with boilerplate and comments moved out of ``text``."""
+    lines = article.text.split("\n")
+    title = article.title
+    labelled = clean_lines(lines, title)
+    headline_line = None
+    junk_reason = _junk_title_reason(title)
+    if junk_reason is not None:
+        headline_line = _first_headline(labelled)
+        if headline_line is not None:
+            title = lines[headline_line].strip()
+            labelled = clean_lines(lines, title)
+    authors = list(article.authors)
+    meta = dict(article.meta)
+    removed = list(article.removed)
+    comments = list(article.comments)
+    kept: list[str] = []
+    section: list[str] = []
+    seen_paragraphs = 0
+    for number, (line, reason) in enumerate(labelled):
+        if number == headline_line:
+            continue  # promoted to the title
+        if reason == "reader-comments":
+            section.append(line)
+            if line.strip():
+                removed.append(Removed(line.strip(), reason, number))
+            continue
+        if reason == "byline":
+            _add_people(parse_byline(line), authors, meta)
+        if reason is not None:
+            removed.append(Removed(line.strip(), reason, number))
+            continue
+        if line.strip() and seen_paragraphs < _DATELINE_WINDOW:
+            seen_paragraphs += 1
+            dateline = parse_dateline(line.strip()) if "dateline" not in meta else None
+            if dateline is not None:
+                meta["dateline"] = dateline.place
+                if dateline.wire:
+                    meta["wire"] = dateline.wire
+                removed.append(Removed(dateline.prefix.strip(), "dateline", number))
+                line = line.strip()[len(dateline.prefix) :]
+        kept.append(line.rstrip())
+    comments += comment_paragraphs(section)
+    if headline_line is not None and junk_reason is not None:
+        removed.insert(0, Removed(article.title, junk_reason, -1))
+        meta["page_title"] = article.title
+    text = _BLANKS.sub("\n\n", "\n".join(kept)).strip("\n")
+    return dataclasses.replace(
+        article,
+        title=title,
+        text=text,
+        authors=authors,
+        meta=meta,
+        removed=removed,
+        comments=comments,
+    )
+
+
+def _junk_title_reason(title: str) -> str | None:
+    """Why a title line is page furniture rather than a headline (None if it looks fine).
+
+    Plain-text dumps of web pages often start with a section label or a widget instead of
+    the headline; a title of at most three words without a lowercase word is taken as such
+    a label only when a proper headline follows (see ``_first_headline``).
+    """
+    stripped = title.strip()
+    if not stripped:
+        return "navigation"
+    reason = rule_reason(stripped)
+    if reason is not None:
+        return reason
+    tokens = stripped.split()
+    if len(tokens) <= 3 and not any(t[:1].islower() for t in tokens):
+        return "navigation"
+    return None
+
+
+def _first_headline(labelled: list[tuple[str, str | None]]) -> int | None:
+    """Line number of a headline-shaped line (4-25 words, no final period) that comes before
+    any prose, skipping widget lines; None when the text opens with prose."""
+    for number, (line, reason) in enumerate(labelled):
+        stripped = line.strip()
+        if not stripped or reason not in (None, "boilerplate"):
+            continue
+        words = stripped.split()
+        if 4 <= len(words) <= 25 and stripped[-1] not in ".!?\"'”’:" and stripped[0].isupper():
+            return number
+        return None
+    return None
+
+
+def _add_people(byline: object, authors: list[str], meta: dict[str, object]) -> None:
+    from newsbrief.clean.meta import Byline
+
+    if not isinstance(byline, Byline):
+        return
+    known = {a.lower() for a in authors}
+    for name in byline.authors:
+        if name.lower() not in known:
+            authors.append(name)
+            known.add(name.lower())
+    for key, people in (("interviewers", byline.interviewers), ("editors", byline.editors)):
+        if people:
+            existing = list(meta.get(key) or [])  # type: ignore[call-overload]
+            meta[key] = existing + [p for p in people if p not in existing]

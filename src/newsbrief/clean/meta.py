@@ -32,13 +32,43 @@ _NOT_NAME = re.compile(
 )
 
 _ORG_WORDS = {
-    "press", "news", "agency", "agencies", "staff", "reporter", "reporters", "correspondent",
-    "writer", "editor", "bureau", "desk", "wire", "wires", "team", "media", "online",
+    "press",
+    "news",
+    "agency",
+    "agencies",
+    "staff",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "writer",
+    "editor",
+    "bureau",
+    "desk",
+    "wire",
+    "wires",
+    "team",
+    "media",
+    "online",
 }
 # Upper-case lead-ins that label the story rather than place it.
 _LABELS = {
-    "BREAKING", "UPDATE", "UPDATED", "EXCLUSIVE", "WATCH", "VIDEO", "PHOTOS", "ANALYSIS",
-    "OPINION", "EDITORIAL", "NOTE", "LIVE", "CORRECTION", "FILE", "READ", "EDITOR'S NOTE", "FACT CHECK",
+    "BREAKING",
+    "UPDATE",
+    "UPDATED",
+    "EXCLUSIVE",
+    "WATCH",
+    "VIDEO",
+    "PHOTOS",
+    "ANALYSIS",
+    "OPINION",
+    "EDITORIAL",
+    "NOTE",
+    "LIVE",
+    "CORRECTION",
+    "FILE",
+    "READ",
+    "EDITOR'S NOTE",
+    "FACT CHECK",
 }
 
 _WIRES = (
@@ -101,9 +131,9 @@ def parse_byline(line: str) -> Byline | None:
     if not (byline.authors or byline.interviewers or byline.editors):
         return None
     # "By the time the troops arrived, ..." is a sentence, not a credit.
-    if match and match.group("kind").lower() == "by" and text.rstrip().endswith((".", "!", "?")):
-        if len(text.split()) > 6:
-            return None
+    sentence = text.rstrip().endswith((".", "!", "?")) and len(text.split()) > 6
+    if match and match.group("kind").lower() == "by" and sentence:
+        return None
     return byline
 
 

@@ -33,6 +33,7 @@ COMMENT_HEADER = _rx(
     r"|notify of|newest(?:\s+most voted)?|oldest(?:\s+newest)?(?:\s+most voted)?|most voted"
     r"|inline feedbacks?|join the (?:discussion|conversation)|what do you think\??"
     r"|(?:\d+\s+)?(?:responses?|replies) to .{0,120}|conversation|start the conversation"
+    r"|[^.!?]{1,50}\s+(?:says|said|wrote|writes)\s*:"
     r"|(?:comments|commenting) (?:are|is) closed\.?|post a comment|add a comment"
     r"|leave a (?:reply|comment)|sort by\s*:?.{0,30}|subscribe\s+notify of)\s*[:.!]?\s*$"
 )
@@ -45,7 +46,9 @@ COMMENT_PROMPT = _rx(
     r"|required fields are marked.*|^\s*cancel reply\s*$"
     r"|save my name,? e-?mail.*|you must be (?:logged|signed) in to .{0,30}comment.*"
     r"|^\s*(?:log|sign) ?in to (?:comment|reply|post).*|be the first to comment.*"
-    r"|would love your thoughts.*|please comment\W*x?\s*$|^\s*(?:name|e-?mail|website|comment)\s*\*?\s*:?\s*$"
+    r"|would love your thoughts.*|^\s*tell us what you think.*|^\s*what do you think\W*$"
+    r"|^\s*have your say\W*$|^\s*(?:\d+\s+)?(?:reply|replies|like|likes|report|flag)(?:\s*[|·]\s*\w+)*\s*$"
+    r"|please comment\W*x?\s*$|^\s*(?:name|e-?mail|website|comment)\s*\*?\s*:?\s*$"
     r"|^\s*(?:post|submit|publish) comment\s*(?:\(\+\))?\s*$|^\s*\d+\s+post comment.*"
     r"|^\s*reply\s*(?:↓|→)?\s*$|comments? (?:are|is) (?:closed|moderated).*"
     r"|^\s*(?:this site uses akismet|notify me of (?:follow-up|new) (?:comments|posts)).*"
@@ -132,7 +135,30 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "photo-credit",
-        _rx(r".*\s[–—-]\s*(?:photos?|pictures?|images?|video) (?:by|courtesy(?: of)?|credit:?)\s+[\w .'’-]{2,60}$"),
+        _rx(
+            r"^(?:.{0,200}\((?:image|images|photo|photos|picture|credit|pic)s?\s*:\s*[^)]{1,60}\)\s*|"
+            r"\s*(?:image|photo|picture|slide|gallery)\s+\d+\s+of\s*/?\s*\d*\s*)$"
+        ),
+    ),
+    (
+        "byline",
+        _rx(
+            r"^\s*[\w .,'’&-]{2,80}\s+contributed (?:to )?(?:this )?(?:report|reporting|story)(?:ing)?\.?\s*$"
+        ),
+    ),
+    (
+        "share-widget",
+        _rx(
+            r"^(?:.{0,300}click to tweet|.{0,80}share (?:it|this) with (?:a|your) friends?.*|"
+            r"\s*(?:like|enjoy|enjoyed) this (?:story|article|post)\?.{0,60}|"
+            r"\s*want more (?:stories|articles|news) like this\?.{0,60})\s*$"
+        ),
+    ),
+    (
+        "photo-credit",
+        _rx(
+            r".*\s[–—-]\s*(?:photos?|pictures?|images?|video) (?:by|courtesy(?: of)?|credit:?)\s+[\w .'’-]{2,60}$"
+        ),
     ),
     (
         "related-link",
@@ -154,7 +180,10 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"paid content|partner content|loading\.*|\W*skip ad\W*)\s*)$"
         ),
     ),
-    ("currency", _rx(r"^\s*(?:[$€£¥₹]|usd|eur|gbp|rs\.?)?\s*[\d][\d.,\s]*(?:[$€£¥₹%]|usd|eur|gbp|k|m)?\s*$")),
+    (
+        "currency",
+        _rx(r"^\s*(?:[$€£¥₹]|usd|eur|gbp|rs\.?)?\s*[\d][\d.,\s]*(?:[$€£¥₹%]|usd|eur|gbp|k|m)?\s*$"),
+    ),
     ("social-handle", _rx(r"^\s*(?:(?:follow\s+(?:\w+\s+)?on\s+\w+:?\s*)?@\w+[\s,|/]*)+\s*$")),
     (
         "timestamp",
@@ -170,7 +199,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         "timestamp",
         _rx(
             r"^\s*(?:(?:updated|published|posted|first published|last updated)\s*(?:on|at)?\s*:?.{0,60}|"
-            r"\d+\s+(?:min(?:ute)?s?|hours?|days?|weeks?|months?|years?)\s+ago|"
+            r"\d+\s*(?:[smhdw]|mins?|min(?:ute)?s?|hrs?|hours?|days?|weeks?|months?|years?)\s+ago(?:\s+at\s+.{0,20})?|"
             r"\d+\s+min(?:ute)?s?\s+read|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:\s+\d{1,2}:\d{2}.{0,12})?)\s*$"
         ),
     ),

@@ -14,8 +14,7 @@ from functools import lru_cache
 
 # A compact English stop list: function words, auxiliaries and a few news fillers that carry
 # no content ("said", "also"), so overlap on them never makes two sentences look alike.
-STOP_WORDS = frozenset(
-    """
+_STOP_TEXT = """
     a about above after again against all almost also am among an and any are as at be because
     been before being below between both but by can could did do does doing done down during
     each either else ever few for from further had has have having he her here hers herself him
@@ -26,8 +25,8 @@ STOP_WORDS = frozenset(
     there these they this those though through thus to too told under until up upon us very was
     we were what when where whether which while who whom whose why will with within without
     would yet you your yours yourself yourselves s t d ll m re ve mr mrs ms
-    """.split()
-)
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)

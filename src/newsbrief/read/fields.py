@@ -94,17 +94,27 @@ def _parse_free_form(text: str) -> str | None:
 
 # --------------------------------------------------------------------------- authors
 
-_AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||,|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
+# "and" in the languages whose news sites are most common in crawls.
+# Case-sensitive, so a middle initial ("Mary E. Smith", "John Y. Lee") is not an "and".
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||,|&|\b(?:and|And|AND|und|et|y|e|og|och|en)\b)\s*")
+# Academic and professional credentials written after a name ("Jane Doe, Ph.D.").
+_CREDENTIAL_TEXT = "phd md mba rn jd cpa cfa cfp msc ma ms bsc ba dds rd mph do dnp np lcsw"
+_CREDENTIALS = frozenset(_CREDENTIAL_TEXT.split()) | {"ph d"}
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+# A date glued to the name by the page layout ("Jane Doe February 8, 2024").
+_TRAILING_DATE = re.compile(rf"\s+(?:{_MONTHS})\b\.?(?:\s+\d.*)?$", re.IGNORECASE)
 _BY = re.compile(r"^(?:written\s+)?by[:\s]+", re.IGNORECASE)
 _EMAIL_OR_URL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 # Words that make up job titles and widget labels that sites put into author fields.
-_ROLE_WORDS = frozenset(
-    """
+_ROLE_TEXT = """
     staff writer writers reporter reporters correspondent correspondents editor editors senior
     chief political foreign contributor contributing news desk team agency associate deputy
     managing bureau special our the a an of and for in online digital editorial
-    """.split()
-)
+"""
+_ROLE_WORDS = frozenset(_ROLE_TEXT.split())
 _JUNK = re.compile(
     r"^(?:e-?mail|follow|contact|view|more|read|see|all|posts?|articles?|twitter|facebook)\b"
     r"|\b(?:the author|on twitter|author page|stories by|posts by)\b",
@@ -116,6 +126,7 @@ _MAX_AUTHOR_WORDS = 6
 def _clean_author(name: str) -> str | None:
     name = _EMAIL_OR_URL.sub(" ", name)
     name = _BY.sub("", name.strip())
+    name = _TRAILING_DATE.sub("", name)
     name = re.sub(r"\s+", " ", name).strip(" \t-–—:.·|@")
     if not name or _JUNK.search(name) or not any(c.isalpha() for c in name):
         return None
@@ -123,6 +134,8 @@ def _clean_author(name: str) -> str | None:
     if len(words) > _MAX_AUTHOR_WORDS:
         return None
     if all(w.lower() in _ROLE_WORDS for w in words):
+        return None
+    if re.sub(r"[^a-z ]", "", name.lower()).strip() in _CREDENTIALS:
         return None
     return name
 
@@ -141,21 +154,31 @@ def _flatten_authors(value: Any) -> list[str]:
     return [str(value)]
 
 
-def split_authors(value: Any) -> list[str]:
+def split_authors(value: Any, outlet: str | None = None) -> list[str]:
     """Author names from a string ("By A, B and C"), a list, or dicts with a "name" key.
-    Drops e-mail addresses, job titles and widget text such as "Email the author"."""
+    Drops e-mail addresses, job titles, credentials and widget text such as "Email the
+    author"; the outlet's own name is dropped when a named person remains."""
     names: list[str] = []
     for raw in _flatten_authors(value):
         raw = _BY.sub("", raw.strip())
         parts = [p for p in _AUTHOR_SPLIT.split(raw) if p.strip()]
         # "Doe, Jane" is one person written surname first, not two authors.
-        if "," in raw and len(parts) == 2 and all(len(p.split()) == 1 for p in parts):
-            if not re.search(r"\band\b|&|;", raw, re.IGNORECASE):
-                parts = [f"{parts[1]} {parts[0]}"]
+        if (
+            "," in raw
+            and len(parts) == 2
+            and all(len(p.split()) == 1 for p in parts)
+            and not re.search(r"\band\b|&|;", raw, re.IGNORECASE)
+        ):
+            parts = [f"{parts[1]} {parts[0]}"]
         for part in parts:
             name = _clean_author(part)
             if name and name.lower() not in {n.lower() for n in names}:
                 names.append(name)
+    if outlet:
+        key = re.sub(r"\W+", "", outlet.lower())
+        people = [n for n in names if re.sub(r"\W+", "", n.lower()) != key]
+        if people:
+            names = people
     return names
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import glob
 import gzip
+import io
 import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
 
 from newsbrief.records import Problem
 
@@ -28,8 +28,19 @@ UNSUPPORTED = {
 _GLOB_CHARS = frozenset("*?[")
 
 
+# A folder of articles often carries its own documentation; walking a folder skips it
+# (a file named explicitly is still read).
+DOC_NAMES = frozenset({"readme", "license", "licence", "changelog", "notice", "copying"})
+DOC_SUFFIXES = frozenset({".md", ".rst"})
+
+
 def is_hidden(name: str) -> bool:
     return name.startswith(".") and name not in (".", "..")
+
+
+def is_documentation(name: str) -> bool:
+    stem, _, suffix = name.lower().partition(".")
+    return stem in DOC_NAMES or os.path.splitext(name.lower())[1] in DOC_SUFFIXES
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -37,7 +48,7 @@ def _walk(root: Path) -> Iterator[Path]:
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if not is_hidden(d))
         for name in sorted(filenames):
-            if not is_hidden(name):
+            if not is_hidden(name) and not is_documentation(name):
                 yield Path(dirpath) / name
 
 
@@ -98,7 +109,7 @@ def split_suffix(path: Path) -> tuple[str, bool]:
     return (suffixes[-1] if suffixes else ""), gzipped
 
 
-def open_binary(path: Path, gzipped: bool) -> IO[bytes]:
+def open_binary(path: Path, gzipped: bool) -> io.BufferedIOBase:
     if gzipped:
         return gzip.open(path, "rb")
     return path.open("rb")

@@ -105,7 +105,7 @@ def article_from_dict(obj: dict[str, Any], source: str) -> Article:
         title=" ".join(str(title).split()) if title is not None else "",
         outlet=outlet_str,
         url=url_str,
-        authors=split_authors(authors),
+        authors=split_authors(authors, outlet_str),
         published=published,
         language=str(language) if isinstance(language, str) else None,
         meta=meta,

@@ -30,10 +30,10 @@ _BINARY_MAGIC = (
 )
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\b\x1b")
 _MAX_CONTROL_RATIO = 0.05
-# Encodings for which charset_normalizer cannot tell Western European text apart from Central
-# European on short inputs; cp1252 (the web's de-facto "latin-1") is the safer reading.
-_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15", "iso8859_1"})
-_WESTERN_SLACK = 0.05
+# Non-letter characters a Western (cp1252) news text plausibly holds outside ASCII. Rare signs
+# such as ¹ ³ ¦ are left out: they are what Polish or Czech letters become when misread.
+_WESTERN_PUNCT = frozenset("“”‘’„‚–—…€£¥°©®™«»·•×÷§¶¢ªº±¼½¾¿¡\xa0")
+_MAX_GUESS_BYTES = 1 << 20
 
 
 def is_binary(data: bytes) -> bool:
@@ -68,24 +68,46 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
+def _is_latin_letter(char: str) -> bool:
+    import unicodedata
+
+    return char.isalpha() and "LATIN" in unicodedata.name(char, "")
+
+
+def _latin_letters(text: str) -> bool:
+    """Whether the non-ASCII letters of ``text`` are (mostly) Latin script."""
+    letters = [c for c in set(text) if ord(c) > 127 and c.isalpha()]
+    latin = sum(1 for c in letters if _is_latin_letter(c))
+    return latin >= 0.9 * len(letters)
+
+
+def _plausible_cp1252(text: str) -> bool:
+    return all(
+        ord(c) < 128 or c in _WESTERN_PUNCT or _is_latin_letter(c) or c.isspace() for c in set(text)
+    )
+
+
 def _guess_encoding(data: bytes) -> str:
-    try:
-        import charset_normalizer
-    except ImportError:  # pragma: no cover - shipped with trafilatura
-        return "cp1252"
+    """charset_normalizer's guess, except that Latin-script text which reads cleanly as
+    cp1252 is read as cp1252: on short texts the library cannot tell Western from Central
+    European code pages and would turn "très" into "trčs"."""
+    import charset_normalizer
+
+    sample = data[:_MAX_GUESS_BYTES]
     matches = [
         m
-        for m in charset_normalizer.from_bytes(data[: 1 << 20])
+        for m in charset_normalizer.from_bytes(sample)
         # Without a BOM, UTF-16/32 guesses on 8-bit text are always wrong for news articles.
         if not m.encoding.startswith(("utf_16", "utf_32"))
     ]
-    if not matches:
+    best = min(matches, key=lambda m: m.chaos) if matches else None
+    try:
+        western = sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return best.encoding if best is not None else "latin-1"
+    if best is None or (_latin_letters(str(best)) and _plausible_cp1252(western)):
         return "cp1252"
-    best = min(m.chaos for m in matches)
-    for m in matches:
-        if m.encoding in _WESTERN and m.chaos <= best + _WESTERN_SLACK:
-            return "cp1252"
-    return min(matches, key=lambda m: m.chaos).encoding
+    return best.encoding
 
 
 def article_from_text(text: str, source: str, encoding: str | None = None) -> Article | Problem:
@@ -107,6 +129,4 @@ def article_from_text(text: str, source: str, encoding: str | None = None) -> Ar
     meta: dict[str, object] = {"format": "text"}
     if encoding is not None:
         meta["encoding"] = encoding
-    return Article(
-        id=article_id(source, body), source=source, text=body, title=title, meta=meta
-    )
+    return Article(id=article_id(source, body), source=source, text=body, title=title, meta=meta)

@@ -148,7 +148,7 @@ def _entity_for(quote: StoryQuote, entities: list[Entity]) -> Entity | None:
     for entity in entities:
         if quote.entity and entity.id == quote.entity:
             return entity
-    name = quote.speaker.strip().lower()
+    name = (quote.speaker or "").strip().lower()
     for entity in entities:
         if name in {entity.name.lower(), *(a.lower() for a in entity.aliases)}:
             return entity
@@ -166,9 +166,10 @@ def _quotes(brief: Brief, src: _Sources) -> list[str]:
     entity_of: dict[str, Entity | None] = {}
     for quote in brief.quotes:
         entity = _entity_for(quote, brief.entities)
-        key = entity.id if entity else quote.speaker.strip().lower()
+        # A producer may leave the speaker unset; such quotes still get shown, unattributed.
+        key = entity.id if entity else (quote.speaker or "").strip().lower()
         groups[key].append(quote)
-        names.setdefault(key, entity.name if entity else quote.speaker)
+        names.setdefault(key, entity.name if entity else quote.speaker or "")
         entity_of.setdefault(key, entity)
     lines: list[str] = []
     for key in sorted(groups, key=lambda k: -len(groups[k])):

@@ -78,7 +78,9 @@ def _source_groups(
     return groups
 
 
-def _copied_sentences(articles: list[Article], derivations: list[Derivation]) -> set[tuple[int, int]]:
+def _copied_sentences(
+    articles: list[Article], derivations: list[Derivation]
+) -> set[tuple[int, int]]:
     """(article, sentence) pairs whose original sentence is available in the set."""
     pos = {a.id: i for i, a in enumerate(articles)}
     out: set[tuple[int, int]] = set()
@@ -95,18 +97,21 @@ def _copied_sentences(articles: list[Article], derivations: list[Derivation]) ->
 
 def _similarity(token_lists: list[list[str]]) -> np.ndarray:
     """Cosine similarity of content-stem count vectors, one row per sentence."""
+    from scipy.sparse import csr_matrix
+
     vocab: dict[str, int] = {}
-    rows = [content_stems(t) for t in token_lists]
-    for r in rows:
-        for s in r:
-            vocab.setdefault(s, len(vocab))
-    mat = np.zeros((len(rows), max(1, len(vocab))), dtype=np.float32)
-    for i, r in enumerate(rows):
-        for s in r:
-            mat[i, vocab[s]] += 1.0
-    norms = np.linalg.norm(mat, axis=1, keepdims=True)
-    mat /= np.where(norms == 0, 1.0, norms)
-    return mat @ mat.T
+    rows: list[int] = []
+    cols: list[int] = []
+    for i, toks in enumerate(token_lists):
+        for s in content_stems(toks):
+            rows.append(i)
+            cols.append(vocab.setdefault(s, len(vocab)))
+    shape = (len(token_lists), max(1, len(vocab)))
+    mat = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
+    norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
+    inv = np.where(norms == 0, 0.0, 1.0 / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+    unit = csr_matrix(mat.multiply(inv[:, None]))
+    return np.asarray((unit @ unit.T).toarray(), dtype=np.float32)
 
 
 def _candidates(

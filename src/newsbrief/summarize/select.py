@@ -8,6 +8,7 @@ earns nothing twice; an explicit similarity ceiling also keeps near-paraphrases 
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass, field
 
@@ -41,7 +42,7 @@ class Params:
     support_bonus: float = 0.5  # per extra independent source stating the sentence
     cost_exponent: float = 1.0  # gain / words**r
     redundancy: float = 0.5  # cosine above which two sentences say the same thing
-    min_df_ratio: float = 0.0
+    df_power: float = 1.0  # >1 favours concepts that several sources carry
 
 
 def position_weight(rank: int, decay: float) -> float:
@@ -63,7 +64,7 @@ def concept_weights(cands: list[Candidate], params: Params) -> dict[str, float]:
     weights: dict[str, float] = {}
     for k, groups in per_group.items():
         kind = params.bigram_weight if " " in k else params.unigram_weight
-        base = sum(groups.values())
+        base = sum(groups.values()) ** params.df_power
         weights[k] = kind * base * (1.0 + params.tf_weight * math.log(tf[k]))
     return weights
 
@@ -75,36 +76,43 @@ def greedy_select(
     budget: int,
     params: Params,
 ) -> list[Candidate]:
-    """Budgeted greedy maximisation; never two sentences above the redundancy ceiling."""
+    """Budgeted greedy maximisation; never two sentences above the redundancy ceiling.
+
+    Lazy evaluation (Minoux 1978): a sentence's gain can only shrink as concepts get covered,
+    so a stale score in the heap is an upper bound and only the top needs recomputing.
+    """
     pool = [c for c in cands if c.eligible and c.words <= budget]
     prior = {
-        id(c): params.lead_bonus * position_weight(c.rank, params.position_decay)
+        c.row: params.lead_bonus * position_weight(c.rank, params.position_decay)
         + params.support_bonus * max(0, len(c.support) - 1)
         for c in pool
     }
+    by_row = {c.row: c for c in pool}
     covered: set[str] = set()
+
+    def score(c: Candidate) -> float:
+        gain = sum(weights.get(k, 0.0) for k in c.concepts - covered) + prior[c.row]
+        return gain / (c.words**params.cost_exponent)
+
+    # Ties break on the sentence's row, so the result is deterministic.
+    heap = [(-score(c), c.row) for c in pool]
+    heapq.heapify(heap)
     chosen: list[Candidate] = []
     used = 0
-    while pool:
-        best: Candidate | None = None
-        best_score = 0.0
-        for c in pool:
-            gain = sum(weights.get(k, 0.0) for k in c.concepts - covered) + prior[id(c)]
-            score = gain / (c.words**params.cost_exponent)
-            # Ties break on input order, so the result is deterministic.
-            if score > best_score:
-                best, best_score = c, score
-        if best is None:
+    while heap:
+        _, row = heapq.heappop(heap)
+        c = by_row[row]
+        if c.words > budget - used or (
+            chosen and float(sim[row, [x.row for x in chosen]].max()) >= params.redundancy
+        ):
+            continue  # can never fit or become non-redundant again
+        fresh = score(c)
+        if heap and fresh < -heap[0][0]:
+            heapq.heappush(heap, (-fresh, row))
+            continue
+        if fresh <= 0.0:
             break
-        chosen.append(best)
-        used += best.words
-        covered |= best.concepts
-        rows = [c.row for c in chosen]
-        pool = [
-            c
-            for c in pool
-            if c is not best
-            and c.words <= budget - used
-            and float(sim[c.row, rows].max()) < params.redundancy
-        ]
+        chosen.append(c)
+        used += c.words
+        covered |= c.concepts
     return chosen

@@ -17,8 +17,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _STEMMER = snowballstemmer.stemmer("english")
 
 # A compact English function-word list: concept bigrams made only of these carry no content.
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before
+_STOPWORD_TEXT = """a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
     further had has have having he her here hers herself him himself his how i if in into is it its
     itself just me more most my myself no nor not now of off on once only or other our ours
@@ -26,25 +25,27 @@ STOPWORDS = frozenset(
     then there these they this those through to too under until up very was we were what when where
     which while who whom why will with would you your yours yourself yourselves said says say told
     one two new like get got may might must also us mr mrs ms s t don didn doesn isn wasn aren
-    weren won wouldn couldn shouldn ve ll re d m""".split()
-)
+    weren won wouldn couldn shouldn ve ll re d m"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 # Lines that belong to the page, not the story: credits, share prompts, legal text.
 _BOILERPLATE = re.compile(
     r"(?i)(\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bcookies?\b|\bjavascript\b"
     r"|\ball rights reserved\b|\bterms of (?:use|service)\b|\bprivacy policy\b|\bemail address\b"
-    r"|\bshare this\b|\bfollow us\b|\bread more\b|\blearn more\b|\badvertisement\b|\bcopyright\b"
+    r"|\bshare this\b|\bfollow us\b|\bread more\b|\blearn more\b|\badvertisement\b"
     r"|\bweb browser\b|\byour browser\b|\bthis (?:page|site|website)\b|\bdownload (?:the|our) app\b"
     r"|\bpermalink\b|\bcomments? (?:below|section)\b|\bleave a comment\b|\bwayback machine\b"
     r"|\btweets?\b.*\blocation\b|\bcontact details\b|\bmailing list\b)"
 )
 _CREDIT = re.compile(
-    r"(?i)^(?:by\s+[A-Z]|photo\b|image\b|credit\b|caption\b|file photo\b|getty\b|ap photo\b"
-    r"|reuters\b|©|\(c\)|video\b|watch\b|related\b|editor'?s note\b|updated?\b\s*[:\d])"
+    r"(?i)^(?:photo\b|image\b|credits?\b|caption\b|file photo\b|getty\b|ap photo\b|©|\(c\)"
+    r"|(?:video|watch|related|editor'?s note|updated?)\s*[:|\d])"
 )
+_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+\s*(?:$|[,|]|and\b)")
 _PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w.'-]*\s*)+/\s*[A-Z][\w .'-]*\)|\b(?:AP|Getty) Images?\b")
 _QUOTES = re.compile(r"[\"“”]")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
 @lru_cache(maxsize=200_000)
@@ -77,15 +78,20 @@ def word_count(text: str) -> int:
 
 
 def _quote_fragment(text: str) -> bool:
-    marks = _QUOTES.findall(text)
-    if len(marks) % 2:
-        # An odd number of quote marks: the sentence is a piece of a longer quotation.
-        return True
+    """A sentence that cannot be read alone because its speaker is in another sentence."""
+    marks = [m.start() for m in _QUOTES.finditer(text)]
     if not marks:
         return False
-    inside = sum(len(m) for m in re.findall(r"[\"“][^\"“”]*[\"”]", text))
-    # Entirely quoted with no attribution around it: the speaker is lost out of context.
-    return inside >= 0.9 * len(text)
+    if len(marks) % 2:
+        # One mark unmatched: a piece of a longer quotation. It stands only when it opens
+        # the quotation after an attribution ('The mayor said: "...').
+        first = marks[0]
+        opens = text[first] != "”" and (first == 0 or not text[first - 1].isalnum())
+        opens = opens and first + 1 < len(text) and not text[first + 1].isspace()
+        return len(marks) > 1 or not opens or len(text[:first].split()) < 3
+    outside = _QUOTED.sub(" ", text)
+    # Entirely quoted, with no attribution around it.
+    return len(_WORD.findall(outside)) < 2
 
 
 def _headline_like(text: str) -> bool:
@@ -111,7 +117,7 @@ def ineligible_reason(text: str, title: str = "", min_words: int = 6, max_words:
         return "heading"
     if not text[0].isupper() and not text[0].isdigit() and text[0] not in "\"“‘'(":
         return "fragment"
-    if _CREDIT.search(text) or _PHOTO_CREDIT.search(text):
+    if _CREDIT.search(text) or _BYLINE.search(text) or _PHOTO_CREDIT.search(text):
         return "credit"
     if _BOILERPLATE.search(text):
         return "boilerplate"

@@ -1,0 +1,292 @@
+"""Conflicts between aligned statements: entity, number, date, negation, antonym."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsbrief.analyze.dates import compatible_dates, find_dates
+from newsbrief.analyze.names import HONORIFICS, ROLE_WORDS
+from newsbrief.analyze.numbers import quantities, same_amount
+from newsbrief.analyze.text import STOPWORDS, content_stems, demonym_base, stem, words, wordset
+from newsbrief.records import Article, Claim, Conflict, ConflictValue, Derivation, SentenceRef
+
+_NEGATORS = wordset("not never no nobody nothing none neither nor cannot n't without")
+
+# Hand-written antonym pairs; both words are stemmed before comparison.
+_ANTONYM_WORDS = [
+    ("increase", "decrease"), ("increased", "decreased"), ("rise", "fall"), ("rose", "fell"),
+    ("risen", "fallen"), ("won", "lost"), ("win", "lose"), ("wins", "loses"),
+    ("approved", "rejected"), ("approve", "reject"), ("accepted", "rejected"),
+    ("gain", "loss"), ("higher", "lower"), ("allowed", "banned"), ("opened", "closed"),
+    ("confirmed", "denied"), ("support", "oppose"), ("supported", "opposed"),
+    ("victory", "defeat"), ("guilty", "innocent"), ("acquitted", "convicted"),
+    ("expanded", "shrank"), ("strengthened", "weakened"), ("success", "failure"),
+    ("legal", "illegal"), ("alive", "dead"), ("survived", "died"), ("arrived", "left"),
+    ("increase", "cut"), ("raised", "lowered"), ("up", "down"), ("largest", "smallest"),
+    ("biggest", "smallest"), ("more", "fewer"), ("agreed", "refused"), ("released", "detained"),
+    ("ended", "began"), ("lifted", "imposed"), ("easier", "harder"), ("safe", "dangerous"),
+    ("decline", "increase"), ("decline", "rise"), ("declined", "grew"), ("growth", "decline"),
+    ("drop", "rise"), ("dropped", "rose"), ("thriving", "struggling"), ("strong", "weak"),
+    ("profit", "loss"), ("boost", "cut"), ("ally", "enemy"), ("peace", "war"),
+    ("peaceful", "violent"), ("acquitted", "arrested"), ("acquitted", "charged"),
+    ("accept", "refuse"), ("allow", "forbid"), ("best", "worst"), ("cheaper", "dearer"),
+    ("minority", "majority"), ("lowest", "highest"), ("increase", "reduce"),
+]  # fmt: skip
+
+
+@dataclass(slots=True)
+class Finding:
+    kind: str
+    slot: str  # what is being compared, so findings from several pairs can merge
+    value_a: str
+    value_b: str
+    norm_a: str
+    norm_b: str
+
+
+_CALENDAR = wordset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december jan feb mar apr jun jul aug sep sept
+    oct nov dec today yesterday tomorrow"""
+)
+_TITLE_WORDS = ROLE_WORDS | HONORIFICS
+
+
+def _proper_slots(toks: list[str]) -> dict[tuple[str, ...], list[tuple[str, str, str]]]:
+    """Context -> [(normalized value, shown text)] for capitalised words after the first."""
+    slots: dict[tuple[str, ...], list[tuple[str, str, str]]] = {}
+    low = [t.lower() for t in toks]
+
+    def usable(*idx: int) -> bool:
+        # a slot is a run of ordinary words or titles ("Ambassador of"), not other names
+        return all(toks[j][:1].isalnum() and not name_part(j) for j in idx) and not all(
+            low[j] in STOPWORDS for j in idx
+        )
+
+    def name_part(j: int) -> bool:
+        # a capitalised word that is not a title: next to a value it means the value is
+        # inside a longer name ("Sarah Sanders" / "Huckabee Sanders": name variants)
+        return 0 < j < len(toks) and toks[j][:1].isupper() and low[j] not in _TITLE_WORDS
+
+    for i, tok in enumerate(toks):
+        if i == 0 or len(tok) < 2 or not tok[:1].isupper() or low[i] in STOPWORDS:
+            continue
+        if low[i] in _CALENDAR:
+            continue
+        norm = demonym_base(tok.removesuffix("'s"))
+        if i >= 2 and usable(i - 2, i - 1):
+            ctx = ("L", low[i - 2], low[i - 1])
+            slots.setdefault(ctx, []).append((norm, f"{toks[i - 2]} {toks[i - 1]} {tok}", tok))
+        if i + 2 < len(toks) and usable(i + 1, i + 2) and not name_part(i - 1):
+            ctx = ("R", low[i + 1], low[i + 2])
+            slots.setdefault(ctx, []).append((norm, f"{tok} {toks[i + 1]} {toks[i + 2]}", tok))
+    return slots
+
+
+_WORD_OR_MARK = re.compile(
+    r"(?:[A-Z]\.){2,}|[A-Za-z][\w'’\-]*[A-Za-z0-9]|[A-Za-z]|\d[\d,.]*\d|\d|[^\w\s]"
+)
+
+
+def _tokens(text: str) -> list[str]:
+    # punctuation stays a token so that "Daesh, Ambassador" is not a slot
+    return [m.group(0) for m in _WORD_OR_MARK.finditer(text.replace("’", "'"))]
+
+
+def entity_findings(a: str, b: str) -> list[Finding]:
+    """A one-to-one substitution of a name in the same slot ("Ambassador of Iraq/Iran")."""
+    ta, tb = _tokens(a), _tokens(b)
+    all_a = {demonym_base(t) for t in ta}
+    all_b = {demonym_base(t) for t in tb}
+    sa, sb = _proper_slots(ta), _proper_slots(tb)
+    out: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for ctx in sorted(sa.keys() & sb.keys()):  # "L" before "R": "Ambassador of Iraq" reads best
+        va = {n: shown for n, shown, _ in sa[ctx]}
+        vb = {n: shown for n, shown, _ in sb[ctx]}
+        only_a, only_b = set(va) - set(vb), set(vb) - set(va)
+        if len(only_a) != 1 or len(only_b) != 1:
+            continue  # extra words on one side are paraphrase, not a substitution
+        x, y = next(iter(only_a)), next(iter(only_b))
+        if x in all_b and y in all_a:
+            continue  # both names on both sides: a reordering
+        if (x, y) in seen:
+            continue
+        seen.add((x, y))
+        out.append(Finding("entity", f"{ctx[0]}:{ctx[1]} {ctx[2]}", va[x], vb[y], x, y))
+    return out
+
+
+def number_findings(a: str, b: str) -> list[Finding]:
+    qa, qb = quantities(a), quantities(b)
+    out: list[Finding] = []
+    for unit in sorted({q.unit for q in qa} & {q.unit for q in qb}):
+        if not unit:
+            continue  # a bare number has no slot to compare in
+        xs = [q for q in qa if q.unit == unit]
+        ys = [q for q in qb if q.unit == unit]
+        if any(same_amount(x, y) for x in xs for y in ys):
+            continue
+        x, y = xs[0], ys[0]
+        out.append(Finding("number", unit, x.text, y.text, f"{x.value:g}", f"{y.value:g}"))
+    return out
+
+
+def date_findings(a_dates: list[tuple[str, str]], b_dates: list[tuple[str, str]]) -> list[Finding]:
+    """Dates as (value, text); a conflict when no date on one side fits any on the other."""
+    if not a_dates or not b_dates:
+        return []
+    if any(compatible_dates(x, y) for x, _ in a_dates for y, _ in b_dates):
+        return []
+    (xv, xt), (yv, yt) = a_dates[0], b_dates[0]
+    return [Finding("date", "date", xt, yt, xv, yv)]
+
+
+def _negations(text: str) -> list[tuple[int, list[str]]]:
+    toks = [t.lower().replace("’", "'") for t in words(text)]
+    out = []
+    for i, t in enumerate(toks):
+        if t in _NEGATORS or t.endswith("n't"):
+            if t == "not" and i + 1 < len(toks) and toks[i + 1] == "only":
+                continue  # "not only ... but also" affirms
+            out.append((i, toks[i + 1 : i + 4]))
+    return out
+
+
+def polarity_findings(a: str, b: str) -> list[Finding]:
+    """Negation on one side only, or an antonym swap; the two together cancel out."""
+    sa, sb = set(content_stems(a)), set(content_stems(b))
+    la = {stem(w.lower()): w for w in words(a)}
+    lb = {stem(w.lower()): w for w in words(b)}
+    antonyms: list[tuple[str, str]] = []
+    for x, y in _ANTONYMS:
+        for p, q in ((x, y), (y, x)):
+            if p in la and q in lb and p not in lb and q not in la and (p, q) not in antonyms:
+                antonyms.append((p, q))
+    na, nb = _negations(a), _negations(b)
+    # "did not approve" vs "rejected": a negated antonym agrees, the two flips cancel out
+    scope_a = {stem(w) for _, after in na for w in after}
+    scope_b = {stem(w) for _, after in nb for w in after}
+    antonyms = [(p, q) for p, q in antonyms if p not in scope_a and q not in scope_b]
+    found: list[Finding] = []
+    if bool(na) != bool(nb):
+        negs, other_stems = (na, sb) if na else (nb, sa)
+        for _, after in negs:
+            # scope: the first content word after the negator ("never been *mentioned*")
+            scope = [w for w in after if w not in STOPWORDS][:1]
+            hit = [w for w in scope if stem(w) in other_stems]
+            if hit:
+                word = hit[0]
+                va, vb = (f"not {word}", word) if na else (word, f"not {word}")
+                found.append(Finding("negation", f"neg:{stem(word)}", va, vb, va, vb))
+                break
+    return found + [Finding("antonym", f"ant:{min(p, q)}", la[p], lb[q], p, q) for p, q in antonyms]
+
+
+_ANTONYMS = [(stem(x), stem(y)) for x, y in _ANTONYM_WORDS]
+
+
+def compare(
+    a: str, b: str, a_dates: list[tuple[str, str]], b_dates: list[tuple[str, str]]
+) -> list[Finding]:
+    """Every conflict between two statements that were aligned as saying the same thing."""
+    return (
+        entity_findings(a, b)
+        + number_findings(a, b)
+        + date_findings(a_dates, b_dates)
+        + polarity_findings(a, b)
+    )
+
+
+_Node = tuple[str, int]
+_KIND_TEXT = {
+    "entity": "different names in the same place",
+    "number": "different numbers for the same thing",
+    "date": "different dates",
+    "negation": "one side negates what the other states",
+    "antonym": "opposite words",
+}
+
+
+def _sentence_dates(article: Article, index: int, text: str) -> list[tuple[str, str]]:
+    if article.dates:
+        return [
+            (d.value, d.text)
+            for d in article.dates
+            if d.sentence == index and d.value and not d.relative
+        ]
+    return [(d.value, d.text) for d in find_dates(text, []) if d.value and not d.relative]
+
+
+def find_conflicts(
+    claims: list[Claim], articles: list[Article], derivations: list[Derivation]
+) -> list[Conflict]:
+    """Conflicts inside each claim, and inside the aligned pairs of derivations.
+
+    Findings with the same kind and slot in one claim merge, so a value carried by several
+    articles is one ConflictValue listing them all. ``Claim.conflicts`` is filled in place.
+    """
+    by_id = {a.id: a for a in articles}
+    buckets: dict[tuple[object, ...], dict[str, ConflictValue]] = {}
+    owner: dict[tuple[object, ...], int | None] = {}
+
+    def text_of(node: _Node) -> str:
+        sents = by_id[node[0]].sentences
+        return sents[node[1]].text if 0 <= node[1] < len(sents) else ""
+
+    def record(
+        key: tuple[object, ...], claim: int | None, f: Finding, na: _Node, nb: _Node
+    ) -> None:
+        vals = buckets.setdefault(key, {})
+        owner[key] = claim
+        for norm, shown, node in ((f.norm_a, f.value_a, na), (f.norm_b, f.value_b, nb)):
+            cv = vals.setdefault(norm, ConflictValue(value=shown))
+            if node[0] not in cv.articles:
+                cv.articles.append(node[0])
+                cv.sentences.append(SentenceRef(node[0], node[1], text_of(node)))
+
+    def check(na: _Node, nb: _Node) -> list[Finding]:
+        ta, tb = text_of(na), text_of(nb)
+        if not ta or not tb:
+            return []
+        da = _sentence_dates(by_id[na[0]], na[1], ta)
+        db = _sentence_dates(by_id[nb[0]], nb[1], tb)
+        return compare(ta, tb, da, db)
+
+    in_claim: dict[_Node, int] = {}
+    for ci, claim in enumerate(claims):
+        nodes = [(m.article, m.sentence) for m in claim.members if m.article in by_id]
+        for n in nodes:
+            in_claim[n] = ci
+        for i, na in enumerate(nodes):
+            for nb in nodes[i + 1 :]:
+                for f in check(na, nb):
+                    record((ci, f.kind, f.slot), ci, f, na, nb)
+    for d in derivations:
+        if d.child not in by_id or d.parent not in by_id:
+            continue
+        for pair in d.pairs:
+            nc, np_ = (d.child, pair.child_sentence), (d.parent, pair.parent_sentence)
+            if nc in in_claim and in_claim.get(nc) == in_claim.get(np_):
+                continue  # already compared inside its claim
+            for f in check(np_, nc):
+                record((None, f.kind, f.slot, np_, nc), None, f, np_, nc)
+
+    conflicts: list[Conflict] = []
+    for key, vals in buckets.items():
+        if len(vals) < 2:
+            continue
+        kind = str(key[1])
+        values = list(vals.values())
+        shown = " vs ".join(
+            f"'{v.value}' ({len(v.articles)} article{'s' if len(v.articles) != 1 else ''})"
+            for v in values
+        )
+        at = owner[key]
+        conflicts.append(
+            Conflict(kind=kind, values=values, claim=at, description=f"{_KIND_TEXT[kind]}: {shown}")
+        )
+        if at is not None:
+            claims[at].conflicts.append(len(conflicts) - 1)
+    return conflicts

@@ -1,0 +1,109 @@
+"""Quantities in a sentence: value, unit and whether the writer hedged it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsbrief.analyze.text import STOPWORDS, stem, wordset
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "dozen": 12,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000, "dozen": 12}  # fmt: skip
+_HEDGES = (
+    "nearly", "almost", "about", "around", "some", "roughly", "approximately", "approx",
+    "over", "more than", "less than", "fewer than", "up to", "at least", "at most", "under",
+    "an estimated", "estimated", "close to", "just over", "just under", "upwards of", "circa",
+    "as many as", "as few as", "several", "dozens", "hundreds", "thousands", "millions",
+)  # fmt: skip
+
+_MONTHS = wordset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+|%")
+
+
+@dataclass(slots=True)
+class Quantity:
+    value: float
+    unit: str  # stemmed noun after the number ("" when none)
+    hedged: bool
+    text: str  # as written
+
+
+def _parse_digits(tok: str) -> float | None:
+    try:
+        return float(tok.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Numbers written as digits or words, with the unit noun that follows them.
+
+    Years (1800-2100 with no unit) are dates, not quantities, and are left out.
+    """
+    norm = text.replace("-", " ").replace("‑", " ")
+    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(norm)]
+    out: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        tok, start, _ = toks[i]
+        low = tok.lower()
+        value: float | None = None
+        j = i
+        if tok[0].isdigit():
+            value = _parse_digits(tok)
+            j = i + 1
+        elif (
+            low in _UNITS
+            and low not in {"a", "an"}
+            or (low in {"a", "an"} and i + 1 < len(toks) and toks[i + 1][0].lower() in _SCALES)
+        ):
+            value = float(_UNITS[low])
+            j = i + 1
+            # "seventy five", "twenty one"
+            if value >= 20 and j < len(toks) and toks[j][0].lower() in _UNITS:
+                nxt = _UNITS[toks[j][0].lower()]
+                if 0 < nxt < 10:
+                    value += nxt
+                    j += 1
+        if value is None:
+            i += 1
+            continue
+        while j < len(toks) and toks[j][0].lower() in _SCALES:
+            value *= _SCALES[toks[j][0].lower()]
+            j += 1
+        unit = ""
+        k = j + 1 if j < len(toks) and toks[j][0].lower() == "of" else j
+        if k < len(toks):
+            w = toks[k][0].lower()
+            if w in {"%", "percent", "per", "pc"}:
+                unit = "%"
+            elif w.isalpha() and w not in STOPWORDS and w not in _MONTHS:
+                unit = stem(w)
+        end = toks[j - 1][2]
+        before = norm[max(0, start - 20) : start].lower()
+        hedged = any(re.search(rf"\b{re.escape(h)}\s*$", before) for h in _HEDGES)
+        is_year = tok.isdigit() and len(tok) == 4 and 1800 <= value <= 2100 and not unit
+        if not is_year and not (unit == "" and value == 1 and low in {"one"}):
+            out.append(Quantity(value, unit, hedged, text[start:end]))
+        i = j
+    return out
+
+
+def same_amount(a: Quantity, b: Quantity) -> bool:
+    """Equal, or close enough when either side hedges ("nearly a million" ~ "1 million")."""
+    if a.value == b.value:
+        return True
+    if a.hedged or b.hedged:
+        hi, lo = max(a.value, b.value), min(a.value, b.value)
+        return hi > 0 and (hi - lo) / hi <= 0.25
+    return False

@@ -1,0 +1,86 @@
+"""Story quotes: article quotes whose speaker resolves to a story entity."""
+
+from __future__ import annotations
+
+from newsbrief.analyze.entities import EntityIndex
+from newsbrief.records import Article, StoryQuote
+
+# A nominal speaker ("the diplomat") may name anyone whose role has one of these heads.
+_NOMINAL_HEADS = {
+    "diplomat": ("ambassador", "envoy", "charge", "chargé", "consul", "diplomat", "attaché"),
+    "envoy": ("ambassador", "envoy"),
+    "official": ("minister", "official", "secretary", "spokes", "director", "chief"),
+    "minister": ("minister",),
+    "president": ("president",),
+    "spokesman": ("spokes",),
+    "spokeswoman": ("spokes",),
+    "spokesperson": ("spokes",),
+}
+
+
+def _nominal_target(index: EntityIndex, phrase: str, article: str) -> str | None:
+    """The one person of ``article`` whose role fits "the <head>", if exactly one does."""
+    toks = [t.strip(".,").lower() for t in phrase.split()]
+    if not toks or toks[0] not in {"the", "this", "that"}:
+        return None
+    head = toks[-1]
+    heads = _NOMINAL_HEADS.get(head, (head,))
+    fits = [
+        e.id
+        for e in index.entities
+        if e.kind == "person"
+        and article in e.articles
+        and any(h in r.lower() for r in e.roles for h in heads)
+    ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _named_at_cue(index: EntityIndex, art: Article, sentence: int, cue: str | None) -> str | None:
+    """A person named right next to the cue verb ("Karim said", "said Karim"), if any.
+
+    Used when the speaker given by the quote tagger is not a story entity; adjacency keeps
+    an object of the sentence ("he praised Karim") from becoming its speaker.
+    """
+    if not cue or not 0 <= sentence < len(art.sentences):
+        return None
+    sent = art.sentences[sentence]
+    for m in art.mentions:
+        if m.kind != "person" or not sent.start <= m.start < sent.end:
+            continue
+        after = art.text[m.end : m.end + len(cue) + 4]
+        before = art.text[max(0, m.start - len(cue) - 2) : m.start]
+        if after.lstrip(" ,").startswith(cue) or before.rstrip().endswith(cue):
+            eid = index.entity_id(m.text, art.id)
+            if eid is not None and index.entity(eid).kind == "person":
+                return eid
+    return None
+
+
+def story_quotes(articles: list[Article], index: EntityIndex) -> tuple[list[StoryQuote], int]:
+    """Quotes attributed to story entities, and how many quotes had no resolvable speaker."""
+    out: list[StoryQuote] = []
+    unresolved = 0
+    for art in articles:
+        for q in art.quotes:
+            eid = None
+            for name in (q.speaker, q.speaker_text):
+                if name and eid is None:
+                    eid = index.entity_id(name, art.id) or _nominal_target(index, name, art.id)
+            if eid is None:
+                eid = _named_at_cue(index, art, q.sentence, q.cue)
+            if eid is None:
+                unresolved += 1
+                continue
+            ent = index.entity(eid)
+            out.append(
+                StoryQuote(
+                    speaker=ent.name,
+                    text=q.text,
+                    article=art.id,
+                    sentence=q.sentence,
+                    kind=q.kind,
+                    cue=q.cue,
+                    entity=ent.id,
+                )
+            )
+    return out, unresolved

@@ -1,0 +1,170 @@
+"""The story timeline: dated statements across articles, merged and sorted by date.
+
+Articles without a publish date get one inferred from their latest past-tense absolute
+date; their relative dates are then re-resolved against it, but only when its year agrees
+with the story's — otherwise they are left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from newsbrief.analyze.dates import find_dates
+from newsbrief.analyze.text import content_stems, cosine, idf_weights
+from newsbrief.records import Article, DateMention, SentenceRef, TimelineEvent
+
+MERGE_SIMILARITY = 0.3
+MAX_EVENT_CHARS = 240
+
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|been|ago|\w{3,}ed)\b",
+    re.I,
+)
+_FUTURE = re.compile(r"\b(?:will|shall|going to|plans? to|expected to)\b", re.I)
+
+
+def _dates_of(article: Article) -> list[DateMention]:
+    """The article's own DateMentions, or the fallback finder's absolute dates."""
+    if article.dates:
+        return list(article.dates)
+    return find_dates(article.text, article.sentences)
+
+
+def _sentence_text(article: Article, index: int) -> str:
+    if 0 <= index < len(article.sentences):
+        return article.sentences[index].text
+    return ""
+
+
+def infer_published(article: Article) -> str | None:
+    """The latest absolute date with a year that the text reports in the past tense."""
+    best: str | None = None
+    for d in _dates_of(article):
+        if not d.value or d.relative or not d.value[:4].isdigit():
+            continue
+        sent = _sentence_text(article, d.sentence)
+        if not sent or _FUTURE.search(sent) or not _PAST.search(sent):
+            continue
+        if best is None or d.value > best:
+            best = d.value
+    return best
+
+
+def _upstream_extract() -> Callable[..., list[DateMention]] | None:
+    try:
+        from newsbrief.annotate.dates import extract_dates  # type: ignore[attr-defined]
+    except (ImportError, AttributeError):
+        return None
+    return extract_dates  # type: ignore[no-any-return]
+
+
+def _full_date(anchor: str) -> str:
+    """A day-precise stand-in for a coarser anchor: its last day, so "July 10" stays past."""
+    if len(anchor) >= 10:
+        return anchor[:10]
+    if len(anchor) == 7:
+        year, month = int(anchor[:4]), int(anchor[5:7])
+        return f"{anchor}-{calendar.monthrange(year, month)[1]:02d}"
+    return f"{anchor[:4]}-12-31"
+
+
+def _resolve_against(article: Article, anchor: str) -> list[DateMention]:
+    """Dates of ``article`` with relative ones resolved against ``anchor``.
+
+    With a coarse anchor (a month, a year) only month-day forms ("on July 10") resolve;
+    "last week" or "on Thursday" would be guesses, so they are left out.
+    """
+    full = _full_date(anchor)
+    found: list[DateMention] | None = None
+    upstream = _upstream_extract()
+    if upstream is not None:
+        try:
+            result = upstream(article.text, article.sentences, full)
+            found = result if isinstance(result, list) else None
+        except Exception:  # the fallback below is always good enough for month-day forms
+            found = None
+    if found is None:
+        found = find_dates(article.text, article.sentences, int(anchor[:4]))
+    if len(anchor) >= 10:
+        return found
+    return [d for d in found if not d.relative or _MONTH_NAME.search(d.text)]
+
+
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def story_anchor(articles: list[Article]) -> str | None:
+    """Infer missing publish dates (in place) and return the story's reference date.
+
+    Articles with a real ``published`` decide the story year; inferred ones only when no
+    article has a real date. Returns the latest date of the deciding group.
+    """
+    real = [a.published for a in articles if a.published and not a.published_inferred]
+    for art in articles:
+        if not art.published:
+            inferred = infer_published(art)
+            if inferred:
+                art.published = inferred
+                art.published_inferred = True
+    pool = real or [a.published for a in articles if a.published]
+    if not pool:
+        return None
+    year, _ = Counter(p[:4] for p in pool).most_common(1)[0]
+    return max(p for p in pool if p.startswith(year))
+
+
+def build_timeline(articles: list[Article]) -> list[TimelineEvent]:
+    """Timeline events of the story, merged across articles when date and wording agree."""
+    anchor = story_anchor(articles)
+    story_year = anchor[:4] if anchor else None
+    items: list[tuple[str, Article, DateMention, bool]] = []
+    for art in articles:
+        dates = _dates_of(art)
+        inferred_anchor = bool(art.published and art.published_inferred)
+        if art.published and (not art.dates or inferred_anchor):
+            if inferred_anchor and art.published[:4] != story_year:
+                dates = [d for d in dates if not d.relative]
+            else:
+                dates = _resolve_against(art, art.published)
+        for d in dates:
+            if not d.value or (d.relative and not art.published):
+                continue  # a relative date with nothing to resolve it against
+            items.append((d.value, art, d, d.relative and inferred_anchor))
+
+    sent_stems = {
+        (art.id, d.sentence): content_stems(_sentence_text(art, d.sentence))
+        for _, art, d, _ in items
+    }
+    idf = idf_weights(sent_stems.values())
+    events: list[TimelineEvent] = []
+    keys: list[list[str]] = []
+    for value, art, d, inferred in items:
+        text = _sentence_text(art, d.sentence) or d.text
+        stems = sent_stems[(art.id, d.sentence)]
+        ref = SentenceRef(art.id, d.sentence, text)
+        for ev, ev_stems in zip(events, keys, strict=True):
+            if ev.date == value and (
+                ev.text == _trim(text) or cosine(stems, ev_stems, idf) >= MERGE_SIMILARITY
+            ):
+                if art.id not in ev.articles:
+                    ev.articles.append(art.id)
+                    ev.sentences.append(ref)
+                ev.inferred = ev.inferred and inferred
+                break
+        else:
+            events.append(TimelineEvent(value, _trim(text), [art.id], [ref], inferred))
+            keys.append(stems)
+    order = {a.id: n for n, a in enumerate(articles)}
+    events.sort(key=lambda e: (e.date, order[e.articles[0]]))
+    return events
+
+
+def _trim(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= MAX_EVENT_CHARS:
+        return text
+    cut = text[:MAX_EVENT_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + " …"

@@ -1,0 +1,156 @@
+"""The JSON API under /api: the same data as the pages, and a hand-written OpenAPI schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from newsbrief.records import to_dict
+from newsbrief.render import brief_to_dict
+from newsbrief.web import pages
+from newsbrief.web.context import ctx
+from newsbrief.web.diff import Segment, diff_rows
+
+
+def _segments(segments: list[Segment]) -> list[dict[str, Any]]:
+    return [{"text": s.text, "changed": s.changed} for s in segments]
+
+
+def stories(request: Request) -> Response:
+    listing = pages.story_listing(
+        ctx(request).store(),
+        request.query_params.get("sort", "size"),
+        pages.page_number(request),
+    )
+    return JSONResponse(listing)
+
+
+def story(request: Request) -> Response:
+    return JSONResponse(brief_to_dict(ctx(request).store().brief(request.path_params["id"])))
+
+
+def article(request: Request) -> Response:
+    store = ctx(request).store()
+    item = store.article(request.path_params["id"])
+    return JSONResponse(
+        {
+            "article": to_dict(item),
+            "story": store.story_of(item.id),
+            "derivations": [to_dict(d) for d in store.derivations_of(item.id)],
+        }
+    )
+
+
+def diff(request: Request) -> Response:
+    store = ctx(request).store()
+    child = store.article(request.path_params["child"])
+    parent = store.article(request.path_params["parent"])
+    derivation = next((d for d in store.derivations_of(child.id) if d.parent == parent.id), None)
+    rows = diff_rows(parent, child, derivation.pairs if derivation else None)
+    return JSONResponse(
+        {
+            "child": child.id,
+            "parent": parent.id,
+            "derivation": to_dict(derivation) if derivation else None,
+            "rows": [
+                {
+                    "parent_sentence": r.parent_sentence,
+                    "child_sentence": r.child_sentence,
+                    "parent": _segments(r.parent),
+                    "child": _segments(r.child),
+                }
+                for r in rows
+            ],
+        }
+    )
+
+
+def search(request: Request) -> Response:
+    results = pages.search_results(ctx(request).store(), request.query_params.get("q", ""))
+    for group in ("articles", "claims"):
+        for hit in results[group]:
+            hit["snippet"] = [{"text": s.text, "hit": s.changed} for s in hit["snippet"]]
+    return JSONResponse(results)
+
+
+def _op(summary: str, params: list[dict[str, Any]], returns: str) -> dict[str, Any]:
+    return {
+        "get": {
+            "summary": summary,
+            "parameters": params,
+            "responses": {
+                "200": {
+                    "description": returns,
+                    "content": {"application/json": {"schema": {"type": "object"}}},
+                },
+                "404": {"description": "no such id", "content": {"application/json": {}}},
+            },
+        }
+    }
+
+
+def _path_param(name: str, what: str) -> dict[str, Any]:
+    return {"name": name, "in": "path", "required": True, "description": what,
+            "schema": {"type": "string"}}  # fmt: skip
+
+
+OPENAPI: dict[str, Any] = {
+    "openapi": "3.0.3",
+    "info": {
+        "title": "newsbrief",
+        "version": "1",
+        "description": "Read-only access to the stories, briefs and articles of a newsbrief "
+        "database. Every text field is untrusted article content.",
+    },
+    "paths": {
+        "/api/stories": _op(
+            "One page of stories",
+            [
+                {
+                    "name": "sort",
+                    "in": "query",
+                    "schema": {"type": "string", "enum": list(pages.SORTS), "default": "size"},
+                },
+                {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+            ],  # fmt: skip
+            "{sort, page, pages, total, stories: [{id, label, start, end, size, conflicts, "
+            "outlets}]}",
+        ),
+        "/api/story/{id}": _op(
+            "The brief of a story", [_path_param("id", "story id")], "the brief (JSON form)"
+        ),
+        "/api/article/{id}": _op(
+            "An article with its story and derivations",
+            [_path_param("id", "article id")],
+            "{article, story, derivations}",
+        ),
+        "/api/diff/{child}/{parent}": _op(
+            "Word diff of an article against another",
+            [_path_param("child", "rewrite article id"), _path_param("parent", "original id")],
+            "{child, parent, derivation, rows}",
+        ),
+        "/api/search": _op(
+            "Full-text search over articles and claims",
+            [{"name": "q", "in": "query", "required": True, "schema": {"type": "string"}}],
+            "{query, articles: [{id, head, snippet}], claims: [{story, claim, snippet}]}",
+        ),
+    },
+}
+
+
+def openapi(request: Request) -> Response:
+    return JSONResponse(OPENAPI)
+
+
+def routes() -> list[Route]:
+    return [
+        Route("/api/stories", stories),
+        Route("/api/story/{id}", story),
+        Route("/api/article/{id}", article),
+        Route("/api/diff/{child}/{parent}", diff),
+        Route("/api/search", search),
+        Route("/api/openapi.json", openapi),
+    ]

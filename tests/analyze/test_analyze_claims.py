@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.analyze.claims import align_claims, is_statement
+from newsbrief.records import AlignedPair, Derivation
+
+pytestmark = pytest.mark.usefixtures("no_upstream")
+
+
+def test_headings_and_fragments_are_not_statements() -> None:
+    assert not is_statement("Pakistan Helps Iraq Liberate Mosul")
+    assert not is_statement("Please enter your name")
+    assert not is_statement("Peru Hopes for Chile's Help in Rebuilding of Lima after Floods")
+    assert is_statement("The city was freed after a nine-month campaign by Iraqi forces.")
+
+
+def test_claims_need_two_articles_and_count_independent_sources(make_article) -> None:
+    a = make_article(
+        "a",
+        "Iraqi forces freed the city of Mosul after a long military campaign. "
+        "The weather in the capital was unusually warm for the season.",
+    )
+    b = make_article(
+        "b",
+        "After a long military campaign, Iraqi forces freed the city of Mosul. "
+        "Local football clubs announced a new league schedule yesterday.",
+    )
+    c = make_article(
+        "c",
+        "The city of Mosul was freed by Iraqi forces after a long military campaign. "
+        "Officials opened a new bridge across the river today.",
+    )
+    sources = {"a": "a", "b": "a", "c": "c"}  # b copies a
+    (claim,) = align_claims([a, b, c], [], sources)
+    assert claim.articles == ["a", "b", "c"]
+    assert claim.independent_sources == 2
+    assert claim.text == a.sentences[0].text
+    assert [(m.article, m.sentence) for m in claim.members] == [("a", 0), ("b", 0), ("c", 0)]
+
+
+def test_at_most_one_sentence_per_article(make_article) -> None:
+    a = make_article(
+        "a",
+        "Iraqi forces freed the city of Mosul after a long campaign. "
+        "Iraqi forces freed the city of Mosul after a campaign.",
+    )
+    b = make_article("b", "Iraqi forces freed the city of Mosul after a long campaign.")
+    claims = align_claims([a, b], [], {"a": "a", "b": "b"})
+    for claim in claims:
+        assert len(set(claim.articles)) == len(claim.articles)
+
+
+def test_representative_comes_from_the_original_and_rewrite_pairs_count(make_article) -> None:
+    child = make_article(
+        "child", "Some militants were caught near the border crossing on Monday night."
+    )
+    orig = make_article(
+        "orig", "Border guards arrested several gunmen at the frontier post late Monday."
+    )
+    deriv = Derivation("child", "orig", "rewrite", 0.5, [AlignedPair(0, 0, 0.5)])
+    (claim,) = align_claims([child, orig], [deriv], {"child": "orig", "orig": "orig"})
+    assert claim.text == orig.sentences[0].text
+    assert claim.independent_sources == 1
+
+
+def test_claims_sorted_by_independent_support(make_article) -> None:
+    s1 = "Parliament approved the new budget for schools on Tuesday evening."
+    s2 = "Heavy rain flooded several villages in the northern province overnight."
+    a = make_article("a", f"{s1} {s2}")
+    b = make_article("b", f"{s2} {s1}")
+    c = make_article("c", f"{s2}")
+    claims = align_claims([a, b, c], [], {"a": "a", "b": "b", "c": "c"})
+    assert [c.independent_sources for c in claims] == [3, 2]
+    assert claims[0].text == s2
+
+
+def test_no_chaining_through_a_middle_sentence(make_article) -> None:
+    a = make_article("a", "The old bridge over the river collapsed after days of heavy rain.")
+    b = make_article(
+        "b",
+        "The old bridge over the river collapsed, and the mayor announced new taxes on "
+        "fuel, tobacco and imported cars for the coming budget year.",
+    )
+    c = make_article(
+        "c", "The mayor announced new taxes on fuel, tobacco and imported cars for next year."
+    )
+    claims = align_claims([a, b, c], [], {"a": "a", "b": "b", "c": "c"})
+    assert claims, "b should align with a or with c"
+    assert all(len(claim.articles) == 2 for claim in claims)

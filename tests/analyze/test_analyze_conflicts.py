@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.analyze.conflicts import compare, find_conflicts
+from newsbrief.analyze.numbers import quantities
+from newsbrief.analyze.text import same_place
+from newsbrief.records import AlignedPair, Claim, Derivation, SentenceRef
+
+pytestmark = pytest.mark.usefixtures("no_upstream")
+
+
+def kinds(a: str, b: str, da=(), db=()) -> list[str]:
+    return [f.kind for f in compare(a, b, list(da), list(db))]
+
+
+def test_entity_swap_in_the_same_slot_is_a_conflict() -> None:
+    a = "Pakistan helped Iraq, Ambassador of Iraq Ali Karim told a press conference."
+    b = "Ali Karim, Ambassador of Iran says Pakistan helped Iraq a lot."
+    (f,) = compare(a, b, [], [])
+    assert (f.kind, f.value_a, f.value_b) == ("entity", "Ambassador of Iraq", "Ambassador of Iran")
+
+
+def test_entity_swap_after_the_name_slot() -> None:
+    a = "The Iraqi Ambassador to Kuwait spoke about the victory in Mosul."
+    b = "The Iranian Ambassador to Kuwait spoke about the victory in Mosul."
+    assert kinds(a, b) == ["entity"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # extra words on one side: paraphrase, not a substitution
+        (
+            "Officials in Paris and Rome said the talks failed.",
+            "Officials in Paris said the talks failed.",
+        ),
+        # demonym vs country name
+        (
+            "The Iraqi army entered the old city on Sunday.",
+            "The army of Iraq entered the old city on Sunday.",
+        ),
+        # punctuation separates slots: "Daesh, Ambassador" is not "Karim, Ambassador"
+        ("It fought Daesh, Ambassador Karim said.", "Ali Karim, Ambassador Karim said it fought."),
+    ],
+)
+def test_no_entity_conflict_on_paraphrase(a: str, b: str) -> None:
+    assert "entity" not in kinds(a, b)
+
+
+def test_demonyms_normalize_to_countries() -> None:
+    assert same_place("Iraqi", "Iraq") and same_place("Iranian", "Iran")
+    assert same_place("Pakistani", "Pakistan") and same_place("British", "Britain")
+    assert not same_place("Iraqi", "Iran")
+
+
+def test_numbers_words_units_and_hedges() -> None:
+    (q,) = quantities("a gruelling nine-month-long campaign")
+    assert (q.value, q.unit) == (9, "month")
+    (q,) = quantities("almost a million people fled")
+    assert q.value == 1_000_000 and q.hedged
+    assert quantities("from June 2014 to July 2017") == []  # years are dates
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Nearly a million people were displaced by the war.",
+            "1 million people were displaced by the war.",
+        ),
+        (
+            "It was freed after a nine-month campaign by the army.",
+            "It was freed after a 9-month campaign by the army.",
+        ),
+        (
+            "Some 7,000 fighters remain in the country.",
+            "About 7,200 fighters remain in the country.",
+        ),
+        ("Twenty five soldiers died in the attack.", "25 soldiers died in the attack."),
+    ],
+)
+def test_no_number_conflict_for_equal_or_hedged_amounts(a: str, b: str) -> None:
+    assert kinds(a, b) == []
+
+
+def test_number_conflict_on_a_real_difference() -> None:
+    (f,) = compare(
+        "Reports say 7,000 fighters remain.", "Reports say 70,000 fighters remain.", [], []
+    )
+    assert (f.kind, f.value_a, f.value_b) == ("number", "7,000", "70,000")
+
+
+def test_date_conflicts_respect_precision() -> None:
+    assert kinds(
+        "It fell in 2014.", "It fell in 2015.", [("2014", "2014")], [("2015", "2015")]
+    ) == ["date"]
+    assert (
+        kinds(
+            "It fell in June 2014.",
+            "It fell in 2014.",
+            [("2014-06", "June 2014")],
+            [("2014", "2014")],
+        )
+        == []
+    )
+
+
+def test_negation_on_one_side_only() -> None:
+    a = "Pakistan's help has never been mentioned by officials."
+    b = "Pakistan's help has been mentioned by officials."
+    (f,) = compare(a, b, [], [])
+    assert f.kind == "negation" and f.value_a.startswith("not ")
+    both = "Pakistan's help has never been raised by officials."
+    assert kinds(a, both) == []
+    assert kinds("It is not only big but also old.", "It is big and also old.") == []
+
+
+def test_antonyms_and_their_cancellation_by_negation() -> None:
+    (f,) = compare("The council approved the plan.", "The council rejected the plan.", [], [])
+    assert (f.kind, f.value_a, f.value_b) == ("antonym", "approved", "rejected")
+    assert kinds("Prices rose sharply in May.", "Prices fell sharply in May.") == ["antonym"]
+    # "did not approve" agrees with "rejected"
+    assert kinds("The council did not approve the plan.", "The council rejected the plan.") == []
+
+
+def test_find_conflicts_groups_values_and_links_claims(make_article) -> None:
+    a = make_article("a", "The Ambassador of Iraq Ali Karim praised Pakistan for its help.")
+    b = make_article("b", "The Ambassador of Iran Ali Karim praised Pakistan for its help.")
+    c = make_article("c", "The Ambassador of Iraq Ali Karim praised Pakistan for its aid.")
+    members = [SentenceRef(x.id, 0, x.sentences[0].text) for x in (a, b, c)]
+    claims = [Claim(text=a.sentences[0].text, members=members, articles=["a", "b", "c"])]
+    (conflict,) = find_conflicts(claims, [a, b, c], [])
+    assert conflict.kind == "entity" and conflict.claim == 0
+    held = {v.value: v.articles for v in conflict.values}
+    assert held == {"Ambassador of Iraq": ["a", "c"], "Ambassador of Iran": ["b"]}
+    assert claims[0].conflicts == [0]
+    assert "Iraq" in conflict.description and "Iran" in conflict.description
+
+
+def test_rewrite_pairs_outside_claims_are_checked(make_article) -> None:
+    parent = make_article("p", "Police said 40 protesters were arrested on Friday.")
+    child = make_article("c", "Police said 400 protesters were arrested on Friday.")
+    deriv = Derivation("c", "p", "rewrite", 0.8, [AlignedPair(0, 0, 0.9, ["400"], ["40"])])
+    (conflict,) = find_conflicts([], [parent, child], [deriv])
+    assert conflict.kind == "number" and conflict.claim is None
+    assert [v.articles for v in conflict.values] == [["p"], ["c"]]

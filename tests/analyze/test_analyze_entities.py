@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.analyze.entities import merge_entities
+from newsbrief.analyze.names import compatible, name_parts, role_after, role_before
+from newsbrief.analyze.quotes import story_quotes
+
+pytestmark = pytest.mark.usefixtures("no_upstream")
+
+
+def test_name_parts_drop_titles_and_particles() -> None:
+    assert name_parts("Mr Karim")[1] == ("karim",)
+    assert name_parts("Ambassador Karim")[1] == ("karim",)
+    assert name_parts("al-Hashemi")[1] == name_parts("Al-Hashemi")[1] == ("hashemi",)
+    assert name_parts("Hashemi's")[1] == ("hashemi",)
+
+
+def test_compatible_keeps_namesakes_apart() -> None:
+    full = ("ali", "yasin", "muhammad", "karim")
+    assert compatible(("ali", "yasin"), full)
+    assert compatible(("karim",), full)
+    assert not compatible(("muhammad",), full)  # a middle name alone is not enough
+    assert not compatible(("jane", "smith"), ("john", "smith"))
+
+
+def test_one_entity_per_person_across_variants(make_article) -> None:
+    a = make_article(
+        "a",
+        "The envoy Ali Yasin Muhammad Karim spoke on Monday. Later Mr Karim said more. "
+        "Ambassador Karim left.",
+        mentions=[("Ali Yasin Muhammad Karim", "person"), ("Karim", "person")],
+    )
+    b = make_article(
+        "b",
+        "Ali Yasin briefed reporters about the war. Alaa Al-Hashemi and Hashemi differ in spelling "
+        "only. Then al-Hashemi spoke.",
+        mentions=[
+            ("Ali Yasin", "person"),
+            ("Alaa Al-Hashemi", "person"),
+            ("Hashemi", "person"),
+            ("al-Hashemi", "person"),
+        ],
+    )
+    index = merge_entities([a, b])
+    people = {e.name: e for e in index.entities if e.kind == "person"}
+    assert set(people) == {"Ali Yasin Muhammad Karim", "Alaa Al-Hashemi"}
+    karim = people["Ali Yasin Muhammad Karim"]
+    assert {"Ali Yasin", "Mr Karim", "Ambassador Karim"} <= set(karim.aliases)
+    assert karim.articles == ["a", "b"]
+    assert index.entity_id("Mr Karim", "b") == karim.id
+
+
+def test_namesakes_with_different_first_names_stay_apart(make_article) -> None:
+    a = make_article(
+        "a",
+        "Minister John Smith resigned on Friday. Smith said he was tired.",
+        mentions=[("John Smith", "person"), ("Smith", "person")],
+    )
+    b = make_article(
+        "b",
+        "Coach Jane Smith won the final. Smith thanked the fans.",
+        mentions=[("Jane Smith", "person"), ("Smith", "person")],
+    )
+    index = merge_entities([a, b])
+    names = sorted(e.name for e in index.entities if e.kind == "person")
+    assert names == ["Jane Smith", "John Smith"]
+    # the bare surname goes to the namesake of the same article
+    assert index.entity(index.entity_id("Smith", "a") or "").name == "John Smith"
+    assert index.entity(index.entity_id("Smith", "b") or "").name == "Jane Smith"
+
+
+def test_roles_from_titles_and_appositions() -> None:
+    text = "Ambassador of Iraq Ali Karim spoke."
+    assert role_before(text, text.index("Ali")) == "Ambassador of Iraq"
+    text = "KUWAIT: Iraqi Ambassador to Kuwait Alaa Hashemi said so."
+    assert role_before(text, text.index("Alaa")) == "Iraqi Ambassador to Kuwait"
+    text = "Later, John Smith, spokesman for the ministry, said no."
+    assert role_after(text, text.index(",", 8)) == "spokesman for the ministry"
+    assert role_before("He met Ali Karim.", 7) is None
+
+
+def test_roles_are_gathered_on_the_entity(make_article) -> None:
+    a = make_article(
+        "a",
+        "Pakistan helped, Ambassador of Iraq Ali Karim told reporters. Ali Karim, envoy to "
+        "Pakistan, said more.",
+        mentions=[("Ali Karim", "person")],
+    )
+    (ent,) = merge_entities([a]).entities
+    assert ent.roles[0] == "Ambassador of Iraq"
+    assert "envoy to Pakistan" in ent.roles
+
+
+def test_quotes_resolve_to_story_entities_and_unknown_speakers_are_counted(make_article) -> None:
+    a = make_article(
+        "a",
+        "Ambassador of Iraq Ali Yasin Karim spoke. We share the same enemy, Mr Karim said. "
+        "It will rain, somebody said. The plan works, the diplomat said.",
+        mentions=[("Ali Yasin Karim", "person"), ("Karim", "person")],
+        quotes=[
+            ("We share the same enemy", "Mr Karim"),
+            ("It will rain", None),
+            ("The plan works", None),
+        ],
+    )
+    a.quotes[2].speaker_text = "the diplomat"
+    index = merge_entities([a])
+    quotes, unresolved = story_quotes([a], index)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Ali Yasin Karim", "We share the same enemy"),
+        ("Ali Yasin Karim", "The plan works"),  # "the diplomat" = the one ambassador here
+    ]
+    assert quotes[0].entity == index.entity_id("Karim")
+    assert unresolved == 1
+
+
+def test_capitalised_function_word_is_not_a_person(make_article) -> None:
+    a = make_article(
+        "a",
+        "After Mosul, Ambassador Karim said, Iraq would push on.",
+        mentions=[("After Mosul", "person"), ("Karim", "person")],
+        quotes=[("Iraq would push on", "After Mosul")],
+    )
+    index = merge_entities([a])
+    assert [e.name for e in index.entities] == ["Karim"]
+    quotes, unresolved = story_quotes([a], index)
+    assert [q.speaker for q in quotes] == ["Karim"] and unresolved == 0

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import pytest
+
+from newsbrief.analyze.dates import find_dates
+from newsbrief.analyze.timeline import build_timeline, infer_published
+
+pytestmark = pytest.mark.usefixtures("no_upstream")
+
+
+def test_fallback_date_finder_reads_absolute_and_month_day_forms(make_article) -> None:
+    art = make_article("a", "On July 10 the city fell. It was held from June 2014 to July 2017.")
+    found = [(d.text, d.value, d.relative) for d in find_dates(art.text, art.sentences, 2017)]
+    assert found == [
+        ("July 10", "2017-07-10", True),
+        ("June 2014", "2014-06", False),
+        ("July 2017", "2017-07", False),
+    ]
+    assert find_dates("It may rain.", []) == []
+
+
+def test_published_inferred_from_latest_past_tense_date(make_article) -> None:
+    art = make_article(
+        "a",
+        "The city was held by militants from June 2014 to July 2017. "
+        "A conference will be held in March 2018.",
+    )
+    assert infer_published(art) == "2017-07"  # the future-tense sentence does not count
+
+
+def test_timeline_merges_same_date_and_wording_and_sorts(make_article) -> None:
+    a = make_article(
+        "a",
+        "Militants captured the city in June 2014. The army declared victory on 10 July 2017.",
+        published="2017-07-12",
+        dates=[("June 2014", "2014-06", False), ("10 July 2017", "2017-07-10", False)],
+    )
+    b = make_article(
+        "b",
+        "The army declared victory over the militants on 10 July 2017.",
+        published="2017-07-11",
+        dates=[("10 July 2017", "2017-07-10", False)],
+    )
+    events = build_timeline([a, b])
+    assert [(e.date, e.articles) for e in events] == [
+        ("2014-06", ["a"]),
+        ("2017-07-10", ["a", "b"]),
+    ]
+    assert events[1].sentences[1].article == "b" and not events[1].inferred
+    assert a.published == "2017-07-12" and not a.published_inferred
+
+
+def test_inferred_anchor_resolves_month_day_dates_and_marks_them(make_article) -> None:
+    art = make_article(
+        "a",
+        "On July 10, the prime minister declared the city liberated. "
+        "The city was under militant control from June 2014 to July 2017. "
+        "Last week officials met.",
+    )
+    events = build_timeline([art])
+    assert art.published == "2017-07" and art.published_inferred
+    by_date = {e.date: e for e in events}
+    assert by_date["2017-07-10"].inferred
+    assert not by_date["2014-06"].inferred
+    # "last week" against a month-precise anchor would be a guess: left out
+    assert all("Last week" not in e.text for e in events)
+
+
+def test_article_whose_inferred_year_disagrees_keeps_only_absolute_dates(make_article) -> None:
+    story = make_article(
+        "s", "Voters went to the polls on 3 May 2021 in the capital.", published="2021-05-04"
+    )
+    old = make_article(
+        "o",
+        "On March 3, the council met again. The council was founded in June 2016 by decree.",
+    )
+    events = build_timeline([story, old])
+    dates = [e.date for e in events]
+    assert "2016-06" in dates  # absolute: safe whatever the year
+    assert not any(d.endswith("-03-03") for d in dates)  # "March 3" of which year? left out
+
+
+def test_relative_dates_without_any_anchor_are_left_out(make_article) -> None:
+    art = make_article(
+        "a",
+        "On Thursday the minister resigned from the government.",
+        dates=[("Thursday", None, True)],
+    )
+    assert build_timeline([art]) == []

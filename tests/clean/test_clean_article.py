@@ -1,0 +1,199 @@
+"""clean_article on small texts written for these tests, and on the seed articles."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from newsbrief.clean import clean_article, clean_lines
+from newsbrief.records import Article
+
+BODY = [
+    "The city council approved the new budget on Tuesday after a long debate about transport.",
+    "Officials said the plan would add three bus lines and repair two bridges by next spring.",
+    "Critics argued that the spending was too high for a town of its size and called for a vote.",
+    "We will keep our promises.",
+    "The mayor said the first contracts would be signed within a month of the decision.",
+]
+
+PAGE = "\n".join(
+    [
+        "Council approves budget for new bus lines",
+        "",
+        "Home > Local > Politics",
+        "Share on Facebook",
+        "Facebook Twitter WhatsApp",
+        "By Jane Doe and John Roe",
+        "SPRINGFIELD (Reuters) - " + BODY[0],
+        "Photo: Agency / Sam Lee",
+        BODY[1],
+        "",
+        "Money matters",
+        "",
+        BODY[2],
+        "",
+        BODY[3],
+        "",
+        BODY[4],
+        "Council approves budget for new bus lines",
+        "Read more: Another story about the council",
+        "Subscribe to our newsletter",
+        "Support Springfield Herald",
+        "2,500 $",
+        "$100",
+        "© 2024 Example Media. All rights reserved.",
+        "We use cookies to improve your experience. By using this site you accept our cookie policy.",
+        "Back to top",
+        "",
+        "3 Comments",
+        "Notify of",
+        "Newest Most Voted",
+        "Alex Smith",
+        "This is the worst decision the council has made in years.",
+        "Reply",
+        "Maria Gomez",
+        "finally, good news",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+    ]
+)
+
+
+def _article(text: str, title: str = "") -> Article:
+    return Article(id="a1", source="test.txt", text=text, title=title)
+
+
+def test_body_survives_and_boilerplate_goes_with_reasons() -> None:
+    out = clean_article(_article(PAGE, "Council approves budget for new bus lines"))
+    for sentence in BODY:
+        assert sentence in out.text
+    assert "Money matters" in out.text  # a subheading between paragraphs is content
+    reasons = {r.text: r.reason for r in out.removed}
+    assert reasons["Home > Local > Politics"] == "navigation"
+    assert reasons["Share on Facebook"] == "share-widget"
+    assert reasons["Facebook Twitter WhatsApp"] == "share-widget"
+    assert reasons["Photo: Agency / Sam Lee"] == "photo-credit"
+    assert reasons["Council approves budget for new bus lines"] == "repeated-title"
+    assert reasons["Read more: Another story about the council"] == "related-link"
+    assert reasons["Subscribe to our newsletter"] == "subscribe-widget"
+    assert reasons["Support Springfield Herald"] == "support-appeal"
+    assert reasons["2,500 $"] == "currency"
+    assert reasons["$100"] == "currency"
+    assert reasons["© 2024 Example Media. All rights reserved."] == "copyright"
+    assert reasons["Back to top"] == "navigation"
+    assert any(r.reason == "cookie-notice" for r in out.removed)
+    for junk in ("Subscribe", "Back to top", "2,500", "Notify of", "Leave a Reply"):
+        assert junk not in out.text
+
+
+def test_byline_and_dateline_become_metadata() -> None:
+    out = clean_article(_article(PAGE))
+    assert out.authors == ["Jane Doe", "John Roe"]
+    assert out.meta["dateline"] == "SPRINGFIELD"
+    assert out.meta["wire"] == "Reuters"
+    assert out.text.startswith(BODY[0])
+    assert ("By Jane Doe and John Roe", "byline") in [(r.text, r.reason) for r in out.removed]
+    assert any(r.reason == "dateline" and r.text.startswith("SPRINGFIELD") for r in out.removed)
+
+
+def test_comment_section_moves_to_comments() -> None:
+    out = clean_article(_article(PAGE))
+    assert out.comments == [
+        "This is the worst decision the council has made in years.",
+        "finally, good news",
+    ]
+    assert "worst decision" not in out.text
+    section = [r for r in out.removed if r.reason == "reader-comments"]
+    assert section[0].text == "3 Comments"
+    assert all(r.text for r in section)
+
+
+def test_closing_credit_is_not_a_comment_section() -> None:
+    text = "\n\n".join(BODY + ["Editor's note: An earlier version misstated the date of the vote."])
+    text += "\n\nInterviewed by: Basil Stone"
+    out = clean_article(_article(text))
+    assert out.comments == []
+    assert "Editor's note" in out.text
+    assert out.meta["interviewers"] == ["Basil Stone"]
+    assert "Interviewed by" not in out.text
+
+
+def test_existing_authors_are_extended_not_replaced() -> None:
+    art = Article(
+        id="a", source="s", text="Written by Ann Lee\n" + "\n".join(BODY), authors=["Bo Li"]
+    )
+    assert clean_article(art).authors == ["Bo Li", "Ann Lee"]
+
+
+def test_paragraph_breaks_kept_and_blank_runs_collapsed() -> None:
+    text = BODY[0] + "\n\n\n\n" + BODY[1] + "\nBack to top\n\n" + BODY[2]
+    out = clean_article(_article(text))
+    assert out.text == f"{BODY[0]}\n\n{BODY[1]}\n\n{BODY[2]}"
+    assert [r.line for r in out.removed] == [5]
+
+
+def test_short_quote_paragraph_and_sentences_with_vocabulary_survive() -> None:
+    lines = [
+        BODY[0],
+        "“No.”",
+        "The donation was made in 2015 by the foundation, officials said in a statement on Monday.",
+        "Experts said state-sponsored hacking and cookie theft remain serious threats to users.",
+        BODY[1],
+    ]
+    assert [reason for _, reason in clean_lines(lines)] == [None] * len(lines)
+
+
+def test_clean_lines_labels_navigation_runs() -> None:
+    lines = ["Sports", "Business", "World News", "Opinion", "Video", ""] + BODY
+    labelled = clean_lines(lines)
+    assert [r for _, r in labelled[:5]] != [None] * 5
+    assert all(r is None for _, r in labelled[5:])
+
+
+# Shapes no cleaned seed text may still contain.
+_LEFTOVER = [
+    re.compile(r"^please (enter|leave|post) your (comment|name)", re.I),
+    re.compile(r"^back to top", re.I),
+    re.compile(r"^[$€£]?\s*[\d.,]+\s*[$€£]?$"),
+    re.compile(r"^(notify of|newest most voted|view all comments|inline feedbacks?)$", re.I),
+]
+
+
+def test_seeds_lose_widgets_and_comments(seeds_dir: Path) -> None:
+    files = sorted(seeds_dir.glob("*.txt"))
+    assert files
+    moved = 0
+    for file in files:
+        raw = file.read_text(encoding="utf-8")
+        title = next(line for line in raw.splitlines() if line.strip())
+        out = clean_article(Article(id=file.stem, source=str(file), text=raw, title=title))
+        for line in out.text.splitlines():
+            assert not any(p.search(line.strip()) for p in _LEFTOVER), (file.name, line)
+        assert len(out.text.split()) > 150  # the body is still there
+        moved += len(out.comments)
+        if out.comments:
+            assert all(c not in out.text for c in out.comments)
+    assert moved >= 3
+
+
+def test_a_section_label_or_widget_as_title_gives_way_to_the_headline():
+    from newsbrief.records import Article
+
+    text = (
+        "10 $\n25 $\n\nCity council approves new budget for river defences\n\n"
+        "The council approved the budget on Monday after a long debate, officials said.\n"
+    )
+    for junk in ("NewsLocal", "10 $"):
+        cleaned = clean_article(Article(id="x", source="x.txt", title=junk, text=text))
+        assert cleaned.title == "City council approves new budget for river defences"
+        assert cleaned.meta["page_title"] == junk
+        assert junk in [r.text for r in cleaned.removed]
+        assert "approves new budget" not in cleaned.text
+
+
+def test_a_short_real_title_followed_by_prose_is_kept():
+    from newsbrief.records import Article
+
+    text = "The river rose two metres overnight, flooding the lower town, officials said.\n"
+    cleaned = clean_article(Article(id="x", source="x.txt", title="Floods", text=text))
+    assert cleaned.title == "Floods"

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from newsbrief.clean.meta import parse_byline, parse_dateline
+from newsbrief.clean.rules import rule_reason
+
+
+def test_bylines() -> None:
+    assert parse_byline("By Jane Doe").authors == ["Jane Doe"]  # type: ignore[union-attr]
+    both = parse_byline("Reporting by Ann Lee; Editing by Tom Fox")
+    assert both is not None and both.authors == ["Ann Lee"] and both.editors == ["Tom Fox"]
+    assert parse_byline("Interviewed by: Mia Hart").interviewers == ["Mia Hart"]  # type: ignore[union-attr]
+    assert parse_byline("By the time the troops arrived, the city was empty of people.") is None
+    assert parse_byline("Bypass road reopened") is None
+
+
+def test_datelines() -> None:
+    d = parse_dateline("LONDON — The government said on Monday it would act soon.")
+    assert d is not None and d.place == "LONDON" and d.wire is None
+    d = parse_dateline("NEW DELHI, May 3 (AP) - Police said the roads were closed again.")
+    assert d is not None and d.place == "NEW DELHI" and d.wire == "AP"
+    assert parse_dateline("BREAKING: officials say the bridge is closed today.") is None
+    assert parse_dateline("Update: the count was revised later in the day.") is None
+
+
+def test_rule_reasons() -> None:
+    cases = {
+        "Please enter your comment!": "comment-prompt",
+        "Would love your thoughts, please comment.": "comment-prompt",
+        "View all comments": "comment-widget",
+        "Click to share on Twitter": "share-widget",
+        "Donate now": "donate-widget",
+        "Updated: 19 March 2021, 10:15 AM": "timestamp",
+        "Tags: budget, council": "navigation",
+        "@someone_here": "social-handle",
+        "Rescuers search the rubble on Sunday. – Photos by Kim Park": "photo-credit",
+        "Advertisement": "boilerplate",
+    }
+    for line, reason in cases.items():
+        assert rule_reason(line) == reason, line
+    assert rule_reason("Double trouble") is None

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsbrief.errors import DataError
+from newsbrief.eval.quotes import evaluate_quotes
+
+TEXT = "“We will rebuild the bridge soon,” Mayor Tom Hale said.\nThe weather was fine."
+
+
+def _record() -> dict:
+    q0, q1 = TEXT.index("“"), TEXT.index("”") + 1
+    src = TEXT.index("Mayor")
+    return {
+        "id": "x",
+        "text": TEXT,
+        "publication_date": "2016-05-01",
+        "attributions": [
+            {
+                "id": "E1",
+                "type": "Attribution",
+                "source": [{"start": src, "end": src + 14, "text": TEXT[src : src + 14]}],
+                "cue": [],
+                "content": [{"start": q0, "end": q1, "text": TEXT[q0:q1]}],
+                "content_is_direct_quote": True,
+            }
+        ],
+    }
+
+
+def test_perfect_direct_quote_scores_one(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.jsonl"
+    path.write_text(json.dumps(_record()) + "\n", encoding="utf-8")
+    result = evaluate_quotes(path)
+    assert result.task == "quotes" and result.n == 1
+    ours = {s.name: s.metrics for s in result.systems}["newsbrief"]
+    assert ours["direct_content_f1"] == 1.0
+    assert ours["direct_speaker_acc"] == 1.0
+    assert ours["all_source_f1"] == 1.0
+    baseline = {s.name: s.metrics for s in result.systems}["quote-marks"]
+    assert baseline["direct_speaker_acc"] == 0.0
+
+
+def test_bad_file_raises_data_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"foo": 1}\n', encoding="utf-8")
+    with pytest.raises(DataError):
+        evaluate_quotes(path)
+
+
+def test_polnear_dev_meets_direct_targets(shared_data: Path) -> None:
+    path = shared_data / "quote_attribution" / "polnear" / "dev.jsonl"
+    if not path.exists():
+        pytest.skip("PolNeAR dev not found")
+    ours = {s.name: s.metrics for s in evaluate_quotes(path).systems}["newsbrief"]
+    assert ours["direct_content_f1"] >= 0.80
+    assert ours["direct_speaker_acc"] >= 0.80
