@@ -26,6 +26,7 @@ def seeds_dir(shared_data: Path) -> Path:
         pytest.skip("seed articles not found")
     return seeds
 
+
 # Every brief built anywhere in the test suite has its summary citations verified
 # (newsbrief.brief.citation_errors); a wrong citation fails the test that built it.
 os.environ["NEWSBRIEF_CHECK_CITATIONS"] = "1"

@@ -148,12 +148,16 @@ def test_quotes_are_attributed(mosul, speaker):
 
 
 def test_karim_is_one_speaker(mosul):
+    # the ambassador appears as "Ali Yasin Muhammad Karim", "Ali Yasin", "Mr Karim" and
+    # "Ambassador Karim"; all his quotes must carry one speaker name
     karim = {
         q.speaker
         for q in mosul.quotes
-        if "karim" in q.speaker.lower() or "yasin" in q.speaker.lower()
+        if "yasin" in q.speaker.lower() or q.speaker.lower().endswith("karim")
     }
     assert len(karim) == 1, karim
+    entity = [e for e in mosul.entities if e.name in karim]
+    assert entity and any("ambassador" in r.lower() for r in entity[0].roles), entity
 
 
 def test_timeline_holds_capture_and_liberation(mosul):
