@@ -310,6 +310,9 @@ class Store:
             raise NotFoundError(f"story {story_id!r} has no brief yet", hint="run `newsbrief run`")
         return from_dict(Brief, json.loads(row[0]))
 
+    def briefed_stories(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT story FROM briefs ORDER BY story")]
+
     # ------------------------------------------------------------------ problems
 
     def add_problems(self, problems: Iterable[Problem]) -> None:
@@ -357,13 +360,14 @@ class Store:
     ) -> list[dict[str, Any]]:
         """One page of the stories table, with outlet names; no article bodies are loaded."""
         order = self.STORY_ORDER.get(sort, self.STORY_ORDER["size"])
+        # Page first, then look up outlets for that page only.
         rows = self.conn.execute(
             "SELECT s.id, s.label, s.start, s.end, s.size, s.conflicts, "
             "(SELECT json_group_array(DISTINCT a.outlet) FROM story_articles sa "
             " JOIN articles a ON a.id = sa.article WHERE sa.story = s.id "
             " AND a.outlet IS NOT NULL) "
-            f"FROM stories s WHERE s.merged_into IS NULL AND s.size > 0 ORDER BY {order} "
-            "LIMIT ? OFFSET ?",
+            "FROM (SELECT s.* FROM stories s WHERE s.merged_into IS NULL AND s.size > 0 "
+            f"ORDER BY {order} LIMIT ? OFFSET ?) s ORDER BY {order}",
             (limit, offset),
         ).fetchall()
         keys = ("id", "label", "start", "end", "size", "conflicts", "outlets")

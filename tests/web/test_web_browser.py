@@ -162,7 +162,12 @@ def test_story_brief_citation_diff_search(page: Any, examples_url: str) -> None:
 
 def test_payloads_execute_nothing(page: Any, hostile_url: str) -> None:
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     for path in ("/", "/story/sferry000001", "/article/x9", "/search?q=pier", "/diff/x9/a1"):
         page.goto(hostile_url + path)
         page.wait_for_load_state("load")
@@ -173,6 +178,7 @@ def test_payloads_execute_nothing(page: Any, hostile_url: str) -> None:
     page.goto(hostile_url + "/article/x9")
     assert "<script>" in page.locator("h1").inner_text()
     assert "javascript:" in page.locator("dl.meta").inner_text()
+    _shot(page, "payloads")
     # The diff page of a real rewrite works in the same store.
     page.goto(hostile_url + "/diff/b2/a1")
     assert page.locator("table.diff mark").count() > 0

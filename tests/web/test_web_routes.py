@@ -180,3 +180,15 @@ def test_ingest_uploads_and_limits(tmp_path: Path) -> None:
         foreign = c.post("/ingest", files={"files": ("a.txt", io.BytesIO(text))},
                          headers={"origin": "http://evil.example"})  # fmt: skip
         assert foreign.status_code == 403
+
+
+def test_serve_binds_localhost_by_default(web_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from newsbrief.web import serve
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
+    serve(web_db)
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
+    assert not seen["app"].state.ctx.allow_ingest  # type: ignore[attr-defined]

@@ -35,6 +35,7 @@ import dataclasses
 import re
 
 from newsbrief.clean.lines import clean_lines, comment_paragraphs
+from newsbrief.clean.masthead import read_masthead
 from newsbrief.clean.meta import parse_byline, parse_dateline
 from newsbrief.clean.rules import rule_reason
 from newsbrief.records import Article, Removed
@@ -88,6 +89,12 @@ def clean_article(article: Article) -> Article:
                 line = line.strip()[len(dateline.prefix) :]
         kept.append(line.rstrip())
     comments += comment_paragraphs(section)
+    masthead = read_masthead(labelled)
+    outlet, published = article.outlet, article.published
+    if outlet is None and masthead.outlet is not None:
+        outlet, meta["outlet_from"] = masthead.outlet, "masthead"
+    if published is None and masthead.published is not None:
+        published, meta["published_from"] = masthead.published, "masthead"
     if headline_line is not None and junk_reason is not None:
         removed.insert(0, Removed(article.title, junk_reason, -1))
         meta["page_title"] = article.title
@@ -95,6 +102,8 @@ def clean_article(article: Article) -> Article:
     return dataclasses.replace(
         article,
         title=title,
+        outlet=outlet,
+        published=published,
         text=text,
         authors=authors,
         meta=meta,

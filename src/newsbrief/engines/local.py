@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from os import PathLike
+from os import PathLike, fspath
 
 from newsbrief.analyze import analyze_story
 from newsbrief.annotate import annotate
@@ -48,7 +48,7 @@ def ingest(
     reporter.stage("reading", None)
     batch: list[Article] = []
     batch_ids: set[str] = set()
-    for item in iter_inputs(inputs):
+    for item in iter_inputs(fspath(p) for p in inputs):
         reporter.advance()
         if isinstance(item, Problem):
             _report(item, result, reporter)
@@ -134,6 +134,8 @@ def process(
     words: int = DEFAULT_WORDS,
 ) -> RunResult:
     """Ingest ``inputs`` into ``store`` and bring every story they touch up to date."""
+    if isinstance(inputs, str | PathLike):
+        inputs = [inputs]  # one path, not an iterable of characters
     reporter = reporter or SilentReporter()
     result = RunResult()
     ingest(inputs, store, reporter, result)
@@ -148,7 +150,9 @@ def run_paths(
     store = Store(db or ":memory:")
     try:
         result = process(inputs, store, words=words)
-        result.briefs = [store.brief(s.id) for s in store.stories()]
+        stories = store.stories()
+        briefed = {row["id"] for row in store.story_rows()} & set(store.briefed_stories())
+        result.briefs = [store.brief(s.id) for s in stories if s.id in briefed]
         return result
     finally:
         store.close()

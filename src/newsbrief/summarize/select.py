@@ -40,9 +40,9 @@ class Params:
     tf_weight: float = 0.3  # repeated mentions inside one source add a little
     lead_bonus: float = 1.0  # per-sentence prior for being early in its article
     support_bonus: float = 0.5  # per extra independent source stating the sentence
-    cost_exponent: float = 1.0  # gain / words**r
+    cost_exponent: float = 0.8  # gain / words**r; below 1 stops short sentences crowding in
     redundancy: float = 0.5  # cosine above which two sentences say the same thing
-    df_power: float = 1.0  # >1 favours concepts that several sources carry
+    df_power: float = 3.0  # >1 favours concepts that several sources carry
 
 
 def position_weight(rank: int, decay: float) -> float:

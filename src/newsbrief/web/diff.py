@@ -108,13 +108,13 @@ def diff_rows(
 
     rows: list[DiffRow] = [_dropped(left, pi) for pi in dropped_after.pop(-1, [])]
     for ci, text in enumerate(right):
-        pi = mapping.get(ci)
-        if pi is None:
+        match = mapping.get(ci)
+        if match is None:
             rows.append(DiffRow(child=[Segment(text, True)], child_sentence=ci))
             continue
-        a, b = word_diff(left[pi], text)
-        rows.append(DiffRow(parent=a, child=b, parent_sentence=pi, child_sentence=ci))
-        rows.extend(_dropped(left, d) for d in dropped_after.pop(pi, []))
+        a, b = word_diff(left[match], text)
+        rows.append(DiffRow(parent=a, child=b, parent_sentence=match, child_sentence=ci))
+        rows.extend(_dropped(left, d) for d in dropped_after.pop(match, []))
     for rest in dropped_after.values():  # kept parents aligned out of order
         rows.extend(_dropped(left, d) for d in rest)
     return rows
