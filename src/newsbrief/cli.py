@@ -277,24 +277,15 @@ def _require_db(db: str) -> None:
 
 def _stories_table(rows: list[dict[str, Any]]) -> None:
     table = Table(title=f"{len(rows)} stories")
-    for col, justify in (
-        ("id", "left"),
-        ("articles", "right"),
-        ("outlets", "right"),
-        ("conflicts", "right"),
-        ("span", "left"),
-        ("label", "left"),
-    ):
-        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+    table.add_column("id", no_wrap=True, min_width=12)
+    for col in ("articles", "outlets", "conflicts"):
+        table.add_column(col, justify="right", no_wrap=True, min_width=len(col))
+    table.add_column("span", no_wrap=True, min_width=23)
+    table.add_column("label", no_wrap=True, overflow="ellipsis", max_width=40)
     for r in rows:
         span = " – ".join(dict.fromkeys(x[:10] for x in (r["start"], r["end"]) if x))
         table.add_row(
-            r["id"],
-            str(r["size"]),
-            str(r["outlets"]),
-            str(r["conflicts"]),
-            span,
-            (r["label"] or "")[:70],
+            r["id"], str(r["size"]), str(r["outlets"]), str(r["conflicts"]), span, r["label"] or ""
         )
     out.print(table)
 

@@ -294,8 +294,10 @@ class Store:
                 "INSERT OR REPLACE INTO briefs (story, data) VALUES (?, ?)",
                 (brief.story, _dumps(to_dict(brief))),
             )
+            # the brief's headline is a better story label than the clusterer's first guess
             conn.execute(
-                "UPDATE stories SET conflicts=? WHERE id=?", (len(brief.conflicts), brief.story)
+                "UPDATE stories SET conflicts=?, label=? WHERE id=?",
+                (len(brief.conflicts), brief.headline, brief.story),
             )
             conn.execute("DELETE FROM claims_fts WHERE story=?", (brief.story,))
             conn.executemany(

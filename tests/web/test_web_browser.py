@@ -140,14 +140,19 @@ def test_story_brief_citation_diff_search(page: Any, examples_url: str) -> None:
     if diff_links.count():
         diff_links.first.click()
     else:
-        # No rewrite found by dedup in this run: compare the first two sources anyway, the
-        # page pairs their sentences itself.
-        sources = page.locator("ol.sources > li > a")
-        assert sources.count() >= 2
-        first, second = (sources.nth(i).get_attribute("href") or "" for i in (0, 1))
-        page.goto(
-            examples_url + "/diff/" + second.rsplit("/", 1)[1] + "/" + first.rsplit("/", 1)[1]
-        )
+        # Dedup found no rewrite in this run: open the diff of the two sources whose
+        # sentences pair up best (the page pairs sentences itself when no derivation exists).
+        hrefs = page.locator("ol.sources > li > a").evaluate_all("els => els.map(e => e.href)")
+        ids = [h.rsplit("/", 1)[1] for h in hrefs][:8]
+        assert len(ids) >= 2
+
+        def paired(child: str, parent: str) -> int:
+            rows = page.request.get(f"{examples_url}/api/diff/{child}/{parent}").json()["rows"]
+            return sum(1 for r in rows if r["parent"] and r["child"])
+
+        pairs = [(paired(b, a), b, a) for i, a in enumerate(ids) for b in ids[i + 1 :]]
+        _, child, parent = max(pairs)
+        page.goto(f"{examples_url}/diff/{child}/{parent}")
     page.wait_for_url("**/diff/*/*")
     assert page.locator("table.diff tbody tr").count() > 0
     assert page.locator("table.diff mark").count() > 0
