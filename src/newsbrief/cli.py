@@ -209,6 +209,30 @@ def brief(story_id: str, db: str, fmt: str) -> None:
     click.echo(render_json(record) if fmt == "json" else render_markdown(record))
 
 
+@main.command()
+@_db_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to bind; keep 127.0.0.1 unless you mean to share the page.",
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--allow-ingest", is_flag=True, help="Allow adding articles from the page (default: read-only)."
+)
+def serve(db: str, host: str, port: int, allow_ingest: bool) -> None:
+    """Browse stories and briefs in a web page (needs the `web` extra)."""
+    from newsbrief.errors import require
+
+    for module in ("starlette", "jinja2", "uvicorn"):
+        require(module, "web")
+    from newsbrief.web import serve as run_server
+
+    err.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", markup=False)
+    run_server(db, host=host, port=port, allow_ingest=allow_ingest)
+
+
 EVAL_TASKS = ["summarize", "cluster", "boilerplate", "paraphrase", "quotes"]
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from web_fixtures import ATTR, IMG, JS_URL, ORIGINAL, REWRITE, SCRIPT
 
 from newsbrief.errors import StoreError
+from newsbrief.records import Article, Story
 from newsbrief.store import Store
 from newsbrief.web import create_app
 
@@ -166,20 +169,36 @@ def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
         create_app(str(tmp_path / "absent.db"))
 
 
-def test_ingest_uploads_and_limits(tmp_path: Path) -> None:
+def test_ingest_uploads_and_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine is replaced by a stub: this tests the upload handling, not the pipeline."""
+    seen: list[tuple[str, bytes]] = []
+
+    def fake_process(paths: list[Path], store: Store) -> SimpleNamespace:
+        (folder,) = paths
+        for f in sorted(Path(folder).iterdir()):
+            seen.append((f.name, f.read_bytes()))
+        article = Article(id="up1", source=str(folder / "x.txt"), text="Pier news.")
+        store.add_articles([article])
+        store.save_stories([Story("sup0000001", ["up1"], None, None, "Pier news")])
+        return SimpleNamespace(added=1, already_stored=0, problems=[], stories_changed=["a", "b"])
+
+    monkeypatch.setitem(sys.modules, "newsbrief.engines.local",
+                        SimpleNamespace(process=fake_process))  # fmt: skip
     app = create_app(str(tmp_path / "new.db"), allow_ingest=True, max_upload_bytes=4096)
     with testclient.TestClient(app) as c:
         assert c.get("/ingest").status_code == 200
         text = ("Pier news\n\n" + " ".join(ORIGINAL)).encode()
         r = c.post("/ingest", files={"files": ("../../etc/pier.txt", io.BytesIO(text))})
-        assert r.status_code in (200, 303)
-        assert c.get("/api/stories").json()["total"] >= 1
+        assert r.status_code == 200 and "1 new article" in r.text
+        assert seen == [("000-pier.txt", text)]  # our own name, the uploaded bytes
+        assert c.get("/api/stories").json()["total"] == 1
         big = c.post("/ingest", files={"files": ("big.txt", io.BytesIO(b"x" * 5000))})
         assert big.status_code == 413
         assert c.post("/ingest", data={"nothing": "1"}).status_code == 400
         foreign = c.post("/ingest", files={"files": ("a.txt", io.BytesIO(text))},
                          headers={"origin": "http://evil.example"})  # fmt: skip
         assert foreign.status_code == 403
+        assert len(seen) == 1  # refused uploads never reach the engine
 
 
 def test_serve_binds_localhost_by_default(web_db: str, monkeypatch: pytest.MonkeyPatch) -> None:

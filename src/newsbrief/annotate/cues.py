@@ -14,22 +14,22 @@ from newsbrief.annotate import lexicon as lx
 Match = tuple[str, tuple[int, int], str, tuple[int, int]]  # subject, its span, cue, content span
 
 _TELL = frozenset(["told", "tells", "tell", "assured", "informed"])
-_TITLE_ALT = "|".join(sorted(lx.TITLES, key=len, reverse=True))
 VERBS = "|".join(sorted(lx.SPEECH_VERBS | {"pointed out"}, key=len, reverse=True))
 _NOTELL = "|".join(sorted((lx.SPEECH_VERBS | {"pointed out"}) - _TELL, key=len, reverse=True))
 _TELLS = "|".join(sorted(_TELL, key=len, reverse=True))
 _SP = r"[ \t\xa0]+"
 _AUX = r"(?:(?:also|has|had|have|then|later|previously|once|further|again|repeatedly|recently|earlier)\s+)*"
 _NAME = r"(?:[A-Z][\w'’.\-]*|(?:al|el|bin|ibn|abu)-[\w'’\-]+)"
-_CAPRUN = rf"{_NAME}(?:{_SP}(?:(?:of|to|for|in){_SP}(?:the{_SP})?|(?:de|bin|ibn|van|von|al|da){_SP})?{_NAME}){{0,8}}"
+_CAPRUN = rf"{_NAME}(?:{_SP}(?:(?:of|to|for|in|and|&){_SP}(?:the{_SP})?|(?:de|bin|ibn|van|von|al|da){_SP})?{_NAME}){{0,8}}"
 _PLURALS = r"(?:sources|officials|analysts|experts|critics|witnesses|residents|aides|observers|reports|polls|supporters|documents|investigators|prosecutors|police|authorities|people|researchers)"
 _NOMINAL = rf"(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|two|three|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir){_SP}(?:[\w'’\-]+{_SP}){{0,3}}?[a-z][\w\-]*|{_PLURALS}|[A-Z][\w.\-]*['’]s{_SP}(?:[a-z][\w\-]*{_SP}){{0,2}}?[a-z][\w\-]*)"
 _PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
 _SUBJ = rf"(?:{_PRONOUN}|{_CAPRUN}|{_NOMINAL})"
 
 AFTER_SV = re.compile(rf"[ \t]*,?[ \t]*(?P<subj>{_SUBJ})\s+{_AUX}(?P<verb>{VERBS})\b")
+# "…," said X — never "…," told X: the object of a tell-verb is the addressee
 AFTER_VS = re.compile(
-    rf"[ \t]*,?[ \t]*(?P<verb>{VERBS})\s+(?P<subj>{_CAPRUN}|{_NOMINAL}|{_PRONOUN})"
+    rf"[ \t]*,?[ \t]*(?P<verb>{_NOTELL})\s+(?P<subj>{_CAPRUN}|{_NOMINAL}|{_PRONOUN})"
 )
 AFTER_LOOSE = re.compile(
     rf"[ \t]*,?[ \t]*(?P<subj>(?:[^\s,;:!?“”\"]+[ \t]+){{0,7}}?[^\s,;:!?“”\"]+)[ \t]+{_AUX}"
@@ -46,20 +46,35 @@ _PARTICIPLE = re.compile(
 _LEAD_SUBJ = re.compile(rf"^(?:[^,“”\"]{{0,60}},\s+)?(?P<subj>{_SUBJ})\s")
 _OBJECT = r"(?:\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w'’\-]*\s*){1,4}|\s+(?:reporters|journalists|us|him|her|them|me|the\s+\w+|a\s+\w+(?:\s+\w+)?)\b)?"
 
+# Reported speech also covers beliefs and findings ("the poll found that …"): these verbs
+# never cue a direct quote, and their content must be a clause (checked in ``is_clause``).
+REPORT_VERBS = lx.SPEECH_VERBS | lx.REPORT_VERBS
+_RNOTELL = "|".join(sorted(REPORT_VERBS - _TELL | {"pointed out"}, key=len, reverse=True))
+_RVERBS = "|".join(sorted(REPORT_VERBS | {"pointed out"}, key=len, reverse=True))
 _SV_TAIL = (
-    rf"{_SP}{_AUX}(?:(?P<verb>{_NOTELL})|(?P<tverb>{_TELLS}){_OBJECT})"
-    rf"\s*,?\s*(?:that\s+)?(?P<content>[^:“\"‘].{{12,}})$"
+    rf"{_SP}{_AUX}(?:(?P<verb>{_RNOTELL})|(?P<tverb>{_TELLS}){_OBJECT})"
+    rf"\s*,?\s*(?:that\s+)?(?P<content>[^:,\s].{{12,}})$"
 )
-# "X, spokesman for Y, said": an apposition must start with a title word
-_APPOS = (
-    rf"(?:,\s+(?:(?i:a|an|the)\s+)?(?:(?:{_TITLE_ALT})\b|[A-Z]\w+\s+(?:of|to|for)\s)"
-    rf"[^,“”\"]{{0,90}}?,?)?"
-)
+# "X, spokesman for Y, said", "X, 29, of Springfield, Ill., says": up to three comma-chunks
+# without quote marks between the subject and its verb
+_APPOS = r"(?:(?:,\s+[^,;“”\"()]{1,100}?){1,3},)?"
 _REPORTED_SV = re.compile(rf"^(?P<subj>{_SUBJ}){_APPOS}{_SV_TAIL}", re.S)
 _REPORTED_PRE_SV = re.compile(rf"^(?P<pre>[^,“”\"]{{0,80}}),\s+(?P<subj>{_SUBJ}){_SV_TAIL}", re.S)
+# A subject the patterns above do not know: up to six plain words ("Abortion rights advocates",
+# "Twenty-four percent", "federal officials")
+_ANY_SUBJ = r"(?:[\w'’.\-&]+[ \t]+){0,5}?[\w'’.\-&]+"
+_REPORTED_ANY_SV = re.compile(rf"^(?P<subj>{_ANY_SUBJ}){_APPOS}{_SV_TAIL}", re.S)
+# "…, X said." and "…, X said, …" (the cue inside the content); a comma may sit inside quotes
+_CS_CUE = (
+    rf",[\"”’']*\s+(?:(?P<subj>{_SUBJ}|{_ANY_SUBJ})\s+{_AUX}(?P<verb>{VERBS})"
+    rf"|(?P<verb2>{_NOTELL})\s+(?P<subj2>{_SUBJ}))"
+)
 _REPORTED_CS = re.compile(
-    rf"^(?P<content>.{{12,}}?),\s+(?:(?P<subj>{_SUBJ})\s+{_AUX}(?P<verb>{VERBS})|(?P<verb2>{VERBS})\s+(?P<subj2>{_SUBJ}))(?:\s+[^,.]{{0,60}})?[.!?]?$",
+    rf"^(?P<content>.{{12,}}?){_CS_CUE}(?:\s+[^,.]{{0,60}})?[.!?]?$",
     re.S,
+)
+_REPORTED_CSC = re.compile(
+    rf"^(?P<content>.{{12,}}?){_CS_CUE}(?:\s+[^,.]{{0,40}})?,\s+(?P<rest>[^“\"].{{12,}})$", re.S
 )
 _ACCORDING_END = re.compile(
     r"^(?P<content>.{12,}?),\s+according to (?P<subj>[^,.]{2,100})[.!?]?$", re.S
@@ -73,12 +88,48 @@ _BAD_START = lx.words(
     monday tuesday wednesday thursday friday saturday sunday yesterday today
     """
 )
+_FINITE = lx.words(
+    """
+    is are was were am will would can could should shall may might must has have had do does
+    did won't can't don't didn't doesn't isn't wasn't aren't weren't hasn't haven't hadn't
+    wouldn't couldn't shouldn't 's 're 've 'd 'll
+    """
+)
+_SUBJ_PRON = lx.words("he she they it we i you there this these those one nobody everyone")
+_CLAUSE_OPEN = lx.words("that whether if how why what when where who")
+# Words after which an -ed/-s word is an adjective or a plural noun, not a finite verb.
+_NO_VERB_AFTER = _BAD_START | lx.words(
+    """
+    the a an his her their its our my your some many several two three four five any no
+    each every this these those more most new other such very
+    """
+)
+_PUNCT = "\"“”‘’'.,;:!?()[]—–-"
 
 
-def _clause_like(content: str) -> bool:
-    """Reported content is a clause, not a prepositional phrase or an adverbial."""
-    first = content.split(None, 1)[0].strip(",").lower()
-    return first not in _BAD_START and not first.endswith("ing")  # "said, referring to …"
+def is_clause(content: str) -> bool:
+    """Reported content is a clause ("the bridge was safe", "that …"), not a noun phrase
+    ("announced the inquiry at a meeting") nor a prepositional phrase or an adverbial."""
+    ws = [w.strip(_PUNCT).lower() for w in content.split()[:12]]
+    ws = [w for w in ws if w]
+    if len(ws) < 2:
+        return False
+    if ws[0] in _CLAUSE_OPEN:
+        return True
+    if ws[0] in _BAD_START:
+        return "that" in ws[1:10]  # "said in an interview that …"
+    if ws[0].endswith("ing") and ws[0] not in ("nothing", "something", "everything"):
+        return False  # "said, referring to …"
+    if ws[0] in _SUBJ_PRON:
+        return True
+    for prev, w in zip(ws, ws[1:8], strict=False):
+        if w in _FINITE or w.endswith("n't"):
+            return True
+        if prev in _NO_VERB_AFTER or len(w) < 4:
+            continue
+        if w.endswith("ed") or (w.endswith("s") and not w.endswith(("ss", "us", "is"))):
+            return True
+    return False
 
 
 def _apposition_like(chunk: str, subj_is_role: bool) -> bool:
@@ -108,10 +159,24 @@ def _according_start(s: str, m: re.Match[str]) -> Match:
 
 _WORD = re.compile(r"[a-z]+")
 _TRIGGERS = (
-    lx.SPEECH_VERBS
+    REPORT_VERBS
     | {"according", "pointed"}
     | {w + "ing" for w in ("say", "add", "argu", "not", "claim", "insist", "warn", "explain")}
 )
+
+
+_NOT_SUBJ = lx.words(
+    """
+    if when as because while although though but and or so since after before until once
+    where which that what how why who it's there here
+    """
+)
+
+
+def _subject_ok(m: re.Match[str]) -> bool:
+    subj = m.group("subj") or m.group("subj2") or ""
+    first = subj.split()[0].lower() if subj.split() else ""
+    return first not in _NOT_SUBJ
 
 
 def match_reported(s: str) -> Match | None:
@@ -124,32 +189,39 @@ def match_reported(s: str) -> Match | None:
     m = _ACCORDING_END.match(s)
     if m:
         return m.group("subj"), m.span("subj"), "according to", m.span("content")
-    m = _REPORTED_CS.match(s)
-    if m and not re.search(r"[“\"]", m.group("content")[:1]):
-        g = "subj" if m.group("subj") else "subj2"
-        verb = m.group("verb") or m.group("verb2")
-        return m.group(g), m.span(g), verb, m.span("content")
-    m = _REPORTED_SV.match(s) or _REPORTED_PRE_SV.match(s)
-    if m:
-        verb = m.group("verb") or m.group("tverb")
-        return m.group("subj"), m.span("subj"), verb, m.span("content")
+    for rx in (_REPORTED_CS, _REPORTED_CSC):
+        m = rx.match(s)
+        if m and not re.search(r"[“\"]", m.group("content")[:1]) and _subject_ok(m):
+            g = "subj" if m.group("subj") else "subj2"
+            verb = m.group("verb") or m.group("verb2")
+            end = m.end("rest") if rx is _REPORTED_CSC else m.end("content")
+            return m.group(g), m.span(g), verb, (m.start("content"), end)
+    for rx in (_REPORTED_SV, _REPORTED_PRE_SV, _REPORTED_ANY_SV):
+        m = rx.match(s)
+        if m and is_clause(m.group("content")) and _subject_ok(m):
+            verb = m.group("verb") or m.group("tverb")
+            return m.group("subj"), m.span("subj"), verb, m.span("content")
     return _loose_reported(s)
 
 
-_LOOSE_CONTENT = re.compile(
-    rf"(?:{_OBJECT})??\s*,?\s*(?:that\s+)?(?P<content>[^:“\"‘,(].{{12,}})$",
-    re.S,
-)
+_RVERB_RE = re.compile(rf"\b(?P<verb>{_RVERBS})\b")
+_TELL_RE = re.compile(rf"(?:{_TELLS})$")
+_OBJ_CONTENT = re.compile(rf"{_OBJECT}\s*,?\s*(?:that\s+)?(?P<content>[^:,(\s].{{12,}})$", re.S)
+_LOOSE_CONTENT = re.compile(r"\s*,?\s*(?:that\s+)?(?P<content>[^:,(\s].{12,})$", re.S)
+_WHO_END = re.compile(rf"(?<=,)\s+(?P<subj>who)\s+{_AUX}$")
 
 
 def _loose_reported(s: str) -> Match | None:
     """A speech verb inside the sentence with a subject right before it, or ", saying …"."""
-    for vm in VERB_RE.finditer(s):
-        sm = SUBJ_END.search(s, max(0, vm.start() - 150), vm.start())
-        if not sm or sm.group("subj").split()[0].lower() in ("who", "which", "that"):
+    for vm in _RVERB_RE.finditer(s):
+        lo = max(0, vm.start() - 150)
+        sm = _WHO_END.search(s, lo, vm.start()) or SUBJ_END.search(s, lo, vm.start())
+        if not sm or sm.group("subj").split()[0].lower() in ("which", "that"):
             continue
-        cm = _LOOSE_CONTENT.match(s, vm.end())
-        if cm and len(cm.group("content").split()) >= 4 and _clause_like(cm.group("content")):
+        # the object of a tell-verb is the addressee, never part of the content
+        rx = _OBJ_CONTENT if _TELL_RE.search(vm.group("verb")) else _LOOSE_CONTENT
+        cm = rx.match(s, vm.end())
+        if cm and len(cm.group("content").split()) >= 4 and is_clause(cm.group("content")):
             return sm.group("subj"), sm.span("subj"), vm.group("verb"), cm.span("content")
     pm = _PARTICIPLE.search(s)
     if pm:

@@ -92,6 +92,21 @@ SPEECH_VERBS = words(
     """
 )
 
+# Verbs of belief, finding and stance that attribute content without quoting it ("the poll
+# found that …", "she believes …"); only used for reported speech with a clause after them.
+REPORT_VERBS = words(
+    """
+    think believe believes hope hopes hoped fear fears feared expect expects know knows knew
+    found finds find show shows showed shown suggest agreed agrees agree conceded concedes
+    contended contends complained complains hinted hints testified testifies signaled
+    signalled signals speculated argue argued say acknowledge note add warn insist predict
+    worried worries doubt doubts doubted realize realized recognized recognizes learned
+    asked asks wondered wonders questioned questions feel feels felt assume assumed
+    estimated projected announce reiterated reiterates repeated repeats boasted boasts
+    charged charges countered counters contend wants wanted demanded demands
+    """
+)
+
 DEMONYM_EXTRA = {
     "american": "United States",
     "british": "United Kingdom",

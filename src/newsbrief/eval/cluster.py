@@ -105,9 +105,10 @@ def single_pass_tfidf(texts: list[str], threshold: float = BASELINE_THRESHOLD) -
 def run_newsbrief(items: list[LabelledItem], batch: bool = False, **options: Any) -> list[str]:
     clusterer = StoryClusterer(**options)
     if batch:
-        clusterer.prime(it.article for it in items)
-    for it in items:
-        clusterer.add(it.article)
+        clusterer.add_batch(it.article for it in items)
+    else:
+        for it in items:
+            clusterer.add(it.article)
     story_of = {aid: s.id for s in clusterer.stories() for aid in s.article_ids}
     return [story_of[it.article.id] for it in items]
 
