@@ -175,8 +175,9 @@ _NOT_SUBJ = lx.words(
 
 def _subject_ok(m: re.Match[str]) -> bool:
     subj = m.group("subj") or m.group("subj2") or ""
-    first = subj.split()[0].lower() if subj.split() else ""
-    return first not in _NOT_SUBJ
+    words = subj.lower().split()
+    # a subject holds no speech verb: "X, whose café …, told the Post she …" is not one
+    return bool(words) and words[0] not in _NOT_SUBJ and REPORT_VERBS.isdisjoint(words)
 
 
 def match_reported(s: str) -> Match | None:
@@ -206,7 +207,9 @@ def match_reported(s: str) -> Match | None:
 
 _RVERB_RE = re.compile(rf"\b(?P<verb>{_RVERBS})\b")
 _TELL_RE = re.compile(rf"(?:{_TELLS})$")
-_OBJ_CONTENT = re.compile(rf"{_OBJECT}\s*,?\s*(?:that\s+)?(?P<content>[^:,(\s].{{12,}})$", re.S)
+# "told reporters at the scene that …": the place of telling is not content either
+_PLACE_THAT = r"(?:\s+(?:at|in|on|during|after)\s+[^,“”\"]{1,40}?(?=\s+that\s))?"
+_OBJ_CONTENT = re.compile(rf"{_OBJECT}{_PLACE_THAT}\s*,?\s*(?:that\s+)?(?P<content>[^:,(\s].{{12,}})$", re.S)
 _LOOSE_CONTENT = re.compile(r"\s*,?\s*(?:that\s+)?(?P<content>[^:,(\s].{12,})$", re.S)
 _WHO_END = re.compile(rf"(?<=,)\s+(?P<subj>who)\s+{_AUX}$")
 

@@ -19,7 +19,7 @@ from newsbrief.records import Article, Mention, Sentence
 # Only tokens that can be part of a name run; any other word in a gap breaks the run.
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|[^\W\d_a-z][\w'’\-]*|(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|abu|bint)-[A-Z][\w'’\-]*"
-    r"|\b(?:of|for|to|in|at|the|de|del|della|da|dos|das|van|von|der|den|bin|ibn|bint|abu|al|la|le|du)\b'?"
+    r"|\b(?:of|for|to|in|at|the|and|de|del|della|da|dos|das|van|von|der|den|bin|ibn|bint|abu|al|la|le|du)\b'?|&"
 )
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|abu|bint)-[A-Z]")
 _PARTICLES = lx.words(
@@ -82,6 +82,36 @@ def _joinable(text: str, a: Tok, b: Tok) -> bool:
     return gap.strip() == "." and a.low in lx.HONORIFICS | {"gen", "lt", "col", "sen", "gov"}
 
 
+def _org_continues(text: str, toks: list[Tok], k: int) -> bool:
+    """After "and": the capitalised words that follow end in an organisation word."""
+    last = None
+    while k < len(toks) and _is_cap(toks[k]) and (last is None or _joinable(text, last, toks[k])):
+        last = toks[k]
+        k += 1
+    return last is not None and last.low in lx.ORG_KEYWORDS
+
+
+def _person_of_org(run: list[Tok]) -> list[list[Tok]]:
+    """ "Commander Jo Vance of Valley Fire and Rescue" is a person and an organisation; the
+    left side must end in a name (not a title: "Director of the FBI" stays whole) and hold no
+    organisation word ("University of Texas" stays whole)."""
+    for i, t in enumerate(run):
+        if t.low not in _JOINERS or i < 2:
+            continue
+        left, right = run[:i], run[i + 1 :]
+        if right and right[0].low == "the":
+            right = right[1:]
+        if (
+            right
+            and left[-1].low not in lx.TITLES
+            and not any(x.low in lx.ORG_KEYWORDS for x in left)
+            and right[-1].low in lx.ORG_KEYWORDS
+        ):
+            return [left, right]
+        break
+    return [run]
+
+
 def _runs(text: str, toks: list[Tok]) -> list[list[Tok]]:
     runs: list[list[Tok]] = []
     i = 0
@@ -102,6 +132,8 @@ def _runs(text: str, toks: list[Tok]) -> list[list[Tok]]:
             ok_joiner = low in _PARTICLES or low in _JOINERS
             if low in _ROLE_JOINERS and (prev_low in lx.TITLES or prev_low in lx.ORG_KEYWORDS):
                 ok_joiner = True
+            if low in ("and", "&") and _org_continues(text, toks, j + 1):
+                ok_joiner = True  # "Fire and Rescue Service": one organisation
             k = j + 1
             if ok_joiner and k < len(toks) and toks[k].low == "the":
                 k += 1
@@ -198,6 +230,8 @@ def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool)
         return "place"
     if low in lx.KNOWN_ORGS or any(t.low in lx.ORG_KEYWORDS for t in run):
         return "org"
+    if any(t.low in lx.TRAILING_ORG_KEYWORDS for t in run[1:]):
+        return "org"  # "Islamic State": only after a capitalised word ("State Street" is not)
     if len(run) > 1 and run[-1].low in lx.PLACE_KEYWORDS:
         return "place"
     if len(run) == 1 and run[0].text.isupper() and len(run[0].text) >= 2:
@@ -235,7 +269,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
     for sent in sentences:
         toks = _tokens(sent)
         headline = _is_headline(sent)
-        for run in _runs(text, toks):
+        for run in (part for whole in _runs(text, toks) for part in _person_of_org(whole)):
             sent_start = (
                 run[0].start == sent.start or text[sent.start : run[0].start].strip("\"'“‘( ") == ""
             )

@@ -49,8 +49,11 @@ ORG_KEYWORDS = words(
     brigade brigades battalion division corps command militia mobilization front
     movement alliance coalition authority police guard guards club hospital church
     mosque board administration ministries nations state-run daily weekly magazine
+    rescue trust caliphate
     """
 )
+# Organisation words that only count after another capitalised word ("Islamic State").
+TRAILING_ORG_KEYWORDS = words("state republic caliphate emirate")
 # Well-known organisations written without a keyword.
 KNOWN_ORGS = words(
     """
@@ -234,7 +237,8 @@ def places() -> frozenset[str]:
 PLACE_KEYWORDS = words(
     """
     province governorate region district county city town village island islands river
-    valley mountains desert strait sea ocean peninsula
+    valley mountains desert strait sea ocean peninsula street road avenue lane boulevard
+    square crossing bridge highway motorway
     """
 )
 

@@ -30,7 +30,9 @@ _GENERIC = lx.words(
 _ORG_NOUNS = lx.words(
     """
     newspaper paper agency ministry company group organization organisation campaign
-    government department office committee network channel daily magazine
+    government department office committee network channel daily magazine council board
+    police service authority commission hospital university school court firm party bank
+    administration team union
     """
 )
 
@@ -196,12 +198,23 @@ class _Resolver:
             return self._recent(start, "person")
         if len(words) == 1 and head in ("they", "it"):
             return self._recent(start, "org")
+        if len(words) == 1 and head == "who":  # "X, who …, said": X is right before
+            i = bisect.bisect_left(self.starts, start) - 1
+            near = self.mentions[i] if i >= 0 else None
+            return near.entity if near is not None and start - near.end < 120 else None
         if head in _GENERIC or head in ("we", "i"):
             return None
         if words[0] in ("the", "this", "that") and head in lx.TITLES | {"envoy", "diplomat"}:
             return self._recent(start, "person", head) or self._recent(start, "person")
         if words[0] == "the" and head in _ORG_NOUNS:
-            return self._recent(start, "org")
+            # "the council" is the last organisation named with that word, else itself
+            for _, entity, k in reversed(self.salient):
+                if k == "org" and head in entity.lower().split():
+                    return entity
+            for m in reversed(self.mentions[: bisect.bisect_left(self.starts, start)]):
+                if m.kind == "org" and m.entity and head in m.entity.lower().split():
+                    return m.entity
+            return subj.strip()
         if subj[:1].isupper() and not all(w in lx.NOT_NAME for w in words):
             return subj.strip()
         return None
@@ -328,13 +341,24 @@ def extract_quotes(
     return quotes
 
 
+def _mask(sent: Sentence, covered: list[tuple[int, int]]) -> str:
+    """The sentence with direct-quote content blanked out (same length, so offsets hold):
+    a speech verb inside a quotation is not a cue of the sentence."""
+    s = sent.text
+    for a, b in covered:
+        lo, hi = max(a, sent.start) - sent.start, min(b, sent.end) - sent.start
+        if lo < hi:
+            s = s[:lo] + "\u2026" * (hi - lo) + s[hi:]
+    return s
+
+
 def _reported(
     text: str, sentences: list[Sentence], direct: list[Quote], resolver: _Resolver
 ) -> list[Quote]:
     covered = [(q.start, q.end) for q in direct]
     out: list[Quote] = []
     for sent in sentences:
-        s = sent.text
+        s = _mask(sent, covered)
         found = cues.match_reported(s)
         if not found:
             continue
@@ -345,8 +369,8 @@ def _reported(
         if end - start < 12:
             continue
         overlap = sum(max(0, min(end, b) - max(start, a)) for a, b in covered)
-        if overlap > 0.5 * (end - start):
-            continue
+        if overlap > 0.5 * (end - start) or any(a <= start < b for a, b in covered):
+            continue  # words inside quote marks are the direct quote's, never reported speech
         speaker = resolver.resolve(subj, sent.start + s_rel[0], sent.start + s_rel[1])
         resolver.note(sent.start + s_rel[0], speaker)
         subj = subj.rstrip(".")

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from newsbrief.records import (
+    AlignedPair,
     ArticleRef,
     Brief,
     Claim,
@@ -208,14 +209,31 @@ def _words(words: list[str]) -> str:
     return "“" + escape(" ".join(words)) + "”"
 
 
+def _facts(words: list[str]) -> int:
+    return sum(1 for w in words if w[:1].isupper() or any(c.isdigit() for c in w))
+
+
+def _telling_first(pair: AlignedPair) -> tuple[int, int, int]:
+    """Changed facts first: a swap of names or numbers on both sides, then small edits.
+
+    Rewording changes many common words; a changed fact shows as a short swap of a name or
+    a number, which is what a reader checking a rewrite needs to see.
+    """
+    swap = bool(_facts(pair.child_only) and _facts(pair.parent_only))
+    size = len(pair.child_only) + len(pair.parent_only)
+    return (0 if swap else 1, size, pair.child_sentence)
+
+
 def _derivation(derivation: Derivation, src: _Sources) -> list[str]:
     phrase = _KIND_PHRASE.get(derivation.kind, f"derived ({escape(derivation.kind)}) from")
     lines = [
         f"- {src.label(derivation.child)} is {phrase} {src.label(derivation.parent)}"
         f" (similarity {derivation.similarity:.2f})"
     ]
-    differing = [p for p in derivation.pairs if p.child_only or p.parent_only]
-    for pair in differing[:MAX_PAIRS]:
+    differing = sorted(
+        (p for p in derivation.pairs if p.child_only or p.parent_only), key=_telling_first
+    )
+    for pair in sorted(differing[:MAX_PAIRS], key=lambda p: p.child_sentence):
         where = f"sentence {pair.child_sentence + 1} (original {pair.parent_sentence + 1})"
         if pair.child_only and pair.parent_only:
             change = f"{_words(pair.child_only)} where the original has {_words(pair.parent_only)}"

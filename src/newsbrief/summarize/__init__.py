@@ -81,17 +81,19 @@ def _source_groups(
 def _copied_sentences(
     articles: list[Article], derivations: list[Derivation]
 ) -> set[tuple[int, int]]:
-    """(article, sentence) pairs whose original sentence is available in the set."""
+    """(article, sentence) pairs not eligible because their article copies another in the set.
+
+    A copy or rewrite adds no independent information, and its unaligned sentences are
+    mostly the same facts reworded (often worse): the summary quotes the original, and the
+    derived article is still cited wherever it states the same thing.
+    """
     pos = {a.id: i for i, a in enumerate(articles)}
     out: set[tuple[int, int]] = set()
     for d in derivations:
         if d.child not in pos or d.parent not in pos:
             continue
         child = pos[d.child]
-        if d.pairs:
-            out.update((child, p.child_sentence) for p in d.pairs)
-        elif d.kind == "exact":
-            out.update((child, s.index) for s in articles[child].sentences)
+        out.update((child, s.index) for s in articles[child].sentences)
     return out
 
 
