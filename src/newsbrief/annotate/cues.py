@@ -51,8 +51,10 @@ _OBJECT = r"(?:\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w'’\-]*\s*){1,4}
 REPORT_VERBS = lx.SPEECH_VERBS | lx.REPORT_VERBS
 _RNOTELL = "|".join(sorted(REPORT_VERBS - _TELL | {"pointed out"}, key=len, reverse=True))
 _RVERBS = "|".join(sorted(REPORT_VERBS | {"pointed out"}, key=len, reverse=True))
+# "told reporters at the scene that …": the place of telling is not content either
+_PLACE_THAT = r"(?:\s+(?:at|in|on|during|after)\s+[^,“”\"]{1,40}?(?=\s+that\s))?"
 _SV_TAIL = (
-    rf"{_SP}{_AUX}(?:(?P<verb>{_RNOTELL})|(?P<tverb>{_TELLS}){_OBJECT})"
+    rf"{_SP}{_AUX}(?:(?P<verb>{_RNOTELL})|(?P<tverb>{_TELLS}){_OBJECT}){_PLACE_THAT}"
     rf"\s*,?\s*(?:that\s+)?(?P<content>[^:,\s].{{12,}})$"
 )
 # "X, spokesman for Y, said", "X, 29, of Springfield, Ill., says": up to three comma-chunks
@@ -207,10 +209,8 @@ def match_reported(s: str) -> Match | None:
 
 _RVERB_RE = re.compile(rf"\b(?P<verb>{_RVERBS})\b")
 _TELL_RE = re.compile(rf"(?:{_TELLS})$")
-# "told reporters at the scene that …": the place of telling is not content either
-_PLACE_THAT = r"(?:\s+(?:at|in|on|during|after)\s+[^,“”\"]{1,40}?(?=\s+that\s))?"
 _OBJ_CONTENT = re.compile(rf"{_OBJECT}{_PLACE_THAT}\s*,?\s*(?:that\s+)?(?P<content>[^:,(\s].{{12,}})$", re.S)
-_LOOSE_CONTENT = re.compile(r"\s*,?\s*(?:that\s+)?(?P<content>[^:,(\s].{12,})$", re.S)
+_LOOSE_CONTENT = re.compile(rf"{_PLACE_THAT}\s*,?\s*(?:that\s+)?(?P<content>[^:,(\s].{{12,}})$", re.S)
 _WHO_END = re.compile(rf"(?<=,)\s+(?P<subj>who)\s+{_AUX}$")
 
 

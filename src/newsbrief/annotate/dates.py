@@ -135,7 +135,26 @@ def _shift_months(d: dt.date, n: int) -> tuple[int, int]:
     return total // 12, total % 12 + 1
 
 
-def _resolve(kind: str, g: dict[str, str | None], a: dt.date | None) -> tuple[str | None, bool]:
+# The tense of the words before a bare weekday decides which one it is: "will reopen on
+# Saturday" and "by Friday" look ahead, "was closed on Monday" looks back. The marker
+# nearest to the weekday wins.
+_TENSE = re.compile(
+    r"\b(?P<fut>will|would|shall|'ll|going to|due|expected|scheduled|plans?|by|next|until|till"
+    r"|before|from)\b|\b(?P<past>was|were|had|did|said|last|ago|\w{3,}ed)\b",
+    re.I,
+)
+
+
+def _future(before: str) -> bool:
+    last = None
+    for last in _TENSE.finditer(before):
+        pass
+    return last is not None and last.group("fut") is not None
+
+
+def _resolve(
+    kind: str, g: dict[str, str | None], a: dt.date | None, future: bool = False
+) -> tuple[str | None, bool]:
     """ISO value and whether it needed the anchor."""
 
     def get(key: str) -> str | None:
@@ -185,8 +204,10 @@ def _resolve(kind: str, g: dict[str, str | None], a: dt.date | None) -> tuple[st
     # weekdays: plain/"on"/"last" mean the most recent such day, "next" the coming one
     target = _WEEKDAYS.index((get("wd") or "").lower())
     mod = (get("wmod") or "").lower()
-    if mod == "next":
-        delta = (target - a.weekday()) % 7 or 7
+    if mod == "next" or (future and mod != "last"):
+        delta = (target - a.weekday()) % 7
+        if mod == "next" and delta == 0:
+            delta = 7
         return (a + dt.timedelta(days=delta)).isoformat(), True
     delta = (a.weekday() - target) % 7
     if mod == "last" and delta == 0:
@@ -203,8 +224,14 @@ def extract_dates(text: str, sentences: list[Sentence], anchor: str | None) -> l
         groups = {k: v for k, v in m.groupdict().items() if v is not None}
         if kind == "m" and (groups.get("m_mon") or "").lower().rstrip(".") in ("may", "mar"):
             continue  # "may" and "mar" are mostly ordinary words
-        value, relative = _resolve(kind, groups, a)
         start, end = m.span()
+        future = False
+        if kind == "wd":
+            sent_start = starts[max(0, bisect.bisect_right(starts, start) - 1)] if starts else 0
+            future = _future(text[max(sent_start, start - 80) : start])
+        value, relative = _resolve(kind, groups, a, future)
+        if text[end - 1] == "." and kind in ("m", "my") and len(text[start:end]) > 5:
+            end -= 1  # "in February." : the full stop ends the sentence, not an abbreviation
         # Keep only the date itself, not the preposition that licensed it ("in 2016" -> "2016")
         inner = f"{kind}_year" if kind == "y" else None
         if inner and groups.get(inner):

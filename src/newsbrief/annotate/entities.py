@@ -132,8 +132,12 @@ def _runs(text: str, toks: list[Tok]) -> list[list[Tok]]:
             ok_joiner = low in _PARTICLES or low in _JOINERS
             if low in _ROLE_JOINERS and (prev_low in lx.TITLES or prev_low in lx.ORG_KEYWORDS):
                 ok_joiner = True
-            if low in ("and", "&") and _org_continues(text, toks, j + 1):
-                ok_joiner = True  # "Fire and Rescue Service": one organisation
+            if (
+                low in ("and", "&")
+                and not any(x.low in lx.ORG_KEYWORDS for x in run)
+                and _org_continues(text, toks, j + 1)
+            ):
+                ok_joiner = True  # "Fire and Rescue": one organisation, unlike "Ministry and X"
             k = j + 1
             if ok_joiner and k < len(toks) and toks[k].low == "the":
                 k += 1

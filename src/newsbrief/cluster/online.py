@@ -176,7 +176,7 @@ class StoryClusterer:
         self, batch: list[Article], tfs: list[dict[str, float]], times: list[datetime | None]
     ) -> list[int]:
         """Average-link labels for a batch; stubs and junk stay singletons."""
-        vectors = []
+        vectors: list[dict[str, float]] = []
         for article, tf in zip(batch, tfs, strict=True):
             if article.text.strip() and content_size(tf) < MIN_STEMS:
                 # Archive notices, video placeholders, cookie pages: too little text to be
