@@ -72,3 +72,17 @@ def test_annotate_uses_published_as_anchor() -> None:
         Article(id="d", source="t", text="It happened yesterday.", published="2017-07-14T09:00:00")
     )
     assert [(d.value, d.relative, d.sentence) for d in art.dates] == [("2017-07-13", True, 0)]
+
+
+def test_weekday_in_future_context_is_the_next_one() -> None:
+    text = (
+        "The report would be published by Friday. The road will reopen on Saturday. "
+        "It was closed on Monday. Nobody may enter until Thursday."
+    )
+    got = _values(text, "2024-05-14")  # a Tuesday
+    assert got == [
+        ("Friday", "2024-05-17"),
+        ("Saturday", "2024-05-18"),
+        ("Monday", "2024-05-13"),
+        ("Thursday", "2024-05-16"),
+    ]

@@ -58,3 +58,15 @@ def test_polnear_dev_meets_direct_targets(shared_data: Path) -> None:
     ours = {s.name: s.metrics for s in evaluate_quotes(path).systems}["newsbrief"]
     assert ours["direct_content_f1"] >= 0.80
     assert ours["direct_speaker_acc"] >= 0.80
+
+
+def test_split_quote_is_scored_as_one_attribution_without_its_cue() -> None:
+    from newsbrief.eval.quotes import _merge_split
+    from newsbrief.records import Quote
+
+    text = "“We will win,” he said, “and we will rebuild.”"
+    a = Quote("We will win,", "direct", 0, 1, 13, "Omar Farouk", "he", "said")
+    b = Quote("and we will rebuild.", "direct", 0, 25, 45, "Omar Farouk", "he", "said")
+    ((q, parts),) = _merge_split(text, [a, b])
+    assert parts == [(1, 13), (25, 45)]
+    assert q is a

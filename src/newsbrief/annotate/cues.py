@@ -194,6 +194,8 @@ def match_reported(s: str) -> Match | None:
         return m.group("subj"), m.span("subj"), "according to", m.span("content")
     for rx in (_REPORTED_CS, _REPORTED_CSC):
         m = rx.match(s)
+        if m and m.group("verb2") and is_clause(s[m.start("subj2") : m.end()]):
+            continue  # "X, angry, said the plan had failed": "said" opens the content
         if m and not re.search(r"[“\"]", m.group("content")[:1]) and _subject_ok(m):
             g = "subj" if m.group("subj") else "subj2"
             verb = m.group("verb") or m.group("verb2")
@@ -209,8 +211,12 @@ def match_reported(s: str) -> Match | None:
 
 _RVERB_RE = re.compile(rf"\b(?P<verb>{_RVERBS})\b")
 _TELL_RE = re.compile(rf"(?:{_TELLS})$")
-_OBJ_CONTENT = re.compile(rf"{_OBJECT}{_PLACE_THAT}\s*,?\s*(?:that\s+)?(?P<content>[^:,(\s].{{12,}})$", re.S)
-_LOOSE_CONTENT = re.compile(rf"{_PLACE_THAT}\s*,?\s*(?:that\s+)?(?P<content>[^:,(\s].{{12,}})$", re.S)
+_OBJ_CONTENT = re.compile(
+    rf"{_OBJECT}{_PLACE_THAT}\s*,?\s*(?:that\s+)?(?P<content>[^:,(\s].{{12,}})$", re.S
+)
+_LOOSE_CONTENT = re.compile(
+    rf"{_PLACE_THAT}\s*,?\s*(?:that\s+)?(?P<content>[^:,(\s].{{12,}})$", re.S
+)
 _WHO_END = re.compile(rf"(?<=,)\s+(?P<subj>who)\s+{_AUX}$")
 
 

@@ -146,10 +146,8 @@ _TENSE = re.compile(
 
 
 def _future(before: str) -> bool:
-    last = None
-    for last in _TENSE.finditer(before):
-        pass
-    return last is not None and last.group("fut") is not None
+    found = list(_TENSE.finditer(before))
+    return bool(found) and found[-1].group("fut") is not None
 
 
 def _resolve(
