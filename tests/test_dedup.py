@@ -123,3 +123,23 @@ def test_paraphrase_score_separates_rewording_from_unrelated() -> None:
 def test_quoted_fraction() -> None:
     assert quoted_fraction('"All of this is quoted," he said.') > 0.6
     assert quoted_fraction("Nothing quoted here.") == 0.0
+
+
+def test_dates_of_different_precision_on_the_same_day_do_not_decide_the_original() -> None:
+    # the original carries a time, the rewrite only the day: same day, so the text decides
+    ds = find_derivations(
+        [art("orig", ORIGINAL, "2024-01-01T09:30:00"), art("rw", REWRITE, "2024-01-01")]
+    )
+    assert [(d.child, d.parent) for d in ds] == [("rw", "orig")]
+
+
+def test_a_rewrite_is_found_whatever_came_before_it() -> None:
+    # other indexed articles shift document frequencies; the rewrite must still be a candidate
+    others = [
+        art(f"o{i}", INDEPENDENT.replace("Tuesday", day))
+        for i, day in enumerate(["Monday", "Sunday"])
+    ]
+    ds = find_derivations(
+        [*others, art("orig", ORIGINAL), art("q", SECOND_WITH_QUOTE), art("rw", REWRITE)]
+    )
+    assert ("rw", "orig", "rewrite") in {(d.child, d.parent, d.kind) for d in ds}

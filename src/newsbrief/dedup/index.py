@@ -25,10 +25,11 @@ LSH_THRESHOLD = 0.5
 NEAR_JACCARD = 0.6  # estimated 3-shingle Jaccard above which two texts are near-duplicates
 PAIR_THRESHOLD = 0.4  # sentence pair score to count as aligned (lenient: rewrites reword a lot)
 REWRITE_SHARE = 0.45  # aligned share of the shorter article's content sentences
-MIN_PAIRS = 3  # a rewrite needs at least this many non-quote aligned sentences
+MIN_PAIRS = 4  # same-story reports often share two or three sentences (quotes, agency facts) without copying
 QUOTED = 0.5  # a pair whose two sentences are both mostly quotation is shared, not copied
 MIN_STEMS = 4  # sentences with fewer content stems are captions, datelines, fragments
 SALIENT = 20  # stems per article in the rewrite-candidate index
+QUERY_SALIENT = 2 * SALIENT
 MIN_SHARED = 6  # salient stems two articles must share to be compared
 MAX_CANDIDATES = 20
 _KIND_RANK = {"exact": 3, "near": 2, "rewrite": 1}
@@ -149,14 +150,14 @@ class DedupIndex:
             minhash=mh,
         )
 
-    def _salient(self, entry: _Entry) -> list[str]:
+    def _salient(self, entry: _Entry, size: int = SALIENT) -> list[str]:
         n = len(self._by_hash) + 1
 
         def weight(term: str) -> float:
             return (1 + math.log(entry.bag[term])) * math.log((n + 1) / (self._df[term] + 1))
 
         ranked = sorted(entry.bag, key=lambda t: (-weight(t), t))
-        return ranked[:SALIENT]
+        return ranked[:size]
 
     def _index(self, entry: _Entry) -> None:
         self._df.update(entry.bag.keys())
@@ -167,7 +168,10 @@ class DedupIndex:
 
     def _rewrite_candidates(self, entry: _Entry) -> list[int]:
         shared: Counter[int] = Counter()
-        for term in self._salient(entry):
+        # The query side looks further down its term list than the index side stores: term
+        # weights drift as document frequencies grow, and a rewrite must not be missed
+        # because its rarest words shifted by a rank or two.
+        for term in self._salient(entry, QUERY_SALIENT):
             shared.update(self._postings.get(term, ()))
         ranked = [i for i, c in shared.most_common(MAX_CANDIDATES) if c >= MIN_SHARED]
         return ranked
@@ -247,8 +251,13 @@ def _containment(x: Counter[str], y: Counter[str]) -> float:
 
 def _is_original(a: _Entry, b: _Entry) -> bool:
     """Whether ``a`` is the original of the pair (a, b)."""
-    if a.published and b.published and a.published != b.published:
-        return a.published < b.published
+    pa, pb = a.article.published, b.article.published
+    if pa and pb:
+        # compare at the precision both dates have: "2024-05-14" and "2024-05-14T11:02" are
+        # the same day, not one earlier than the other
+        common = min(len(pa), len(pb), 10)
+        if pa[:common] != pb[:common]:
+            return pa[:common] < pb[:common]
     a_in_b, b_in_a = _containment(a.bag, b.bag), _containment(b.bag, a.bag)
     if abs(a_in_b - b_in_a) > 0.02:
         # A copy takes most of its words from the original and drops or adds a few, so the

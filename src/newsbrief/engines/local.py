@@ -93,9 +93,10 @@ def update_stories(store: Store, reporter: Reporter, result: RunResult, words: i
     reporter.stage("clustering", len(pending))
     clusterer = StoryClusterer()
     clusterer.restore((by_id[aid], sid) for aid, sid in assigned.items())
-    for article in pending:
-        clusterer.add(article)
-        reporter.advance()
+    # a whole batch is clustered among itself first (better groups than one-by-one
+    # assignment), then each group joins an existing story or opens one
+    clusterer.add_batch(pending)
+    reporter.advance(len(pending))
     pending_ids = {a.id for a in pending}
     merged_into = {into for _, into in clusterer.merges}
     changed = [
