@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -78,8 +79,11 @@ def _parse_free_form(text: str) -> str | None:
     from dateutil import parser
 
     try:
-        a = parser.parse(text, default=_DEFAULT_A)
-        b = parser.parse(text, default=_DEFAULT_B)
+        with warnings.catch_warnings():
+            # unknown zone names ("EDT") only cost the offset, which a date does not need
+            warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
+            a = parser.parse(text, default=_DEFAULT_A)
+            b = parser.parse(text, default=_DEFAULT_B)
     except (ValueError, OverflowError, parser.ParserError):
         return None
     if a.year != b.year or not _plausible(a.year):
