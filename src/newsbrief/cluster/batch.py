@@ -24,23 +24,29 @@ def neighbour_graph(
     min_sim: float = 0.0,
 ) -> dict[tuple[int, int], float]:
     """Cosine of each item with its top ``k`` neighbours, as {(i, j): sim} with i < j."""
-    import numpy as np
-    from scipy import sparse
-
-    vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for i, vec in enumerate(vectors):
-        norm = float(np.sqrt(sum(w * w for w in vec.values()))) or 1.0
-        for term, w in vec.items():
-            rows.append(i)
-            cols.append(vocab.setdefault(term, len(vocab)))
-            vals.append(w / norm)
-    n = len(vectors)
-    matrix = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(1, len(vocab))))
-    transposed = matrix.T.tocsc()
     edges: dict[tuple[int, int], float] = {}
+    for i, row in enumerate(neighbour_lists(vectors, k, min_sim)):
+        for j, s in row:
+            edges[(min(i, j), max(i, j))] = s
+    return edges
+
+
+def neighbour_lists(
+    vectors: Sequence[dict[str, float]],
+    k: int = NEIGHBOURS,
+    min_sim: float = 0.0,
+) -> list[list[tuple[int, float]]]:
+    """Each item's top ``k`` neighbours as (index, cosine), most similar first."""
+    import numpy as np
+
+    from newsbrief.cluster.pairs import matrix
+
+    n = len(vectors)
+    m = matrix(vectors, {})
+    transposed = m.T.tocsc()
+    out: list[list[tuple[int, float]]] = []
     for lo in range(0, n, BLOCK):
-        block = (matrix[lo : lo + BLOCK] @ transposed).tocsr()
+        block = (m[lo : lo + BLOCK] @ transposed).tocsr()
         for r in range(block.shape[0]):
             i = lo + r
             start, end = block.indptr[r], block.indptr[r + 1]
@@ -50,9 +56,12 @@ def neighbour_graph(
             if len(idx) > k:
                 top = np.argpartition(-sims, k)[:k]
                 idx, sims = idx[top], sims[top]
-            for j, s in zip(idx.tolist(), sims.tolist(), strict=True):
-                edges[(min(i, j), max(i, j))] = s
-    return edges
+            # ties broken by index so the lists do not depend on sparse storage order
+            ranked = sorted(
+                zip(idx.tolist(), sims.tolist(), strict=True), key=lambda t: (-t[1], t[0])
+            )
+            out.append(ranked)
+    return out
 
 
 def gate_by_time(

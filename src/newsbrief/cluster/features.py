@@ -49,3 +49,14 @@ def article_terms(
 def content_size(terms: dict[str, float]) -> int:
     """Number of distinct word stems (name features not counted)."""
     return sum(1 for t in terms if not t.startswith(NAME_PREFIX))
+
+
+LEAD_SENTENCES = 3
+
+
+def lead_terms(article: Article, skip: Container[str] = ()) -> dict[str, float]:
+    """Terms of the title and the first sentences: what the article says it is about."""
+    lead = [s for s in article.sentences if normalize_text(s.text) not in skip][:LEAD_SENTENCES]
+    text = " ".join(s.text for s in lead) if article.sentences else article.text[:600]
+    head = Article(id=article.id, source=article.source, title=article.title, text=text)
+    return article_terms(head)

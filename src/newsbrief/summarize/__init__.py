@@ -177,6 +177,21 @@ def _citations(
     return refs
 
 
+def _claims_of(cands: list[Candidate], articles: list[Article], analysis: Analysis) -> None:
+    """Which of the analysis's claims each candidate sentence states.
+
+    Two sentences of one claim say the same thing even when their words differ, so the
+    summary takes at most one of them. Claims do not decide citations: those stay with the
+    stricter sentence similarity, because a wrong citation costs more than a missing one.
+    """
+    row = {(articles[c.article].id, c.sentence.index): c for c in cands}
+    for number, claim in enumerate(analysis.claims):
+        for m in claim.members:
+            cand = row.get((m.article, m.sentence))
+            if cand is not None:
+                cand.claims.add(number)
+
+
 def summarize(
     articles: list[Article],
     analysis: Analysis | None = None,
@@ -195,13 +210,17 @@ def summarize(
     derivations = derivations or []
     groups = _source_groups(articles, analysis, derivations)
     cands, sim = _candidates(articles, groups, _copied_sentences(articles, derivations))
+    if analysis is not None:
+        _claims_of(cands, articles, analysis)
     _support(cands, sim, CITE_SIMILARITY)
     weights = concept_weights(cands, params)
     chosen = greedy_select(cands, sim, weights, words, params)
 
-    def order(c: Candidate) -> tuple[bool, str, int, int]:
-        published = articles[c.article].published
-        return (published is None, published or "", c.article, c.sentence.index)
+    def order(c: Candidate) -> tuple[bool, str, int, int, int]:
+        # by day, then by how early the sentence stands in its article: same-day reports
+        # are read lead first, whatever the hour each was stamped with
+        day = (articles[c.article].published or "")[:10]
+        return (not day, day, c.rank, c.article, c.sentence.index)
 
     return [
         SummarySentence(c.sentence.text, _citations(c, cands, sim, articles))

@@ -28,6 +28,7 @@ class Candidate:
     group: int  # independent-source group of the article
     eligible: bool = True
     support: set[int] = field(default_factory=set)  # groups with a sentence stating the same
+    claims: set[int] = field(default_factory=set)  # the story claims this sentence states
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,7 @@ def greedy_select(
     }
     by_row = {c.row: c for c in pool}
     covered: set[str] = set()
+    said: set[int] = set()  # claims already in the summary
 
     def score(c: Candidate) -> float:
         gain = sum(weights.get(k, 0.0) for k in c.concepts - covered) + prior[c.row]
@@ -102,8 +104,10 @@ def greedy_select(
     while heap:
         _, row = heapq.heappop(heap)
         c = by_row[row]
-        if c.words > budget - used or (
-            chosen and float(sim[row, [x.row for x in chosen]].max()) >= params.redundancy
+        if (
+            c.words > budget - used
+            or c.claims & said
+            or (chosen and float(sim[row, [x.row for x in chosen]].max()) >= params.redundancy)
         ):
             continue  # can never fit or become non-redundant again
         fresh = score(c)
@@ -113,6 +117,7 @@ def greedy_select(
         if fresh <= 0.0:
             break
         chosen.append(c)
+        said |= c.claims
         used += c.words
         covered |= c.concepts
     return chosen
