@@ -75,3 +75,20 @@ def test_batch_stub_stays_alone() -> None:
     stub = art("", "Please try again later.")
     ids = StoryClusterer().add_batch([art(*FLOOD[0]), art(*FLOOD[1]), stub])
     assert ids[0] == ids[1] != ids[2]
+
+
+def test_a_batch_of_headlines_is_clustered_as_a_stream() -> None:
+    from newsbrief.cluster import StoryClusterer
+    from newsbrief.records import Article
+
+    titles = [
+        "Storm floods coastal town of Merrow",
+        "Merrow floods: coastal town under water after storm",
+        "Storm leaves Merrow coastal town flooded",
+        "Central bank raises interest rates again",
+        "Interest rates raised again by central bank",
+    ]
+    items = [Article(id=f"h{i}", source=f"h{i}", title=t) for i, t in enumerate(titles)]
+    labels = StoryClusterer().add_batch(items)
+    assert len(set(labels[:3])) == 1 and len(set(labels[3:])) == 1
+    assert labels[0] != labels[3]

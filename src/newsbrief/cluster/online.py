@@ -80,6 +80,9 @@ def _accumulate(total: dict[str, float], add: dict[str, float]) -> None:
         total[t] = total.get(t, 0.0) + w
 
 
+SHORT_TEXT_WORDS = 25  # below this an item is a headline or a snippet, not an article body
+
+
 class StoryClusterer:
     """Assigns each added article to a story, opening, joining or merging stories."""
 
@@ -172,6 +175,14 @@ class StoryClusterer:
         batch = list(articles)
         if not batch:
             return []
+        # The batch linker and its pair scorer are built for article bodies; a batch of
+        # headlines or snippets is clustered far better one item at a time, as a stream
+        # (measured on the UCI headlines and GoogleNews snippets: B-cubed F1 0.17 and 0.25
+        # in batch, 0.66 and 0.82 streamed). Inside a batch of bodies, stubs stay singletons.
+        short = sum(1 for a in batch if len(a.text.split()) < SHORT_TEXT_WORDS)
+        if short * 2 > len(batch):
+            assigned = [self.add(a) for a in batch]
+            return [self.resolve(sid) for sid in assigned]
         before = set(self._stories)
         self.prime(batch)
         tfs = []
