@@ -36,7 +36,8 @@ _BOILERPLATE = re.compile(
     r"|\bshare this\b|\bfollow us\b|\bread more\b|\blearn more\b|\badvertisement\b"
     r"|\bweb browser\b|\byour browser\b|\bthis (?:page|site|website)\b|\bdownload (?:the|our) app\b"
     r"|\bpermalink\b|\bcomments? (?:below|section)\b|\bleave a comment\b|\bwayback machine\b"
-    r"|\btweets?\b.*\blocation\b|\bcontact details\b|\bmailing list\b)"
+    r"|\btweets?\b.*\blocation\b|\bcontact details\b|\bmailing list\b|\bnews alerts?\b"
+    r"|\bsend us your\b)"
 )
 _CREDIT = re.compile(
     r"(?i)^(?:photo\b|image\b|credits?\b|caption\b|file photo\b|getty\b|ap photo\b|©|\(c\)"
@@ -44,6 +45,15 @@ _CREDIT = re.compile(
 )
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+\s*(?:$|[,|]|and\b)")
 _PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w.'-]*\s*)+/\s*[A-Z][\w .'-]*\)|\b(?:AP|Getty) Images?\b")
+# Photo captions read like sentences but describe a picture the summary does not show.
+_CAPTION = re.compile(
+    r"(?i)^(?:file\s*[-–—:]\s*)?(?:in\s+)?(?:this|a|an)\b(?:\s+[\w,.'’-]+){0,6}?\s+"
+    r"(?:photo(?:graph)?|image|picture)s?,?\s+(?:shows?|provided|released|taken|made|obtained"
+    r"|from|by|courtesy)\b|\bin this\b(?:\s+[\w,.'’-]+){0,6}?\s+"
+    r"(?:photo(?:graph)?|image|picture)\b|\b(?:is|are|was|were) pictured\b|^file\s*[-–—]"
+)
+# A teaser cut off by the page ("... police said...") or two page pieces glued by a pipe.
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$|\s\|\s")
 _QUOTES = re.compile(r"[\"“”]")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
@@ -121,6 +131,10 @@ def ineligible_reason(text: str, title: str = "", min_words: int = 6, max_words:
         return "credit"
     if _BOILERPLATE.search(text):
         return "boilerplate"
+    if _CAPTION.search(text):
+        return "caption"
+    if _TRUNCATED.search(text):
+        return "truncated"
     if _quote_fragment(text):
         return "quote-fragment"
     return ""

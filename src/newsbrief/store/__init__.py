@@ -1,4 +1,4 @@
-"""The SQLite store: the only module that talks to the database.
+"""The SQLite store: the only package that talks to the database.
 
 One file, WAL mode, FTS5 for search. Records are kept as JSON next to the columns that
 queries need. Each ingest batch is one transaction, so a crash loses nothing already
@@ -25,66 +25,11 @@ from newsbrief.records import (
     from_dict,
     to_dict,
 )
-
-MIGRATIONS: list[str] = [
-    # 1: the initial schema
-    """
-    CREATE TABLE articles (
-        id TEXT PRIMARY KEY,
-        seq INTEGER NOT NULL,
-        source TEXT NOT NULL,
-        outlet TEXT,
-        title TEXT,
-        published TEXT,
-        data TEXT NOT NULL
-    );
-    CREATE INDEX articles_seq ON articles(seq);
-    CREATE TABLE derivations (
-        child TEXT NOT NULL,
-        parent TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        similarity REAL NOT NULL,
-        data TEXT NOT NULL,
-        PRIMARY KEY (child, parent)
-    );
-    CREATE TABLE stories (
-        id TEXT PRIMARY KEY,
-        label TEXT,
-        start TEXT,
-        end TEXT,
-        size INTEGER NOT NULL DEFAULT 0,
-        conflicts INTEGER NOT NULL DEFAULT 0,
-        merged_into TEXT
-    );
-    CREATE TABLE story_articles (
-        article TEXT PRIMARY KEY,
-        story TEXT NOT NULL
-    );
-    CREATE INDEX story_articles_story ON story_articles(story);
-    CREATE TABLE briefs (
-        story TEXT PRIMARY KEY,
-        data TEXT NOT NULL
-    );
-    CREATE TABLE problems (
-        source TEXT NOT NULL,
-        line INTEGER NOT NULL DEFAULT -1,
-        reason TEXT NOT NULL,
-        PRIMARY KEY (source, line)
-    );
-    CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, text);
-    """,
-    # 2: claim search for the web UI (kept in step by save_brief), and derivations by parent
-    """
-    CREATE VIRTUAL TABLE claims_fts USING fts5(story UNINDEXED, claim UNINDEXED, text);
-    INSERT INTO claims_fts (story, claim, text)
-        SELECT b.story, CAST(j.key AS INTEGER), json_extract(j.value, '$.text')
-        FROM briefs b, json_each(b.data, '$.claims') j;
-    CREATE INDEX derivations_parent ON derivations(parent);
-    """,
-]
+from newsbrief.store.browse import BrowseQueries, chunks
+from newsbrief.store.migrations import MIGRATIONS
 
 
-class Store:
+class Store(BrowseQueries):
     """A newsbrief database. ``Store(":memory:")`` gives a throwaway one."""
 
     def __init__(self, path: str | Path = "newsbrief.db") -> None:
@@ -182,7 +127,7 @@ class Store:
         else:
             wanted = list(ids)
             rows = []
-            for chunk in _chunks(wanted, 500):
+            for chunk in chunks(wanted, 500):
                 marks = ",".join("?" * len(chunk))
                 rows.extend(
                     self.conn.execute(
@@ -329,123 +274,6 @@ class Store:
         rows = self.conn.execute("SELECT source, line, reason FROM problems ORDER BY source, line")
         return [Problem(source=s, reason=r, line=None if ln < 0 else ln) for s, ln, r in rows]
 
-    # ------------------------------------------------------------------ search
-
-    def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
-        """(article id, highlighted snippet) for an FTS5 query; bad syntax searches words."""
-        sql = (
-            "SELECT id, snippet(articles_fts, 2, '[', ']', '…', 12) FROM articles_fts "
-            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
-        )
-        try:
-            return list(self.conn.execute(sql, (query, limit)))
-        except sqlite3.OperationalError:
-            words = " ".join('"' + w.replace('"', "") + '"' for w in query.split())
-            return list(self.conn.execute(sql, (words, limit))) if words else []
-
-    # ------------------------------------------------------------------ web UI queries
-
-    STORY_ORDER = {
-        "size": "s.size DESC, s.end DESC, s.id",
-        "recent": "COALESCE(s.end, s.start) DESC, s.size DESC, s.id",
-        "conflicts": "s.conflicts DESC, s.size DESC, s.id",
-    }
-
-    def count_stories(self) -> int:
-        row = self.conn.execute(
-            "SELECT COUNT(*) FROM stories WHERE merged_into IS NULL AND size > 0"
-        ).fetchone()
-        return int(row[0])
-
-    def story_page(
-        self, sort: str = "size", limit: int = 50, offset: int = 0
-    ) -> list[dict[str, Any]]:
-        """One page of the stories table, with outlet names; no article bodies are loaded."""
-        order = self.STORY_ORDER.get(sort, self.STORY_ORDER["size"])
-        # Page first, then look up outlets for that page only.
-        rows = self.conn.execute(
-            "SELECT s.id, s.label, s.start, s.end, s.size, s.conflicts, "
-            "(SELECT json_group_array(DISTINCT a.outlet) FROM story_articles sa "
-            " JOIN articles a ON a.id = sa.article WHERE sa.story = s.id "
-            " AND a.outlet IS NOT NULL) "
-            "FROM (SELECT s.* FROM stories s WHERE s.merged_into IS NULL AND s.size > 0 "
-            f"ORDER BY {order} LIMIT ? OFFSET ?) s ORDER BY {order}",
-            (limit, offset),
-        ).fetchall()
-        keys = ("id", "label", "start", "end", "size", "conflicts", "outlets")
-        found = [dict(zip(keys, r, strict=True)) for r in rows]
-        for row in found:
-            row["outlets"] = sorted(json.loads(row["outlets"] or "[]"))
-        return found
-
-    def story_of(self, article_id: str) -> str | None:
-        """The (unmerged) story an article belongs to, if it has been clustered."""
-        row = self.conn.execute(
-            "SELECT story FROM story_articles WHERE article=?", (article_id,)
-        ).fetchone()
-        if row is None:
-            return None
-        try:
-            return self.story(row[0]).id  # follows merges
-        except NotFoundError:
-            return None
-
-    def derivations_of(self, article_id: str) -> list[Derivation]:
-        """Derivations where the article is the child or the parent (indexed, no full scan)."""
-        rows = self.conn.execute(
-            "SELECT data FROM derivations WHERE child=? UNION ALL "
-            "SELECT data FROM derivations WHERE parent=? AND child<>?",
-            (article_id, article_id, article_id),
-        ).fetchall()
-        return [from_dict(Derivation, json.loads(r[0])) for r in rows]
-
-    def article_heads(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """id -> {title, outlet, published, source} without loading article bodies."""
-        found: dict[str, dict[str, Any]] = {}
-        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
-            marks = ",".join("?" * len(chunk))
-            for row in self.conn.execute(
-                f"SELECT id, title, outlet, published, source FROM articles WHERE id IN ({marks})",
-                chunk,
-            ):
-                found[row[0]] = dict(
-                    zip(("id", "title", "outlet", "published", "source"), row, strict=True)
-                )
-        return found
-
-    def search_marked(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
-        """Like ``search`` but hits are wrapped in U+0002/U+0003, which never occur in text
-        a reader produces, so a UI can mark them up without trusting brackets in the text."""
-        return self._fts(
-            "SELECT id, snippet(articles_fts, 2, char(2), char(3), '…', 16) FROM articles_fts "
-            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-            query,
-            limit,
-        )
-
-    def search_claims(self, query: str, limit: int = 20) -> list[tuple[str, int, str]]:
-        """(story id, claim index, marked snippet) of claims matching an FTS5 query."""
-        rows = self._fts(
-            "SELECT c.story, c.claim, snippet(claims_fts, 2, char(2), char(3), '…', 24) "
-            "FROM claims_fts c JOIN stories s ON s.id = c.story AND s.merged_into IS NULL "
-            "WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?",
-            query,
-            limit,
-        )
-        return [(r[0], int(r[1]), r[2]) for r in rows]
-
-    def _fts(self, sql: str, query: str, limit: int) -> list[Any]:
-        try:
-            return list(self.conn.execute(sql, (query, limit)))
-        except sqlite3.OperationalError:
-            words = " ".join('"' + w.replace('"', "") + '"' for w in query.split())
-            return list(self.conn.execute(sql, (words, limit))) if words else []
-
 
 def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

@@ -1,0 +1,64 @@
+"""The numbered schema migrations; ``PRAGMA user_version`` records how many have run.
+
+Append, never edit: a database written by an older newsbrief is brought up to date by
+running the migrations it has not seen, in order.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the initial schema
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        outlet TEXT,
+        title TEXT,
+        published TEXT,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX articles_seq ON articles(seq);
+    CREATE TABLE derivations (
+        child TEXT NOT NULL,
+        parent TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        similarity REAL NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (child, parent)
+    );
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        label TEXT,
+        start TEXT,
+        end TEXT,
+        size INTEGER NOT NULL DEFAULT 0,
+        conflicts INTEGER NOT NULL DEFAULT 0,
+        merged_into TEXT
+    );
+    CREATE TABLE story_articles (
+        article TEXT PRIMARY KEY,
+        story TEXT NOT NULL
+    );
+    CREATE INDEX story_articles_story ON story_articles(story);
+    CREATE TABLE briefs (
+        story TEXT PRIMARY KEY,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE problems (
+        source TEXT NOT NULL,
+        line INTEGER NOT NULL DEFAULT -1,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (source, line)
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, text);
+    """,
+    # 2: claim search for the web UI (kept in step by save_brief), and derivations by parent
+    """
+    CREATE VIRTUAL TABLE claims_fts USING fts5(story UNINDEXED, claim UNINDEXED, text);
+    INSERT INTO claims_fts (story, claim, text)
+        SELECT b.story, CAST(j.key AS INTEGER), json_extract(j.value, '$.text')
+        FROM briefs b, json_each(b.data, '$.claims') j;
+    CREATE INDEX derivations_parent ON derivations(parent);
+    """,
+]
