@@ -6,8 +6,9 @@ import itertools
 import re
 from collections.abc import Callable
 
+from newsbrief.analyze.attribution import claim_stems, said_text
 from newsbrief.analyze.sources import count_independent
-from newsbrief.analyze.text import STOPWORDS, content_stems, cosine, idf_weights, words
+from newsbrief.analyze.text import STOPWORDS, cosine, idf_weights, words
 from newsbrief.records import Article, Claim, Derivation, Sentence, SentenceRef
 
 # Cosine over IDF-weighted stems: from HIGH up two sentences say the same thing; between LOW
@@ -49,7 +50,33 @@ def _paraphrase_fn() -> Callable[[str, str], float] | None:
     return paraphrase_score  # type: ignore[no-any-return]
 
 
+def paraphrase_fn() -> Callable[[str, str], float] | None:
+    """The dedup paraphrase scorer claims use as a second opinion, if that stage has one."""
+    return _paraphrase_fn()
+
+
 Node = tuple[str, int]  # (article id, sentence index)
+Paraphrase = Callable[[str, str], float] | None
+
+
+def edge_score(
+    a: str, b: str, stems_a: list[str], stems_b: list[str], idf: dict[str, float], para: Paraphrase
+) -> float:
+    """How strongly two statements say the same thing; 0.0 when they do not.
+
+    ``stems_*`` come from :func:`claim_stems` (attribution dropped), ``idf`` from the
+    statements of the story, ``para`` is the dedup paraphrase score when available.
+    """
+    score = cosine(stems_a, stems_b, idf)
+    if score >= HIGH:
+        return score
+    if score < LOW or para is None:
+        return 0.0
+    try:
+        p = float(para(said_text(a), said_text(b)))
+    except Exception:  # an optional upstream scorer must never break the analysis
+        return 0.0
+    return score if p >= PARAPHRASE_MIN else 0.0
 
 
 def align_claims(
@@ -69,7 +96,7 @@ def align_claims(
         for s in art.sentences[:MAX_SENTENCES_PER_ARTICLE]:
             if is_statement(s.text):
                 sents[(art.id, s.index)] = s
-                stems[(art.id, s.index)] = content_stems(s.text)
+                stems[(art.id, s.index)] = claim_stems(s.text)
     idf = idf_weights(stems.values())
     para = _paraphrase_fn()
 
@@ -89,16 +116,10 @@ def align_claims(
                 if other[0] == node[0] or (node, other) in seen or (other, node) in seen:
                     continue
                 seen.add((node, other))
-                score = cosine(stems[node], stems[other], idf)
-                if score >= HIGH:
+                a, b = sents[node].text, sents[other].text
+                score = edge_score(a, b, stems[node], stems[other], idf, para)
+                if score > 0.0:
                     edges.append((score, node, other))
-                elif score >= LOW and para is not None:
-                    try:
-                        p = float(para(sents[node].text, sents[other].text))
-                    except Exception:
-                        continue
-                    if p >= PARAPHRASE_MIN:
-                        edges.append((score, node, other))
     ids = set(order)
     for d in derivations:
         if d.child not in ids or d.parent not in ids:
