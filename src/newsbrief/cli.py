@@ -100,6 +100,20 @@ _db_option = click.option(
     help="SQLite database to keep articles, stories and briefs in.",
 )
 _quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bars or tables.")
+_words_option = click.option(
+    "--words",
+    default=150,
+    show_default=True,
+    type=click.IntRange(20, 2000),
+    help="Word budget of each summary.",
+)
+
+
+def _counts(result: Any) -> str:
+    return (
+        f"{result.added} new articles, {result.already_stored} already stored, "
+        f"{len(result.problems)} skipped"
+    )
 
 
 @main.command()
@@ -113,13 +127,7 @@ _quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress ba
     type=click.Path(file_okay=False),
     help="Folder for one .md and one .json brief per story.",
 )
-@click.option(
-    "--words",
-    default=150,
-    show_default=True,
-    type=click.IntRange(20, 2000),
-    help="Word budget of each summary.",
-)
+@_words_option
 @_quiet_option
 def run(inputs: tuple[str, ...], db: str, out_dir: str, words: int, quiet: bool) -> None:
     """Ingest INPUTS (files, folders, globs), process them and write every story's brief."""
@@ -143,24 +151,14 @@ def run(inputs: tuple[str, ...], db: str, out_dir: str, words: int, quiet: bool)
         rows = store.story_rows()
     if not quiet:
         _stories_table(rows)
-        err.print(
-            f"{result.added} new articles, {result.already_stored} already stored, "
-            f"{len(result.problems)} skipped; {written} briefs in {folder}/",
-            markup=False,
-        )
+        err.print(f"{_counts(result)}; {written} briefs in {folder}/", markup=False)
     sys.exit(EXIT_PARTIAL if result.problems else EXIT_OK)
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @_db_option
-@click.option(
-    "--words",
-    default=150,
-    show_default=True,
-    type=click.IntRange(20, 2000),
-    help="Word budget of each summary.",
-)
+@_words_option
 @_quiet_option
 def add(inputs: tuple[str, ...], db: str, words: int, quiet: bool) -> None:
     """Add INPUTS to the database incrementally, updating only the stories they touch."""
@@ -170,11 +168,8 @@ def add(inputs: tuple[str, ...], db: str, words: int, quiet: bool) -> None:
     with Store(db) as store, CliReporter(quiet) as reporter:
         result = process(inputs, store, reporter, words=words)
     if not quiet:
-        err.print(
-            f"{result.added} new articles, {result.already_stored} already stored, "
-            f"{len(result.problems)} skipped; {len(result.stories_changed)} stories updated",
-            markup=False,
-        )
+        updated = len(result.stories_changed)
+        err.print(f"{_counts(result)}; {updated} stories updated", markup=False)
     sys.exit(EXIT_PARTIAL if result.problems else EXIT_OK)
 
 

@@ -108,9 +108,9 @@ def newsbrief_decisions(topic: Topic) -> set[tuple[int, int]]:
     out: set[tuple[int, int]] = set()
     for i, j in topic.pairs():
         a, b = topic.summary[i], topic.docs[j]
-        if is_statement(a) and is_statement(b):
-            if edge_score(a, b, s_stems[i], d_stems[j], idf, para) > 0.0:
-                out.add((i, j))
+        statements = is_statement(a) and is_statement(b)
+        if statements and edge_score(a, b, s_stems[i], d_stems[j], idf, para) > 0.0:
+            out.add((i, j))
     return out
 
 
