@@ -77,3 +77,23 @@ def test_run_paths_returns_briefs_without_a_database(tmp_path):
     assert len(result.briefs) == 1
     assert result.briefs[0].articles[0].title == "Pass closed"
     assert not (tmp_path / "newsbrief.db").exists()
+
+
+def test_a_run_killed_before_briefing_is_finished_by_the_next(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Pass closed\n\n" + GOOD)
+    db = tmp_path / "nb.db"
+    with Store(db) as store:
+        process([folder], store)
+        (story,) = store.stories()
+        expected = store.brief(story.id)
+        # what a kill between clustering and briefing leaves behind
+        with store.transaction() as conn:
+            conn.execute("DELETE FROM briefs")
+            conn.execute("UPDATE stories SET dirty=1")
+    with Store(db) as store:
+        result = process([folder], store)
+        assert result.added == 0 and result.stories_changed == [story.id]
+        assert store.brief(story.id) == expected
+        assert store.dirty_stories() == []

@@ -76,9 +76,35 @@ def update_stories(store: Store, reporter: Reporter, result: RunResult, words: i
     assigned = dict(store.assignments())
     articles = list(store.articles())
     pending = [a for a in articles if a.id not in assigned]
-    if not pending:
-        return
     by_id = {a.id: a for a in articles}
+    if pending:
+        _assign(store, reporter, articles, pending, assigned, by_id)
+    # every story whose membership changed and whose brief is not yet rewritten, including
+    # those of a run that was killed before it got to them
+    dirty = [store.story(sid) for sid in store.dirty_stories()]
+    reporter.stage("briefing", len(dirty))
+    all_derivations = store.derivations()
+    for story in dirty:
+        members = [by_id[aid] for aid in story.article_ids]
+        try:
+            brief = brief_story(story, members, all_derivations, words)
+        except Exception as exc:  # a story that cannot be briefed must not lose the others
+            _report(Problem(f"story:{story.id}", f"could not brief: {exc!r}"), result, reporter)
+            continue
+        store.save_brief(brief)
+        result.stories_changed.append(story.id)
+        reporter.advance()
+
+
+def _assign(
+    store: Store,
+    reporter: Reporter,
+    articles: list[Article],
+    pending: list[Article],
+    assigned: dict[str, str],
+    by_id: dict[str, Article],
+) -> None:
+    """Find the pending articles' copies and put them into stories (marked dirty)."""
 
     reporter.stage("finding copies", len(articles))
     index = DedupIndex()
@@ -103,19 +129,6 @@ def update_stories(store: Store, reporter: Reporter, result: RunResult, words: i
         s for s in clusterer.stories() if pending_ids & set(s.article_ids) or s.id in merged_into
     ]
     store.save_stories(changed, clusterer.merges)
-
-    reporter.stage("briefing", len(changed))
-    all_derivations = store.derivations()
-    for story in changed:
-        members = [by_id[aid] for aid in story.article_ids]
-        try:
-            brief = brief_story(story, members, all_derivations, words)
-        except Exception as exc:  # a story that cannot be briefed must not lose the others
-            _report(Problem(f"story:{story.id}", f"could not brief: {exc!r}"), result, reporter)
-            continue
-        store.save_brief(brief)
-        result.stories_changed.append(story.id)
-        reporter.advance()
 
 
 def brief_story(

@@ -183,9 +183,10 @@ class Store(BrowseQueries):
                 conn.execute("DELETE FROM briefs WHERE story=?", (absorbed,))
             for story in stories:
                 conn.execute(
-                    "INSERT INTO stories (id, label, start, end, size) VALUES (?, ?, ?, ?, ?) "
+                    "INSERT INTO stories (id, label, start, end, size, dirty) "
+                    "VALUES (?, ?, ?, ?, ?, 1) "
                     "ON CONFLICT(id) DO UPDATE SET label=excluded.label, start=excluded.start, "
-                    "end=excluded.end, size=excluded.size, merged_into=NULL",
+                    "end=excluded.end, size=excluded.size, merged_into=NULL, dirty=1",
                     (story.id, story.label, story.start, story.end, len(story.article_ids)),
                 )
                 for article_id in story.article_ids:
@@ -241,7 +242,7 @@ class Store(BrowseQueries):
             )
             # the brief's headline is a better story label than the clusterer's first guess
             conn.execute(
-                "UPDATE stories SET conflicts=?, label=? WHERE id=?",
+                "UPDATE stories SET conflicts=?, label=?, dirty=0 WHERE id=?",
                 (len(brief.conflicts), brief.headline, brief.story),
             )
             conn.execute("DELETE FROM claims_fts WHERE story=?", (brief.story,))
@@ -256,6 +257,13 @@ class Store(BrowseQueries):
         if row is None:
             raise NotFoundError(f"story {story_id!r} has no brief yet", hint="run `newsbrief run`")
         return from_dict(Brief, json.loads(row[0]))
+
+    def dirty_stories(self) -> list[str]:
+        """Stories whose membership changed since their brief was last written."""
+        rows = self.conn.execute(
+            "SELECT id FROM stories WHERE dirty=1 AND merged_into IS NULL AND size > 0 ORDER BY id"
+        )
+        return [r[0] for r in rows]
 
     def briefed_stories(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT story FROM briefs ORDER BY story")]

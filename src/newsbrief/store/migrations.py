@@ -61,4 +61,11 @@ MIGRATIONS: list[str] = [
         FROM briefs b, json_each(b.data, '$.claims') j;
     CREATE INDEX derivations_parent ON derivations(parent);
     """,
+    # 3: a story whose membership changed is dirty until its brief is rewritten, so a run
+    # killed between clustering and briefing is finished by the next one
+    """
+    ALTER TABLE stories ADD COLUMN dirty INTEGER NOT NULL DEFAULT 0;
+    UPDATE stories SET dirty = 1
+        WHERE merged_into IS NULL AND size > 0 AND id NOT IN (SELECT story FROM briefs);
+    """,
 ]
