@@ -197,3 +197,18 @@ def test_a_short_real_title_followed_by_prose_is_kept():
     text = "The river rose two metres overnight, flooding the lower town, officials said.\n"
     cleaned = clean_article(Article(id="x", source="x.txt", title="Floods", text=text))
     assert cleaned.title == "Floods"
+
+
+def test_a_long_paragraph_that_mentions_copyright_is_prose():
+    from newsbrief.records import Article
+
+    paragraph = (
+        "The study, published under a Creative Commons copyright licence, followed 4,000 "
+        "children for ten years and found that those who slept less than eight hours a night "
+        "were more likely to report problems at school, although the authors caution that the "
+        "effect was small, that the sample came from a single region, and that sleep was "
+        "measured by questionnaires filled in by parents rather than by instruments, which "
+        "tends to overstate how long children actually sleep."
+    )
+    cleaned = clean_article(Article(id="x", source="x", title="Sleep study", text=paragraph))
+    assert cleaned.text == paragraph

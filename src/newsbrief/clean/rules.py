@@ -216,6 +216,9 @@ def _addresses_reader(text: str) -> bool:
     return len(words(text)) <= 12 or bool(_READER.search(text))
 
 
+LONG_LINE_WORDS = 60
+
+
 def rule_reason(line: str, title: str = "") -> str | None:
     """The reason a line is page furniture by its shape or vocabulary alone, else None."""
     text = line.strip()
@@ -223,6 +226,9 @@ def rule_reason(line: str, title: str = "") -> str | None:
         return None
     if title and _norm(text) == _norm(title):
         return "repeated-title"
+    if len(words(text)) > LONG_LINE_WORDS:
+        # page furniture is short; a long line that mentions copyright or sharing is prose
+        return None
     if COMMENT_PROMPT.search(text):
         return "comment-prompt"
     if COMMENT_HEADER.match(text):
