@@ -16,7 +16,8 @@ from newsbrief.records import Article, Claim, Derivation, Sentence, SentenceRef
 # of the smaller in the larger reaches CONTAIN_MIN or the dedup paraphrase score (when that
 # exists) passes its own MRPC-fitted 0.5. On the SuperPAL MultiNews dev alignments
 # (`newsbrief eval align`) this gives P 0.87, R 0.47 (F1 0.61, word overlap 0.59); HIGH 0.3
-# gave P 0.95 at R 0.23. MIN_SHARED distinct stems must be shared. A false claim would also surface false conflicts, so precision leads.
+# gave P 0.95 at R 0.23. At least MIN_SHARED distinct stems must be shared. A false claim
+# would also surface false conflicts, so precision stays high.
 HIGH = 0.18
 LOW = 0.15
 CONTAIN_MIN = 0.3
@@ -138,8 +139,8 @@ def align_claims(
                 if other[0] == node[0] or (node, other) in seen or (other, node) in seen:
                     continue
                 seen.add((node, other))
-                a, b = sents[node].text, sents[other].text
-                score = edge_score(a, b, stems[node], stems[other], idf, para)
+                ta, tb = sents[node].text, sents[other].text
+                score = edge_score(ta, tb, stems[node], stems[other], idf, para)
                 if score > 0.0:
                     edges.append((score, node, other))
     ids = set(order)

@@ -59,6 +59,9 @@ def quantities(text: str) -> list[Quantity]:
         low = tok.lower()
         value: float | None = None
         j = i
+        if tok[0].isdigit() and _in_name(text, start):
+            i += 1
+            continue
         if tok[0].isdigit():
             value = _parse_digits(tok)
             j = i + 1
@@ -97,6 +100,11 @@ def quantities(text: str) -> list[Quantity]:
             out.append(Quantity(value, unit, hedged, text[start:end]))
         i = j
     return out
+
+
+def _in_name(text: str, start: int) -> bool:
+    """A number glued to a word by a hyphen is part of a name ("COVID-19", "F-16")."""
+    return start >= 2 and text[start - 1] in "-‑" and text[start - 2].isalpha()
 
 
 def same_amount(a: Quantity, b: Quantity) -> bool:
