@@ -228,7 +228,15 @@ def serve(db: str, host: str, port: int, allow_ingest: bool) -> None:
     run_server(db, host=host, port=port, allow_ingest=allow_ingest)
 
 
-EVAL_TASKS = ["summarize", "cluster", "boilerplate", "paraphrase", "quotes"]
+EVAL_TASKS = [
+    "summarize",
+    "cluster",
+    "paraphrase",
+    "quotes",
+    "align",
+    "conflict",
+    "boilerplate",
+]
 
 
 @main.command(name="eval")

@@ -191,12 +191,19 @@ def compare(
     a: str, b: str, a_dates: list[tuple[str, str]], b_dates: list[tuple[str, str]]
 ) -> list[Finding]:
     """Every conflict between two statements that were aligned as saying the same thing."""
-    return (
-        entity_findings(a, b)
-        + number_findings(a, b)
-        + date_findings(a_dates, b_dates)
-        + polarity_findings(a, b)
-    )
+    dates = [
+        f
+        for f in date_findings(a_dates, b_dates)
+        # the date extractor may miss a date one side states; a side whose text names the
+        # other side's year ("spring 2025" against "in 2025") does not disagree with it
+        if not (_names_year(a, f.norm_b) or _names_year(b, f.norm_a))
+    ]
+    return entity_findings(a, b) + number_findings(a, b) + dates + polarity_findings(a, b)
+
+
+def _names_year(text: str, value: str) -> bool:
+    year = value[:4]
+    return year.isdigit() and re.search(rf"\b{year}\b", text) is not None
 
 
 _Node = tuple[str, int]

@@ -50,14 +50,16 @@ def clean_article(article: Article) -> Article:
     """A copy of ``article`` with boilerplate and comments moved out of ``text``."""
     lines = article.text.split("\n")
     title = article.title
-    labelled = clean_lines(lines, title)
+    # Text cut out of a page by its markup is judged by the rules only (see clean_lines).
+    structured = article.meta.get("format") == "html"
+    labelled = clean_lines(lines, title, structured)
     headline_line = None
     junk_reason = _junk_title_reason(title)
     if junk_reason is not None:
         headline_line = _first_headline(labelled)
         if headline_line is not None:
             title = lines[headline_line].strip()
-            labelled = clean_lines(lines, title)
+            labelled = clean_lines(lines, title, structured)
     authors = list(article.authors)
     meta = dict(article.meta)
     removed = list(article.removed)

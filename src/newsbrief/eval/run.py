@@ -33,4 +33,12 @@ def run_task(
         from newsbrief.eval.quotes import evaluate_quotes
 
         return evaluate_quotes(data)
+    if task == "align":
+        from newsbrief.eval.align import evaluate_align
+
+        return evaluate_align(data)
+    if task == "conflict":
+        from newsbrief.eval.conflict import evaluate_conflict
+
+        return evaluate_conflict(data)
     raise ConfigError(f"unknown evaluation task {task!r}")
