@@ -144,3 +144,46 @@ def test_deterministic_and_empty_input() -> None:
 def test_bad_budget() -> None:
     with pytest.raises(ConfigError):
         summarize([make("a", DAM_A)], words=0)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "FILE - In this May 2, 2019, file photo, the mayor waves to supporters in Millbrook.",
+            "caption",
+        ),
+        (
+            "In this photo provided by the council, volunteers carry sandbags along the river.",
+            "caption",
+        ),
+        ("This undated photo shows the old river dam near Millbrook before the flood.", "caption"),
+        ("The mayor of Millbrook is pictured at the market square on Tuesday.", "caption"),
+        ("Police arrested two people near the dam and are widening...", "truncated"),
+        (
+            "The dam burst on Tuesday morning. | Millbrook Gazette Flood latest for readers.",
+            "truncated",
+        ),
+        (
+            "These crawls are part of an effort to keep copies of pages as they change.",
+            "boilerplate",
+        ),
+        ("Get breaking news alerts and special reports sent to you every morning.", "boilerplate"),
+        (
+            "Skip in Skip x Embed x Share Heavy rain burst the Millbrook dam on Tuesday.",
+            "boilerplate",
+        ),
+    ],
+)
+def test_page_debris_is_ineligible(text: str, reason: str) -> None:
+    assert ineligible_reason(text) == reason
+
+
+def test_story_sentences_about_pictures_stay_eligible() -> None:
+    # A sentence that mentions images as part of the news is not a caption.
+    for text in [
+        "The images were taken by a satellite a day after the dam burst near Millbrook.",
+        "Police released a photo of the suspect on Tuesday and asked the public for help.",
+        "Traffic on the valley road slowed to a crawl as the water rose on Tuesday.",
+    ]:
+        assert ineligible_reason(text) == ""

@@ -128,3 +128,31 @@ def test_dev_file_first_clusters(shared_data: Path) -> None:
     assert result.n == 10
     assert scores["newsbrief"]["rouge1"] > 30.0
     assert scores["newsbrief"]["rouge2"] > scores["random"]["rouge2"]
+
+
+def test_recall_reads_the_budget_summary_first() -> None:
+    from newsbrief.eval.summarize import _newsbrief
+    from newsbrief.summarize import summarize
+
+    a = _article(
+        "a",
+        [
+            "The harbour bridge in Eastport closed on Monday after engineers found cracked cables.",
+            "Commuters were told to use the ferry service while the Eastport bridge is shut.",
+            "The city of Eastport expects the bridge repairs to take at least six weeks.",
+            "Extra ferries will run every fifteen minutes during the Eastport morning rush.",
+        ],
+    )
+    b = _article(
+        "b",
+        [
+            "Engineers found cracks in two steel cables of the Eastport harbour bridge on Monday.",
+            "Shop owners near the Eastport bridge fear losing customers during the repairs.",
+        ],
+    )
+    exact = [s.text for s in summarize([a, b], words=30)]
+    padded = _newsbrief(30, slack=40)([a, b], "seed")
+    # The 30-word summary leads, and a longer budget only appends sentences after it.
+    assert padded[: len(exact)] == exact
+    assert len(padded) > len(exact) and len(set(padded)) == len(padded)
+    assert _newsbrief(30)([a, b], "seed") == exact

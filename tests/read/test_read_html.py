@@ -57,7 +57,8 @@ def test_html_page_through_trafilatura(tmp_path: Path) -> None:
     for junk in ("Home", "Sport", "Copyright", "Privacy policy"):
         assert junk not in art.text
     assert art.authors == ["Jane Doe", "Rahul Mehta", "Lena Fischer"]
-    assert art.published == "2023-04-12"
+    assert art.published == "2023-04-12T08:30:00+02:00"  # JSON-LD keeps the time
+    assert art.meta["published_from"] == "jsonld:datePublished"
     assert art.outlet == "Coastal Courier"
     assert art.url == "https://courier.example.com/news/harbour-bridge-reopens"
     assert art.source == str(path)

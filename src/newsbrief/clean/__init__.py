@@ -62,6 +62,9 @@ def clean_article(article: Article) -> Article:
             labelled = clean_lines(lines, title, structured)
     authors = list(article.authors)
     meta = dict(article.meta)
+    # Authors the publisher's markup names beat a byline-shaped line of the body, which on
+    # HTML pages is as often a photo credit or a related-article teaser.
+    from_markup = bool(authors) and str(meta.get("authors_from", "")).startswith(("jsonld", "meta"))
     removed = list(article.removed)
     comments = list(article.comments)
     kept: list[str] = []
@@ -75,7 +78,7 @@ def clean_article(article: Article) -> Article:
             if line.strip():
                 removed.append(Removed(line.strip(), reason, number))
             continue
-        if reason == "byline":
+        if reason == "byline" and not from_markup:
             _add_people(parse_byline(line), authors, meta)
         if reason is not None:
             removed.append(Removed(line.strip(), reason, number))

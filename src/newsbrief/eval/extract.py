@@ -71,6 +71,11 @@ Extractor = Callable[[Page], Extraction]
 _TOKEN = re.compile(r"\w+")
 _NAME_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b)\s*", re.IGNORECASE)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Degrees and honorifics are not part of a name ("Jane Doe, Ph.D.", "Dr. Jane Doe").
+_CREDENTIAL_PARTS = frozenset(
+    "phd ph d md ms rd mba cfp cpa rn jd msc ma ba bsc mph dds np lcsw".split()
+) | {"ph d"}
+_HONORIFIC = re.compile(r"^(?:dr|prof|mr|mrs)\s+")
 
 
 # --------------------------------------------------------------------------- loading
@@ -155,10 +160,14 @@ def fold(text: str | None) -> str:
 
 
 def author_key(names: Iterable[str]) -> frozenset[str]:
+    """Folded names without degrees and honorifics, for comparing author lists as sets."""
     out = set()
     for name in names:
-        out.update(fold(part) for part in _NAME_SPLIT.split(name))
-    return frozenset(out - {""})
+        for part in _NAME_SPLIT.split(name):
+            key = _HONORIFIC.sub("", fold(part))
+            if key and key not in _CREDENTIAL_PARTS:
+                out.add(key)
+    return frozenset(out)
 
 
 def day_of(value: str | None) -> str:

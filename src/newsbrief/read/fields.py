@@ -125,14 +125,23 @@ _JUNK = re.compile(
     re.IGNORECASE,
 )
 _MAX_AUTHOR_WORDS = 6
+# Initials or a desk code after a name ("Jane Doe (jd)"), or a bracket cut off by a layout.
+_TRAILING_PAREN = re.compile(r"\s*\((?:[^()]{0,12}\)|[^()]{0,12})$")
+# Labels that sit where a byline goes: a lone month ("Dec"), "Updated ...", "Written By".
+_NOT_A_NAME = re.compile(
+    rf"^(?:(?:{_MONTHS})\.?|updated\b.*|published\b.*|written\s+by|posted\s+by|by)$", re.IGNORECASE
+)
 
 
 def _clean_author(name: str) -> str | None:
     name = _EMAIL_OR_URL.sub(" ", name)
     name = _BY.sub("", name.strip())
     name = _TRAILING_DATE.sub("", name)
+    name = _TRAILING_PAREN.sub("", name)
     name = re.sub(r"\s+", " ", name).strip(" \t-–—:.·|@")
-    if not name or _JUNK.search(name) or not any(c.isalpha() for c in name):
+    if not name or _JUNK.search(name) or _NOT_A_NAME.match(name):
+        return None
+    if not any(c.isalpha() for c in name):
         return None
     words = name.split()
     if len(words) > _MAX_AUTHOR_WORDS:

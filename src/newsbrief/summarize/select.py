@@ -37,7 +37,7 @@ class Params:
 
     bigram_weight: float = 1.0
     unigram_weight: float = 0.5
-    position_decay: float = 4.0  # concept occurrences in an article's first sentences count more
+    position_decay: float = 2.0  # concept occurrences in an article's first sentences count more
     tf_weight: float = 0.3  # repeated mentions inside one source add a little
     lead_bonus: float = 1.0  # per-sentence prior for being early in its article
     support_bonus: float = 0.5  # per extra independent source stating the sentence

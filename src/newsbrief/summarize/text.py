@@ -37,7 +37,9 @@ _BOILERPLATE = re.compile(
     r"|\bweb browser\b|\byour browser\b|\bthis (?:page|site|website)\b|\bdownload (?:the|our) app\b"
     r"|\bpermalink\b|\bcomments? (?:below|section)\b|\bleave a comment\b|\bwayback machine\b"
     r"|\btweets?\b.*\blocation\b|\bcontact details\b|\bmailing list\b|\bnews alerts?\b"
-    r"|\bsend us your\b)"
+    r"|\bsend us your\b|\bembed\b|\bslideshow\b|\bin our gallery\b|\bclick (?:on|through)\b"
+    # archive notices that stand in for a page that is gone
+    r"|\binternet archive\b|\bweb collections?\b|\b(?:crawls|crawlers?|crawl data|this crawl)\b)"
 )
 _CREDIT = re.compile(
     r"(?i)^(?:photo\b|image\b|credits?\b|caption\b|file photo\b|getty\b|ap photo\b|©|\(c\)"
