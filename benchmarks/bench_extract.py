@@ -46,7 +46,9 @@ def main() -> None:
             f"{1000 * ours / len(pages):>14.1f}{ours / traf:>7.2f}"
         )
     traf, ours = totals["trafilatura"], totals["newsbrief"]
-    print(f"{'all':<16}{count:>6}{1000 * traf / count:>16.1f}{1000 * ours / count:>14.1f}{ours / traf:>7.2f}")
+    print(
+        f"{'all':<16}{count:>6}{1000 * traf / count:>16.1f}{1000 * ours / count:>14.1f}{ours / traf:>7.2f}"
+    )
 
 
 if __name__ == "__main__":

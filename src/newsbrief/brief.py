@@ -6,6 +6,8 @@ A pure function: it decides what a brief holds, not how it is shown (that is ren
 from __future__ import annotations
 
 import os
+import re
+from collections import Counter
 
 from newsbrief.records import (
     Analysis,
@@ -62,20 +64,58 @@ def _headline(
     summary: list[SummarySentence],
     by_id: dict[str, Article],
 ) -> str:
-    # The title of the original article the summary leans on most reads best as a headline:
-    # a rewrite's title is often the sloppier one.
+    """The title of an original article that best names what the summary says.
+
+    A title scores by how many of its words the summary uses, times how often the summary
+    cites its article; a rewrite's title is passed over, and ties go to the earliest article.
+    """
     derived = {d.child for d in derivations}
-    weight: dict[str, int] = {}
-    for sentence in summary:
-        for citation in sentence.citations:
-            weight[citation.article] = weight.get(citation.article, 0) + 1
     candidates = [a for a in ordered if a.title and a.id not in derived] or [
         a for a in ordered if a.title
     ]
-    if candidates:
-        best = max(candidates, key=lambda a: (weight.get(a.id, 0), len(a.sentences)))
-        return best.title
-    return story.label or (summary[0].text if summary else "(untitled story)")
+    if not candidates:
+        return story.label or (summary[0].text if summary else "(untitled story)")
+    said = Counter(w for s in summary for w in _words(s.text))
+    cited = Counter(c.article for s in summary for c in s.citations)
+
+    def score(article: Article) -> float:
+        # the words the summary uses, weighted by how much the summary leans on the article
+        words = set(_words(article.title))
+        overlap = sum(min(said[w], 3) for w in words) / (1 + len(words)) ** 0.5
+        return overlap * (1 + cited[article.id])
+
+    return max(candidates, key=lambda a: (score(a), -ordered.index(a))).title
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "by",
+        "with",
+        "from",
+        "as",
+    ]
+)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in _SMALL and len(w) > 2]
 
 
 def citation_errors(brief: Brief, articles: list[Article]) -> list[str]:

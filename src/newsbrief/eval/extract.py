@@ -73,7 +73,27 @@ _NAME_SPLIT = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b)\s*", re.IGNORECASE)
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Degrees and honorifics are not part of a name ("Jane Doe, Ph.D.", "Dr. Jane Doe").
 _CREDENTIAL_PARTS = frozenset(
-    "phd ph d md ms rd mba cfp cpa rn jd msc ma ba bsc mph dds np lcsw".split()
+    [
+        "phd",
+        "ph",
+        "d",
+        "md",
+        "ms",
+        "rd",
+        "mba",
+        "cfp",
+        "cpa",
+        "rn",
+        "jd",
+        "msc",
+        "ma",
+        "ba",
+        "bsc",
+        "mph",
+        "dds",
+        "np",
+        "lcsw",
+    ]
 ) | {"ph d"}
 _HONORIFIC = re.compile(r"^(?:dr|prof|mr|mrs)\s+")
 

@@ -105,9 +105,9 @@ def _first_authors(
             continue
         # a markup author of one word ("Tom") is often a CMS login of the fuller name
         # trafilatura read from the byline ("Tom May")
-        if len(authors) == 1 and len(authors[0].split()) == 1 and len(found) == 1:
-            if found[0].lower().startswith(authors[0].lower() + " "):
-                return found, "trafilatura"
+        one_word = len(authors) == 1 and len(authors[0].split()) == 1
+        if one_word and len(found) == 1 and found[0].lower().startswith(authors[0].lower() + " "):
+            return found, "trafilatura"
         return authors, provenance
     return found, ("trafilatura" if found else None)
 

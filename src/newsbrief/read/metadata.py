@@ -15,10 +15,27 @@ from typing import Any
 
 # schema.org types whose instance is the page's article (not a breadcrumb, site or person).
 _ARTICLE_TYPES = frozenset(
-    """article newsarticle reportagenewsarticle analysisnewsarticle opinionnewsarticle
-    reviewnewsarticle backgroundnewsarticle blogposting socialmediaposting liveblogposting
-    techarticle scholarlyarticle report webpage itempage medicalwebpage howto recipe review
-    """.split()
+    [
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "blogposting",
+        "socialmediaposting",
+        "liveblogposting",
+        "techarticle",
+        "scholarlyarticle",
+        "report",
+        "webpage",
+        "itempage",
+        "medicalwebpage",
+        "howto",
+        "recipe",
+        "review",
+    ]
 )
 # The page itself is a weaker match than a real article object: only used when no article is.
 _PAGE_TYPES = frozenset({"webpage", "itempage", "medicalwebpage"})
@@ -82,7 +99,7 @@ def _walk(value: Any) -> Iterator[dict[str, Any]]:
 
 
 def _jsonld_objects(tree: Any) -> list[dict[str, Any]]:
-    objects = []
+    objects: list[dict[str, Any]] = []
     for script in tree.iter("script"):
         if "ld+json" not in (script.get("type") or "").lower():
             continue
@@ -171,26 +188,26 @@ def read_page_meta(tree: Any) -> PageMeta:
         if publisher := _text(article.get("publisher")):
             out.outlets.append(("jsonld:publisher", publisher))
     tags = _meta_tags(tree)
-    if value := tags.get("og:title"):
-        out.titles.append(("og:title", value))
-    if value := tags.get("twitter:title"):
-        out.titles.append(("twitter:title", value))
+    for key in ("og:title", "twitter:title"):
+        if tag := tags.get(key, ""):
+            out.titles.append((key, tag))
     for key in _AUTHOR_META:
-        value = tags.get(key)
-        if value and not value.startswith(("http", "/")) and "@" not in value.split()[0]:
-            out.authors.append((f"meta:{key}", [value]))
+        tag = tags.get(key, "")
+        if tag and not tag.startswith(("http", "/")) and "@" not in tag.split()[0]:
+            out.authors.append((f"meta:{key}", [tag]))
     for key in _DATE_META:
-        if value := tags.get(key):
-            out.dates.append((f"meta:{key}", value))
+        if tag := tags.get(key, ""):
+            out.dates.append((f"meta:{key}", tag))
     for time_el in tree.iter("time"):
-        if (time_el.get("itemprop") or "").lower() == "datepublished" and time_el.get("datetime"):
-            out.dates.append(("itemprop:datePublished", time_el.get("datetime")))
+        stamp = str(time_el.get("datetime") or "")
+        if (time_el.get("itemprop") or "").lower() == "datepublished" and stamp:
+            out.dates.append(("itemprop:datePublished", stamp))
             break
-    if value := tags.get("og:site_name"):
-        out.outlets.append(("og:site_name", value))
-    for obj in objects:
-        if _types(obj) & {"organization", "newsmediaorganization", "website"}:
-            if name := _text(obj.get("name")):
-                out.outlets.append(("jsonld:" + sorted(_types(obj))[0], name))
-                break
+    if tag := tags.get("og:site_name", ""):
+        out.outlets.append(("og:site_name", tag))
+    sites = (o for o in objects if _types(o) & {"organization", "newsmediaorganization", "website"})
+    for obj in sites:
+        if name := _text(obj.get("name")):
+            out.outlets.append(("jsonld:" + sorted(_types(obj))[0], name))
+            break
     return out

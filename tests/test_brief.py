@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from newsbrief.brief import build_brief, citation_errors
+from newsbrief.records import (
+    Analysis,
+    Article,
+    Derivation,
+    Removed,
+    Sentence,
+    SentenceRef,
+    Story,
+    SummarySentence,
+)
+
+
+def _article(aid: str, title: str, sentences: list[str], published: str | None = None) -> Article:
+    text = "\n".join(sentences)
+    spans, pos = [], 0
+    for n, s in enumerate(sentences):
+        spans.append(Sentence(n, s, pos, pos + len(s), n))
+        pos += len(s) + 1
+    return Article(
+        id=aid,
+        source=f"{aid}.txt",
+        title=title,
+        text=text,
+        published=published,
+        sentences=spans,
+        removed=[Removed("Share this article", "share-widget", 2)],
+    )
+
+
+FLOOD = ["The river Tarn burst its banks on Monday.", "Two hundred homes were flooded."]
+
+
+def _brief(summary_from: list[tuple[Article, int]], derivations=()):
+    a = _article("a", "River Tarn floods two hundred homes", FLOOD, "2024-03-04")
+    b = _article("b", "Markets and weather roundup", FLOOD[:1], "2024-03-05")
+    c = _article("c", "Tarn floods homes (copy)", FLOOD, "2024-03-05")
+    summary = [
+        SummarySentence(art.sentences[i].text, [SentenceRef(art.id, i, art.sentences[i].text)])
+        for art, i in summary_from(a, b, c)
+    ]
+    story = Story("s1", ["a", "b", "c"], "2024-03-04", "2024-03-05", "floods")
+    arts = [c, b, a]
+    return build_brief(story, arts, list(derivations), Analysis(story="s1"), summary), arts
+
+
+def test_articles_are_ordered_by_date_and_removed_lines_are_listed():
+    brief, _ = _brief(lambda a, b, c: [(a, 0)])
+    # by date, then in the order the story lists them
+    assert [r.id for r in brief.articles] == ["a", "b", "c"]
+    assert len(brief.removed) == 3 and {r.reason for r in brief.removed} == {"share-widget"}
+
+
+def test_headline_is_the_cited_original_title_not_a_rewrite():
+    rewrite = [Derivation("c", "a", "rewrite", 0.9)]
+    brief, _ = _brief(lambda a, b, c: [(a, 0), (a, 1)], rewrite)
+    assert brief.headline == "River Tarn floods two hundred homes"
+    assert [(d.child, d.parent) for d in brief.derivations] == [("c", "a")]
+
+
+def test_citation_errors_find_every_broken_reference():
+    brief, arts = _brief(lambda a, b, c: [(a, 0)])
+    assert citation_errors(brief, arts) == []
+    brief.summary.append(SummarySentence("Invented.", [SentenceRef("a", 9, "Invented.")]))
+    brief.summary.append(SummarySentence("No source.", []))
+    brief.summary.append(SummarySentence("Changed.", [SentenceRef("a", 0, "Changed.")]))
+    errors = citation_errors(brief, arts)
+    assert len(errors) == 3
+    assert "missing sentence" in errors[0] and "no citation" in errors[1]
+    assert "text differs" in errors[2]
