@@ -236,6 +236,7 @@ EVAL_TASKS = [
     "align",
     "conflict",
     "boilerplate",
+    "extract",
 ]
 
 

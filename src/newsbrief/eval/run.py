@@ -33,6 +33,10 @@ def run_task(
         from newsbrief.eval.quotes import evaluate_quotes
 
         return evaluate_quotes(data)
+    if task == "extract":
+        from newsbrief.eval.extract import evaluate_extract
+
+        return evaluate_extract(data)
     if task == "align":
         from newsbrief.eval.align import evaluate_align
 
