@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from conftest import EXAMPLES, REPO
-
 from newsbrief.engines.local import run_paths
 from newsbrief.render import render_markdown
 
