@@ -136,3 +136,20 @@ def test_json_brief_citations_point_at_the_cited_sentences(tmp_path):
                     assert article.sentences[c["sentence"]].text == c["text"]
                     checked += 1
     assert checked >= 3
+
+
+def test_nothing_readable_is_a_failure_not_a_partial_run(tmp_path):
+    result = CliRunner().invoke(
+        main,
+        [
+            "run",
+            str(tmp_path / "missing"),
+            "--db",
+            str(tmp_path / "x.db"),
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
+    assert result.exit_code == EXIT_FAILED
+    assert "no such file or directory" in result.output
+    assert "no article could be read" in result.output

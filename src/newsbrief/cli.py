@@ -109,6 +109,17 @@ _words_option = click.option(
 )
 
 
+def _exit_code(result: Any) -> int:
+    if result.problems and not (result.added or result.already_stored):
+        err.print(
+            "newsbrief: error: no article could be read from the inputs "
+            "(hint: each input's problem is listed above)",
+            markup=False,
+        )
+        return EXIT_FAILED
+    return EXIT_PARTIAL if result.problems else EXIT_OK
+
+
 def _counts(result: Any) -> str:
     return (
         f"{result.added} new articles, {result.already_stored} already stored, "
@@ -152,7 +163,7 @@ def run(inputs: tuple[str, ...], db: str, out_dir: str, words: int, quiet: bool)
     if not quiet:
         _stories_table(rows)
         err.print(f"{_counts(result)}; {written} briefs in {folder}/", markup=False)
-    sys.exit(EXIT_PARTIAL if result.problems else EXIT_OK)
+    sys.exit(_exit_code(result))
 
 
 @main.command()
@@ -170,7 +181,7 @@ def add(inputs: tuple[str, ...], db: str, words: int, quiet: bool) -> None:
     if not quiet:
         updated = len(result.stories_changed)
         err.print(f"{_counts(result)}; {updated} stories updated", markup=False)
-    sys.exit(EXIT_PARTIAL if result.problems else EXIT_OK)
+    sys.exit(_exit_code(result))
 
 
 @main.command()
@@ -304,6 +315,9 @@ def _require_db(db: str) -> None:
 
 
 def _stories_table(rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        out.print("no stories yet", markup=False)
+        return
     table = Table(title=f"{len(rows)} stories")
     table.add_column("id", no_wrap=True, min_width=12)
     for col in ("articles", "outlets", "conflicts"):
