@@ -102,3 +102,16 @@ def test_round_trip_restores_the_brief() -> None:
     brief = make_brief()
     again = brief_from_dict(json.loads(render_json(brief)))
     assert again == brief
+
+
+def test_coverage_counts_outlets_copies_and_originals():
+    from render_sample_brief import make_brief
+
+    from newsbrief.render import brief_to_dict
+
+    brief = make_brief()
+    cov = brief_to_dict(brief)["coverage"]
+    assert cov["articles"] == len(brief.articles)
+    assert sum(len(ids) for ids in cov["outlets"].values()) == len(brief.articles)
+    assert sum(cov["copies"].values()) == len(brief.derivations)
+    assert cov["originals"] == len(brief.articles) - len({d.child for d in brief.derivations})

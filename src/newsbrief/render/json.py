@@ -24,10 +24,28 @@ def _derivation_to_dict(derivation: Derivation) -> dict[str, Any]:
     }
 
 
+def coverage(brief: Brief) -> dict[str, Any]:
+    """Who covered the story: articles per outlet, copies by kind, and the originals."""
+    outlets: dict[str, list[str]] = {}
+    for article in brief.articles:
+        outlets.setdefault(article.outlet or "unknown outlet", []).append(article.id)
+    derived = {d.child for d in brief.derivations}
+    return {
+        "articles": len(brief.articles),
+        "outlets": outlets,
+        "copies": {kind: sum(1 for d in brief.derivations if d.kind == kind) for kind in KINDS},
+        "originals": len(brief.articles) - len(derived),  # articles that copy no other
+    }
+
+
+KINDS = ("exact", "near", "rewrite")
+
+
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
     """A JSON-safe dict of ``brief`` with every contract key present (lists may be empty)."""
     data: dict[str, Any] = to_dict(brief)
     data["derivations"] = [_derivation_to_dict(d) for d in brief.derivations]
+    data["coverage"] = coverage(brief)
     return data
 
 
@@ -39,6 +57,7 @@ def render_json(brief: Brief) -> str:
 def brief_from_dict(data: dict[str, Any]) -> Brief:
     """Rebuild a Brief from ``brief_to_dict`` output (the inverse, for the store and web UI)."""
     data = dict(data)
+    data.pop("coverage", None)  # derived from the articles and derivations
     derivations = []
     for item in data.pop("derivations", None) or []:
         evidence = item.get("evidence") or {}

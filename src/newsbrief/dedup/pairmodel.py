@@ -1,0 +1,167 @@
+"""Features of a sentence pair and the logistic model over them that decides paraphrase.
+
+Every feature is symmetric in the two sentences (the smaller / larger of two directed
+values), so ``probability(a, b) == probability(b, a)``. The weights are a constant table
+fitted by ``newsbrief.eval.paraphrase.fit_pair_model`` on the MRPC dev pairs whose
+sha1(pair_id) first byte is even (the "fit half"); the other half is only ever scored.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from newsbrief.dedup.similarity import STOP_WORDS, stem
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:[-'’][^\W_]+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NEGATION = frozenset(
+    "not no never nothing nobody none nor cannot n't without neither".split()
+)  # "n't" survives as the tail of "didn't" after splitting, see _negated
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """What the features need from one sentence, computed once per distinct sentence."""
+
+    tokens: tuple[str, ...]  # lower-cased word and number tokens in order
+    stems: tuple[str, ...]  # stems of content tokens in order
+    bigrams: frozenset[tuple[str, str]]
+    trigrams: frozenset[str]  # character 3-grams of the lower-cased, space-joined tokens
+    numbers: frozenset[str]
+    names: frozenset[str]  # capitalised words not at the start of the sentence, lower-cased
+    negated: bool
+
+
+def _negated(text: str, tokens: tuple[str, ...]) -> bool:
+    if any(t in _NEGATION for t in tokens):
+        return True
+    return "n't" in text or "n’t" in text
+
+
+@lru_cache(maxsize=20_000)
+def _side(text: str) -> _Side:
+    raw = _TOKEN.findall(text)
+    tokens = tuple(t.lower() for t in raw)
+    content = [t for t in tokens if t not in STOP_WORDS and (len(t) > 1 or t.isdigit())]
+    stems = tuple(stem(t) for t in content)
+    joined = " ".join(tokens)
+    names = frozenset(
+        t.lower()
+        for k, t in enumerate(raw)
+        if k > 0 and t[:1].isupper() and t.lower() not in STOP_WORDS
+    )
+    return _Side(
+        tokens=tokens,
+        stems=stems,
+        bigrams=frozenset(zip(stems, stems[1:], strict=False)),
+        trigrams=frozenset(joined[i : i + 3] for i in range(max(0, len(joined) - 2))),
+        numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
+        names=names,
+        negated=_negated(text, tokens),
+    )
+
+
+def _jaccard(a: frozenset[object] | set[object], b: frozenset[object] | set[object]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 1.0
+
+
+def _containments(a: frozenset[object], b: frozenset[object]) -> tuple[float, float]:
+    """(smaller, larger) of |a∩b|/|a| and |a∩b|/|b|; 1.0 for an empty side."""
+    shared = len(a & b)
+    ca = shared / len(a) if a else 1.0
+    cb = shared / len(b) if b else 1.0
+    return min(ca, cb), max(ca, cb)
+
+
+def _lcs(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    if len(a) < len(b):
+        a, b = b, a
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0]
+        for j, y in enumerate(b):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]
+
+
+def _order_agreement(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Share of pairs of shared stems that appear in the same order on both sides."""
+    pos_b: dict[str, int] = {}
+    for k, t in enumerate(b):
+        pos_b.setdefault(t, k)
+    seen: set[str] = set()
+    seq: list[int] = []
+    for t in a:
+        if t in pos_b and t not in seen:
+            seen.add(t)
+            seq.append(pos_b[t])
+    n = len(seq)
+    if n < 2:
+        return 1.0 if n == 1 else 0.0
+    agree = sum(1 for i in range(n) for j in range(i + 1, n) if seq[i] < seq[j])
+    return agree / (n * (n - 1) / 2)
+
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "token_jaccard",
+    "token_contain_min",
+    "token_contain_max",
+    "stem_jaccard",
+    "stem_contain_min",
+    "stem_contain_max",
+    "bigram_jaccard",
+    "trigram_jaccard",
+    "trigram_contain_min",
+    "lcs_ratio",
+    "order_agreement",
+    "length_ratio",
+    "log_length_diff",
+    "number_unmatched",
+    "number_mismatch",
+    "name_unmatched",
+    "name_jaccard",
+    "negation_mismatch",
+    "unmatched_stems",
+)
+
+
+def features(a: str, b: str) -> list[float]:
+    """The feature vector of a sentence pair, in ``FEATURE_NAMES`` order."""
+    x, y = _side(a), _side(b)
+    tx, ty = frozenset(x.tokens), frozenset(y.tokens)
+    sx, sy = frozenset(x.stems), frozenset(y.stems)
+    nx, ny = len(x.tokens), len(y.tokens)
+    t_min, t_max = _containments(tx, ty)  # type: ignore[arg-type]
+    s_min, s_max = _containments(sx, sy)  # type: ignore[arg-type]
+    c_min, _ = _containments(x.trigrams, y.trigrams)  # type: ignore[arg-type]
+    lcs = _lcs(x.stems, y.stems) / max(1, min(len(x.stems), len(y.stems)))
+    order = min(_order_agreement(x.stems, y.stems), _order_agreement(y.stems, x.stems))
+    # A number on one side only usually means a different figure, the commonest way two
+    # near-identical MRPC sentences fail to be paraphrases.
+    num_unmatched = len(x.numbers ^ y.numbers)
+    return [
+        _jaccard(tx, ty),  # type: ignore[arg-type]
+        t_min,
+        t_max,
+        _jaccard(sx, sy),  # type: ignore[arg-type]
+        s_min,
+        s_max,
+        _jaccard(x.bigrams, y.bigrams),  # type: ignore[arg-type]
+        _jaccard(x.trigrams, y.trigrams),  # type: ignore[arg-type]
+        c_min,
+        lcs,
+        order,
+        min(nx, ny) / max(1, nx, ny),
+        math.log1p(abs(nx - ny)),
+        math.log1p(num_unmatched),
+        float(num_unmatched > 0),
+        math.log1p(len(x.names ^ y.names)),
+        _jaccard(x.names, y.names),  # type: ignore[arg-type]
+        float(x.negated != y.negated),
+        math.log1p(len(sx ^ sy)),
+    ]

@@ -1,0 +1,197 @@
+"""Crash safety: `newsbrief add` killed with SIGKILL at random moments, then rerun.
+
+A 2,000-article corpus is cut from the Multi-News dev articles (short windows of consecutive
+sentences, so the pieces of one article and of one Multi-News cluster share a topic and form
+stories, plus exact copies under other URLs so dedup has work). A clean run is timed first;
+each kill lands at a seeded random moment up to that duration, so kills spread over reading,
+copy finding, clustering and briefing. After every kill the store must pass
+``PRAGMA integrity_check`` and hold at least as many articles as before; after the last
+rerun it must equal the clean run's store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CORPUS_SIZE = 2000
+KILLS = 20
+SEED = 7
+SENTENCES_PER_PIECE = 4
+# every this-many-th piece also appears as an exact copy under another URL
+COPY_EVERY = 25
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_RUN_TIMEOUT = 600
+
+
+def _sentences(text: str) -> list[str]:
+    flat = " ".join(text.split())
+    return [s for s in _SENTENCE_END.split(flat) if len(s) > 30]
+
+
+def build_corpus(shared_data: Path, out: Path, size: int = CORPUS_SIZE) -> int:
+    """Write ``size`` JSONL articles made of real dev sentences; returns the number written."""
+    source = shared_data / "mds" / "multinews" / "dev.jsonl"
+    pieces: list[dict[str, Any]] = []
+    with source.open(encoding="utf-8") as lines:
+        for cluster_no, line in enumerate(lines):
+            cluster = json.loads(line)
+            # one day per cluster keeps stories apart in time, as news clusters are
+            day = f"2016-{1 + cluster_no % 12:02d}-{1 + cluster_no % 28:02d}"
+            for doc_no, doc in enumerate(cluster["articles"]):
+                sents = _sentences(doc.get("text") or "")
+                for start in range(0, len(sents) - SENTENCES_PER_PIECE + 1, SENTENCES_PER_PIECE):
+                    window = sents[start : start + SENTENCES_PER_PIECE]
+                    pieces.append(
+                        {
+                            "title": window[0][:90],
+                            "text": "\n".join(window[1:]),
+                            "url": f"https://outlet{doc_no}.example/{cluster_no}/{start}",
+                            "published": day,
+                        }
+                    )
+    if len(pieces) < size:
+        return 0
+    rng = random.Random(SEED)
+    chosen = rng.sample(pieces, size - size // COPY_EVERY)
+    copies = [dict(p, url=p["url"] + "/copy") for p in chosen[::COPY_EVERY]]
+    records = chosen + copies
+    rng.shuffle(records)
+    with out.open("w", encoding="utf-8") as sink:
+        for record in records:
+            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return len(records)
+
+
+def _command(corpus: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "newsbrief.cli", "add", str(corpus), "--db", str(db), "-q"]
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    # the citation self-check of the test suite costs time and is not what is tested here
+    env.pop("NEWSBRIEF_CHECK_CITATIONS", None)
+    return env
+
+
+def _run(corpus: Path, db: Path) -> float:
+    started = time.monotonic()
+    done = subprocess.run(
+        _command(corpus, db), env=_env(), capture_output=True, text=True, timeout=_RUN_TIMEOUT
+    )
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    return time.monotonic() - started
+
+
+def _run_and_kill(corpus: Path, db: Path, delay: float) -> bool:
+    """Start a run and SIGKILL it after ``delay`` seconds; False if it finished first."""
+    proc = subprocess.Popen(
+        _command(corpus, db), env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        proc.wait(timeout=delay)
+        return False
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        return True
+
+
+def _integrity(db: Path) -> str:
+    conn = sqlite3.connect(db)
+    try:
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def _count(db: Path) -> int:
+    if not db.exists():
+        return 0
+    conn = sqlite3.connect(db)
+    try:
+        has = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='articles'"
+        ).fetchone()
+        return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]) if has else 0
+    finally:
+        conn.close()
+
+
+def _snapshot(db: Path) -> dict[str, Any]:
+    """What must not depend on how often the run was killed."""
+    conn = sqlite3.connect(db)
+    try:
+        articles = {r[0] for r in conn.execute("SELECT id FROM articles")}
+        members: dict[str, set[str]] = {}
+        for article, story in conn.execute("SELECT article, story FROM story_articles"):
+            members.setdefault(story, set()).add(article)
+        live = {
+            r[0]
+            for r in conn.execute("SELECT id FROM stories WHERE merged_into IS NULL AND size > 0")
+        }
+        briefed = {r[0] for r in conn.execute("SELECT story FROM briefs")}
+        dirty = conn.execute(
+            "SELECT COUNT(*) FROM stories WHERE dirty=1 AND merged_into IS NULL AND size > 0"
+        ).fetchone()[0]
+        derivations = {
+            (c, p, k) for c, p, k in conn.execute("SELECT child, parent, kind FROM derivations")
+        }
+    finally:
+        conn.close()
+    return {
+        "articles": articles,
+        "stories": {frozenset(members.get(s, set())) for s in live},
+        "unbriefed": live - briefed,
+        "dirty": dirty,
+        "derivations": derivations,
+    }
+
+
+def test_sigkill_at_random_moments_loses_nothing_and_ends_like_a_clean_run(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    if build_corpus(shared_data, corpus) != CORPUS_SIZE:
+        pytest.skip("the Multi-News dev file is too small for a 2,000-article corpus")
+
+    clean_db = tmp_path / "clean.db"
+    clean_seconds = _run(corpus, clean_db)
+    clean = _snapshot(clean_db)
+    assert len(clean["articles"]) == CORPUS_SIZE
+    assert clean["dirty"] == 0 and not clean["unbriefed"]
+
+    db = tmp_path / "killed.db"
+    rng = random.Random(SEED)
+    previous = 0
+    kills = 0
+    for _ in range(KILLS):
+        killed = _run_and_kill(corpus, db, rng.uniform(0.05, 1.0) * clean_seconds)
+        kills += killed
+        if db.exists():
+            assert _integrity(db) == "ok"
+        count = _count(db)
+        assert count >= previous, "a kill lost committed articles"
+        previous = count
+    # the kills must have interrupted real work, not only finished runs
+    assert kills >= KILLS // 2
+
+    _run(corpus, db)
+    assert _integrity(db) == "ok"
+    final = _snapshot(db)
+    assert final["articles"] == clean["articles"]
+    assert final["derivations"] == clean["derivations"]
+    assert final["stories"] == clean["stories"]
+    assert final["dirty"] == 0
+    assert not final["unbriefed"]
