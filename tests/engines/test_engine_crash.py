@@ -64,8 +64,9 @@ def build_corpus(shared_data: Path, out: Path, size: int = CORPUS_SIZE) -> int:
     if len(pieces) < size:
         return 0
     rng = random.Random(SEED)
-    chosen = rng.sample(pieces, size - size // COPY_EVERY)
-    copies = [dict(p, url=p["url"] + "/copy") for p in chosen[::COPY_EVERY]]
+    n_copies = size // COPY_EVERY
+    chosen = rng.sample(pieces, size - n_copies)
+    copies = [dict(p, url=p["url"] + "/copy") for p in chosen[:n_copies]]
     records = chosen + copies
     rng.shuffle(records)
     with out.open("w", encoding="utf-8") as sink:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from newsbrief.dedup.similarity import STOP_WORDS, stem
@@ -107,6 +108,16 @@ def _order_agreement(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     return agree / (n * (n - 1) / 2)
 
 
+def _ngram_precision(a: tuple[str, ...], b: tuple[str, ...], n: int) -> float:
+    """The smaller of the two directed shares of n-grams found on the other side."""
+    ga = {a[i : i + n] for i in range(len(a) - n + 1)}
+    gb = {b[i : i + n] for i in range(len(b) - n + 1)}
+    if not ga or not gb:
+        return float(ga == gb)
+    shared = len(ga & gb)
+    return min(shared / len(ga), shared / len(gb))
+
+
 FEATURE_NAMES: tuple[str, ...] = (
     "token_jaccard",
     "token_contain_min",
@@ -127,6 +138,14 @@ FEATURE_NAMES: tuple[str, ...] = (
     "name_jaccard",
     "negation_mismatch",
     "unmatched_stems",
+    "ngram2_prec_min",
+    "ngram3_prec_min",
+    "ngram4_prec_min",
+    "stem_unmatched_short",
+    "stem_unmatched_long",
+    "number_unmatched_short",
+    "name_unmatched_short",
+    "char_ratio",
 )
 
 
@@ -144,6 +163,8 @@ def features(a: str, b: str) -> list[float]:
     # A number on one side only usually means a different figure, the commonest way two
     # near-identical MRPC sentences fail to be paraphrases.
     num_unmatched = len(x.numbers ^ y.numbers)
+    short, long = (x, y) if nx <= ny else (y, x)
+    short_s, long_s = frozenset(short.stems), frozenset(long.stems)
     return [
         _jaccard(tx, ty),  # type: ignore[arg-type]
         t_min,
@@ -164,4 +185,12 @@ def features(a: str, b: str) -> list[float]:
         _jaccard(x.names, y.names),  # type: ignore[arg-type]
         float(x.negated != y.negated),
         math.log1p(len(sx ^ sy)),
+        _ngram_precision(x.tokens, y.tokens, 2),
+        _ngram_precision(x.tokens, y.tokens, 3),
+        _ngram_precision(x.tokens, y.tokens, 4),
+        math.log1p(len(short_s - long_s)),
+        math.log1p(len(long_s - short_s)),
+        math.log1p(len(short.numbers - long.numbers)),
+        math.log1p(len(short.names - long.names)),
+        SequenceMatcher(None, " ".join(x.tokens), " ".join(y.tokens), autojunk=False).ratio(),
     ]
