@@ -42,9 +42,13 @@ def build_warc(path: Path, pages: int, gzipped: bool) -> None:
         writer = WARCWriter(sink, gzip=gzipped)
         for number in range(pages):
             url = f"https://news.example/{number}"
-            request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "news.example")], is_http_request=True)
+            request = StatusAndHeaders(
+                "GET / HTTP/1.1", [("Host", "news.example")], is_http_request=True
+            )
             writer.write_record(
-                writer.create_warc_record(url, "request", payload=io.BytesIO(b""), http_headers=request)
+                writer.create_warc_record(
+                    url, "request", payload=io.BytesIO(b""), http_headers=request
+                )
             )
             body = _page(number)
             headers = StatusAndHeaders(
@@ -53,7 +57,9 @@ def build_warc(path: Path, pages: int, gzipped: bool) -> None:
                 protocol="HTTP/1.1",
             )
             writer.write_record(
-                writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body), http_headers=headers
+                )
             )
 
 

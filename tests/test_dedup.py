@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+import pytest
+
 from newsbrief.annotate import split_sentences
 from newsbrief.dedup import (
     DedupIndex,
     find_derivations,
     is_paraphrase,
+    pairmodel,
     paraphrase_score,
     quoted_fraction,
     word_diff,
 )
+from newsbrief.dedup.similarity import overlap_score
 from newsbrief.records import Article
 
 ORIGINAL = (
@@ -143,3 +147,54 @@ def test_a_rewrite_is_found_whatever_came_before_it() -> None:
         [*others, art("orig", ORIGINAL), art("q", SECOND_WITH_QUOTE), art("rw", REWRITE)]
     )
     assert ("rw", "orig", "rewrite") in {(d.child, d.parent, d.kind) for d in ds}
+
+
+def test_paraphrase_score_edge_cases() -> None:
+    s = "The dock will stay shut until Friday, the port said."
+    assert paraphrase_score(s, s) == 1.0
+    assert paraphrase_score(s, "  " + s.upper()) == 1.0
+    assert paraphrase_score("", s) == 0.0 and paraphrase_score(s, "   ") == 0.0
+    # no shared content word: the prefilter answers without the model
+    assert paraphrase_score(s, "Rain is expected over the hills.") == 0.0
+
+
+def test_paraphrase_score_is_symmetric_probability() -> None:
+    a = "Shares of the bakery chain rose 4 percent to $12.50 in early trading on Tuesday."
+    b = "In early Tuesday trading the bakery chain's shares climbed 4 percent to $12.50."
+    p = paraphrase_score(a, b)
+    assert 0.0 <= p <= 1.0
+    assert p == pytest.approx(paraphrase_score(b, a))
+    assert p > 0.5
+
+
+def test_a_different_number_lowers_the_probability() -> None:
+    a = "The council approved a budget of 40 million for the new tram line on Monday."
+    same = "On Monday the council approved a budget of 40 million for the new tram line."
+    other = "On Monday the council approved a budget of 65 million for the new tram line."
+    assert paraphrase_score(a, other) < paraphrase_score(a, same)
+    fa, fo = pairmodel.features(a, other), pairmodel.features(a, same)
+    k = pairmodel.FEATURE_NAMES.index("number_unmatched")
+    assert fa[k] > 0 and fo[k] == 0
+
+
+def test_negation_mismatch_lowers_the_probability() -> None:
+    a = "The minister said the plant would close before the end of the year."
+    b = "The minister said the plant would close before the year ends."
+    neg = "The minister said the plant would not close before the year ends."
+    assert paraphrase_score(a, neg) < paraphrase_score(a, b)
+    k = pairmodel.FEATURE_NAMES.index("negation_mismatch")
+    assert pairmodel.features(a, neg)[k] == 1.0 and pairmodel.features(a, b)[k] == 0.0
+
+
+def test_model_table_matches_features() -> None:
+    assert set(pairmodel.WEIGHTS) == set(pairmodel.FEATURE_NAMES)
+    assert len(pairmodel.features("One short line here.", "Another line here.")) == len(
+        pairmodel.FEATURE_NAMES
+    )
+
+
+def test_overlap_score_keeps_the_cheap_word_measure() -> None:
+    a = "Three workers were taken to hospital with minor injuries."
+    b = "Three workers went to hospital with minor injuries."
+    assert overlap_score(a, b) == pytest.approx(5 / 6)  # 5 of 6 stems shared on both sides
+    assert overlap_score("", "") == 0.0

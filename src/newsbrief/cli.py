@@ -140,14 +140,38 @@ def _counts(result: Any) -> str:
 )
 @_words_option
 @_quiet_option
-def run(inputs: tuple[str, ...], db: str, out_dir: str, words: int, quiet: bool) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where the stages run: this process, or Ray (pip install 'newsbrief[ray]').",
+)
+@click.option("--address", default=None, help="Ray cluster to join, e.g. 'auto' (--engine ray).")
+def run(
+    inputs: tuple[str, ...],
+    db: str,
+    out_dir: str,
+    words: int,
+    quiet: bool,
+    engine: str,
+    address: str | None,
+) -> None:
     """Ingest INPUTS (files, folders, globs), process them and write every story's brief."""
-    from newsbrief.engines.local import process
     from newsbrief.render import render_json, render_markdown
     from newsbrief.store import Store
 
+    if address is not None and engine != "ray":
+        raise click.UsageError("--address needs --engine ray")
     with Store(db) as store, CliReporter(quiet) as reporter:
-        result = process(inputs, store, reporter, words=words)
+        if engine == "ray":
+            from newsbrief.engines.ray import process as process_on_ray
+
+            result = process_on_ray(inputs, store, reporter, words=words, address=address)
+        else:
+            from newsbrief.engines.local import process
+
+            result = process(inputs, store, reporter, words=words)
         folder = Path(out_dir)
         folder.mkdir(parents=True, exist_ok=True)
         written = 0

@@ -126,6 +126,12 @@ def similarity(a: str, b: str) -> float:
     return float(m[0] @ m[1])
 
 
+def pair_similarities(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+    """Cosine of each (a, b) pair, all texts encoded in one batch (e.g. a paraphrase eval)."""
+    vecs = encode([t for pair in pairs for t in pair])
+    return (vecs[0::2] * vecs[1::2]).sum(axis=1)
+
+
 def clear_cache() -> None:
     """Forget cached vectors (the model stays loaded)."""
     with _lock:

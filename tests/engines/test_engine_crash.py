@@ -20,6 +20,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +161,21 @@ def _snapshot(db: Path) -> dict[str, Any]:
     }
 
 
+def _phase(db: Path) -> str:
+    """Which part of the run a kill interrupted, read from what the store holds."""
+    if not db.exists() or _count(db) < CORPUS_SIZE:
+        return "reading"
+    conn = sqlite3.connect(db)
+    try:
+        (assigned,) = conn.execute("SELECT COUNT(*) FROM story_articles").fetchone()
+        (dirty,) = conn.execute("SELECT COUNT(*) FROM stories WHERE dirty=1").fetchone()
+    finally:
+        conn.close()
+    if assigned < CORPUS_SIZE:
+        return "copies/clustering"
+    return "briefing" if dirty else "done"
+
+
 def test_sigkill_at_random_moments_loses_nothing_and_ends_like_a_clean_run(
     shared_data: Path, tmp_path: Path
 ) -> None:
@@ -173,22 +189,34 @@ def test_sigkill_at_random_moments_loses_nothing_and_ends_like_a_clean_run(
     assert len(clean["articles"]) == CORPUS_SIZE
     assert clean["dirty"] == 0 and not clean["unbriefed"]
 
-    db = tmp_path / "killed.db"
+    # Each run is killed at a random moment of a clean run's duration and the next run
+    # resumes the same store; a run that finishes before its kill ends a chain, whose
+    # store must then equal the clean one, and the next chain starts from an empty store.
     rng = random.Random(SEED)
+    phases: list[str] = []
+    chains = 0
+    db = tmp_path / "chain0.db"
     previous = 0
-    kills = 0
-    for _ in range(KILLS):
-        killed = _run_and_kill(corpus, db, rng.uniform(0.05, 1.0) * clean_seconds)
-        kills += killed
-        if db.exists():
-            assert _integrity(db) == "ok"
-        count = _count(db)
-        assert count >= previous, "a kill lost committed articles"
-        previous = count
-    # the kills must have interrupted real work, not only finished runs
-    assert kills >= KILLS // 2
-
+    while len(phases) < KILLS:
+        if _run_and_kill(corpus, db, rng.uniform(0.05, 1.0) * clean_seconds):
+            if db.exists():
+                assert _integrity(db) == "ok", f"store corrupt after kill {len(phases) + 1}"
+            count = _count(db)
+            assert count >= previous, f"kill {len(phases) + 1} lost committed articles"
+            previous = count
+            phases.append(_phase(db))
+            continue
+        _assert_equal(db, clean)
+        chains += 1
+        db, previous = tmp_path / f"chain{chains}.db", 0
     _run(corpus, db)
+    _assert_equal(db, clean)
+    # the kills must have hit more than one part of the run (shown with pytest -s)
+    print(f"clean run {clean_seconds:.1f}s; {chains} chains; kills by phase {Counter(phases)}")
+    assert len(set(phases) - {"done"}) >= 2, phases
+
+
+def _assert_equal(db: Path, clean: dict[str, Any]) -> None:
     assert _integrity(db) == "ok"
     final = _snapshot(db)
     assert final["articles"] == clean["articles"]

@@ -25,6 +25,7 @@ _PLURALS = r"(?:sources|officials|analysts|experts|critics|witnesses|residents|a
 _NOMINAL = rf"(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|two|three|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir){_SP}(?:[\w'’\-]+{_SP}){{0,3}}?[a-z][\w\-]*|{_PLURALS}|[A-Z][\w.\-]*['’]s{_SP}(?:[a-z][\w\-]*{_SP}){{0,2}}?[a-z][\w\-]*)"
 _PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
 _SUBJ = rf"(?:{_PRONOUN}|{_CAPRUN}|{_NOMINAL})"
+SUBJ = _SUBJ
 
 AFTER_SV = re.compile(rf"[ \t]*,?[ \t]*(?P<subj>{_SUBJ})\s+{_AUX}(?P<verb>{VERBS})\b")
 # "…," said X — never "…," told X: the object of a tell-verb is the addressee
@@ -38,12 +39,25 @@ AFTER_LOOSE = re.compile(
 AFTER_DASH = re.compile(rf"[ \t]*[―—–]+[ \t\xa0]*(?P<subj>{_CAPRUN})")
 VERB_RE = re.compile(rf"\b(?P<verb>{VERBS})\b")
 SUBJ_END = re.compile(rf"(?P<subj>{_SUBJ})(?:\s*\([^()]{{1,24}}\))?\s+{_AUX}$")
+PARTICIPLES = [
+    "saying",
+    "adding",
+    "arguing",
+    "noting",
+    "claiming",
+    "insisting",
+    "warning",
+    "explaining",
+    "stressing",
+    "asserting",
+    "indicating",
+    "suggesting",
+]
 _PARTICIPLE = re.compile(
-    r",\s+(?P<verb>saying|adding|arguing|noting|claiming|insisting|warning|explaining|stressing"
-    r"|asserting|indicating|suggesting)\s+(?:that\s+)?(?P<content>[^“\"‘:].{12,})$",
+    rf",\s+(?P<verb>{'|'.join(PARTICIPLES)})\s+(?:that\s+)?(?P<content>[^“\"‘:].{{12,}})$",
     re.S,
 )
-_LEAD_SUBJ = re.compile(rf"^(?:[^,“”\"]{{0,60}},\s+)?(?P<subj>{_SUBJ})\s")
+LEAD_SUBJ = _LEAD_SUBJ = re.compile(rf"^(?:[^,“”\"]{{0,60}},\s+)?(?P<subj>{_SUBJ})\s")
 _OBJECT = r"(?:\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w'’\-]*\s*){1,4}|\s+(?:reporters|journalists|us|him|her|them|me|the\s+\w+|a\s+\w+(?:\s+\w+)?)\b)?"
 
 # Reported speech also covers beliefs and findings ("the poll found that …"): these verbs
@@ -84,7 +98,7 @@ _ACCORDING_END = re.compile(
 _ACCORDING_START = re.compile(r"^According to (?P<subj>[^,]{2,140}),\s+(?P<content>.{12,})$", re.S)
 
 
-_BAD_START = lx.words(
+BAD_START = _BAD_START = lx.words(
     """
     of by to in on at with during for from about after before as and but or into than
     monday tuesday wednesday thursday friday saturday sunday yesterday today
@@ -167,7 +181,7 @@ _TRIGGERS = (
 )
 
 
-_NOT_SUBJ = lx.words(
+NOT_SUBJ = _NOT_SUBJ = lx.words(
     """
     if when as because while although though but and or so since after before until once
     where which that what how why who it's there here

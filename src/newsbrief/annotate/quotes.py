@@ -17,24 +17,11 @@ from dataclasses import dataclass
 
 from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
+from newsbrief.annotate.reported import reported_quotes
+from newsbrief.annotate.speakers import Resolver, _trim
 from newsbrief.records import Mention, Quote, Sentence
 
 _OPENERS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"', "‹": "›"}
-_GENERIC = lx.words(
-    """
-    source sources official officials analyst analysts expert experts people person
-    report reports poll polls critic critics witness witnesses resident residents aide
-    aides
-    """
-)
-_ORG_NOUNS = lx.words(
-    """
-    newspaper paper agency ministry company group organization organisation campaign
-    government department office committee network channel daily magazine council board
-    police service authority commission hospital university school court firm party bank
-    administration team union
-    """
-)
 
 
 @dataclass(slots=True)
@@ -128,107 +115,6 @@ def quote_spans(text: str) -> list[_Span]:
     return out
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\n":
-        start += 1
-    while end > start and text[end - 1] in " \t\n,":
-        end -= 1
-    return start, end
-
-
-class _Resolver:
-    """Resolves subject surface forms to article entities, tracking salient speakers."""
-
-    def __init__(
-        self,
-        text: str,
-        sentences: list[Sentence],
-        mentions: list[Mention],
-        roles: dict[str, list[str]],
-    ) -> None:
-        self.mentions = sorted(
-            (m for m in mentions if m.kind in ("person", "org")), key=lambda m: m.start
-        )
-        self.starts = [m.start for m in self.mentions]
-        self.roles = {k: " ".join(v).lower() for k, v in roles.items()}
-        self.salient: list[tuple[int, str, str]] = []  # (position, entity, kind)
-        first_in_sentence: set[int] = set()
-        for m in self.mentions:
-            if m.sentence not in first_in_sentence:
-                first_in_sentence.add(m.sentence)
-                if m.entity:
-                    self.salient.append((m.start, m.entity, m.kind))
-            elif m.entity and cues.VERB_RE.match(text, m.end + 1):
-                self.salient.append((m.start, m.entity, m.kind))
-        self.salient.sort()
-
-    def _mention_in(self, start: int, end: int) -> Mention | None:
-        """The first person inside the subject, else its last organisation."""
-        i = bisect.bisect_left(self.starts, start)
-        best = None
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].kind == "person":
-                return self.mentions[i]
-            best = self.mentions[i]
-            i += 1
-        return best
-
-    def _recent(self, pos: int, kind: str, role_word: str | None = None) -> str | None:
-        for p, entity, k in reversed(self.salient):
-            if p >= pos or k != kind:
-                continue
-            if role_word is None or role_word in self.roles.get(entity, ""):
-                return entity
-        if role_word is not None:  # any earlier person whose role has that noun
-            for m in reversed(self.mentions[: bisect.bisect_left(self.starts, pos)]):
-                if m.kind == kind and m.entity and role_word in self.roles.get(m.entity, ""):
-                    return m.entity
-        return None
-
-    def resolve(self, subj: str, start: int, end: int) -> str | None:
-        m = self._mention_in(start, end)
-        if m is not None and m.entity:
-            bisect.insort(self.salient, (start, m.entity, m.kind))
-            return m.entity
-        words = subj.lower().split()
-        if not words:
-            return None
-        head = words[-1].strip("'’")
-        if len(words) == 1 and head in ("he", "she"):
-            return self._recent(start, "person")
-        if len(words) == 1 and head in ("they", "it"):
-            return self._recent(start, "org")
-        if len(words) == 1 and head == "who":  # "X, who …, said": X is right before
-            i = bisect.bisect_left(self.starts, start) - 1
-            near = self.mentions[i] if i >= 0 else None
-            return near.entity if near is not None and start - near.end < 120 else None
-        if head in _GENERIC or head in ("we", "i"):
-            return None
-        if words[0] in ("the", "this", "that") and head in lx.TITLES | {"envoy", "diplomat"}:
-            return self._recent(start, "person", head) or self._recent(start, "person")
-        if words[0] == "the" and head in _ORG_NOUNS:
-            # "the council" is the last organisation named with that word, else itself
-            for _, entity, k in reversed(self.salient):
-                if k == "org" and head in entity.lower().split():
-                    return entity
-            for m in reversed(self.mentions[: bisect.bisect_left(self.starts, start)]):
-                if m.kind == "org" and m.entity and head in m.entity.lower().split():
-                    return m.entity
-            return subj.strip()
-        if subj[:1].isupper() and not all(w in lx.NOT_NAME for w in words):
-            return subj.strip()
-        return None
-
-    def note(self, pos: int, entity: str | None) -> None:
-        if entity:
-            kind = "org"
-            for m in self.mentions:
-                if m.entity == entity:
-                    kind = m.kind
-                    break
-            bisect.insort(self.salient, (pos, entity, kind))
-
-
 _CUE_RIGHT_BEFORE = re.compile(rf"\b(?:{cues.VERBS})[,:][ \t]*$")
 
 
@@ -291,7 +177,7 @@ def extract_quotes(
     roles: dict[str, list[str]] | None = None,
 ) -> list[Quote]:
     """Direct and reported quotes of ``text`` with speakers resolved against ``mentions``."""
-    resolver = _Resolver(text, sentences, mentions, roles or {})
+    resolver = Resolver(text, sentences, mentions, roles or {})
     sent_starts = [s.start for s in sentences]
 
     def sentence_of(pos: int) -> int:
@@ -336,43 +222,6 @@ def extract_quotes(
         q = Quote(content, "direct", sentence_of(start), start, end, speaker, subj, verb)
         quotes.append(q)
         prev, prev_close = q, span.close
-    quotes.extend(_reported(text, sentences, quotes, resolver))
+    quotes.extend(reported_quotes(text, sentences, quotes, resolver))
     quotes.sort(key=lambda q: q.start)
     return quotes
-
-
-def _mask(sent: Sentence, covered: list[tuple[int, int]]) -> str:
-    """The sentence with direct-quote content blanked out (same length, so offsets hold):
-    a speech verb inside a quotation is not a cue of the sentence."""
-    s = sent.text
-    for a, b in covered:
-        lo, hi = max(a, sent.start) - sent.start, min(b, sent.end) - sent.start
-        if lo < hi:
-            s = s[:lo] + "\u2026" * (hi - lo) + s[hi:]
-    return s
-
-
-def _reported(
-    text: str, sentences: list[Sentence], direct: list[Quote], resolver: _Resolver
-) -> list[Quote]:
-    covered = [(q.start, q.end) for q in direct]
-    out: list[Quote] = []
-    for sent in sentences:
-        s = _mask(sent, covered)
-        found = cues.match_reported(s)
-        if not found:
-            continue
-        subj, s_rel, verb, c_rel = found
-        start, end = _trim(text, sent.start + c_rel[0], sent.start + c_rel[1])
-        if text[end - 1 : end] in ".!?":
-            end -= 1
-        if end - start < 12:
-            continue
-        overlap = sum(max(0, min(end, b) - max(start, a)) for a, b in covered)
-        if overlap > 0.5 * (end - start) or any(a <= start < b for a, b in covered):
-            continue  # words inside quote marks are the direct quote's, never reported speech
-        speaker = resolver.resolve(subj, sent.start + s_rel[0], sent.start + s_rel[1])
-        resolver.note(sent.start + s_rel[0], speaker)
-        subj = subj.rstrip(".")
-        out.append(Quote(text[start:end], "reported", sent.index, start, end, speaker, subj, verb))
-    return out

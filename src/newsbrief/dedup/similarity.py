@@ -83,13 +83,14 @@ def set_cosine(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> fl
     return len(a & b) / math.sqrt(len(a) * len(b))
 
 
-def paraphrase_score(a: str, b: str) -> float:
-    """Similarity in [0, 1] of two sentences, robust to rewording.
+def overlap_score(a: str, b: str) -> float:
+    """Cheap word-level similarity in [0, 1], robust to rewording.
 
     The mean of the set cosine and the containment of the smaller sentence in the larger
     over stemmed content words: containment keeps a condensed rewrite ("X, ambassador of Y,
     says ...") close to its longer original, cosine keeps one shared name from making a
-    short sentence look like a long one.
+    short sentence look like a long one. (This was ``paraphrase_score`` before the fitted
+    model; MRPC accuracy 0.699 against the model's 0.755, see ``eval.paraphrase``.)
     """
     sa, sb = set(content_stems(a)), set(content_stems(b))
     if not sa or not sb:
@@ -100,8 +101,27 @@ def paraphrase_score(a: str, b: str) -> float:
     return 0.5 * (cosine + containment)
 
 
+def paraphrase_score(a: str, b: str) -> float:
+    """Probability in [0, 1] that two sentences say the same thing.
+
+    A logistic model over overlap, order, length, number, name and negation features
+    (``dedup.pairmodel``), fitted on half of the MRPC dev pairs. Sentences without a shared
+    content stem skip the model: they are never paraphrases, and most candidate pairs in
+    an alignment are of that kind.
+    """
+    from newsbrief.dedup import pairmodel  # pairmodel builds on this module's tokens
+
+    if not a.strip() or not b.strip():
+        return 0.0
+    if a.strip().lower() == b.strip().lower():
+        return 1.0
+    if not pairmodel.shares_content(a, b):
+        return 0.0
+    return pairmodel.probability(a, b)
+
+
 def is_paraphrase(a: str, b: str, threshold: float = PARAPHRASE_THRESHOLD) -> bool:
-    """Whether two sentences say the same thing (threshold fitted on MRPC dev, see eval)."""
+    """Whether two sentences say the same thing: model probability at least ``threshold``."""
     return paraphrase_score(a, b) >= threshold
 
 

@@ -7,8 +7,9 @@ finishes the job without duplicating anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from os import PathLike, fspath
 
 from newsbrief.analyze import analyze_story
@@ -16,7 +17,7 @@ from newsbrief.annotate import annotate
 from newsbrief.brief import build_brief
 from newsbrief.clean import clean_article
 from newsbrief.cluster import StoryClusterer
-from newsbrief.dedup import DedupIndex
+from newsbrief.dedup import DedupIndex, parse_time
 from newsbrief.engines import Reporter, SilentReporter
 from newsbrief.read import iter_inputs
 from newsbrief.records import Article, Brief, Derivation, Problem, Story
@@ -25,6 +26,22 @@ from newsbrief.summarize import summarize
 
 DEFAULT_WORDS = 150
 BATCH_SIZE = 200
+BRIEF_CHUNK = 200  # stories whose articles are loaded at once for briefing
+CHUNK = 5000  # pending articles deduplicated and clustered at once
+WINDOW_DAYS = 7.0  # a story with no article this close to a chunk's start is closed
+
+
+@dataclass(slots=True)
+class BriefTask:
+    """One story to brief: the story, its articles and the derivations among them."""
+
+    story: Story
+    articles: list[Article]
+    derivations: list[Derivation]
+
+
+# Briefs (or a Problem per story that could not be briefed) for tasks, in the same order.
+BriefMapper = Callable[[list[BriefTask], int], Iterable[Brief | Problem]]
 
 
 @dataclass(slots=True)
@@ -71,58 +88,138 @@ def ingest(
     store.add_problems(result.problems)
 
 
-def update_stories(store: Store, reporter: Reporter, result: RunResult, words: int) -> None:
-    """Dedup and cluster the articles not yet in a story, then re-brief the stories they touch."""
-    assigned = dict(store.assignments())
-    articles = list(store.articles())
-    pending = [a for a in articles if a.id not in assigned]
-    by_id = {a.id: a for a in articles}
-    if pending:
-        _assign(store, reporter, articles, pending, assigned, by_id)
+def update_stories(
+    store: Store,
+    reporter: Reporter,
+    result: RunResult,
+    words: int,
+    brief_all: BriefMapper | None = None,
+) -> None:
+    """Dedup and cluster the articles not yet in a story, then re-brief the stories they touch.
+
+    ``brief_all`` decides where the per-story work runs (the Ray engine passes its own);
+    by default it runs here, one story after another.
+    """
+    assign_pending(store, reporter)
+    brief_dirty(store, reporter, result, words, brief_all or brief_stories)
+
+
+def assign_pending(store: Store, reporter: Reporter, chunk_size: int = CHUNK) -> None:
+    """Put the stored articles that are not yet in a story into stories (marked dirty).
+
+    Memory follows the open stories, not the corpus: pending articles are taken in publish
+    order, ``chunk_size`` at a time, and each chunk is deduplicated and clustered against
+    the stories still open at its start (those with an article within the clustering window)
+    only, rebuilt from the store. Closed stories never come back into memory. Because the
+    state is rebuilt from what is committed, a killed run resumes exactly where it stopped.
+    A pending set that fits one chunk keeps ingest order, so small runs are unaffected.
+    """
+    heads = _pending_heads(store)
+    if not heads:
+        return
+    if len(heads) > chunk_size:
+        heads.sort(key=lambda h: (h[1] or "", h[2]))
+    reporter.stage("finding copies and clustering", len(heads))
+    for start in range(0, len(heads), chunk_size):
+        chunk = sorted(heads[start : start + chunk_size], key=lambda h: h[2])
+        _assign_chunk(store, [h[0] for h in chunk], [h[1] for h in chunk])
+        reporter.advance(len(chunk))
+
+
+def _pending_heads(store: Store) -> list[tuple[str, str | None, int]]:
+    """(id, published, seq) of the stored articles in no story, in ingest order.
+
+    TODO(lead): belongs in Store (e.g. ``Store.pending_heads``); it is here only because
+    the engine needs it without loading article bodies.
+    """
+    rows = store.conn.execute(
+        "SELECT id, published, seq FROM articles WHERE id NOT IN "
+        "(SELECT article FROM story_articles) ORDER BY seq"
+    )
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def _assign_chunk(store: Store, chunk_ids: list[str], published: list[str | None]) -> None:
+    known = [t for t in (parse_time(p) for p in published) if t is not None]
+    since = min(known) - timedelta(days=WINDOW_DAYS) if known else None
+    open_stories = set()
+    for row in store.story_rows():
+        end = parse_time(row["end"])
+        # undated stories cannot be ruled out by time, so they stay open
+        if since is None or end is None or end >= since:
+            open_stories.add(row["id"])
+    assigned = {aid: sid for aid, sid in store.assignments() if sid in open_stories}
+    # dedup sees the open stories' articles before the pending ones, as an incremental run
+    # sees earlier runs' articles
+    previous = list(store.articles(assigned))
+    pending = list(store.articles(chunk_ids))
+    articles = previous + pending
+    _assign(store, articles, pending, assigned, {a.id: a for a in articles})
+
+
+def brief_dirty(
+    store: Store, reporter: Reporter, result: RunResult, words: int, brief_all: BriefMapper
+) -> None:
+    """Rewrite the brief of every dirty story, loading only those stories' articles."""
     # every story whose membership changed and whose brief is not yet rewritten, including
     # those of a run that was killed before it got to them
-    dirty = [store.story(sid) for sid in store.dirty_stories()]
+    dirty = store.dirty_stories()
     reporter.stage("briefing", len(dirty))
-    all_derivations = store.derivations()
-    for story in dirty:
-        members = [by_id[aid] for aid in story.article_ids]
-        try:
-            brief = brief_story(story, members, all_derivations, words)
-        except Exception as exc:  # a story that cannot be briefed must not lose the others
-            _report(Problem(f"story:{story.id}", f"could not brief: {exc!r}"), result, reporter)
-            continue
-        store.save_brief(brief)
-        result.stories_changed.append(story.id)
-        reporter.advance()
+    by_article: dict[str, list[Derivation]] = {}
+    for d in store.derivations():
+        by_article.setdefault(d.child, []).append(d)
+    for start in range(0, len(dirty), BRIEF_CHUNK):
+        tasks = []
+        for story in (store.story(sid) for sid in dirty[start : start + BRIEF_CHUNK]):
+            members = list(store.articles(story.article_ids))
+            # in the store's (child, parent) order, which the brief's derivation list keeps
+            inside = sorted(
+                (d for a in members for d in by_article.get(a.id, [])),
+                key=lambda d: (d.child, d.parent),
+            )
+            tasks.append(BriefTask(story, members, inside))
+        for story, outcome in zip((t.story for t in tasks), brief_all(tasks, words), strict=True):
+            if isinstance(outcome, Problem):
+                _report(outcome, result, reporter)
+                continue
+            store.save_brief(outcome)
+            result.stories_changed.append(story.id)
+            reporter.advance()
+
+
+def brief_stories(tasks: list[BriefTask], words: int) -> list[Brief | Problem]:
+    """The default ``BriefMapper``: brief each story in this process."""
+    return [brief_task(task, words) for task in tasks]
+
+
+def brief_task(task: BriefTask, words: int) -> Brief | Problem:
+    try:
+        return brief_story(task.story, task.articles, task.derivations, words)
+    except Exception as exc:  # a story that cannot be briefed must not lose the others
+        return Problem(f"story:{task.story.id}", f"could not brief: {exc!r}")
 
 
 def _assign(
     store: Store,
-    reporter: Reporter,
     articles: list[Article],
     pending: list[Article],
     assigned: dict[str, str],
     by_id: dict[str, Article],
 ) -> None:
     """Find the pending articles' copies and put them into stories (marked dirty)."""
-
-    reporter.stage("finding copies", len(articles))
     index = DedupIndex()
     found: list[Derivation] = []
     for article in articles:
         derivations = index.add(article)
         if article.id not in assigned:
             found.extend(derivations)
-        reporter.advance()
     store.add_derivations(found)
 
-    reporter.stage("clustering", len(pending))
     clusterer = StoryClusterer()
     clusterer.restore((by_id[aid], sid) for aid, sid in assigned.items())
     # a whole batch is clustered among itself first (better groups than one-by-one
     # assignment), then each group joins an existing story or opens one
     clusterer.add_batch(pending)
-    reporter.advance(len(pending))
     pending_ids = {a.id for a in pending}
     merged_into = {into for _, into in clusterer.merges}
     changed = [

@@ -2,7 +2,8 @@
 
 Formats: plain text (.txt; also any text file without a known extension), HTML (.html/.htm,
 through trafilatura), JSON (.json: an object, a list, or an API wrapper with "articles") and
-JSONL (.jsonl/.ndjson), each optionally gzipped (.gz). Everything streams: JSONL is read line
+JSONL (.jsonl/.ndjson), each optionally gzipped (.gz), and WARC archives (.warc/.warc.gz, the
+HTML responses in them). Everything streams: JSONL is read line
 by line, folders are walked lazily, one bad input never stops the run.
 """
 
@@ -20,6 +21,7 @@ from newsbrief.read.files import (
     JSONL_SUFFIXES,
     TEXT_SUFFIXES,
     UNSUPPORTED,
+    WARC_SUFFIXES,
     expand_inputs,
     open_binary,
     read_all,
@@ -28,6 +30,7 @@ from newsbrief.read.files import (
 from newsbrief.read.html import article_from_html
 from newsbrief.read.jsonl import article_from_dict, iter_jsonl_lines, records_from_json
 from newsbrief.read.text import article_from_text, decode_bytes, is_binary
+from newsbrief.read.warc import iter_warc
 from newsbrief.records import Article, Problem
 
 __all__ = [
@@ -35,6 +38,7 @@ __all__ = [
     "article_from_html",
     "article_from_text",
     "iter_inputs",
+    "iter_warc",
     "read_path",
 ]
 
@@ -66,6 +70,10 @@ def read_path(path: str | Path) -> Iterator[Article | Problem]:
     suffix, gzipped = split_suffix(path)
     if suffix in UNSUPPORTED:
         yield Problem(source, UNSUPPORTED[suffix])
+        return
+    if suffix in WARC_SUFFIXES:
+        # gzip is detected from the bytes; the reader turns every failure into one Problem
+        yield from iter_warc(path)
         return
     try:
         if suffix in JSONL_SUFFIXES:

@@ -20,8 +20,8 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 JSON_SUFFIXES = frozenset({".json"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson", ".jsonlines"})
+WARC_SUFFIXES = frozenset({".warc"})
 UNSUPPORTED = {
-    ".warc": "WARC archives are not supported by the reader yet",
     ".arc": "ARC archives are not supported by the reader yet",
     ".pdf": "binary file, not an article",
 }

@@ -1,0 +1,79 @@
+"""Reported speech and other attributions, per sentence, outside the direct quotes.
+
+First the speech patterns of ``cues.match_reported`` (one per sentence, kind "reported"), then
+the general rule of ``attributed.match_general`` over the rest of the sentence, which may add
+several attributions: speech cues stay "reported", every other cue (stance, belief, intention,
+support: "criticized", "endorsed", "is expected") is "attributed", so a brief can keep speech
+only.
+"""
+
+from __future__ import annotations
+
+from newsbrief.annotate import cues
+from newsbrief.annotate.attributed import match_general
+from newsbrief.annotate.speakers import Resolver, _trim
+from newsbrief.records import Quote, Sentence
+
+
+def _mask(sent: Sentence, covered: list[tuple[int, int]]) -> str:
+    """The sentence with direct-quote content blanked out (same length, so offsets hold):
+    a speech verb inside a quotation is not a cue of the sentence."""
+    s = sent.text
+    for a, b in covered:
+        lo, hi = max(a, sent.start) - sent.start, min(b, sent.end) - sent.start
+        if lo < hi:
+            s = s[:lo] + "\u2026" * (hi - lo) + s[hi:]
+    return s
+
+
+def _content(
+    text: str, sent: Sentence, c_rel: tuple[int, int], covered: list[tuple[int, int]], least: int
+) -> tuple[int, int] | None:
+    start, end = _trim(text, sent.start + c_rel[0], sent.start + c_rel[1])
+    if text[end - 1 : end] in ".!?":
+        end -= 1
+    if end - start < least:
+        return None
+    overlap = sum(max(0, min(end, b) - max(start, a)) for a, b in covered)
+    if overlap > 0.5 * (end - start) or any(a <= start < b for a, b in covered):
+        return None  # words inside quote marks are the direct quote's, never reported speech
+    return start, end
+
+
+def reported_quotes(
+    text: str, sentences: list[Sentence], direct: list[Quote], resolver: Resolver
+) -> list[Quote]:
+    """Reported and attributed statements of ``text``, none overlapping a direct quote."""
+    covered = [(q.start, q.end) for q in direct]
+    out: list[Quote] = []
+    for sent in sentences:
+        s = _mask(sent, covered)
+        taken = [
+            (max(a, sent.start) - sent.start, min(b, sent.end) - sent.start)
+            for a, b in covered
+            if a < sent.end and b > sent.start
+        ]
+        found = cues.match_reported(s)
+        if found:
+            subj, s_rel, verb, c_rel = found
+            span = _content(text, sent, c_rel, covered, 12)
+            if span is not None:
+                start, end = span
+                speaker = resolver.resolve(subj, sent.start + s_rel[0], sent.start + s_rel[1])
+                resolver.note(sent.start + s_rel[0], speaker)
+                subj = subj.rstrip(".")
+                out.append(
+                    Quote(text[start:end], "reported", sent.index, start, end, speaker, subj, verb)
+                )
+                taken.append((min(s_rel[0], c_rel[0]), max(s_rel[1], c_rel[1])))
+        for g_subj, g_rel, cue, c_rel, kind in match_general(s, taken):
+            span = _content(text, sent, c_rel, covered, 2)
+            if span is None:
+                continue
+            start, end = span
+            speaker = None
+            if g_subj is not None:
+                speaker = resolver.resolve(g_subj, sent.start + g_rel[0], sent.start + g_rel[1])
+                g_subj = g_subj.rstrip(".")
+            out.append(Quote(text[start:end], kind, sent.index, start, end, speaker, g_subj, cue))
+    return out

@@ -1,0 +1,128 @@
+"""Speaker resolution: subject surface forms ("he", "the ambassador", "Ms Quill") to article
+entities, tracking which people and organisations were recently speakers or subjects.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from newsbrief.annotate import cues
+from newsbrief.annotate import lexicon as lx
+from newsbrief.records import Mention, Sentence
+
+_GENERIC = lx.words(
+    """
+    source sources official officials analyst analysts expert experts people person
+    report reports poll polls critic critics witness witnesses resident residents aide
+    aides
+    """
+)
+_ORG_NOUNS = lx.words(
+    """
+    newspaper paper agency ministry company group organization organisation campaign
+    government department office committee network channel daily magazine council board
+    police service authority commission hospital university school court firm party bank
+    administration team union
+    """
+)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    return start, end
+
+
+class Resolver:
+    """Resolves subject surface forms to article entities, tracking salient speakers."""
+
+    def __init__(
+        self,
+        text: str,
+        sentences: list[Sentence],
+        mentions: list[Mention],
+        roles: dict[str, list[str]],
+    ) -> None:
+        self.mentions = sorted(
+            (m for m in mentions if m.kind in ("person", "org")), key=lambda m: m.start
+        )
+        self.starts = [m.start for m in self.mentions]
+        self.roles = {k: " ".join(v).lower() for k, v in roles.items()}
+        self.salient: list[tuple[int, str, str]] = []  # (position, entity, kind)
+        first_in_sentence: set[int] = set()
+        for m in self.mentions:
+            if m.sentence not in first_in_sentence:
+                first_in_sentence.add(m.sentence)
+                if m.entity:
+                    self.salient.append((m.start, m.entity, m.kind))
+            elif m.entity and cues.VERB_RE.match(text, m.end + 1):
+                self.salient.append((m.start, m.entity, m.kind))
+        self.salient.sort()
+
+    def _mention_in(self, start: int, end: int) -> Mention | None:
+        """The first person inside the subject, else its last organisation."""
+        i = bisect.bisect_left(self.starts, start)
+        best = None
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].kind == "person":
+                return self.mentions[i]
+            best = self.mentions[i]
+            i += 1
+        return best
+
+    def _recent(self, pos: int, kind: str, role_word: str | None = None) -> str | None:
+        for p, entity, k in reversed(self.salient):
+            if p >= pos or k != kind:
+                continue
+            if role_word is None or role_word in self.roles.get(entity, ""):
+                return entity
+        if role_word is not None:  # any earlier person whose role has that noun
+            for m in reversed(self.mentions[: bisect.bisect_left(self.starts, pos)]):
+                if m.kind == kind and m.entity and role_word in self.roles.get(m.entity, ""):
+                    return m.entity
+        return None
+
+    def resolve(self, subj: str, start: int, end: int) -> str | None:
+        m = self._mention_in(start, end)
+        if m is not None and m.entity:
+            bisect.insort(self.salient, (start, m.entity, m.kind))
+            return m.entity
+        words = subj.lower().split()
+        if not words:
+            return None
+        head = words[-1].strip("'’")
+        if len(words) == 1 and head in ("he", "she"):
+            return self._recent(start, "person")
+        if len(words) == 1 and head in ("they", "it"):
+            return self._recent(start, "org")
+        if len(words) == 1 and head == "who":  # "X, who …, said": X is right before
+            i = bisect.bisect_left(self.starts, start) - 1
+            near = self.mentions[i] if i >= 0 else None
+            return near.entity if near is not None and start - near.end < 120 else None
+        if head in _GENERIC or head in ("we", "i"):
+            return None
+        if words[0] in ("the", "this", "that") and head in lx.TITLES | {"envoy", "diplomat"}:
+            return self._recent(start, "person", head) or self._recent(start, "person")
+        if words[0] == "the" and head in _ORG_NOUNS:
+            # "the council" is the last organisation named with that word, else itself
+            for _, entity, k in reversed(self.salient):
+                if k == "org" and head in entity.lower().split():
+                    return entity
+            for m in reversed(self.mentions[: bisect.bisect_left(self.starts, start)]):
+                if m.kind == "org" and m.entity and head in m.entity.lower().split():
+                    return m.entity
+            return subj.strip()
+        if subj[:1].isupper() and not all(w in lx.NOT_NAME for w in words):
+            return subj.strip()
+        return None
+
+    def note(self, pos: int, entity: str | None) -> None:
+        if entity:
+            kind = "org"
+            for m in self.mentions:
+                if m.entity == entity:
+                    kind = m.kind
+                    break
+            bisect.insort(self.salient, (pos, entity, kind))
