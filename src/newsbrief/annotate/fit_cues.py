@@ -45,11 +45,13 @@ _PREPS = frozenset(
 )
 # Words that are annotated as (the end of) a cue only because a real cue sits next to them
 # ("said this week that", "told the Times that", "has repeatedly argued"): never cues.
-_NEVER = frozenset(
+_NEVER = lx.words(
     """
     week weeks times year years day days month months today yesterday tonight morning
-    repeatedly reportedly recently also whether statement interview
-    """.split()
+    repeatedly reportedly recently also whether statement interview monday tuesday wednesday
+    thursday friday saturday sunday january february march april june july august september
+    october november december
+    """
 )
 _FUNCTION = lx.words(
     """
