@@ -41,3 +41,19 @@ def test_analyze_story_end_to_end_on_hand_built_records(make_article) -> None:
     (conflict,) = analysis.conflicts
     assert conflict.kind == "entity" and conflict.claim == 0 and claim.conflicts == [0]
     assert {v.value for v in conflict.values} == {"Ambassador of Peru", "Ambassador of Chile"}
+
+
+def test_attributions_that_are_not_speech_stay_out_of_the_quotes():
+    from newsbrief.analyze.entities import merge_entities
+    from newsbrief.analyze.quotes import story_quotes
+    from newsbrief.annotate import annotate
+    from newsbrief.records import Article, Quote
+
+    text = 'Mayor Ana Ruiz criticized the plan on Monday.\n"We will fight it," Ruiz said.'
+    art = annotate(Article(id="a", source="a", title="Plan", text=text))
+    art.quotes.append(
+        Quote("the plan", "attributed", 0, 28, 36, "Ana Ruiz", "Ana Ruiz", "criticized")
+    )
+    quotes, _ = story_quotes([art], merge_entities([art]))
+    assert quotes and all(q.kind in ("direct", "reported") for q in quotes)
+    assert not any(q.text == "the plan" for q in quotes)

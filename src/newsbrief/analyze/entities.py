@@ -125,7 +125,8 @@ class EntityIndex:
             for q in art.quotes:
                 # a speaker the mention tagger missed is still a person of the story
                 if (
-                    q.speaker
+                    q.kind != "attributed"
+                    and q.speaker
                     and _looks_like_name(q.speaker)
                     and name_parts(q.speaker)[1] not in known
                 ):

@@ -56,12 +56,17 @@ def _named_at_cue(index: EntityIndex, art: Article, sentence: int, cue: str | No
     return None
 
 
+SPEECH = frozenset({"direct", "reported"})
+
+
 def story_quotes(articles: list[Article], index: EntityIndex) -> tuple[list[StoryQuote], int]:
     """Quotes attributed to story entities, and how many quotes had no resolvable speaker."""
     out: list[StoryQuote] = []
     unresolved = 0
     for art in articles:
         for q in art.quotes:
+            if q.kind not in SPEECH:
+                continue  # stances and intentions ("X criticized the plan") are not quotes
             eid = None
             for name in (q.speaker, q.speaker_text):
                 if name and eid is None:
