@@ -126,3 +126,31 @@ def test_capitalised_function_word_is_not_a_person(make_article) -> None:
     assert [e.name for e in index.entities] == ["Karim"]
     quotes, unresolved = story_quotes([a], index)
     assert [q.speaker for q in quotes] == ["Karim"] and unresolved == 0
+
+
+def test_roles_come_from_originals_not_from_a_rewrite_that_garbles_them():
+    from newsbrief.analyze.entities import merge_entities
+    from newsbrief.annotate import annotate
+    from newsbrief.records import Article
+
+    original = annotate(
+        Article(
+            id="o",
+            source="o",
+            title="T",
+            text=(
+                "Ambassador of Iraq Ali Yasin Karim told reporters in Islamabad that the city was free."
+            ),
+        )
+    )
+    rewrite = annotate(
+        Article(
+            id="r",
+            source="r",
+            title="T",
+            text=("Ali Yasin Karim, Ambassador of Iran, told reporters that the city was free."),
+        )
+    )
+    index = merge_entities([original, rewrite], derived={"r"})
+    (karim,) = [e for e in index.entities if e.name.endswith("Karim")]
+    assert karim.roles == ["Ambassador of Iraq"]

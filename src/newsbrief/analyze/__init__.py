@@ -27,7 +27,7 @@ def analyze_story(story: Story, articles: list[Article], derivations: list[Deriv
     derivs = [d for d in derivations if d.child in ids and d.parent in ids]
 
     sources = independent_sources(arts, derivs)
-    index = merge_entities(arts)
+    index = merge_entities(arts, derived={d.child for d in derivs})
     quotes, unresolved = story_quotes(arts, index)
     claims = align_claims(arts, derivs, sources)
     conflicts = find_conflicts(claims, arts, derivs)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsbrief.analyze.names import (
@@ -79,12 +80,17 @@ def _external_roles(article: Article) -> dict[str, list[str]]:
 class EntityIndex:
     """The merged entities of one story and a resolver from names to entity ids."""
 
-    def __init__(self, articles: list[Article]) -> None:
+    def __init__(self, articles: list[Article], derived: Iterable[str] = ()) -> None:
         self.groups: list[_Group] = []
         self._alias: dict[tuple[str, tuple[str, ...]], list[int]] = {}
         forms = self._collect(articles)
         self._merge(forms)
-        self._gather_roles(articles)
+        # A copy or rewrite may garble a role ("Ambassador of Iran" for Iraq's envoy): roles
+        # come from originals, and from derived articles only for people no original describes.
+        copies = set(derived)
+        self._gather_roles([a for a in articles if a.id not in copies])
+        described = {id(g) for g in self.groups if g.roles}
+        self._gather_roles([a for a in articles if a.id in copies], skip=described)
         self.entities = self._build()
 
     # ------------------------------------------------------------------ collection
@@ -183,7 +189,8 @@ class EntityIndex:
             return top[0]
         return None  # ambiguous: better two entries than one wrong merge
 
-    def _gather_roles(self, articles: list[Article]) -> None:
+    def _gather_roles(self, articles: list[Article], skip: set[int] | None = None) -> None:
+        skip = skip or set()
         for art in articles:
             external = _external_roles(art)
             for m in art.mentions:
@@ -193,13 +200,15 @@ class EntityIndex:
                 if gid is None:
                     continue
                 group = self.groups[self._index(gid)]
+                if id(group) in skip:
+                    continue
                 text = art.text
                 for role in (role_before(text, m.start), role_after(text, m.end)):
                     if role:
                         group.roles[role] += 1
             for name, roles in external.items():
                 gid = self.resolve(name, art.id)
-                if gid is not None:
+                if gid is not None and id(self.groups[self._index(gid)]) not in skip:
                     for role in roles:
                         cleaned = clean_role(role)
                         if cleaned:
@@ -303,5 +312,7 @@ def _dedupe_roles(roles: Counter[str]) -> list[str]:
     ]
 
 
-def merge_entities(articles: list[Article]) -> EntityIndex:
-    return EntityIndex(articles)
+def merge_entities(articles: list[Article], derived: Iterable[str] = ()) -> EntityIndex:
+    """One entity per person, organisation and place of the story; ``derived`` are the ids
+    of articles that copy or rewrite another article of the story."""
+    return EntityIndex(articles, derived)
