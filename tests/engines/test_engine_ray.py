@@ -114,6 +114,10 @@ def test_ray_engine_equals_local_engine(shared_data, tmp_path, ray_runtime):
     assert remote["derivations"] == local["derivations"]
     assert remote["briefs"].keys() == local["briefs"].keys()
     differing = [k for k in local["briefs"] if remote["briefs"][k] != local["briefs"][k]]
+    if differing:
+        import difflib
+        k = differing[0]
+        print("\n".join(list(difflib.unified_diff(local["briefs"][k].splitlines(), remote["briefs"][k].splitlines(), lineterm="", n=1))[:40]))
     assert differing == []
 
 
