@@ -301,11 +301,18 @@ EVAL_TASKS = [
 @click.option(
     "--stream", is_flag=True, help="cluster: replay items in time order through incremental add."
 )
-def eval_(task: str, data: str, as_json: bool, words: int, metric: str, stream: bool) -> None:
+@click.option(
+    "--semantic",
+    is_flag=True,
+    help="align, conflict: add rows that use sentence embeddings (the `embeddings` extra).",
+)
+def eval_(
+    task: str, data: str, as_json: bool, words: int, metric: str, stream: bool, semantic: bool
+) -> None:
     """Score newsbrief and the task's baselines on a labelled dataset."""
     from newsbrief.eval.run import run_task
 
-    result = run_task(task, data, words=words, metric=metric, stream=stream)
+    result = run_task(task, data, words=words, metric=metric, stream=stream, semantic=semantic)
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         return

@@ -15,7 +15,12 @@ from newsbrief.analyze.timeline import build_timeline
 from newsbrief.records import Analysis, Article, Derivation, Story
 
 
-def analyze_story(story: Story, articles: list[Article], derivations: list[Derivation]) -> Analysis:
+def analyze_story(
+    story: Story,
+    articles: list[Article],
+    derivations: list[Derivation],
+    semantic: bool = False,
+) -> Analysis:
     """Analyse the annotated ``articles`` of ``story``.
 
     Only articles listed in ``story.article_ids`` are used (all given ones when the story
@@ -29,7 +34,7 @@ def analyze_story(story: Story, articles: list[Article], derivations: list[Deriv
     sources = independent_sources(arts, derivs)
     index = merge_entities(arts, derived={d.child for d in derivs})
     quotes, unresolved = story_quotes(arts, index)
-    claims = align_claims(arts, derivs, sources)
+    claims = align_claims(arts, derivs, sources, semantic=semantic)
     conflicts = find_conflicts(claims, arts, derivs)
     timeline = build_timeline(arts)
     return Analysis(

@@ -9,7 +9,13 @@ from newsbrief.eval import EvalResult
 
 
 def run_task(
-    task: str, data: str, *, words: int = 260, metric: str = "f1", stream: bool = False
+    task: str,
+    data: str,
+    *,
+    words: int = 260,
+    metric: str = "f1",
+    stream: bool = False,
+    semantic: bool = False,
 ) -> EvalResult:
     if not Path(data).exists():
         raise DataError(f"no dataset at {data!r}")
@@ -40,9 +46,9 @@ def run_task(
     if task == "align":
         from newsbrief.eval.align import evaluate_align
 
-        return evaluate_align(data)
+        return evaluate_align(data, semantic=semantic)
     if task == "conflict":
         from newsbrief.eval.conflict import evaluate_conflict
 
-        return evaluate_conflict(data)
+        return evaluate_conflict(data, semantic=semantic)
     raise ConfigError(f"unknown evaluation task {task!r}")

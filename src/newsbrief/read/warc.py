@@ -1,7 +1,7 @@
 """WARC archives (.warc, .warc.gz): every HTML response record becomes an Article.
 
 FastWARC (from resiliparse) parses the archive: on a warcio-written WARC it walks records
-9x faster plain and 5.5x faster gzipped than warcio (``benchmarks/bench_warc.py``). Requests,
+7-9x faster plain and 5.5x faster gzipped than warcio (``benchmarks/bench_warc.py``). Requests,
 metadata, non-HTML and non-200 responses are skipped silently: a crawl is mostly those. A
 broken record is reported once with its number (1-based, counting every record of the file)
 and reading goes on; a truncated or corrupt archive is reported once and keeps the articles
