@@ -128,7 +128,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"^\s*(?:(?:photo|photos|image|images|picture|pictures|photograph|video|graphic|"
             r"illustration|cover photo|featured image|file photo|credit|credits|source|courtesy)"
-            r"(?:\s+(?:credit|credits|source|courtesy))?\s*(?:by\b|:|/|©|-|–|—).{0,80}"
+            r"(?:\s+(?:credit|credits|source|courtesy))?\s*(?:by\b|:|/|©|-|–|—).{0,240}"
             r"|[\w .,'’-]{0,60}\b(?:getty images|shutterstock|ap photo|afp photo|reuters/|"
             r"via getty|/ ?afp|/ ?reuters|/ ?ap\b|istock(?:photo)?|wikimedia commons).{0,60})$"
         ),
