@@ -25,7 +25,10 @@ class InputError(NewsbriefError):
     """An input path or record cannot be used at all (missing, unreadable, wrong type)."""
 
     code = "E001"
-    hint = "check the path; newsbrief reads .txt, .html/.htm(.gz), .json/.jsonl(.gz) and folders"
+    hint = (
+        "check the path; newsbrief reads .txt, .html/.htm, .json/.jsonl, .warc (any of them "
+        "gzipped) and folders"
+    )
 
 
 class NoInputError(InputError):

@@ -28,8 +28,9 @@ import pytest
 
 CORPUS_SIZE = 2000
 KILLS = 20
+KILLS_PER_CHAIN = 5  # then a chain is finished and checked, and the next one starts
 SEED = 7
-KILL_WITHIN = 0.35  # kills land in this share of a clean run's duration
+POLL_SECONDS = 0.2
 SENTENCES_PER_PIECE = 4
 # every this-many-th piece also appears as an exact copy under another URL
 COPY_EVERY = 25
@@ -88,13 +89,51 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _run(corpus: Path, db: Path) -> float:
+def _run(corpus: Path, db: Path) -> list[tuple[float, int]]:
+    """Run to the end; the store's progress over time, polled while it runs."""
+    log = db.with_suffix(".log")
     started = time.monotonic()
-    done = subprocess.run(
-        _command(corpus, db), env=_env(), capture_output=True, text=True, timeout=_RUN_TIMEOUT
-    )
-    assert done.returncode in (0, 1), done.stderr[-2000:]
-    return time.monotonic() - started
+    with log.open("wb") as stderr:  # a file, not a pipe: a full pipe would stall the run
+        proc = subprocess.Popen(
+            _command(corpus, db), env=_env(), stdout=subprocess.DEVNULL, stderr=stderr
+        )
+        timeline = [(0.0, _progress(db))]
+        while proc.poll() is None:
+            time.sleep(POLL_SECONDS)
+            timeline.append((time.monotonic() - started, _progress(db)))
+            assert timeline[-1][0] < _RUN_TIMEOUT, "a run took far too long"
+    assert proc.returncode in (0, 1), log.read_text(errors="replace")[-2000:]
+    timeline.append((time.monotonic() - started, _progress(db)))
+    return timeline
+
+
+def _progress(db: Path) -> int:
+    """How far a run has got, one number that only grows along a run: stored articles plus
+    articles placed in stories plus stories briefed."""
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return 0
+    try:
+        return int(
+            conn.execute(
+                "SELECT (SELECT COUNT(*) FROM articles) + (SELECT COUNT(*) FROM story_articles)"
+                " + (SELECT COUNT(*) FROM stories WHERE dirty=0 AND size > 0)"
+            ).fetchone()[0]
+        )
+    except sqlite3.Error:  # tables not created yet
+        return 0
+    finally:
+        conn.close()
+
+
+def _remaining(timeline: list[tuple[float, int]], progress: int) -> float:
+    """Seconds a clean run still had to go once it had got as far as ``progress``."""
+    total = timeline[-1][0]
+    reached = next((t for t, p in timeline if p >= progress), total)
+    return total - reached
 
 
 def _run_and_kill(corpus: Path, db: Path, delay: float) -> bool:
@@ -185,39 +224,43 @@ def test_sigkill_at_random_moments_loses_nothing_and_ends_like_a_clean_run(
         pytest.skip("the Multi-News dev file is too small for a 2,000-article corpus")
 
     clean_db = tmp_path / "clean.db"
-    clean_seconds = _run(corpus, clean_db)
+    timeline = _run(corpus, clean_db)
     clean = _snapshot(clean_db)
     assert len(clean["articles"]) == CORPUS_SIZE
     assert clean["dirty"] == 0 and not clean["unbriefed"]
+    # a run that has nothing left to do: imports, reading ids, loading the store
+    startup = _run(corpus, clean_db)[-1][0]
 
-    # Each run is killed at a random moment and the next run resumes the same store; a run
-    # that finishes before its kill ends a chain, whose store must then equal the clean one,
-    # and the next chain starts from an empty store. Kills land in the first third of a
-    # clean run's duration: a resumed run starts where the last one stopped, so a chain of
-    # such kills still walks through reading, clustering and briefing, while a chain ended
-    # by a run that outlived its kill costs a whole run for no kill.
+    # Each chain starts from an empty store and kills its runs at random moments, each run
+    # resuming where the last one stopped; the kill lands somewhere in what a clean run
+    # still had left to do from the store's state, so the kills of a chain walk through
+    # reading, copy finding, clustering and briefing. A last rerun finishes the chain, whose
+    # store must then equal the clean one.
     rng = random.Random(SEED)
     phases: list[str] = []
     chains = 0
-    db = tmp_path / "chain0.db"
-    previous = 0
     while len(phases) < KILLS:
-        if _run_and_kill(corpus, db, rng.uniform(0.03, KILL_WITHIN) * clean_seconds):
+        db = tmp_path / f"chain{chains}.db"
+        previous = 0
+        for _ in range(min(KILLS_PER_CHAIN, KILLS - len(phases))):
+            delay = startup + rng.random() * _remaining(timeline, _progress(db))
+            if not _run_and_kill(corpus, db, delay):
+                break  # the run finished first: nothing left to interrupt in this chain
+            where = f"chain {chains}, kill {len(phases) + 1} after {delay:.1f}s"
             if db.exists():
-                assert _integrity(db) == "ok", f"store corrupt after kill {len(phases) + 1}"
+                assert _integrity(db) == "ok", f"store corrupt: {where}"
             count = _count(db)
-            assert count >= previous, f"kill {len(phases) + 1} lost committed articles"
+            assert count >= previous, f"committed articles lost: {where}"
             previous = count
             phases.append(_phase(db))
-            continue
+        _run(corpus, db)
         _assert_equal(db, clean)
         chains += 1
-        db, previous = tmp_path / f"chain{chains}.db", 0
-    _run(corpus, db)
-    _assert_equal(db, clean)
-    # the kills must have hit more than one part of the run (shown with pytest -s)
-    print(f"clean run {clean_seconds:.1f}s; {chains} chains; kills by phase {Counter(phases)}")
-    assert len(set(phases) - {"done"}) >= 2, phases
+    # shown with pytest -s
+    print(f"clean run {timeline[-1][0]:.1f}s, no-op run {startup:.1f}s, {chains} chains")
+    print(f"kills by what the store held afterwards: {Counter(phases)}")
+    # kill moments depend on the machine's speed: demand two of the three parts, not all
+    assert len({"reading", "copies/clustering", "briefing"} & set(phases)) >= 2, phases
 
 
 def _assert_equal(db: Path, clean: dict[str, Any]) -> None:

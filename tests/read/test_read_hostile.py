@@ -73,10 +73,11 @@ def test_random_bytes_give_one_article_or_one_problem(data: bytes, suffix: str) 
 
 
 def _jsonl_lines(data: bytes) -> int:
+    """Items a JSONL file of these bytes yields: one per non-blank line, or one "empty file"."""
     lines = data.split(b"\n")
     if lines and lines[0].startswith(b"\xef\xbb\xbf"):
         lines[0] = lines[0][3:]
-    return sum(1 for line in lines if line.strip())
+    return sum(1 for line in lines if line.strip()) or 1
 
 
 @SETTINGS

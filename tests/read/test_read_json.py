@@ -162,3 +162,16 @@ def test_gzipped_jsonl_and_truncated_gzip(tmp_path: Path) -> None:
     assert 0 < len(articles) < 500
     assert [a.text for a in articles] == [f"Story number {i} body." for i in range(len(articles))]
     assert [(p.source, p.reason) for p in problems] == [(str(cut), "truncated or corrupt gzip")]
+
+
+def test_an_empty_jsonl_file_is_reported(tmp_path):
+    import gzip
+
+    from newsbrief.read import iter_inputs
+    from newsbrief.records import Problem
+
+    (tmp_path / "a.jsonl").write_text("\n\n")
+    with gzip.open(tmp_path / "b.jsonl.gz", "wb"):
+        pass
+    found = list(iter_inputs([tmp_path]))
+    assert [(type(p), p.reason) for p in found] == [(Problem, "empty file")] * 2

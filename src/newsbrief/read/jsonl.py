@@ -126,11 +126,13 @@ def _json_error(exc: json.JSONDecodeError, with_line: bool) -> str:
 
 def iter_jsonl_lines(lines: Iterable[bytes], path: str) -> Iterator[Article | Problem]:
     """Records of a JSONL stream, one line at a time; a bad line becomes one Problem."""
+    blank = True
     for number, raw in enumerate(lines, start=1):
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
         if not raw.strip():
             continue
+        blank = False
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError:
@@ -141,6 +143,8 @@ def iter_jsonl_lines(lines: Iterable[bytes], path: str) -> Iterator[Article | Pr
             yield Problem(path, _json_error(exc, with_line=False), number)
             continue
         yield _record(obj, f"{path}#L{number}", path, number, "")
+    if blank:
+        yield Problem(path, "empty file")
 
 
 def records_from_json(data: str, path: str) -> Iterator[Article | Problem]:
