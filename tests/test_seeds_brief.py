@@ -167,3 +167,13 @@ def test_timeline_holds_capture_and_liberation(mosul):
     dates = {t.date for t in mosul.timeline}
     assert "2014-06" in dates
     assert "2017-07-10" in dates
+
+
+def test_the_2016_article_is_never_dated_2017(seeds_result):
+    # 004 reports the offensive being prepared in 2016 and carries no date of its own: its
+    # events must not be placed in 2017 (the year the other articles' dates resolve to)
+    by_file = _files(seeds_result)
+    for brief in seeds_result.briefs:
+        for event in brief.timeline:
+            if by_file["004"] in event.articles:
+                assert not event.date.startswith("2017"), event
