@@ -11,6 +11,7 @@ different processes. Pinning the seed isolates what this test is about, the engi
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import subprocess
@@ -65,6 +66,15 @@ def _snapshot(db: Path) -> dict[str, Any]:
         }
 
 
+def _first_diff(a: dict[Any, str], b: dict[Any, str], keys: list[Any]) -> str:
+    if not keys:
+        return ""
+    lines = difflib.unified_diff(
+        a[keys[0]].splitlines(), b[keys[0]].splitlines(), "local", "ray", lineterm="", n=1
+    )
+    return f"{len(keys)} briefs differ; the first:\n" + "\n".join(list(lines)[:40])
+
+
 @pytest.fixture(scope="module")
 def ray_runtime():
     ray.init(
@@ -114,11 +124,7 @@ def test_ray_engine_equals_local_engine(shared_data, tmp_path, ray_runtime):
     assert remote["derivations"] == local["derivations"]
     assert remote["briefs"].keys() == local["briefs"].keys()
     differing = [k for k in local["briefs"] if remote["briefs"][k] != local["briefs"][k]]
-    if differing:
-        import difflib
-        k = differing[0]
-        print("\n".join(list(difflib.unified_diff(local["briefs"][k].splitlines(), remote["briefs"][k].splitlines(), lineterm="", n=1))[:40]))
-    assert differing == []
+    assert differing == [], _first_diff(local["briefs"], remote["briefs"], differing)
 
 
 def test_ray_engine_reports_bad_inputs_and_skips_stored(tmp_path, ray_runtime):

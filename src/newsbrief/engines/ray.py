@@ -19,6 +19,7 @@ store written by either engine is the same store.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Iterator
 from os import PathLike, fspath
 from typing import Any
@@ -64,7 +65,12 @@ def process(
     reporter = reporter or SilentReporter()
     started = not ray.is_initialized()
     if started:
-        ray.init(address=address, include_dashboard=False, log_to_driver=False)
+        ray.init(
+            address=address,
+            include_dashboard=False,
+            log_to_driver=False,
+            logging_level=logging.WARNING,
+        )
     try:
         _configure(ray)
         result = RunResult()
@@ -203,8 +209,8 @@ def _brief_on_ray(tasks: list[BriefTask], words: int) -> Iterator[Brief | Proble
         fn_kwargs={"words": words},
     )
     for row in ds.iter_rows():
-        cls = Brief if row["kind"] == "brief" else Problem
-        yield from_dict(cls, json.loads(row["data"]))
+        data = json.loads(row["data"])
+        yield from_dict(Brief, data) if row["kind"] == "brief" else from_dict(Problem, data)
 
 
 def _brief_batch(batch: Any, words: int) -> Any:
