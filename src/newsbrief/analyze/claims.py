@@ -69,7 +69,7 @@ def containment(stems_a: list[str], stems_b: list[str], idf: dict[str, float]) -
         return 0.0
 
     def weight(terms: set[str]) -> float:
-        return sum(idf.get(t, 1.0) ** 2 for t in terms)
+        return sum(idf.get(t, 1.0) ** 2 for t in sorted(terms))  # a fixed order: same float
 
     return weight(sa & sb) / min(weight(sa), weight(sb))
 
@@ -170,11 +170,11 @@ def align_claims(
     # inverted index on stems so only sentences that share a word are compared
     postings: dict[str, list[Node]] = {}
     for node in nodes:
-        for t in set(stems[node]):
+        for t in sorted(set(stems[node])):
             postings.setdefault(t, []).append(node)
     seen: set[tuple[Node, Node]] = set()
     for node in nodes:
-        for t in set(stems[node]):
+        for t in sorted(set(stems[node])):
             if idf.get(t, 0.0) < 1.2 and len(postings[t]) > 50:
                 continue  # a word in most sentences finds no real pair on its own
             for other in postings[t]:
@@ -216,7 +216,14 @@ def align_claims(
                 independent_sources=count_independent(arts, sources),
             )
         )
-    claims.sort(key=lambda c: (-c.independent_sources, -len(c.members), order[c.articles[0]]))
+    claims.sort(
+        key=lambda c: (
+            -c.independent_sources,
+            -len(c.members),
+            order[c.articles[0]],
+            c.members[0].sentence,
+        )
+    )
     return claims
 
 
@@ -230,7 +237,7 @@ def _greedy_groups(
     group_of: dict[Node, int] = {}
     groups: dict[int, list[Node]] = {}
     fresh = itertools.count()
-    for _score, a, b in sorted(edges, key=lambda e: -e[0]):
+    for _score, a, b in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         ga, gb = group_of.get(a), group_of.get(b)
         if ga is not None and ga == gb:
             continue

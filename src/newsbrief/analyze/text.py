@@ -73,7 +73,7 @@ def idf_weights(docs: Iterable[list[str]]) -> dict[str, float]:
 
 def cosine(a: list[str], b: list[str], idf: dict[str, float]) -> float:
     ca, cb = Counter(a), Counter(b)
-    dot = sum(ca[t] * cb[t] * idf.get(t, 1.0) ** 2 for t in ca.keys() & cb.keys())
+    dot = sum(ca[t] * cb[t] * idf.get(t, 1.0) ** 2 for t in sorted(ca.keys() & cb.keys()))
     if not dot:
         return 0.0
     na = math.sqrt(sum((c * idf.get(t, 1.0)) ** 2 for t, c in ca.items()))

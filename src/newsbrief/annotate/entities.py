@@ -11,6 +11,7 @@ kept only when they are a known organisation/place or an alias of a person alrea
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from newsbrief.annotate import lexicon as lx
@@ -334,9 +335,12 @@ def _alias_of(short: list[str], full: list[str]) -> bool:
 
 def merge_aliases(found: list[Found]) -> dict[str, str]:
     """Map each person name to its article-local canonical (longest) form."""
-    names = sorted(
-        {f.name for f in found if f.kind in ("person", "single")}, key=lambda n: -len(n.split())
-    )
+    people = [f.name for f in found if f.kind in ("person", "single")]
+    seen = Counter(people)
+    first = {n: i for i, n in reversed(list(enumerate(people)))}
+    # longest first; among equally long names, the more frequent, then the earlier one (a
+    # stable order, so the same text always gets the same canonical names)
+    names = sorted(seen, key=lambda n: (-len(n.split()), -seen[n], first[n]))
     canon: dict[str, str] = {}
     groups: list[tuple[list[str], str]] = []
     person_names = {f.name for f in found if f.kind == "person"}

@@ -114,7 +114,7 @@ def assign_pending(store: Store, reporter: Reporter, chunk_size: int = CHUNK) ->
     state is rebuilt from what is committed, a killed run resumes exactly where it stopped.
     A pending set that fits one chunk keeps ingest order, so small runs are unaffected.
     """
-    heads = _pending_heads(store)
+    heads = store.pending_heads()
     if not heads:
         return
     if len(heads) > chunk_size:
@@ -124,19 +124,6 @@ def assign_pending(store: Store, reporter: Reporter, chunk_size: int = CHUNK) ->
         chunk = sorted(heads[start : start + chunk_size], key=lambda h: h[2])
         _assign_chunk(store, [h[0] for h in chunk], [h[1] for h in chunk])
         reporter.advance(len(chunk))
-
-
-def _pending_heads(store: Store) -> list[tuple[str, str | None, int]]:
-    """(id, published, seq) of the stored articles in no story, in ingest order.
-
-    TODO(lead): belongs in Store (e.g. ``Store.pending_heads``); it is here only because
-    the engine needs it without loading article bodies.
-    """
-    rows = store.conn.execute(
-        "SELECT id, published, seq FROM articles WHERE id NOT IN "
-        "(SELECT article FROM story_articles) ORDER BY seq"
-    )
-    return [(r[0], r[1], r[2]) for r in rows]
 
 
 def _assign_chunk(store: Store, chunk_ids: list[str], published: list[str | None]) -> None:

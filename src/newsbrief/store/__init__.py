@@ -162,6 +162,15 @@ class Store(BrowseQueries):
 
     # ------------------------------------------------------------------ stories
 
+    def pending_heads(self) -> list[tuple[str, str | None, int]]:
+        """(id, published, seq) of the stored articles in no story yet, in ingest order;
+        no article bodies are loaded."""
+        rows = self.conn.execute(
+            "SELECT id, published, seq FROM articles WHERE id NOT IN "
+            "(SELECT article FROM story_articles) ORDER BY seq"
+        )
+        return [(r[0], r[1], r[2]) for r in rows]
+
     def assignments(self) -> Iterator[tuple[str, str]]:
         """(article id, story id) in ingest order."""
         yield from self.conn.execute(
