@@ -58,34 +58,61 @@ def prepare_article(article: Article) -> Article:
     return annotate(clean_article(article))
 
 
+class ArticleWriter:
+    """Stores prepared articles in batches, one transaction each, skipping ids already seen.
+
+    Shared by the engines, so that what counts as "already stored" is decided in one place.
+    """
+
+    def __init__(self, store: Store, result: RunResult) -> None:
+        self.store, self.result = store, result
+        self.batch: list[Article] = []
+        self.batch_ids: set[str] = set()
+
+    def seen(self, article_id: str) -> bool:
+        """Whether this id was read before (in this batch or an earlier run); counts it."""
+        if article_id in self.batch_ids or self.store.has_article(article_id):
+            self.result.already_stored += 1
+            return True
+        return False
+
+    def add(self, article: Article) -> None:
+        self.batch.append(article)
+        self.batch_ids.add(article.id)
+        if len(self.batch) >= BATCH_SIZE:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.batch:
+            self.result.added += len(self.store.add_articles(self.batch))
+        self.batch, self.batch_ids = [], set()
+
+    def close(self) -> None:
+        self.flush()
+        self.store.add_problems(self.result.problems)
+
+
 def ingest(
     inputs: Iterable[str | PathLike[str]], store: Store, reporter: Reporter, result: RunResult
 ) -> None:
     """Read, clean, annotate and store every readable article; bad inputs become Problems."""
     reporter.stage("reading", None)
-    batch: list[Article] = []
-    batch_ids: set[str] = set()
+    writer = ArticleWriter(store, result)
     for item in iter_inputs(fspath(p) for p in inputs):
         reporter.advance()
         if isinstance(item, Problem):
-            _report(item, result, reporter)
+            report_problem(item, result, reporter)
             continue
-        if item.id in batch_ids or store.has_article(item.id):
-            result.already_stored += 1
+        if writer.seen(item.id):
             continue
         try:
             article = prepare_article(item)
         except Exception as exc:  # one bad article never aborts a corpus
-            _report(Problem(item.source, f"could not process article: {exc!r}"), result, reporter)
+            problem = Problem(item.source, f"could not process article: {exc!r}")
+            report_problem(problem, result, reporter)
             continue
-        batch.append(article)
-        batch_ids.add(article.id)
-        if len(batch) >= BATCH_SIZE:
-            result.added += len(store.add_articles(batch))
-            batch, batch_ids = [], set()
-    if batch:
-        result.added += len(store.add_articles(batch))
-    store.add_problems(result.problems)
+        writer.add(article)
+    writer.close()
 
 
 def update_stories(
@@ -167,7 +194,7 @@ def brief_dirty(
             tasks.append(BriefTask(story, members, inside))
         for story, outcome in zip((t.story for t in tasks), brief_all(tasks, words), strict=True):
             if isinstance(outcome, Problem):
-                _report(outcome, result, reporter)
+                report_problem(outcome, result, reporter)
                 continue
             store.save_brief(outcome)
             result.stories_changed.append(story.id)
@@ -256,6 +283,6 @@ def run_paths(
         store.close()
 
 
-def _report(problem: Problem, result: RunResult, reporter: Reporter) -> None:
+def report_problem(problem: Problem, result: RunResult, reporter: Reporter) -> None:
     result.problems.append(problem)
     reporter.problem(problem)

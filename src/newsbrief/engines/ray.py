@@ -26,13 +26,13 @@ from typing import Any
 
 from newsbrief.engines import Reporter, SilentReporter
 from newsbrief.engines.local import (
-    BATCH_SIZE,
     DEFAULT_WORDS,
+    ArticleWriter,
     BriefTask,
     RunResult,
-    _report,
     brief_task,
     prepare_article,
+    report_problem,
     update_stories,
 )
 from newsbrief.errors import NoInputError, require
@@ -104,7 +104,7 @@ def ingest(
     files: list[dict[str, str]] = []
     for target in expand_inputs(items):
         if isinstance(target, Problem):
-            _report(target, result, reporter)
+            report_problem(target, result, reporter)
         else:
             files.append({"path": str(target)})
     if not files:
@@ -114,25 +114,16 @@ def ingest(
     ds = ds.flat_map(_read_file)
     ds = ds.map_batches(_prepare_batch, batch_size=ARTICLES_PER_BATCH, batch_format="pyarrow")
 
-    batch: list[Article] = []
-    batch_ids: set[str] = set()
+    writer = ArticleWriter(store, result)
     for row in ds.iter_rows():
         reporter.advance()
         if row["kind"] == "problem":
-            _report(from_dict(Problem, json.loads(row["data"])), result, reporter)
+            report_problem(from_dict(Problem, json.loads(row["data"])), result, reporter)
             continue
         # the same skip rule as the local engine: ids repeated in the input or stored earlier
-        if row["id"] in batch_ids or store.has_article(row["id"]):
-            result.already_stored += 1
-            continue
-        batch.append(from_dict(Article, json.loads(row["data"])))
-        batch_ids.add(row["id"])
-        if len(batch) >= BATCH_SIZE:
-            result.added += len(store.add_articles(batch))
-            batch, batch_ids = [], set()
-    if batch:
-        result.added += len(store.add_articles(batch))
-    store.add_problems(result.problems)
+        if not writer.seen(row["id"]):
+            writer.add(from_dict(Article, json.loads(row["data"])))
+    writer.close()
 
 
 # ---------------------------------------------------------------------- worker functions
