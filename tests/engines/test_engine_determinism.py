@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import EXAMPLES, SHARED_DATA
-
 SCRIPT = """
 import json, sys
 from newsbrief.engines.local import run_paths
@@ -27,9 +25,11 @@ def _briefs(seed: str, inputs: list[str]) -> list[str]:
     return json.loads(done.stdout)
 
 
-def test_briefs_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
-    inputs = [str(EXAMPLES)]
-    source = SHARED_DATA / "mds" / "multinews" / "dev.jsonl"
+def test_briefs_do_not_depend_on_the_hash_seed(
+    tmp_path: Path, examples_dir: Path, shared_data_path: Path
+) -> None:
+    inputs = [str(examples_dir)]
+    source = shared_data_path / "mds" / "multinews" / "dev.jsonl"
     if source.is_file():  # a few real clusters too, where name and claim ties occur
         feed = tmp_path / "feed.jsonl"
         with source.open() as rows, feed.open("w") as out:
