@@ -171,6 +171,11 @@ def evaluate_boilerplate(path: str) -> EvalResult:
         started = time.perf_counter()
         metrics = score_pages(pages, system, bodies)
         result.systems.append(SystemScore(name, metrics, time.perf_counter() - started))
+    result.notes.append(
+        "newsbrief's line model is fitted on this dev file (see newsbrief.clean.linecoef); "
+        "2-fold by sha1 of page id (fit on one half, score the other) its f1 was 0.912 / 0.906 "
+        "(mean 0.909) against 0.926 fitted on all pages: expect about 0.91 on unseen sites"
+    )
     if bodies:
         result.notes.append(
             "precision/recall/f1: kept lines against the true body, Zyte word 4-gram shingle "
