@@ -154,11 +154,11 @@ def score_pages(
         if page.get("id") in bodies:
             pred = "\n".join(line for line, k in zip(lines, keep, strict=True) if k)
             texts.append((bodies[page["id"]], pred))
-    lines = line_scores(pairs)
+    by_line = line_scores(pairs)
     if texts:
-        metrics = shingle_scores(texts) | lines
+        metrics = shingle_scores(texts) | by_line
     else:
-        metrics = {key.removeprefix("line_"): value for key, value in lines.items()} | lines
+        metrics = {key.removeprefix("line_"): value for key, value in by_line.items()} | by_line
     return {k: round(v, 4) for k, v in metrics.items()}
 
 
