@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsbrief.errors import NewsbriefError
-from newsbrief.records import Problem
+from newsbrief.records import Problem, to_dict
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -261,6 +262,42 @@ def serve(db: str, host: str, port: int, allow_ingest: bool) -> None:
 
     err.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", markup=False)
     run_server(db, host=host, port=port, allow_ingest=allow_ingest)
+
+
+@main.command()
+@click.argument("out", type=click.Path(dir_okay=False, allow_dash=True))
+@_db_option
+@click.option(
+    "--what",
+    type=click.Choice(["briefs", "stories", "articles", "derivations"]),
+    default="briefs",
+    show_default=True,
+    help="Which records to export.",
+)
+def export(out: str, db: str, what: str) -> None:
+    """Export records as JSON Lines to OUT (`-` for standard output), one record a line."""
+    from newsbrief.render import brief_to_dict
+    from newsbrief.store import Store
+
+    _require_db(db)
+    with Store(db) as store:
+        if what == "briefs":
+            rows: Iterable[dict[str, Any]] = (
+                brief_to_dict(store.brief(s)) for s in store.briefed_stories()
+            )
+        elif what == "stories":
+            rows = (to_dict(s) for s in store.stories())
+        elif what == "articles":
+            rows = (to_dict(a) for a in store.articles())
+        else:
+            rows = (to_dict(d) for d in store.derivations())
+        count = 0
+        with click.open_file(out, "w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+                count += 1
+    if out != "-":
+        err.print(f"{count} {what} written to {out}", markup=False)
 
 
 EVAL_TASKS = [
