@@ -145,3 +145,40 @@ def test_rewrite_pairs_outside_claims_are_checked(make_article) -> None:
     (conflict,) = find_conflicts([], [parent, child], [deriv])
     assert conflict.kind == "number" and conflict.claim is None
     assert [v.articles for v in conflict.values] == [["p"], ["c"]]
+
+
+def test_sentences_that_only_share_a_topic_are_not_a_dispute():
+    from newsbrief.analyze.conflicts import find_conflicts
+    from newsbrief.annotate import annotate
+    from newsbrief.records import Article, Claim, SentenceRef
+
+    a = annotate(
+        Article(
+            id="a",
+            source="a",
+            title="T",
+            text=(
+                "The minister said the liberation of the port was followed by the liberation of the town."
+            ),
+        )
+    )
+    b = annotate(
+        Article(
+            id="b",
+            source="b",
+            title="T",
+            text=(
+                "Many fighters remain in villages that have not yet been liberated, the general warned."
+            ),
+        )
+    )
+    claim = Claim(
+        text=a.sentences[0].text,
+        members=[
+            SentenceRef("a", 0, a.sentences[0].text),
+            SentenceRef("b", 0, b.sentences[0].text),
+        ],
+        articles=["a", "b"],
+        independent_sources=2,
+    )
+    assert find_conflicts([claim], [a, b], []) == []

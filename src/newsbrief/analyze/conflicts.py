@@ -5,10 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsbrief.analyze.attribution import claim_stems
 from newsbrief.analyze.dates import compatible_dates, find_dates
 from newsbrief.analyze.names import HONORIFICS, ROLE_WORDS
 from newsbrief.analyze.numbers import quantities, same_amount
-from newsbrief.analyze.text import STOPWORDS, content_stems, demonym_base, stem, words, wordset
+from newsbrief.analyze.text import (
+    STOPWORDS,
+    content_stems,
+    cosine,
+    demonym_base,
+    idf_weights,
+    stem,
+    words,
+    wordset,
+)
 from newsbrief.records import Article, Claim, Conflict, ConflictValue, Derivation, SentenceRef
 
 _NEGATORS = wordset("not never no nobody nothing none neither nor cannot n't without")
@@ -226,6 +236,11 @@ def _sentence_dates(article: Article, index: int, text: str) -> list[tuple[str, 
     return [(d.value, d.text) for d in find_dates(text, []) if d.value and not d.relative]
 
 
+# Sentences of one claim are compared for conflicts only when they say nearly the same thing
+# (IDF-weighted cosine of what is said). Aligned pairs of a rewrite are always compared.
+CONFLICT_MIN_SIMILARITY = 0.3
+
+
 def find_conflicts(
     claims: list[Claim], articles: list[Article], derivations: list[Derivation]
 ) -> list[Conflict]:
@@ -235,6 +250,7 @@ def find_conflicts(
     articles is one ConflictValue listing them all. ``Claim.conflicts`` is filled in place.
     """
     by_id = {a.id: a for a in articles}
+    idf = idf_weights([claim_stems(m.text) for claim in claims for m in claim.members] or [[""]])
     buckets: dict[tuple[object, ...], dict[str, ConflictValue]] = {}
     owner: dict[tuple[object, ...], int | None] = {}
 
@@ -253,14 +269,24 @@ def find_conflicts(
                 cv.articles.append(node[0])
                 cv.sentences.append(SentenceRef(node[0], node[1], text_of(node)))
 
-    def check(na: _Node, nb: _Node) -> list[Finding]:
+    def check(na: _Node, nb: _Node, strict: bool = False) -> list[Finding]:
         ta, tb = text_of(na), text_of(nb)
         if not ta or not tb:
+            return []
+        if strict and cosine(claim_stems(ta), claim_stems(tb), idf) < CONFLICT_MIN_SIMILARITY:
+            # a claim may group statements that only share their topic; calling two such
+            # sentences a dispute would put a false conflict in front of a fact-checker
             return []
         da = _sentence_dates(by_id[na[0]], na[1], ta)
         db = _sentence_dates(by_id[nb[0]], nb[1], tb)
         return compare(ta, tb, da, db)
 
+    # sentence pairs a rewrite's alignment vouches for: compared however they are worded
+    aligned = {
+        frozenset({(d.child, p.child_sentence), (d.parent, p.parent_sentence)})
+        for d in derivations
+        for p in d.pairs
+    }
     in_claim: dict[_Node, int] = {}
     for ci, claim in enumerate(claims):
         nodes = [(m.article, m.sentence) for m in claim.members if m.article in by_id]
@@ -268,7 +294,7 @@ def find_conflicts(
             in_claim[n] = ci
         for i, na in enumerate(nodes):
             for nb in nodes[i + 1 :]:
-                for f in check(na, nb):
+                for f in check(na, nb, strict=frozenset({na, nb}) not in aligned):
                     record((ci, f.kind, f.slot), ci, f, na, nb)
     for d in derivations:
         if d.child not in by_id or d.parent not in by_id:
