@@ -154,3 +154,17 @@ def test_roles_come_from_originals_not_from_a_rewrite_that_garbles_them():
     index = merge_entities([original, rewrite], derived={"r"})
     (karim,) = [e for e in index.entities if e.name.endswith("Karim")]
     assert karim.roles == ["Ambassador of Iraq"]
+
+
+def test_sentence_openers_and_bare_titles_are_not_people():
+    from newsbrief.analyze.entities import merge_entities
+    from newsbrief.records import Article, Quote
+
+    art = Article(id="a", source="a", title="T", text="x")
+    art.quotes = [
+        Quote("the numbers were small", "reported", 0, 0, 1, "Answering", "Answering", "said"),
+        Quote("the town was safe", "reported", 0, 0, 1, "Ambassador of Iran", None, "says"),
+        Quote("we will rebuild", "direct", 0, 0, 1, "Dana Whitlow", "Dana Whitlow", "said"),
+    ]
+    names = [e.name for e in merge_entities([art]).entities]
+    assert names == ["Dana Whitlow"]

@@ -101,6 +101,8 @@ class EntityIndex:
             surface = surface.strip()
             if kind == "person":
                 display, key = name_parts(surface)
+                if display and display[0][:1].islower():
+                    return  # a title without its name ("Ambassador of Iran" -> "of Iran")
             else:
                 display, key = surface.split(), place_key(surface)
             if not key or not any(ch.isalpha() for ch in "".join(key)):
@@ -294,8 +296,13 @@ def _looks_like_name(text: str) -> bool:
     return (
         bool(toks)
         and len(toks) <= 6
+        # a name starts with a capital ("of Iran" is the tail of a title, not a speaker)
+        and toks[0][:1].isupper()
         and all(t[:1].isupper() or t.islower() for t in toks)
         and (toks[-1][:1].isupper())
+        # one capitalised -ing word opens a sentence ("Answering a question, he said …")
+        and not (len(toks) == 1 and toks[0].lower().endswith("ing"))
+        and not _not_a_name(text)
     )
 
 
