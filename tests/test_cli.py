@@ -167,3 +167,29 @@ def test_export_writes_one_json_record_a_line(tmp_path):
         rows = [json.loads(line) for line in out.read_text().splitlines()]
         assert len(rows) == count
     assert {"id", "source", "text", "sentences"} <= set(rows[0])  # the last export: articles
+
+
+def test_a_bad_file_name_with_brackets_is_reported_as_written(tmp_path):
+    corpus = _corpus(tmp_path / "in")
+    (corpus / "[bold]odd[red].jsonl").write_text("{not json\n")
+    result = CliRunner().invoke(
+        main, ["run", str(corpus), "--db", str(tmp_path / "x.db"), "--out", str(tmp_path / "o")]
+    )
+    assert result.exit_code == EXIT_PARTIAL, result.output
+    assert "[bold]odd[red].jsonl:1" in result.output
+
+
+def test_a_headline_with_brackets_is_shown_as_written(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    title = "Council [bold]votes[/] on the [red] budget"
+    (corpus / "a.txt").write_text(
+        f"{title}\n\nThe council voted on the budget on Monday, the mayor said.\n"
+    )
+    result = CliRunner().invoke(
+        main,
+        ["run", str(corpus), "--db", str(tmp_path / "x.db"), "--out", str(tmp_path / "o")],
+        env={"COLUMNS": "200"},
+    )
+    assert result.exit_code == EXIT_OK, result.output
+    assert "[bold]votes[/]" in result.output

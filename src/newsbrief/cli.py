@@ -14,6 +14,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -60,7 +61,8 @@ class CliReporter:
 
     def problem(self, problem: Problem) -> None:
         # Problems are printed even with --quiet: losing input silently is worse than noise.
-        self.progress.console.print(f"[yellow]skipped[/] {problem}", markup=True)
+        # file names and reasons are untrusted text: escaped so "[...]" is not rich markup
+        self.progress.console.print(f"[yellow]skipped[/] {escape(str(problem))}", markup=True)
 
 
 def _fail(exc: NewsbriefError) -> None:
@@ -394,9 +396,8 @@ def _stories_table(rows: list[dict[str, Any]]) -> None:
     table.add_column("label", no_wrap=True, overflow="ellipsis", max_width=40)
     for r in rows:
         span = " – ".join(dict.fromkeys(x[:10] for x in (r["start"], r["end"]) if x))
-        table.add_row(
-            r["id"], str(r["size"]), str(r["outlets"]), str(r["conflicts"]), span, r["label"] or ""
-        )
+        label = escape(r["label"] or "")  # a headline is untrusted text, not rich markup
+        table.add_row(r["id"], str(r["size"]), str(r["outlets"]), str(r["conflicts"]), span, label)
     out.print(table)
 
 
