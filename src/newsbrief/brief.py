@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from newsbrief.records import (
     Analysis,
@@ -46,8 +47,8 @@ def build_brief(
         entities=analysis.entities,
         timeline=analysis.timeline,
         removed=removed,
-        start=story.start,
-        end=story.end,
+        start=story.start or _bound(ordered, min),
+        end=story.end or _bound(ordered, max),
     )
     if os.environ.get("NEWSBRIEF_CHECK_CITATIONS"):
         # The test suite turns this on so that every brief any test builds is checked.
@@ -55,6 +56,13 @@ def build_brief(
         if problems:
             raise AssertionError("; ".join(problems))
     return brief
+
+
+def _bound(articles: list[Article], pick: Callable[[list[str]], str]) -> str | None:
+    """Earliest or latest stated publish date (a date inferred from the text is only shown
+    beside its article, marked as inferred, never as the story's span)."""
+    dates = [a.published for a in articles if a.published and not a.published_inferred]
+    return pick(dates) if dates else None
 
 
 def _headline(

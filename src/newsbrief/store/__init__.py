@@ -251,8 +251,9 @@ class Store(BrowseQueries):
             )
             # the brief's headline is a better story label than the clusterer's first guess
             conn.execute(
-                "UPDATE stories SET conflicts=?, label=?, dirty=0 WHERE id=?",
-                (len(brief.conflicts), brief.headline, brief.story),
+                "UPDATE stories SET conflicts=?, label=?, dirty=0, start=COALESCE(start, ?), "
+                "end=COALESCE(end, ?) WHERE id=?",
+                (len(brief.conflicts), brief.headline, brief.start, brief.end, brief.story),
             )
             conn.execute("DELETE FROM claims_fts WHERE story=?", (brief.story,))
             conn.executemany(
