@@ -10,45 +10,45 @@ pytestmark = pytest.mark.usefixtures("no_upstream")
 
 
 def test_name_parts_drop_titles_and_particles() -> None:
-    assert name_parts("Mr Karim")[1] == ("karim",)
-    assert name_parts("Ambassador Karim")[1] == ("karim",)
-    assert name_parts("al-Hashemi")[1] == name_parts("Al-Hashemi")[1] == ("hashemi",)
-    assert name_parts("Hashemi's")[1] == ("hashemi",)
+    assert name_parts("Mr Varga")[1] == ("varga",)
+    assert name_parts("Ambassador Varga")[1] == ("varga",)
+    assert name_parts("al-Masri")[1] == name_parts("Al-Masri")[1] == ("masri",)
+    assert name_parts("Masri's")[1] == ("masri",)
 
 
 def test_compatible_keeps_namesakes_apart() -> None:
-    full = ("ali", "yasin", "muhammad", "karim")
-    assert compatible(("ali", "yasin"), full)
-    assert compatible(("karim",), full)
-    assert not compatible(("muhammad",), full)  # a middle name alone is not enough
+    full = ("tomas", "ilian", "berg", "varga")
+    assert compatible(("tomas", "ilian"), full)
+    assert compatible(("varga",), full)
+    assert not compatible(("berg",), full)  # a middle name alone is not enough
     assert not compatible(("jane", "smith"), ("john", "smith"))
 
 
 def test_one_entity_per_person_across_variants(make_article) -> None:
     a = make_article(
         "a",
-        "The envoy Ali Yasin Muhammad Karim spoke on Monday. Later Mr Karim said more. "
-        "Ambassador Karim left.",
-        mentions=[("Ali Yasin Muhammad Karim", "person"), ("Karim", "person")],
+        "The envoy Tomas Ilian Berg Varga spoke on Monday. Later Mr Varga said more. "
+        "Ambassador Varga left.",
+        mentions=[("Tomas Ilian Berg Varga", "person"), ("Varga", "person")],
     )
     b = make_article(
         "b",
-        "Ali Yasin briefed reporters about the war. Alaa Al-Hashemi and Hashemi differ in spelling "
-        "only. Then al-Hashemi spoke.",
+        "Tomas Ilian briefed reporters about the war. Rana Al-Masri and Masri differ in spelling "
+        "only. Then al-Masri spoke.",
         mentions=[
-            ("Ali Yasin", "person"),
-            ("Alaa Al-Hashemi", "person"),
-            ("Hashemi", "person"),
-            ("al-Hashemi", "person"),
+            ("Tomas Ilian", "person"),
+            ("Rana Al-Masri", "person"),
+            ("Masri", "person"),
+            ("al-Masri", "person"),
         ],
     )
     index = merge_entities([a, b])
     people = {e.name: e for e in index.entities if e.kind == "person"}
-    assert set(people) == {"Ali Yasin Muhammad Karim", "Alaa Al-Hashemi"}
-    karim = people["Ali Yasin Muhammad Karim"]
-    assert {"Ali Yasin", "Mr Karim", "Ambassador Karim"} <= set(karim.aliases)
+    assert set(people) == {"Tomas Ilian Berg Varga", "Rana Al-Masri"}
+    karim = people["Tomas Ilian Berg Varga"]
+    assert {"Tomas Ilian", "Mr Varga", "Ambassador Varga"} <= set(karim.aliases)
     assert karim.articles == ["a", "b"]
-    assert index.entity_id("Mr Karim", "b") == karim.id
+    assert index.entity_id("Mr Varga", "b") == karim.id
 
 
 def test_namesakes_with_different_first_names_stay_apart(make_article) -> None:
@@ -71,35 +71,35 @@ def test_namesakes_with_different_first_names_stay_apart(make_article) -> None:
 
 
 def test_roles_from_titles_and_appositions() -> None:
-    text = "Ambassador of Iraq Ali Karim spoke."
+    text = "Ambassador of Iraq Ali Varga spoke."
     assert role_before(text, text.index("Ali")) == "Ambassador of Iraq"
-    text = "KUWAIT: Iraqi Ambassador to Kuwait Alaa Hashemi said so."
+    text = "KUWAIT: Iraqi Ambassador to Kuwait Alaa Masri said so."
     assert role_before(text, text.index("Alaa")) == "Iraqi Ambassador to Kuwait"
     text = "Later, John Smith, spokesman for the ministry, said no."
     assert role_after(text, text.index(",", 8)) == "spokesman for the ministry"
-    assert role_before("He met Ali Karim.", 7) is None
+    assert role_before("He met Ali Varga.", 7) is None
 
 
 def test_roles_are_gathered_on_the_entity(make_article) -> None:
     a = make_article(
         "a",
-        "Pakistan helped, Ambassador of Iraq Ali Karim told reporters. Ali Karim, envoy to "
-        "Pakistan, said more.",
-        mentions=[("Ali Karim", "person")],
+        "Norway helped, Ambassador of Iraq Ali Varga told reporters. Ali Varga, envoy to "
+        "Norway, said more.",
+        mentions=[("Ali Varga", "person")],
     )
     (ent,) = merge_entities([a]).entities
     assert ent.roles[0] == "Ambassador of Iraq"
-    assert "envoy to Pakistan" in ent.roles
+    assert "envoy to Norway" in ent.roles
 
 
 def test_quotes_resolve_to_story_entities_and_unknown_speakers_are_counted(make_article) -> None:
     a = make_article(
         "a",
-        "Ambassador of Iraq Ali Yasin Karim spoke. We share the same enemy, Mr Karim said. "
+        "Ambassador of Iraq Tomas Ilian Varga spoke. We face the same storm, Mr Varga said. "
         "It will rain, somebody said. The plan works, the diplomat said.",
-        mentions=[("Ali Yasin Karim", "person"), ("Karim", "person")],
+        mentions=[("Tomas Ilian Varga", "person"), ("Varga", "person")],
         quotes=[
-            ("We share the same enemy", "Mr Karim"),
+            ("We face the same storm", "Mr Varga"),
             ("It will rain", None),
             ("The plan works", None),
         ],
@@ -108,24 +108,24 @@ def test_quotes_resolve_to_story_entities_and_unknown_speakers_are_counted(make_
     index = merge_entities([a])
     quotes, unresolved = story_quotes([a], index)
     assert [(q.speaker, q.text) for q in quotes] == [
-        ("Ali Yasin Karim", "We share the same enemy"),
-        ("Ali Yasin Karim", "The plan works"),  # "the diplomat" = the one ambassador here
+        ("Tomas Ilian Varga", "We face the same storm"),
+        ("Tomas Ilian Varga", "The plan works"),  # "the diplomat" = the one ambassador here
     ]
-    assert quotes[0].entity == index.entity_id("Karim")
+    assert quotes[0].entity == index.entity_id("Varga")
     assert unresolved == 1
 
 
 def test_capitalised_function_word_is_not_a_person(make_article) -> None:
     a = make_article(
         "a",
-        "After Mosul, Ambassador Karim said, Iraq would push on.",
-        mentions=[("After Mosul", "person"), ("Karim", "person")],
+        "After Mosul, Ambassador Varga said, Iraq would push on.",
+        mentions=[("After Mosul", "person"), ("Varga", "person")],
         quotes=[("Iraq would push on", "After Mosul")],
     )
     index = merge_entities([a])
-    assert [e.name for e in index.entities] == ["Karim"]
+    assert [e.name for e in index.entities] == ["Varga"]
     quotes, unresolved = story_quotes([a], index)
-    assert [q.speaker for q in quotes] == ["Karim"] and unresolved == 0
+    assert [q.speaker for q in quotes] == ["Varga"] and unresolved == 0
 
 
 def test_roles_come_from_originals_not_from_a_rewrite_that_garbles_them():
@@ -139,7 +139,7 @@ def test_roles_come_from_originals_not_from_a_rewrite_that_garbles_them():
             source="o",
             title="T",
             text=(
-                "Ambassador of Iraq Ali Yasin Karim told reporters in Islamabad that the city was free."
+                "Ambassador of Iraq Tomas Ilian Varga told reporters in Oslo that the city was free."
             ),
         )
     )
@@ -148,11 +148,11 @@ def test_roles_come_from_originals_not_from_a_rewrite_that_garbles_them():
             id="r",
             source="r",
             title="T",
-            text=("Ali Yasin Karim, Ambassador of Iran, told reporters that the city was free."),
+            text=("Tomas Ilian Varga, Ambassador of Iran, told reporters that the city was free."),
         )
     )
     index = merge_entities([original, rewrite], derived={"r"})
-    (karim,) = [e for e in index.entities if e.name.endswith("Karim")]
+    (karim,) = [e for e in index.entities if e.name.endswith("Varga")]
     assert karim.roles == ["Ambassador of Iraq"]
 
 

@@ -5,12 +5,12 @@ from newsbrief.annotate.entities import person_roles
 from newsbrief.records import Article
 
 TEXT = (
-    "Ambassador of Norland Ali Yasin Muhammad Karim told a press conference in Islamabad "
+    "Ambassador of Norland Tomas Ilian Berg Varga told a briefing in Oslo "
     "that the war was over.\n"
-    "Ali Yasin said the army had won. Mr Karim thanked Pakistan.\n"
-    "Later, Ambassador Karim met Iraqi Ambassador to Kuwait Alaa Al-Hashemi at the Iraqi Embassy.\n"
-    "Hashemi praised the Ministry of Defence and Reuters reported the talks.\n"
-    "Ancient Assyrian towns were damaged. Talking about Iraq, Karim smiled."
+    "Tomas Ilian said the army had won. Mr Varga thanked Norway.\n"
+    "Later, Ambassador Varga met Iraqi Ambassador to Kuwait Rana Al-Masri at the Iraqi Embassy.\n"
+    "Masri praised the Ministry of Defence and Reuters reported the talks.\n"
+    "Old hill towns were damaged. Talking about Iraq, Varga smiled."
 )
 
 
@@ -20,17 +20,17 @@ def _article(text: str = TEXT) -> Article:
 
 def test_aliases_merge_into_the_full_name() -> None:
     art = _article()
-    karim = {m.text for m in art.mentions if m.entity == "Ali Yasin Muhammad Karim"}
-    assert {"Ali Yasin Muhammad Karim", "Ali Yasin", "Karim"} <= karim
-    assert all(m.kind == "person" for m in art.mentions if m.entity == "Ali Yasin Muhammad Karim")
-    hashemi = {m.text for m in art.mentions if m.entity == "Alaa Al-Hashemi"}
-    assert hashemi == {"Alaa Al-Hashemi", "Hashemi"}
+    karim = {m.text for m in art.mentions if m.entity == "Tomas Ilian Berg Varga"}
+    assert {"Tomas Ilian Berg Varga", "Tomas Ilian", "Varga"} <= karim
+    assert all(m.kind == "person" for m in art.mentions if m.entity == "Tomas Ilian Berg Varga")
+    hashemi = {m.text for m in art.mentions if m.entity == "Rana Al-Masri"}
+    assert hashemi == {"Rana Al-Masri", "Masri"}
 
 
 def test_kinds_from_gazetteers_and_keywords() -> None:
     kinds = {(m.text, m.kind) for m in _article().mentions}
-    assert ("Islamabad", "place") in kinds
-    assert ("Pakistan", "place") in kinds
+    assert ("Oslo", "place") in kinds
+    assert ("Norway", "place") in kinds
     assert ("Iraqi Embassy", "org") in kinds
     assert ("Ministry of Defence", "org") in kinds
     assert ("Reuters", "org") in kinds
@@ -49,11 +49,11 @@ def test_mention_offsets_point_into_text() -> None:
 
 def test_roles_from_titles_and_appositions() -> None:
     text = (
-        "Iraqi Ambassador to Kuwait Alaa Al-Hashemi spoke.\n"
-        "Ambassador of Norland Ali Yasin Muhammad Karim spoke too.\n"
-        "Karim al-Nuri, spokesman for the Popular Forces, said nothing."
+        "Iraqi Ambassador to Kuwait Rana Al-Masri spoke.\n"
+        "Ambassador of Norland Tomas Ilian Berg Varga spoke too.\n"
+        "Sami al-Rawi, spokesman for the Popular Forces, said nothing."
     )
     roles = person_roles(Article(id="x", source="t", text=text))
-    assert roles["Alaa Al-Hashemi"] == ["Iraqi Ambassador to Kuwait"]
-    assert roles["Ali Yasin Muhammad Karim"] == ["Ambassador of Norland"]
-    assert roles["Karim al-Nuri"] == ["spokesman for the Popular Forces"]
+    assert roles["Rana Al-Masri"] == ["Iraqi Ambassador to Kuwait"]
+    assert roles["Tomas Ilian Berg Varga"] == ["Ambassador of Norland"]
+    assert roles["Sami al-Rawi"] == ["spokesman for the Popular Forces"]

@@ -13,9 +13,11 @@ def _quotes(text: str) -> list[Quote]:
 
 
 def test_curly_single_quotes_vs_apostrophes() -> None:
-    text = "Pakistan’s envoy Jane Doe spoke.\n‘We share the same enemy’, said Jane Doe.\nShe didn’t stay."
+    text = (
+        "Norway’s envoy Jane Doe spoke.\n‘We face the same storm’, said Jane Doe.\nShe didn’t stay."
+    )
     (q,) = [q for q in _quotes(text) if q.kind == "direct"]
-    assert q.text == "We share the same enemy"
+    assert q.text == "We face the same storm"
     assert q.speaker == "Jane Doe"
     assert q.cue == "said"
 
@@ -37,14 +39,14 @@ def test_quote_spanning_paragraphs_is_one_quote() -> None:
 
 def test_pronoun_and_nominal_resolution() -> None:
     text = (
-        "Ambassador of Norland Ali Yasin Karim met reporters. Mayor Tom Hale also came.\n"
-        "“We share the same enemy,” Mr Karim said.\n"
+        "Ambassador of Norland Tomas Ilian Varga met reporters. Mayor Tom Hale also came.\n"
+        "“We face the same storm,” Mr Varga said.\n"
         "“Help is needed for rebuilding the city,” the ambassador said.\n"
         "Hale spoke next. “Our roads are broken everywhere,” he said."
     )
     direct = [q for q in _quotes(text) if q.kind == "direct"]
-    assert [q.speaker for q in direct] == ["Ali Yasin Karim", "Ali Yasin Karim", "Tom Hale"]
-    assert [q.speaker_text for q in direct] == ["Mr Karim", "the ambassador", "he"]
+    assert [q.speaker for q in direct] == ["Tomas Ilian Varga", "Tomas Ilian Varga", "Tom Hale"]
+    assert [q.speaker_text for q in direct] == ["Mr Varga", "the ambassador", "he"]
 
 
 def test_cue_patterns_before_the_quote() -> None:
@@ -74,6 +76,6 @@ def test_scare_quotes_are_not_statements() -> None:
 
 
 def test_quote_spans_skip_apostrophes() -> None:
-    text = "It’s Pakistan’s turn, he said. ‘Fine words’ were used."
+    text = "It’s Norway’s turn, he said. ‘Fine words’ were used."
     spans = quote_spans(text)
     assert [text[s.start : s.end] for s in spans] == ["Fine words"]
