@@ -88,3 +88,32 @@ def test_no_chaining_through_a_middle_sentence(make_article) -> None:
     claims = align_claims([a, b, c], [], {"a": "a", "b": "b", "c": "c"})
     assert claims, "b should align with a or with c"
     assert all(len(claim.articles) == 2 for claim in claims)
+
+
+def test_topic_neighbours_do_not_corroborate_each_other(make_article, monkeypatch) -> None:
+    # Two reports that share the topic words but state different facts: with the paraphrase
+    # decision saying "not the same statement", they must not make a two-source claim.
+    a = make_article(
+        "a",
+        "The ferry terminal at Wrenport will open next spring, the harbour authority said.",
+    )
+    b = make_article(
+        "b",
+        "Fishermen protested at the Wrenport ferry terminal over fish prices on Friday.",
+    )
+    sources = {"a": "a", "b": "b"}
+    monkeypatch.setattr("newsbrief.analyze.claims._paraphrase_fn", lambda: lambda x, y: 0.9)
+    (loose,) = align_claims([a, b], [], sources)
+    assert loose.independent_sources == 2
+    monkeypatch.setattr("newsbrief.analyze.claims._paraphrase_fn", lambda: lambda x, y: 0.1)
+    assert align_claims([a, b], [], sources) == []
+
+
+def test_same_statement_with_a_different_number_stays_one_claim(make_article, monkeypatch) -> None:
+    # A close restatement with another figure fails a paraphrase test, but it is exactly the
+    # pair a conflict check must see, so lexical closeness alone keeps it in one claim.
+    a = make_article("a", "The storm flooded 40 homes in the lower town of Brisling on Sunday.")
+    b = make_article("b", "The storm flooded 55 homes in the lower town of Brisling on Sunday.")
+    monkeypatch.setattr("newsbrief.analyze.claims._paraphrase_fn", lambda: lambda x, y: 0.0)
+    (claim,) = align_claims([a, b], [], {"a": "a", "b": "b"})
+    assert claim.articles == ["a", "b"]

@@ -23,6 +23,11 @@ LOW = 0.15
 CONTAIN_MIN = 0.3
 MIN_SHARED = 2
 PARAPHRASE_MIN = 0.5
+# A claim's members must say the same thing, not only share a topic (see ``_firm``): a pair
+# joins when the MRPC-fitted paraphrase decision says so or when its cosine reaches FIRM,
+# the bar above which conflicts inside a claim are reported (analyze.conflicts), so that two
+# reports of one event with different numbers still meet in one claim.
+FIRM = 0.3
 MIN_WORDS = 6
 MAX_SENTENCES_PER_ARTICLE = 80
 # Optional sentence embeddings (``semantic=True``, the ``embeddings`` extra): a pair whose
@@ -140,6 +145,23 @@ def _lexical_band(
         return False
 
 
+def _firm(a: str, b: str, para: Paraphrase) -> bool:
+    """Whether two related statements are close enough for one to corroborate the other.
+
+    ``edge_score`` is tuned for recall of summary-to-source alignment (SuperPAL), where a
+    statement may share only its topic words with the sentence it came from; a brief that
+    says "two independent sources state this" needs the sentences to say the same thing. The
+    MRPC-fitted paraphrase decision of the dedup stage is that test. Without a scorer the
+    lexical edge stands alone.
+    """
+    if para is None:
+        return True
+    try:
+        return float(para(said_text(a), said_text(b))) >= PARAPHRASE_MIN
+    except Exception:  # an optional upstream scorer must never break the analysis
+        return True
+
+
 def align_claims(
     articles: list[Article],
     derivations: list[Derivation],
@@ -183,9 +205,10 @@ def align_claims(
                 seen.add((node, other))
                 ta, tb = sents[node].text, sents[other].text
                 score = edge_score(ta, tb, stems[node], stems[other], idf, para, sem)
-                if score > 0.0:
+                if score >= FIRM or (score > 0.0 and _firm(ta, tb, para)):
                     edges.append((score, node, other))
     ids = set(order)
+    aligned: set[frozenset[Node]] = set()
     for d in derivations:
         if d.child not in ids or d.parent not in ids:
             continue
@@ -194,11 +217,15 @@ def align_claims(
             if a in sents and b in sents:
                 # a dedup alignment is evidence of its own; rank it with its similarity
                 edges.append((max(pair.similarity, HIGH), a, b))
+                aligned.add(frozenset((a, b)))
 
     def related(a: Node, b: Node) -> bool:
         # a group is a clique of claim edges: every member says the same as every other
+        if frozenset((a, b)) in aligned:
+            return True
         ta, tb = sents[a].text, sents[b].text
-        return edge_score(ta, tb, stems[a], stems[b], idf, para, sem) > 0.0
+        score = edge_score(ta, tb, stems[a], stems[b], idf, para, sem)
+        return score >= FIRM or (score > 0.0 and _firm(ta, tb, para))
 
     groups = _greedy_groups(edges, related)
     claims: list[Claim] = []

@@ -125,8 +125,9 @@ def _claims(brief: Brief, src: _Sources) -> list[str]:
     if len(strong) > MAX_CLAIMS:
         lines.append(f"- … and {len(strong) - MAX_CLAIMS} more corroborated claims")
     if weak:
-        if lines:
-            lines += ["", "Reported by a single independent source:", ""]
+        if not lines:
+            lines = ["No statement is made by two or more independent sources."]
+        lines += ["", "Reported by a single independent source:", ""]
         lines += [_claim_line(c, src) for c in weak[:MAX_OTHER_CLAIMS]]
         if len(weak) > MAX_OTHER_CLAIMS:
             lines.append(f"- … and {len(weak) - MAX_OTHER_CLAIMS} more")
