@@ -1,7 +1,7 @@
 """Sentence candidates, concept weights and budgeted greedy selection.
 
-The objective is weighted concept coverage (Gillick & Favre 2009) plus a small per-sentence
-prior for lead position and independent support, maximised greedily under a word budget with
+The objective is weighted concept coverage (Gillick & Favre 2009) plus a per-sentence prior
+for independent support, maximised greedily under a word budget with
 the cost-scaled rule of Lin & Bilmes (2010). Coverage is submodular, so a concept already said
 earns nothing twice; an explicit similarity ceiling also keeps near-paraphrases out.
 """
@@ -39,8 +39,11 @@ class Params:
     unigram_weight: float = 0.5
     position_decay: float = 2.0  # concept occurrences in an article's first sentences count more
     tf_weight: float = 0.3  # repeated mentions inside one source add a little
-    lead_bonus: float = 1.0  # per-sentence prior for being early in its article
-    support_bonus: float = 0.5  # per extra independent source stating the sentence
+    # Per extra independent source stating the sentence, in units of the median candidate's
+    # concept gain, so the prior keeps its weight whatever the scale of concept weights
+    # (Multi-News dev: 0.5-2.0 all help, +0.4 ROUGE-2 at 260 words; a lead-position prior on
+    # the same scale did not help and is left to the concept weights' position factor).
+    support_bonus: float = 1.0
     cost_exponent: float = 0.8  # gain / words**r; below 1 stops short sentences crowding in
     redundancy: float = 0.5  # cosine above which two sentences say the same thing
     df_power: float = 3.0  # >1 favours concepts that several sources carry
@@ -83,11 +86,9 @@ def greedy_select(
     so a stale score in the heap is an upper bound and only the top needs recomputing.
     """
     pool = [c for c in cands if c.eligible and c.words <= budget]
-    prior = {
-        c.row: params.lead_bonus * position_weight(c.rank, params.position_decay)
-        + params.support_bonus * max(0, len(c.support) - 1)
-        for c in pool
-    }
+    gains = [sum(weights.get(k, 0.0) for k in c.concepts) for c in cands if c.eligible]
+    unit = float(np.median(gains)) if gains else 0.0
+    prior = {c.row: params.support_bonus * unit * max(0, len(c.support) - 1) for c in pool}
     by_row = {c.row: c for c in pool}
     covered: set[str] = set()
     said: set[int] = set()  # claims already in the summary
