@@ -64,7 +64,9 @@ def clean_article(article: Article) -> Article:
     meta = dict(article.meta)
     # Authors the publisher's markup names beat a byline-shaped line of the body, which on
     # HTML pages is as often a photo credit or a related-article teaser.
-    from_markup = bool(authors) and str(meta.get("authors_from", "")).startswith(("jsonld", "meta"))
+    from_markup = bool(authors) and str(meta.get("authors_from", "")).startswith(
+        ("jsonld", "meta", "byline")
+    )
     removed = list(article.removed)
     comments = list(article.comments)
     kept: list[str] = []

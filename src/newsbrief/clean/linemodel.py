@@ -4,8 +4,11 @@ A candidate is a non-empty line no rule removed. Its features come from the line
 (length, stop words, punctuation, capitalisation, digits), from its neighbours (jusText-style
 context: how much prose sits within a few lines) and from its place on the page (inside the
 densest run of prose or not, how much prose comes before and after it). The first stage scores
-each line from these; the second adds the first stage's scores of the neighbours, so a teaser
-list (headline, author, one paragraph, repeated) reads differently from an article body.
+each line from these; the second adds the first stage's scores of the neighbours (up to three
+lines away, a mean over 3 and 10 lines, and whether the line lies in the page's best run of
+high scores at three cut-offs), so a teaser list (headline, author, one paragraph, repeated)
+reads differently from an article body. Rule evidence around the line counts too: a comment
+widget above it, comment timestamps near it, how many of its neighbours rules removed.
 """
 
 from __future__ import annotations
@@ -48,8 +51,26 @@ FEATURES_1 = (
     "prev_rule",
     "next_rule",
     "rel_pos",
+    "after_comments",
+    "timestamps_near",
+    "rule_density",
 )
-NEIGHBOUR_FEATURES = ("p_prev", "p_next", "p_window", "p_block")
+NEIGHBOUR_FEATURES = (
+    "p_prev",
+    "p_next",
+    "p_prev2",
+    "p_next2",
+    "p_prev3",
+    "p_next3",
+    "p_window",
+    "p_wide",
+    "p_block_loose",
+    "p_block",
+    "p_block_strict",
+)
+_COMMENT_WIDGETS = ("comment-widget", "comment-prompt")
+_WIDE = 10  # lines each side for the wide neighbourhood mean
+_BLOCK_CENTRES = (0.3, 0.5, 0.7)
 FEATURES_2 = FEATURES_1 + NEIGHBOUR_FEATURES
 
 
@@ -76,6 +97,9 @@ def stage1_features(
     prose = [float(i.n) if i is not None and i.kind == GOOD else 0.0 for i in infos]
     all_prose = sum(prose) or 1.0
     counts = Counter(i.text for i in infos if i is not None)
+    # a comment widget that no rule could turn into a comment section still says that what
+    # follows it is more likely readers' text than the article's
+    first_widget = next((i for i, r in enumerate(reasons) if r in _COMMENT_WIDGETS), total)
     before = 0.0
     feats: dict[int, list[float]] = {}
     for idx, info in enumerate(infos):
@@ -109,9 +133,21 @@ def stage1_features(
             prev_rule,
             next_rule,
             idx / max(1, total - 1),
+            float(idx > first_widget),
+            sum(r == "timestamp" for r in reasons[max(0, idx - 3) : idx + 4]) / 3,
+            _rule_density(reasons, infos, idx),
         ]
         before += prose[idx]
     return feats
+
+
+def _rule_density(
+    reasons: Sequence[str | None], infos: Sequence[LineInfo | None], idx: int, reach: int = 5
+) -> float:
+    """Share of the non-blank lines within ``reach`` that a rule removed (widget country)."""
+    lo, hi = max(0, idx - reach), min(len(reasons), idx + reach + 1)
+    lines = [r for r, i in zip(reasons[lo:hi], infos[lo:hi], strict=True) if r or i is not None]
+    return sum(r is not None for r in lines) / max(1, len(lines))
 
 
 def stage2_features(
@@ -120,16 +156,23 @@ def stage2_features(
     """Stage-one features plus the stage-one scores of the neighbouring candidates."""
     order = sorted(feats)
     scores = [probs[i] for i in order]
-    best = _best_block(scores)
+    blocks = [_best_block(scores, centre) for centre in _BLOCK_CENTRES]
     out: dict[int, list[float]] = {}
     for pos, idx in enumerate(order):
-        prev = scores[pos - 1] if pos > 0 else 0.0
-        nxt = scores[pos + 1] if pos + 1 < len(order) else 0.0
-        lo, hi = max(0, pos - 3), min(len(order), pos + 4)
-        around = scores[lo:pos] + scores[pos + 1 : hi]
-        window = sum(around) / len(around) if around else 0.0
-        out[idx] = feats[idx] + [prev, nxt, window, float(best[0] <= pos <= best[1])]
+        near = [_at(scores, pos + step) for step in (-1, 1, -2, 2, -3, 3)]
+        means = [_mean_around(scores, pos, reach) for reach in (3, _WIDE)]
+        inside = [float(lo <= pos <= hi) for lo, hi in blocks]
+        out[idx] = feats[idx] + near + means + inside
     return out
+
+
+def _at(scores: list[float], pos: int) -> float:
+    return scores[pos] if 0 <= pos < len(scores) else 0.0
+
+
+def _mean_around(scores: list[float], pos: int, reach: int) -> float:
+    around = scores[max(0, pos - reach) : pos] + scores[pos + 1 : pos + reach + 1]
+    return sum(around) / len(around) if around else 0.0
 
 
 def _best_block(scores: list[float], centre: float = 0.5) -> tuple[int, int]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from newsbrief.read.fields import host_of, normalize_date, split_authors
-from newsbrief.read.metadata import read_page_meta
+from newsbrief.read.metadata import PageMeta, fold_name, read_page_meta, visible_bylines
 from newsbrief.records import Article, Problem, article_id
 
 # Below this much body text trafilatura has fallen back to menus and widgets, not an article.
@@ -95,21 +96,89 @@ def _extract(tree: Any, url: str | None) -> tuple[dict[str, Any], str]:
     return data, "favor_precision"
 
 
+# Job titles that pages put into author fields ("Jane Doe - Editorial Team", "Jane Doe, CEO"): a
+# dash-separated tail with one is cut, a part made only of them is dropped. Trailing words
+# are not cut: "The Example Team" is how many sites sign, and answer keys keep it.
+_TITLE_TEXT = """
+    founder co-founder cofounder ceo cto coo cfo president owner head editor editors writer
+    writers staff team contributor contributors reporter correspondent director manager
+    coordinator expert reviewer editorial senior chief lead marketing content
+"""
+_TITLE_WORDS = frozenset(_TITLE_TEXT.split())
+_NAME_TAIL = re.compile(r"\s+(?:-|–|—|\|)\s+(.*)$")
+
+
+def _tidy_name(name: str, outlet_key: str) -> str | None:
+    if tail := _NAME_TAIL.search(name):
+        rest = {w.lower() for w in re.split(r"\W+", tail.group(1)) if w}
+        head = name[: tail.start()]
+        if len(head.split()) >= 2 and (
+            rest & _TITLE_WORDS or outlet_key in fold_name(tail.group(1))
+        ):
+            name = head
+    if all(w.lower().strip(".,") in _TITLE_WORDS for w in name.split()):
+        return None
+    return name
+
+
+def _tidy_authors(names: list[str], outlet: str | None) -> list[str]:
+    key = fold_name(outlet or "")
+    out = [t for n in names if (t := _tidy_name(n, key or "\0"))]
+    return list(dict.fromkeys(out))
+
+
+def _is_org(names: list[str], orgs: set[str]) -> bool:
+    """Every name is the outlet, the site or an organisation the markup names as such."""
+
+    def org(name: str) -> bool:
+        key = fold_name(name)
+        return bool(key) and any(
+            key == o or (min(len(key), len(o)) >= 3 and (key.startswith(o) or o.startswith(key)))
+            for o in orgs
+        )
+
+    return bool(names) and all(org(n) for n in names)
+
+
 def _first_authors(
-    candidates: list[tuple[str, list[str]]], fallback: Any, outlet: str | None
+    tree: Any, page: PageMeta, fallback: Any, outlet: str | None, host: str | None
 ) -> tuple[list[str], str | None]:
-    found = split_authors(fallback, outlet)
-    for provenance, names in candidates:
-        authors = split_authors([html.unescape(n) for n in names], outlet)
-        if not authors:
+    """Authors and where they came from: the publisher's markup naming a person first, then
+    the visible byline, then trafilatura's reading; a markup "author" that is the outlet or
+    another organisation is only taken when nothing names a person, as is a byline found
+    by class name alone."""
+    orgs = set(page.organisations) | {fold_name(outlet or ""), fold_name(host or "")}
+    orgs |= {fold_name((host or "").split(".")[0])}
+    orgs.discard("")
+
+    def sources() -> Iterator[tuple[str, list[str]]]:
+        yield from page.authors
+        yield from visible_bylines(tree)  # only paid for when the markup names nobody
+        yield "trafilatura", [fallback] if fallback else []
+
+    people: list[tuple[str, list[str]]] = []
+    weak: list[tuple[str, list[str]]] = []
+    for provenance, raw in sources():
+        names = _tidy_authors(split_authors([html.unescape(n) for n in raw], outlet), outlet)
+        if not names:
             continue
-        # a markup author of one word ("Tom") is often a CMS login of the fuller name
-        # trafilatura read from the byline ("Tom May")
-        one_word = len(authors) == 1 and len(authors[0].split()) == 1
-        if one_word and len(found) == 1 and found[0].lower().startswith(authors[0].lower() + " "):
-            return found, "trafilatura"
-        return authors, provenance
-    return found, ("trafilatura" if found else None)
+        if _is_org(names, orgs) or provenance == "byline:class":
+            weak.append((provenance, names))
+            continue
+        people.append((provenance, names))
+        # a one-word author ("Tom") is often the login or first name of a fuller byline,
+        # so only a fuller first answer ends the search
+        if len(names) > 1 or len(names[0].split()) > 1:
+            break
+    ranked = people + weak
+    if not ranked:
+        return [], None
+    provenance, authors = ranked[0]
+    if len(authors) == 1 and len(authors[0].split()) == 1:
+        for other, names in ranked[1:]:
+            if len(names) == 1 and names[0].lower().startswith(authors[0].lower() + " "):
+                return names, other
+    return authors, provenance
 
 
 def _first_date(candidates: list[tuple[str, str]], fallback: Any) -> tuple[str | None, str | None]:
@@ -169,7 +238,9 @@ def article_from_html(
     published, meta["published_from"] = _first_date(page.dates, data.get("date"))
     if data.get("date") and published is None:
         meta["raw_date"] = data["date"]
-    authors, meta["authors_from"] = _first_authors(page.authors, data.get("author"), outlet)
+    authors, meta["authors_from"] = _first_authors(
+        tree, page, data.get("author"), outlet, host_of(page_url)
+    )
     meta = {k: v for k, v in meta.items() if v is not None}
     return Article(
         id=article_id(source, text),
