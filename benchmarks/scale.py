@@ -10,11 +10,19 @@ under another URL every ``COPY_EVERY`` articles so dedup has work. It measures s
 quality figures come from ``newsbrief eval``.
 
 Each run is a fresh child process (``newsbrief run`` through the engine's ``process`` into a
-new database). Reported per engine and size: wall time, articles per second, seconds per
-1,000 articles relative to the smallest size, the child's peak RSS (``ru_maxrss`` of the
-waited-for child, as ``getrusage(RUSAGE_CHILDREN)`` reports it) and, because Ray runs work in
-other processes (raylet, workers), the peak of the sampled RSS sum over the child's whole
-process tree.
+new database). Reported per engine and size:
+
+- wall time and articles per wall second;
+- CPU time (user + system) of the child, from the ``wait4`` rusage of that one child (it
+  includes the children it reaped), and articles per CPU second. The machine is shared, so
+  wall time is noisy while CPU time is not; for Ray, whose raylet and workers are not all
+  reaped by the child, CPU time is also sampled over the child's whole process tree
+  (``/proc``, user + system + reaped children, the largest sample) and that larger figure
+  is used;
+- time per article relative to the smallest size, on wall time and on CPU time;
+- the child's peak RSS (``ru_maxrss`` of the waited-for child) and, because Ray runs work in
+  other processes (raylet, workers), the peak of the sampled RSS sum over the child's whole
+  process tree.
 """
 
 from __future__ import annotations
@@ -104,9 +112,12 @@ def write_corpus(size: int, out: Path, pools: list[list[str]], seed: int = 13) -
     return written
 
 
-def _tree_rss(root: int) -> int:
-    """Bytes resident in ``root`` and all its descendants (Linux /proc)."""
+def _tree_usage(root: int) -> tuple[int, float]:
+    """Bytes resident in ``root`` and all its descendants, and their CPU seconds (user +
+    system, including children they reaped), from Linux /proc."""
     parent: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -114,6 +125,8 @@ def _tree_rss(root: int) -> int:
             with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as fh:
                 fields = fh.read().rsplit(")", 1)[1].split()
             parent[int(entry)] = int(fields[1])
+            # fields after the name: utime, stime, cutime, cstime are the 12th to 15th
+            cpu[int(entry)] = sum(int(f) for f in fields[11:15]) / tick
         except (OSError, IndexError, ValueError):
             continue
     tree, frontier = {root}, [root]
@@ -131,7 +144,7 @@ def _tree_rss(root: int) -> int:
                 total += int(fh.read().split()[1]) * page
         except (OSError, IndexError, ValueError):
             continue
-    return total
+    return total, sum(cpu.get(pid, 0.0) for pid in tree)
 
 
 def measure(engine: str, corpus: Path, workdir: Path, cpus: int) -> dict[str, float]:
@@ -144,11 +157,14 @@ def measure(engine: str, corpus: Path, workdir: Path, cpus: int) -> dict[str, fl
         text=True,
     )
     peak = [0]
+    tree_cpu = [0.0]
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            rss, cpu = _tree_usage(proc.pid)
+            peak[0] = max(peak[0], rss)
+            tree_cpu[0] = max(tree_cpu[0], cpu)
             done.wait(0.5)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -164,12 +180,15 @@ def measure(engine: str, corpus: Path, workdir: Path, cpus: int) -> dict[str, fl
     if proc.returncode != 0:
         raise SystemExit(f"{engine} run on {corpus.name} failed with exit {proc.returncode}")
     added, stories, problems, inner = output.split()[-4:]
+    own_cpu = usage.ru_utime + usage.ru_stime
     return {
         "articles": int(added),
         "stories": int(stories),
         "problems": int(problems),
         "wall": wall,
         "process": float(inner),
+        "cpu": max(own_cpu, tree_cpu[0]),
+        "own_cpu": own_cpu,
         "maxrss_mb": usage.ru_maxrss / 1024,
         "tree_mb": peak[0] / 2**20,
     }
@@ -201,17 +220,20 @@ def main() -> None:
                 rows.append(row)
                 print(json.dumps(row), file=sys.stderr, flush=True)
     print(
-        "| engine | articles | stories | wall s | articles/s | s per 1k vs smallest "
+        "| engine | articles | stories | wall s | articles/s (wall) | CPU s "
+        "| articles/CPU-s | time per article vs smallest: wall | : CPU "
         "| peak RSS child MB | peak RSS tree MB |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    first: dict[str, float] = {}
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    first: dict[str, tuple[float, float]] = {}
     for row in rows:
-        per_k = 1000 * row["wall"] / max(1, row["articles"])
-        base = first.setdefault(row["engine"], per_k)
+        n = max(1, row["articles"])
+        per_wall, per_cpu = row["wall"] / n, row["cpu"] / n
+        base_wall, base_cpu = first.setdefault(row["engine"], (per_wall, per_cpu))
         print(
             f"| {row['engine']} | {row['articles']:,} | {row['stories']:,} | {row['wall']:.0f} "
-            f"| {row['articles'] / row['wall']:.1f} | {per_k / base:.2f}x "
+            f"| {n / row['wall']:.1f} | {row['cpu']:.0f} | {n / row['cpu']:.1f} "
+            f"| {per_wall / base_wall:.2f}x | {per_cpu / base_cpu:.2f}x "
             f"| {row['maxrss_mb']:.0f} | {row['tree_mb']:.0f} |"
         )
 

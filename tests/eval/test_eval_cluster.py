@@ -6,7 +6,13 @@ from pathlib import Path
 import pytest
 
 from newsbrief.errors import DataError
-from newsbrief.eval.cluster import bcubed, cluster_metrics, evaluate_cluster, replay_order
+from newsbrief.eval.cluster import (
+    bcubed,
+    cluster_metrics,
+    evaluate_cluster,
+    interleave_by_day,
+    replay_order,
+)
 from newsbrief.eval.loaders import LabelledItem, load_cluster_items
 from newsbrief.records import Article
 
@@ -56,6 +62,29 @@ def test_evaluate_headline_file(tmp_path: Path) -> None:
         names = [s.name for s in result.systems]
         assert names == ["single-pass-tfidf", "newsbrief"]
         assert result.systems[1].metrics["bcubed_f1"] == 1.0
+
+
+def test_interleave_by_day_deals_times_within_each_day() -> None:
+    days = ["2031-05-04", "2031-05-04", "2031-05-04", "2031-05-04", "2031-05-05", "2031-05-05"]
+    items = [
+        LabelledItem(
+            Article(id=str(n), source="s", title=f"headline {n}", published=f"{day}T0{n}:00:00"),
+            "ab"[n % 2],
+            float(n),
+        )
+        for n, day in enumerate(days)
+    ]
+    mixed = interleave_by_day(items, seed=3)
+    # same items and labels, in the new time order, each keeping its own day
+    assert sorted(it.article.id for it in mixed) == [str(n) for n in range(6)]
+    assert [it.time for it in mixed] == [float(n) for n in range(6)]
+    for it in mixed:
+        n = int(it.article.id)
+        assert it.label == "ab"[n % 2]
+        assert it.article.published is not None
+        assert it.article.published[:10] == days[n]
+        assert it.article.published == items[int(it.time or 0)].article.published
+    assert [it.article.id for it in mixed[:4]] != ["0", "1", "2", "3"]
 
 
 def test_multidoc_rows_are_pooled(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from newsbrief.cluster.burst import BURST_BONUS, BURST_THRESHOLD, BurstTracker
 from newsbrief.cluster.features import (
     article_terms,
     content_size,
@@ -83,8 +84,15 @@ class StoryClusterer(BatchLinker):
         batch_threshold: float = BATCH_THRESHOLD,
         learned: bool = True,
         pair_model: tuple[Sequence[float], float] | None = None,
+        burst_bonus: float = BURST_BONUS,
+        burst_threshold: float = BURST_THRESHOLD,
     ) -> None:
         self.threshold = threshold
+        # Dated headline-only items: cosine plus a bonus for a story arriving right now
+        # must pass burst_threshold (cluster/burst.py); 0 bonus turns the prior off.
+        self.burst_bonus = burst_bonus
+        self.burst_threshold = burst_threshold
+        self._burst = BurstTracker()
         self.batch_threshold = batch_threshold
         # Batch merging on the learned pair score (cluster/pairs.py) rather than raw cosine.
         self.learned = learned
@@ -102,7 +110,9 @@ class StoryClusterer(BatchLinker):
         self._df: Counter[str] = Counter()
         self._n = 0
         self._primed: set[str] = set()
-        self._sent_df: Counter[str] = Counter()  # articles each normalized sentence occurs in
+        # articles each normalized sentence occurs in (bounded, see _SentenceCounts)
+        self._sent_df: Counter[str] = _SentenceCounts()
+        self._closed: set[str] = set()  # ids of stories forgotten by close_before
 
     def prime(self, articles: Iterable[Article]) -> None:
         """Count document frequencies of a batch before adding it.
@@ -134,12 +144,23 @@ class StoryClusterer(BatchLinker):
             # Long articles carry a tail of incidental words; their top terms are the story.
             vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[: self.max_terms])
             tf = {t: tf[t] for t in vec}
-        scored = sorted(
-            ((self._cosine(vec, sid), sid) for sid in self._candidates(vec, when)),
-            reverse=True,
-        )
         threshold = self.threshold if article.text.strip() else self.headline_threshold
         merge_at = threshold + 0.1 if self.merge_threshold is None else self.merge_threshold
+        bursty = False
+        if when is not None and not article.text.strip() and self.burst_bonus > 0:
+            bursty = True
+            self._burst.observe(when)
+            # The time prior decides joins only: merges on top of it chained related stories
+            # (UCI dev, each half of the stories: B-cubed F1 0.828 / 0.870 with merges, 0.842
+            # / 0.871 without).
+            threshold, merge_at = self.burst_threshold, math.inf
+        scored = sorted(
+            (
+                (self._cosine(vec, sid) + (self._burst_bonus(sid, when) if bursty else 0.0), sid)
+                for sid in self._candidates(vec, when)
+            ),
+            reverse=True,
+        )
         if not scored or scored[0][0] < threshold:
             sid = self._new_story(article.id)
         else:
@@ -216,7 +237,7 @@ class StoryClusterer(BatchLinker):
 
     def _new_story(self, seed: str) -> str:
         sid = story_id(seed)
-        while sid in self._stories or sid in self._alias:
+        while sid in self._stories or sid in self._alias or sid in self._closed:
             sid = story_id(sid + seed)  # two items with one id: keep both stories
         self._stories[sid] = _Story(sid)
         return sid
@@ -232,6 +253,36 @@ class StoryClusterer(BatchLinker):
                 self._stories[sid] = _Story(sid)
             self._attach(sid, article, tf, parse_time(article.published))
 
+    def close_before(self, when: datetime) -> list[Story]:
+        """Forget the stories that can no longer grow, and return them as finished records.
+
+        The caller promises that no article published before ``when`` is added from now on
+        (a stream in publish order passes the earliest time it may still see). A story whose
+        last article is more than the window before ``when`` is then outside the window of
+        every later article: it is dropped with its term postings, so memory and candidate
+        lists follow the open stories, not the corpus. Undated stories never close.
+        ``stories()`` no longer lists the closed ones.
+        """
+        horizon = when - self.window
+        closed = [s for s in self._stories.values() if s.end is not None and s.end < horizon]
+        out = [self._record(s) for s in closed]
+        for story in closed:
+            for term in story.tf:
+                posting = self._postings.get(term)
+                if posting is not None:
+                    posting.discard(story.id)
+                    if not posting:
+                        del self._postings[term]
+            del self._stories[story.id]
+            self._closed.add(story.id)
+        if closed:
+            # an absorbed id that leads to a closed story resolves to nothing open any more
+            gone = {a for a in self._alias if self.resolve(a) in self._closed}
+            for absorbed in gone:
+                del self._alias[absorbed]
+            self._closed.update(gone)
+        return out
+
     def resolve(self, sid: str) -> str:
         """The id a story now has (stories absorbed by a merge point to the survivor)."""
         while sid in self._alias:
@@ -239,18 +290,16 @@ class StoryClusterer(BatchLinker):
         return sid
 
     def stories(self) -> list[Story]:
-        out = []
-        for s in self._stories.values():
-            out.append(
-                Story(
-                    id=s.id,
-                    article_ids=list(s.article_ids),
-                    start=s.start_text,
-                    end=s.end_text,
-                    label=self._label(s),
-                )
-            )
-        return out
+        return [self._record(s) for s in self._stories.values()]
+
+    def _record(self, s: _Story) -> Story:
+        return Story(
+            id=s.id,
+            article_ids=list(s.article_ids),
+            start=s.start_text,
+            end=s.end_text,
+            label=self._label(s),
+        )
 
     # ------------------------------------------------------------------ internals
 
@@ -277,6 +326,13 @@ class StoryClusterer(BatchLinker):
             norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
             story.cache = (self._n, vec, norm)
         return story.cache[1], story.cache[2]
+
+    def _burst_bonus(self, sid: str, when: datetime | None) -> float:
+        story = self._stories[sid]
+        if when is None:
+            return 0.0
+        recency = self._burst.recency(when, story.start, story.end, len(story.article_ids))
+        return self.burst_bonus * recency
 
     def _cosine(self, vec: dict[str, float], sid: str) -> float:
         cvec, cnorm = self._centroid(self._stories[sid])
@@ -327,7 +383,11 @@ class StoryClusterer(BatchLinker):
             if keep.end is None or when > keep.end:
                 keep.end, keep.end_text = when, text
         for term in gone.tf:
-            self._postings[term].add(keep.id)
+            # the absorbed id leaves the postings: a lookup never walks dead ids, and a
+            # closed survivor (close_before) leaves nothing behind that resolves to it
+            posting = self._postings[term]
+            posting.discard(gone.id)
+            posting.add(keep.id)
         del self._stories[gone.id]
         self._alias[gone.id] = keep.id
         self.merges.append((gone.id, keep.id))
@@ -340,6 +400,31 @@ class StoryClusterer(BatchLinker):
         vec, _ = self._centroid(story)
         top = [t for t in sorted(vec, key=lambda t: -vec[t]) if not t.startswith("@")]
         return " ".join(top[:5])
+
+
+class _SentenceCounts(Counter[str]):
+    """Document frequencies of normalized sentences, bounded for endless streams.
+
+    Every sentence ever seen is a key, nearly all of them seen once. Past ``LIMIT`` keys the
+    rarest are dropped (count 1, then 2, ... below ``FREQUENT_SENTENCE``) until at most half
+    the limit is left, so each prune pays for itself. A dropped sentence that recurs starts
+    counting again: template text recurs often enough to pass the bar between prunes, and
+    a corpus under the limit is counted exactly.
+    """
+
+    LIMIT = 1_000_000
+
+    def update(self, iterable: Any = None, /, **kwds: int) -> None:
+        super().update(iterable, **kwds)
+        if len(self) > self.LIMIT:
+            self.prune(self.LIMIT // 2)
+
+    def prune(self, target: int) -> None:
+        for rare in range(1, FREQUENT_SENTENCE):
+            if len(self) <= target:
+                return
+            for key in [k for k, c in self.items() if c <= rare]:
+                del self[key]
 
 
 def cluster_articles(articles: Iterable[Article], **options: Any) -> list[Story]:

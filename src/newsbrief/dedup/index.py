@@ -10,10 +10,11 @@ their sentences.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from newsbrief.dedup.similarity import content_stems, quoted_fraction, word_diff, words
@@ -37,7 +38,11 @@ _KIND_RANK = {"exact": 3, "near": 2, "rewrite": 1}
 
 @dataclass(slots=True)
 class _Entry:
-    article: Article
+    # only what the decisions need, never the Article (sentences, mentions, quotes...)
+    id: str
+    published_text: str | None
+    text_length: int
+    key: str  # sha1 of the normalized text
     order: int
     sentences: list[str]
     stems: list[frozenset[str]]
@@ -81,32 +86,48 @@ def _sentence_texts(article: Article) -> list[str]:
 
 
 class DedupIndex:
-    """Articles seen so far; ``add`` returns how a new article relates to them."""
+    """Articles seen so far; ``add`` returns how a new article relates to them.
 
-    def __init__(self) -> None:
+    Retention bounds memory for a stream that never ends. ``retain_days``: an indexed
+    article is forgotten once an article published more than that many days after it has
+    been added (copies and rewrites follow their original within days; a month is
+    generous). ``max_entries``: at most that many articles are kept, the earliest added
+    forgotten first. A forgotten article is no longer a candidate parent and no longer
+    counts in the term statistics. Undated articles are never forgotten by time. Both
+    default to None (keep everything), which a batch of known size wants.
+    """
+
+    def __init__(self, retain_days: float | None = None, max_entries: int | None = None) -> None:
         from datasketch import MinHashLSH
 
-        self._entries: list[_Entry] = []
+        self.retain = None if retain_days is None else timedelta(days=retain_days)
+        self.max_entries = max_entries
+        self._entries: dict[int, _Entry] = {}  # by order; insertion order is add order
+        self._added = 0  # articles with a body seen, the next entry's order
         self._by_hash: dict[str, int] = {}
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-        self._postings: dict[str, list[int]] = defaultdict(list)
+        # term -> orders holding it (a dict as an ordered set: removal without a scan)
+        self._postings: dict[str, dict[int, None]] = defaultdict(dict)
         self._df: Counter[str] = Counter()
+        self._dated: list[tuple[datetime, int]] = []  # heap of (published, order)
+        self._newest: datetime | None = None
 
     def __len__(self) -> int:
+        """Articles currently indexed (exact copies are not indexed twice)."""
         return len(self._entries)
 
     def add(self, article: Article) -> list[Derivation]:
         """Index ``article``; return derivations between it and already-indexed articles."""
-        entry = self._entry(article)
-        key = hashlib.sha1(normalize_text(article.text).encode()).hexdigest()
         if not article.text.strip():
             return []  # a headline-only item has no body to copy
-        if key in self._by_hash:
-            other = self._entries[self._by_hash[key]]
-            self._entries.append(entry)
-            return [self._derive(entry, other, "exact", 1.0)]
-        self._by_hash[key] = entry.order
-        self._entries.append(entry)
+        entry = self._entry(article)
+        self._added += 1
+        self._evict(entry.published)
+        if entry.key in self._by_hash:
+            # a copy is not indexed: its original already answers for its text
+            return [self._derive(entry, self._entries[self._by_hash[entry.key]], "exact", 1.0)]
+        self._by_hash[entry.key] = entry.order
+        self._entries[entry.order] = entry
 
         found: list[Derivation] = []
         seen: set[int] = set()
@@ -136,12 +157,16 @@ class DedupIndex:
         for s in sentences:
             bag.update(content_stems(s))
         toks = [w.lower() for w in words(article.text)]
+        key = hashlib.sha1(normalize_text(article.text).encode()).hexdigest()
         shingles = {" ".join(toks[i : i + SHINGLE]) for i in range(max(1, len(toks) - SHINGLE + 1))}
         mh = MinHash(num_perm=NUM_PERM)
         mh.update_batch([s.encode() for s in shingles])
         return _Entry(
-            article=article,
-            order=len(self._entries),
+            id=article.id,
+            published_text=article.published,
+            text_length=len(article.text),
+            key=key,
+            order=self._added,
             sentences=sentences,
             stems=stems,
             quoted=[quoted_fraction(s) for s in sentences],
@@ -163,8 +188,40 @@ class DedupIndex:
         self._df.update(entry.bag.keys())
         entry.salient = self._salient(entry)
         for term in entry.salient:
-            self._postings[term].append(entry.order)
+            self._postings[term][entry.order] = None
         self._lsh.insert(str(entry.order), entry.minhash)
+        if self.retain is not None and entry.published is not None:
+            heapq.heappush(self._dated, (entry.published, entry.order))
+        if self.max_entries is not None:
+            while len(self._entries) > self.max_entries:
+                self._forget(next(iter(self._entries)))
+
+    def _evict(self, now: datetime | None) -> None:
+        """Forget what falls outside the time retention, before ``add`` looks for candidates
+        (the count bound is applied after indexing, so ``max_entries`` are compared)."""
+        if now is not None and (self._newest is None or now > self._newest):
+            self._newest = now
+        if self.retain is not None and self._newest is not None:
+            horizon = self._newest - self.retain
+            while self._dated and self._dated[0][0] < horizon:
+                self._forget(heapq.heappop(self._dated)[1])
+
+    def _forget(self, order: int) -> None:
+        entry = self._entries.pop(order, None)
+        if entry is None:
+            return  # already forgotten (by count before its time came)
+        if self._by_hash.get(entry.key) == order:
+            del self._by_hash[entry.key]
+        self._lsh.remove(str(order))
+        for term in entry.salient:
+            posting = self._postings[term]
+            posting.pop(order, None)
+            if not posting:
+                del self._postings[term]
+        self._df.subtract(entry.bag.keys())
+        for term in entry.bag:
+            if self._df[term] <= 0:
+                del self._df[term]
 
     def _rewrite_candidates(self, entry: _Entry) -> list[int]:
         shared: Counter[int] = Counter()
@@ -172,7 +229,7 @@ class DedupIndex:
         # weights drift as document frequencies grow, and a rewrite must not be missed
         # because its rarest words shifted by a rank or two.
         for term in self._salient(entry, QUERY_SALIENT):
-            shared.update(self._postings.get(term, ()))
+            shared.update(self._postings[term].keys() if term in self._postings else ())
         ranked = [i for i, c in shared.most_common(MAX_CANDIDATES) if c >= MIN_SHARED]
         return ranked
 
@@ -209,8 +266,8 @@ class DedupIndex:
             child_only, parent_only = word_diff(child.sentences[ci], parent.sentences[pi])
             evidence.append(AlignedPair(ci, pi, round(score, 4), child_only, parent_only))
         return Derivation(
-            child=child.article.id,
-            parent=parent.article.id,
+            child=child.id,
+            parent=parent.id,
             kind=kind,
             similarity=round(similarity, 4),
             pairs=evidence,
@@ -251,7 +308,7 @@ def _containment(x: Counter[str], y: Counter[str]) -> float:
 
 def _is_original(a: _Entry, b: _Entry) -> bool:
     """Whether ``a`` is the original of the pair (a, b)."""
-    pa, pb = a.article.published, b.article.published
+    pa, pb = a.published_text, b.published_text
     if pa and pb:
         # compare at the precision both dates have: "2024-05-14" and "2024-05-14T11:02" are
         # the same day, not one earlier than the other
@@ -263,7 +320,7 @@ def _is_original(a: _Entry, b: _Entry) -> bool:
         # A copy takes most of its words from the original and drops or adds a few, so the
         # text that is more contained in the other is the copy (Broder's containment).
         return b_in_a > a_in_b
-    la, lb = len(a.article.text), len(b.article.text)
+    la, lb = a.text_length, b.text_length
     if la != lb:
         return la > lb
     return a.order < b.order

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from os import PathLike, fspath
 
 from newsbrief.analyze import analyze_story
@@ -140,6 +140,10 @@ def assign_pending(store: Store, reporter: Reporter, chunk_size: int = CHUNK) ->
     only, rebuilt from the store. Closed stories never come back into memory. Because the
     state is rebuilt from what is committed, a killed run resumes exactly where it stopped.
     A pending set that fits one chunk keeps ingest order, so small runs are unaffected.
+
+    Which stories are open is read from the store once per run and then carried from chunk
+    to chunk (exactly what the store would answer, see ``OpenStories``), so the work per
+    chunk does not grow with the number of stories already stored.
     """
     heads = store.pending_heads()
     if not heads:
@@ -147,28 +151,82 @@ def assign_pending(store: Store, reporter: Reporter, chunk_size: int = CHUNK) ->
     if len(heads) > chunk_size:
         heads.sort(key=lambda h: (h[1] or "", h[2]))
     reporter.stage("finding copies and clustering", len(heads))
+    carried: OpenStories | None = None
     for start in range(0, len(heads), chunk_size):
         chunk = sorted(heads[start : start + chunk_size], key=lambda h: h[2])
-        _assign_chunk(store, [h[0] for h in chunk], [h[1] for h in chunk])
+        carried = _assign_chunk(store, [h[0] for h in chunk], [h[1] for h in chunk], carried)
         reporter.advance(len(chunk))
 
 
-def _assign_chunk(store: Store, chunk_ids: list[str], published: list[str | None]) -> None:
+@dataclass(slots=True)
+class OpenStories:
+    """The stories that may still receive articles: end time and member ids of each.
+
+    Carried between the chunks of one ``assign_pending`` call and kept equal to what the
+    store holds for them: chunks come in publish order, so a story closed for one chunk
+    (its end before the chunk's window) is closed for every later one and is dropped.
+    """
+
+    end: dict[str, datetime | None] = field(default_factory=dict)
+    members: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_store(cls, store: Store, since: datetime | None) -> OpenStories:
+        out = cls()
+        for row in store.story_rows():
+            end = parse_time(row["end"])
+            if _is_open(end, since):
+                out.end[row["id"]] = end
+                out.members[row["id"]] = []
+        for aid, sid in store.assignments():
+            if sid in out.members:
+                out.members[sid].append(aid)
+        return out
+
+    def close(self, since: datetime) -> None:
+        """Forget the stories whose last article is before ``since``."""
+        for sid in [sid for sid, end in self.end.items() if not _is_open(end, since)]:
+            del self.end[sid], self.members[sid]
+
+    def update(self, changed: list[Story], merges: list[tuple[str, str]]) -> None:
+        """Apply what a chunk saved: new memberships and merged-away stories."""
+        for gone, _ in merges:
+            self.end.pop(gone, None)
+            self.members.pop(gone, None)
+        for story in changed:
+            self.end[story.id] = parse_time(story.end)
+            self.members[story.id] = list(story.article_ids)
+
+
+def _is_open(end: datetime | None, since: datetime | None) -> bool:
+    # undated stories cannot be ruled out by time, so they stay open
+    return since is None or end is None or end >= since
+
+
+def _assign_chunk(
+    store: Store,
+    chunk_ids: list[str],
+    published: list[str | None],
+    carried: OpenStories | None = None,
+) -> OpenStories:
+    """Dedup and cluster one chunk; return the open stories after it, for the next chunk."""
     known = [t for t in (parse_time(p) for p in published) if t is not None]
     since = min(known) - timedelta(days=WINDOW_DAYS) if known else None
-    open_stories = set()
-    for row in store.story_rows():
-        end = parse_time(row["end"])
-        # undated stories cannot be ruled out by time, so they stay open
-        if since is None or end is None or end >= since:
-            open_stories.add(row["id"])
-    assigned = {aid: sid for aid, sid in store.assignments() if sid in open_stories}
+    if carried is None or since is None:
+        # a chunk without dates sees every story, which the carried set no longer holds
+        carried = OpenStories.from_store(store, since)
+    else:
+        carried.close(since)
+    story_of = {aid: sid for sid, ids in carried.members.items() for aid in ids}
     # dedup sees the open stories' articles before the pending ones, as an incremental run
     # sees earlier runs' articles
-    previous = list(store.articles(assigned))
+    previous = list(store.articles(story_of))
+    assigned = {a.id: story_of[a.id] for a in previous}  # in ingest order, as stored
     pending = list(store.articles(chunk_ids))
     articles = previous + pending
-    _assign(store, articles, pending, assigned, {a.id: a for a in articles})
+    changed, merges = _assign(store, articles, pending, assigned, {a.id: a for a in articles})
+    carried.update(changed, merges)
+    return carried
 
 
 def brief_dirty(
@@ -179,19 +237,11 @@ def brief_dirty(
     # those of a run that was killed before it got to them
     dirty = store.dirty_stories()
     reporter.stage("briefing", len(dirty))
-    by_article: dict[str, list[Derivation]] = {}
-    for d in store.derivations():
-        by_article.setdefault(d.child, []).append(d)
     for start in range(0, len(dirty), BRIEF_CHUNK):
         tasks = []
         for story in (store.story(sid) for sid in dirty[start : start + BRIEF_CHUNK]):
             members = list(store.articles(story.article_ids))
-            # in the store's (child, parent) order, which the brief's derivation list keeps
-            inside = sorted(
-                (d for a in members for d in by_article.get(a.id, [])),
-                key=lambda d: (d.child, d.parent),
-            )
-            tasks.append(BriefTask(story, members, inside))
+            tasks.append(BriefTask(story, members, _derivations_of(store, members)))
         for story, outcome in zip((t.story for t in tasks), brief_all(tasks, words), strict=True):
             if isinstance(outcome, Problem):
                 report_problem(outcome, result, reporter)
@@ -199,6 +249,17 @@ def brief_dirty(
             store.save_brief(outcome)
             result.stories_changed.append(story.id)
             reporter.advance()
+
+
+def _derivations_of(store: Store, members: list[Article]) -> list[Derivation]:
+    """The derivations whose child is one of ``members``, in (child, parent) order.
+
+    Looked up per article (indexed), never as the whole table: at 200k articles the table
+    holds over 100k derivations with their aligned evidence, hundreds of MB as records.
+    """
+    found = [d for a in members for d in store.derivations_of(a.id) if d.child == a.id]
+    # in the store's (child, parent) order, which the brief's derivation list keeps
+    return sorted(found, key=lambda d: (d.child, d.parent))
 
 
 def brief_stories(tasks: list[BriefTask], words: int) -> list[Brief | Problem]:
@@ -219,8 +280,9 @@ def _assign(
     pending: list[Article],
     assigned: dict[str, str],
     by_id: dict[str, Article],
-) -> None:
-    """Find the pending articles' copies and put them into stories (marked dirty)."""
+) -> tuple[list[Story], list[tuple[str, str]]]:
+    """Find the pending articles' copies and put them into stories (marked dirty); return
+    the stories saved and the merges (absorbed id, survivor id)."""
     index = DedupIndex()
     found: list[Derivation] = []
     for article in articles:
@@ -240,6 +302,7 @@ def _assign(
         s for s in clusterer.stories() if pending_ids & set(s.article_ids) or s.id in merged_into
     ]
     store.save_stories(changed, clusterer.merges)
+    return changed, clusterer.merges
 
 
 def brief_story(

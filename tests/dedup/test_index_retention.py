@@ -1,0 +1,99 @@
+"""DedupIndex keeps compact entries and forgets articles outside its retention."""
+
+from __future__ import annotations
+
+from newsbrief.annotate import split_sentences
+from newsbrief.dedup import DedupIndex, find_derivations
+from newsbrief.records import Article
+
+# invented reports, long enough for shingles and salient stems
+KILN = (
+    "The pottery guild of Brenmoor fired its great kiln for the first time in forty years on "
+    "Saturday. Guild members loaded three hundred glazed bowls into the chamber before dawn. "
+    "The firing lasted eleven hours and used two tonnes of seasoned beech wood, the guild said. "
+    "Visitors watched the flames through a narrow spy hole in the kiln's brick door. "
+    "The restored kiln will be opened to school groups from the spring, organisers added."
+)
+GLIDER = (
+    "A solar glider built by students at Quillan college stayed aloft for nine hours above "
+    "the Harl plateau on Tuesday. The team launched the craft from a grass strip at sunrise. "
+    "Its wings carry thin panels that charge a small battery for the motor at dusk. "
+    "The students plan to attempt a full day and night flight before the summer holidays. "
+    "Their tutor said the glider weighs less than a bicycle despite its long wings."
+)
+ORCHARD = (
+    "Frost damaged most of the pear blossom in the Vellow orchards overnight on Thursday. "
+    "Growers lit paraffin burners between the rows but temperatures fell below minus four. "
+    "The regional growers' association expects the pear harvest to be less than half of "
+    "last year's. Apple trees, which flower later, escaped the frost almost untouched. "
+    "Several farms will ask the provincial fund for emergency help, the association said."
+)
+
+
+def art(aid: str, text: str, published: str | None = None) -> Article:
+    a = Article(id=aid, source=aid, title=aid, text=text, published=published)
+    a.sentences = split_sentences(text)
+    return a
+
+
+def kinds(derivations):  # type: ignore[no-untyped-def]
+    return [(d.child, d.parent, d.kind) for d in derivations]
+
+
+def test_entries_keep_no_article() -> None:
+    index = DedupIndex()
+    index.add(art("k", KILN, "2021-03-01"))
+    (entry,) = index._entries.values()
+    assert not any(isinstance(getattr(entry, f), Article) for f in entry.__slots__)
+    assert entry.id == "k" and entry.text_length == len(KILN)
+
+
+def test_a_copy_inside_the_retention_is_found_and_outside_it_is_not() -> None:
+    index = DedupIndex(retain_days=30)
+    assert index.add(art("k", KILN, "2021-03-01")) == []
+    assert kinds(index.add(art("k2", KILN, "2021-03-20"))) == [("k2", "k", "exact")]
+    # an unrelated article six weeks later moves the stream past the original's retention
+    assert index.add(art("g", GLIDER, "2021-04-12")) == []
+    assert len(index) == 1
+    assert index.add(art("k3", KILN, "2021-04-13")) == []
+
+
+def test_undated_articles_are_never_forgotten_by_time() -> None:
+    index = DedupIndex(retain_days=1)
+    index.add(art("k", KILN))
+    index.add(art("g", GLIDER, "2021-01-01"))
+    index.add(art("o", ORCHARD, "2022-01-01"))
+    # the glider report is a year behind the stream, the undated kiln report stays
+    assert kinds(index.add(art("k2", KILN, "2022-01-02"))) == [("k2", "k", "exact")]
+    assert index.add(art("g2", GLIDER, "2022-01-02")) == []
+
+
+def test_max_entries_keeps_the_most_recent() -> None:
+    index = DedupIndex(max_entries=2)
+    for aid, text in (("k", KILN), ("g", GLIDER), ("o", ORCHARD)):
+        index.add(art(aid, text))
+    assert len(index) == 2
+    assert index.add(art("k2", KILN)) == []  # the earliest was forgotten
+    assert kinds(index.add(art("o2", ORCHARD))) == [("o2", "o", "exact")]
+
+
+def test_forgetting_clears_every_index() -> None:
+    index = DedupIndex(retain_days=1)
+    index.add(art("k", KILN, "2021-01-01"))
+    index.add(art("g", GLIDER, "2021-01-01"))
+    assert index._postings and index._df
+    index.add(Article(id="late", source="late", title="late", text="x", published="2021-03-01"))
+    kept = set(index._entries)
+    assert len(kept) == 1  # only the late stub
+    assert {o for posting in index._postings.values() for o in posting} <= kept
+    assert set(index._lsh.keys) == {str(o) for o in kept}
+    assert set(index._by_hash.values()) == kept
+    assert all(count > 0 for count in index._df.values())
+
+
+def test_without_retention_results_are_those_of_a_batch() -> None:
+    arts = [art("k", KILN, "2021-01-01"), art("g", GLIDER, "2021-06-01")]
+    arts.append(art("k2", KILN, "2022-01-01"))
+    assert kinds(find_derivations(arts)) == [("k2", "k", "exact")]
+    index = DedupIndex(retain_days=3650, max_entries=100)
+    assert [kinds(index.add(a)) for a in arts] == [[], [], [("k2", "k", "exact")]]
