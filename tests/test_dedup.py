@@ -88,7 +88,9 @@ def test_sloppy_rewrite_is_found_with_the_changed_fact() -> None:
 
 def test_direction_without_dates_prefers_the_text_the_other_reuses() -> None:
     # The excerpt's words all come from the original; the original has more of its own.
-    excerpt = " ".join(ORIGINAL.split(". ")[:4]) + "."
+    # (five of six sentences: shingle Jaccard 0.85, far from the 0.6 cut whatever the
+    # MinHash estimate's noise, about 0.06 at 64 permutations)
+    excerpt = " ".join(ORIGINAL.split(". ")[:5]) + "."
     ds = find_derivations([art("x", excerpt), art("o", ORIGINAL)])
     assert len(ds) == 1 and ds[0].child == "x" and ds[0].parent == "o"
 

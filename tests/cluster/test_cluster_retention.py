@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsbrief.annotate import split_sentences
 from newsbrief.cluster import StoryClusterer
-from newsbrief.cluster.online import _SentenceCounts
+from newsbrief.cluster.state import SentenceCounts
 from newsbrief.records import Article, article_id
 
 BRIDGE = (
@@ -58,7 +58,7 @@ def test_undated_and_recent_stories_stay_open() -> None:
 
 
 def test_sentence_counts_prune_rare_keys_past_the_limit() -> None:
-    counts = _SentenceCounts()
+    counts = SentenceCounts()
     counts.LIMIT = 10  # type: ignore[misc]
     counts.update(["template"] * 3)
     counts.update(["twice", "twice"])

@@ -14,7 +14,6 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -29,6 +28,7 @@ from newsbrief.cluster.pairs import (
     COEFFICIENTS,
     INTERCEPT,
 )
+from newsbrief.cluster.state import SentenceCounts, StoryState, accumulate
 from newsbrief.dedup.index import parse_time
 from newsbrief.records import Article, Story, story_id
 
@@ -36,36 +36,6 @@ QUERY_TERMS = 40  # salient article terms used to look up candidate stories
 MAX_CANDIDATES = 30
 STALE = 1.1  # recompute a cached centroid when the corpus grew by this factor
 BACKGROUND_DOCS = 20
-
-
-@dataclass(slots=True)
-class _Story:
-    id: str
-    article_ids: list[str] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
-    tf: dict[str, float] = field(default_factory=dict)
-    start: datetime | None = None
-    end: datetime | None = None
-    start_text: str | None = None
-    end_text: str | None = None
-    # cached TF-IDF centroid: (corpus size when computed, weights, norm)
-    cache: tuple[int, dict[str, float], float] | None = None
-
-    def add(self, article: Article, tf: dict[str, float], when: datetime | None) -> None:
-        self.article_ids.append(article.id)
-        self.titles.append(article.title)
-        _accumulate(self.tf, tf)
-        self.cache = None
-        if when is not None:
-            if self.start is None or when < self.start:
-                self.start, self.start_text = when, article.published
-            if self.end is None or when > self.end:
-                self.end, self.end_text = when, article.published
-
-
-def _accumulate(total: dict[str, float], add: dict[str, float]) -> None:
-    for t, w in add.items():
-        total[t] = total.get(t, 0.0) + w
 
 
 SHORT_TEXT_WORDS = 25  # below this an item is a headline or a snippet, not an article body
@@ -104,14 +74,14 @@ class StoryClusterer(BatchLinker):
         self.merge_threshold = merge_threshold  # None: 0.1 above the joining threshold
         self.window = timedelta(days=window_days)
         self.merges: list[tuple[str, str]] = []
-        self._stories: dict[str, _Story] = {}
+        self._stories: dict[str, StoryState] = {}
         self._alias: dict[str, str] = {}  # absorbed story id -> the story it was merged into
         self._postings: dict[str, set[str]] = defaultdict(set)
         self._df: Counter[str] = Counter()
         self._n = 0
         self._primed: set[str] = set()
-        # articles each normalized sentence occurs in (bounded, see _SentenceCounts)
-        self._sent_df: Counter[str] = _SentenceCounts()
+        # articles each normalized sentence occurs in (bounded, see SentenceCounts)
+        self._sent_df: Counter[str] = SentenceCounts()
         self._closed: set[str] = set()  # ids of stories forgotten by close_before
 
     def prime(self, articles: Iterable[Article]) -> None:
@@ -219,7 +189,7 @@ class StoryClusterer(BatchLinker):
         if before and not stub:
             total: dict[str, float] = {}
             for tf in tfs:
-                _accumulate(total, tf)
+                accumulate(total, tf)
             vec = self._weigh(total)
             if len(vec) > self.max_terms:
                 vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[: self.max_terms])
@@ -239,7 +209,7 @@ class StoryClusterer(BatchLinker):
         sid = story_id(seed)
         while sid in self._stories or sid in self._alias or sid in self._closed:
             sid = story_id(sid + seed)  # two items with one id: keep both stories
-        self._stories[sid] = _Story(sid)
+        self._stories[sid] = StoryState(sid)
         return sid
 
     def restore(self, assignments: Iterable[tuple[Article, str]]) -> None:
@@ -250,7 +220,7 @@ class StoryClusterer(BatchLinker):
             tf = self._terms(article)
             self._count(tf)
             if sid not in self._stories:
-                self._stories[sid] = _Story(sid)
+                self._stories[sid] = StoryState(sid)
             self._attach(sid, article, tf, parse_time(article.published))
 
     def close_before(self, when: datetime) -> list[Story]:
@@ -292,7 +262,7 @@ class StoryClusterer(BatchLinker):
     def stories(self) -> list[Story]:
         return [self._record(s) for s in self._stories.values()]
 
-    def _record(self, s: _Story) -> Story:
+    def _record(self, s: StoryState) -> Story:
         return Story(
             id=s.id,
             article_ids=list(s.article_ids),
@@ -320,7 +290,7 @@ class StoryClusterer(BatchLinker):
         vec = {t: w * self._idf(t) for t, w in tf.items()}
         return {t: w for t, w in vec.items() if w > 0}
 
-    def _centroid(self, story: _Story) -> tuple[dict[str, float], float]:
+    def _centroid(self, story: StoryState) -> tuple[dict[str, float], float]:
         if story.cache is None or self._n > story.cache[0] * STALE:
             vec = self._weigh(story.tf)
             norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
@@ -354,7 +324,7 @@ class StoryClusterer(BatchLinker):
                     break
         return out
 
-    def _in_window(self, story: _Story, when: datetime | None) -> bool:
+    def _in_window(self, story: StoryState, when: datetime | None) -> bool:
         if when is None or story.start is None or story.end is None:
             return True
         return story.start - self.window <= when <= story.end + self.window
@@ -373,7 +343,7 @@ class StoryClusterer(BatchLinker):
         keep, gone = (sa, sb) if len(sa.article_ids) >= len(sb.article_ids) else (sb, sa)
         keep.article_ids.extend(gone.article_ids)
         keep.titles.extend(gone.titles)
-        _accumulate(keep.tf, gone.tf)
+        accumulate(keep.tf, gone.tf)
         keep.cache = None
         for when, text in ((gone.start, gone.start_text), (gone.end, gone.end_text)):
             if when is None:
@@ -393,38 +363,13 @@ class StoryClusterer(BatchLinker):
         self.merges.append((gone.id, keep.id))
         return keep.id
 
-    def _label(self, story: _Story) -> str:
+    def _label(self, story: StoryState) -> str:
         titles = [t for t in story.titles if t.strip()]
         if titles:
             return titles[0].strip()
         vec, _ = self._centroid(story)
         top = [t for t in sorted(vec, key=lambda t: -vec[t]) if not t.startswith("@")]
         return " ".join(top[:5])
-
-
-class _SentenceCounts(Counter[str]):
-    """Document frequencies of normalized sentences, bounded for endless streams.
-
-    Every sentence ever seen is a key, nearly all of them seen once. Past ``LIMIT`` keys the
-    rarest are dropped (count 1, then 2, ... below ``FREQUENT_SENTENCE``) until at most half
-    the limit is left, so each prune pays for itself. A dropped sentence that recurs starts
-    counting again: template text recurs often enough to pass the bar between prunes, and
-    a corpus under the limit is counted exactly.
-    """
-
-    LIMIT = 1_000_000
-
-    def update(self, iterable: Any = None, /, **kwds: int) -> None:
-        super().update(iterable, **kwds)
-        if len(self) > self.LIMIT:
-            self.prune(self.LIMIT // 2)
-
-    def prune(self, target: int) -> None:
-        for rare in range(1, FREQUENT_SENTENCE):
-            if len(self) <= target:
-                return
-            for key in [k for k, c in self.items() if c <= rare]:
-                del self[key]
 
 
 def cluster_articles(articles: Iterable[Article], **options: Any) -> list[Story]:

@@ -15,8 +15,9 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
+from newsbrief.dedup.minhash import MinHasher, MinHashLSHIndex, jaccard
 from newsbrief.dedup.similarity import content_stems, quoted_fraction, word_diff, words
 from newsbrief.records import AlignedPair, Article, Derivation, normalize_text
 
@@ -34,6 +35,8 @@ QUERY_SALIENT = 2 * SALIENT
 MIN_SHARED = 6  # salient stems two articles must share to be compared
 MAX_CANDIDATES = 20
 _KIND_RANK = {"exact": 3, "near": 2, "rewrite": 1}
+# numpy MinHash: 4.7x datasketch per article (benchmarks/bench_minhash.py), same estimates
+_HASHER = MinHasher(num_perm=NUM_PERM, seed=1, shingle=SHINGLE)
 
 
 @dataclass(slots=True)
@@ -50,7 +53,7 @@ class _Entry:
     bag: Counter[str]
     published: datetime | None
     salient: list[str] = field(default_factory=list)
-    minhash: Any = None
+    minhash: Any = None  # numpy MinHash signature (dedup.minhash)
 
     @property
     def content(self) -> list[int]:
@@ -98,14 +101,12 @@ class DedupIndex:
     """
 
     def __init__(self, retain_days: float | None = None, max_entries: int | None = None) -> None:
-        from datasketch import MinHashLSH
-
         self.retain = None if retain_days is None else timedelta(days=retain_days)
         self.max_entries = max_entries
         self._entries: dict[int, _Entry] = {}  # by order; insertion order is add order
         self._added = 0  # articles with a body seen, the next entry's order
         self._by_hash: dict[str, int] = {}
-        self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+        self._lsh = MinHashLSHIndex(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         # term -> orders holding it (a dict as an ordered set: removal without a scan)
         self._postings: dict[str, dict[int, None]] = defaultdict(dict)
         self._df: Counter[str] = Counter()
@@ -132,11 +133,11 @@ class DedupIndex:
         found: list[Derivation] = []
         seen: set[int] = set()
         for idx in self._lsh.query(entry.minhash):
-            other = self._entries[int(idx)]
-            jaccard = float(entry.minhash.jaccard(other.minhash))
-            if jaccard >= NEAR_JACCARD:
+            other = self._entries[cast(int, idx)]  # keys are the entries' orders
+            estimate = jaccard(entry.minhash, other.minhash)
+            if estimate >= NEAR_JACCARD:
                 seen.add(other.order)
-                found.append(self._derive(entry, other, "near", jaccard))
+                found.append(self._derive(entry, other, "near", estimate))
         for idx in self._rewrite_candidates(entry):
             if idx in seen:
                 continue
@@ -149,8 +150,6 @@ class DedupIndex:
     # ------------------------------------------------------------------ indexing
 
     def _entry(self, article: Article) -> _Entry:
-        from datasketch import MinHash
-
         sentences = _sentence_texts(article)
         stems = [frozenset(content_stems(s)) for s in sentences]
         bag: Counter[str] = Counter()
@@ -158,9 +157,6 @@ class DedupIndex:
             bag.update(content_stems(s))
         toks = [w.lower() for w in words(article.text)]
         key = hashlib.sha1(normalize_text(article.text).encode()).hexdigest()
-        shingles = {" ".join(toks[i : i + SHINGLE]) for i in range(max(1, len(toks) - SHINGLE + 1))}
-        mh = MinHash(num_perm=NUM_PERM)
-        mh.update_batch([s.encode() for s in shingles])
         return _Entry(
             id=article.id,
             published_text=article.published,
@@ -172,7 +168,7 @@ class DedupIndex:
             quoted=[quoted_fraction(s) for s in sentences],
             bag=bag,
             published=parse_time(article.published),
-            minhash=mh,
+            minhash=_HASHER.signature(toks),
         )
 
     def _salient(self, entry: _Entry, size: int = SALIENT) -> list[str]:
@@ -189,7 +185,7 @@ class DedupIndex:
         entry.salient = self._salient(entry)
         for term in entry.salient:
             self._postings[term][entry.order] = None
-        self._lsh.insert(str(entry.order), entry.minhash)
+        self._lsh.insert(entry.order, entry.minhash)
         if self.retain is not None and entry.published is not None:
             heapq.heappush(self._dated, (entry.published, entry.order))
         if self.max_entries is not None:
@@ -212,7 +208,7 @@ class DedupIndex:
             return  # already forgotten (by count before its time came)
         if self._by_hash.get(entry.key) == order:
             del self._by_hash[entry.key]
-        self._lsh.remove(str(order))
+        self._lsh.remove(order)
         for term in entry.salient:
             posting = self._postings[term]
             posting.pop(order, None)
