@@ -105,3 +105,17 @@ def test_not_a_database(tmp_path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError):
         Store(path)
+
+
+def test_rewriting_a_brief_replaces_its_searchable_claims():
+    from newsbrief.records import Claim
+
+    store = Store(":memory:")
+    store.add_articles([_article(1), _article(2)])
+    store.save_stories([Story("s1", ["a1"], label="one"), Story("s2", ["a2"], label="two")])
+    for sid, word in (("s1", "turbines"), ("s2", "orchards")):
+        store.save_brief(Brief(story=sid, headline=sid, claims=[Claim(f"New {word} open.")]))
+    store.save_brief(Brief(story="s1", headline="s1", claims=[Claim("Old turbines stay.")]))
+    hits = store.search_claims("turbines")
+    assert [(sid, text) for sid, _, text in hits] == [("s1", "Old \x02turbines\x03 stay.")]
+    assert [sid for sid, _, _ in store.search_claims("orchards")] == ["s2"]

@@ -68,4 +68,10 @@ MIGRATIONS: list[str] = [
     UPDATE stories SET dirty = 1
         WHERE merged_into IS NULL AND size > 0 AND id NOT IN (SELECT story FROM briefs);
     """,
+    # 4: claims_fts rows by story, so rewriting one brief does not scan every claim
+    """
+    CREATE TABLE claim_rows (row INTEGER PRIMARY KEY, story TEXT NOT NULL);
+    CREATE INDEX claim_rows_story ON claim_rows(story);
+    INSERT INTO claim_rows (row, story) SELECT rowid, story FROM claims_fts;
+    """,
 ]
