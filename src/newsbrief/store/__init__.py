@@ -266,7 +266,8 @@ class Store(BrowseQueries):
                     (brief.story, i, c.text),
                 )
                 conn.execute(
-                    "INSERT INTO claim_rows (row, story) VALUES (?, ?)", (cur.lastrowid, brief.story)
+                    "INSERT INTO claim_rows (row, story) VALUES (?, ?)",
+                    (cur.lastrowid, brief.story),
                 )
 
     def brief(self, story_id: str) -> Brief:
