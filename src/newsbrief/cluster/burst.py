@@ -1,8 +1,8 @@
 """Burst prior for streamed headlines: a story that is arriving right now attracts.
 
 A headline shares two or three words with its story, often fewer than with a related story
-of last week ("Juan Pablo's finale" vs "Juan Pablo's interview"); text alone splits stories
-and merges neighbours. News arrives in bursts, though: while a story is being reported its
+of last week (a show's finale and, a week before, an interview with its star); text alone
+splits stories and merges neighbours. News arrives in bursts, though: while a story is being reported its
 articles follow each other closely. So a headline-only item scores each candidate story by
 cosine plus a bonus that decays with the time since the story's last article, measured in
 units of that story's own arrival gap (span / (size - 1)), and it needs more text evidence
