@@ -23,7 +23,7 @@ LOW = 0.15
 CONTAIN_MIN = 0.3
 MIN_SHARED = 2
 PARAPHRASE_MIN = 0.5
-# A claim's members must say the same thing, not only share a topic (see ``_firm``): a pair
+# A claim's members must say the same thing, not only share a topic (see ``_corroborates``): a pair
 # joins when the MRPC-fitted paraphrase decision says so or when its cosine reaches FIRM,
 # the bar above which conflicts inside a claim are reported (analyze.conflicts), so that two
 # reports of one event with different numbers still meet in one claim.
@@ -137,29 +137,35 @@ def _lexical_band(
 ) -> bool:
     if containment(stems_a, stems_b, idf) >= CONTAIN_MIN:
         return True
+    same = _paraphrase(a, b, para)
+    return same is not None and same >= PARAPHRASE_MIN
+
+
+def _paraphrase(a: str, b: str, para: Paraphrase) -> float | None:
+    """The paraphrase probability of what two statements say; None without a usable scorer."""
     if para is None:
-        return False
+        return None
     try:
-        return float(para(said_text(a), said_text(b))) >= PARAPHRASE_MIN
+        return float(para(said_text(a), said_text(b)))
     except Exception:  # an optional upstream scorer must never break the analysis
-        return False
+        return None
 
 
-def _firm(a: str, b: str, para: Paraphrase) -> bool:
-    """Whether two related statements are close enough for one to corroborate the other.
+def _corroborates(score: float, a: str, b: str, para: Paraphrase) -> bool:
+    """Whether two related statements (``score`` from ``edge_score``) say the same thing.
 
     ``edge_score`` is tuned for recall of summary-to-source alignment (SuperPAL), where a
     statement may share only its topic words with the sentence it came from; a brief that
-    says "two independent sources state this" needs the sentences to say the same thing. The
-    MRPC-fitted paraphrase decision of the dedup stage is that test. Without a scorer the
-    lexical edge stands alone.
+    says "two independent sources state this" needs the sentences to say the same thing. A
+    pair passes at cosine FIRM, or when the MRPC-fitted paraphrase decision of the dedup stage
+    says so. Without a scorer the lexical edge stands alone.
     """
-    if para is None:
+    if score >= FIRM:
         return True
-    try:
-        return float(para(said_text(a), said_text(b))) >= PARAPHRASE_MIN
-    except Exception:  # an optional upstream scorer must never break the analysis
-        return True
+    if score <= 0.0:
+        return False
+    same = _paraphrase(a, b, para)
+    return same is None or same >= PARAPHRASE_MIN
 
 
 def align_claims(
@@ -205,7 +211,7 @@ def align_claims(
                 seen.add((node, other))
                 ta, tb = sents[node].text, sents[other].text
                 score = edge_score(ta, tb, stems[node], stems[other], idf, para, sem)
-                if score >= FIRM or (score > 0.0 and _firm(ta, tb, para)):
+                if _corroborates(score, ta, tb, para):
                     edges.append((score, node, other))
     ids = set(order)
     aligned: set[frozenset[Node]] = set()
@@ -225,7 +231,7 @@ def align_claims(
             return True
         ta, tb = sents[a].text, sents[b].text
         score = edge_score(ta, tb, stems[a], stems[b], idf, para, sem)
-        return score >= FIRM or (score > 0.0 and _firm(ta, tb, para))
+        return _corroborates(score, ta, tb, para)
 
     groups = _greedy_groups(edges, related)
     claims: list[Claim] = []
