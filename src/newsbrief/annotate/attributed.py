@@ -61,6 +61,13 @@ _BARE = re.compile(rf"(?:^|,|\band|\bbut)\s*{_AUX}$")
 _NO_SUBJECT_OK = re.compile(r"\w+ing$")
 
 
+_PASSIVE = re.compile(r"\b(?:been|being|is|are|was|were|be)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _is_speech(cue: str) -> bool:
+    return cue.split()[0].lower() in lx.SPEECH_VERBS
+
+
 def _content_span(s: str, pos: int) -> tuple[int, int] | None:
     head = _HEAD.match(s, pos)
     start = head.end() if head else pos
@@ -94,6 +101,8 @@ def _cue_hits(s: str) -> Iterator[tuple[int, int, str]]:
         w = t.group()
         if w not in _FIRST_WORDS:
             continue
+        if s[t.start()].isupper() and i > 0 and toks[i - 1].group() in ("the", "a", "an"):
+            continue  # "The Charge d'Affairs", "The Report": a name or a title, not a verb
         if i + 1 < len(toks):
             nxt = toks[i + 1]
             if low[t.end() : nxt.start()] == " " and f"{w} {nxt.group()}" in CUES_IN_USE:
@@ -121,6 +130,8 @@ def match_general(s: str, taken: list[tuple[int, int]]) -> list[General]:
             lead = cues.LEAD_SUBJ.match(s) if bare.start() > 0 else None
             if lead is not None and lead.end() <= bare.start():
                 sm = lead
+        if sm is not None and _PASSIVE.search(s, sm.end("subj"), a) and _is_speech(cue):
+            continue  # "the deal was never mentioned": the subject is what was said
         lead_in = s[: sm.start() if sm is not None else a].rstrip()
         if lead_in.endswith(_CLOSERS):
             continue  # '"…," Kim said, smiling': the cue of a direct quote, not a new statement

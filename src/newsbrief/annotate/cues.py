@@ -24,7 +24,14 @@ _CAPRUN = rf"{_NAME}(?:{_SP}(?:(?:of|to|for|in|and|&){_SP}(?:the{_SP})?|(?:de|bi
 _PLURALS = r"(?:sources|officials|analysts|experts|critics|witnesses|residents|aides|observers|reports|polls|supporters|documents|investigators|prosecutors|police|authorities|people|researchers)"
 _NOMINAL = rf"(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|two|three|[Ss]everal|[Mm]any|[Ss]ome|[Oo]ther|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir){_SP}(?:[\w'’\-]+{_SP}){{0,3}}?[a-z][\w\-]*|{_PLURALS}|[A-Z][\w.\-]*['’]s{_SP}(?:[a-z][\w\-]*{_SP}){{0,2}}?[a-z][\w\-]*)"
 _PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
-_SUBJ = rf"(?:{_PRONOUN}|{_CAPRUN}|{_NOMINAL})"
+# "The diplomat", not "The": a capitalised determiner before a common noun opens a nominal
+_DET_NOUN = r"(?:The|A|An|This|That|These|Those|His|Her|Their|Its|Our|One|Another)[ \t\xa0]+[a-z]"
+# "Answering a question, he said …": a sentence-opening participle is not a name
+_PARTICIPLE_OPENER = (
+    r"[A-Z][a-z]+ing[ \t\xa0]+(?:a|an|the|his|her|its|their|this|that|these|those|about|on|in"
+    r"|at|to|from|with|for|over)\b"
+)
+_SUBJ = rf"(?:{_PRONOUN}|(?!{_DET_NOUN}|{_PARTICIPLE_OPENER}){_CAPRUN}|{_NOMINAL})"
 SUBJ = _SUBJ
 
 AFTER_SV = re.compile(rf"[ \t]*,?[ \t]*(?P<subj>{_SUBJ})\s+{_AUX}(?P<verb>{VERBS})\b")
@@ -57,7 +64,7 @@ _PARTICIPLE = re.compile(
     rf",\s+(?P<verb>{'|'.join(PARTICIPLES)})\s+(?:that\s+)?(?P<content>[^“\"‘:].{{12,}})$",
     re.S,
 )
-LEAD_SUBJ = _LEAD_SUBJ = re.compile(rf"^(?:[^,“”\"]{{0,60}},\s+)?(?P<subj>{_SUBJ})\s")
+LEAD_SUBJ = _LEAD_SUBJ = re.compile(rf"^(?:[^,“”\"]{{0,120}},\s+)?(?P<subj>{_SUBJ})\s")
 _OBJECT = r"(?:\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w'’\-]*\s*){1,4}|\s+(?:reporters|journalists|us|him|her|them|me|the\s+\w+|a\s+\w+(?:\s+\w+)?)\b)?"
 
 # Reported speech also covers beliefs and findings ("the poll found that …"): these verbs
@@ -196,6 +203,67 @@ def _subject_ok(m: re.Match[str]) -> bool:
     return bool(words) and words[0] not in _NOT_SUBJ and REPORT_VERBS.isdisjoint(words)
 
 
+# What may stand between an interrupting "…, X said …," and its comma: a time or a place of
+# saying ("said on Tuesday", "said in a statement"), never the start of the content.
+_SAID_MODIFIER = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "from",
+        "to",
+        "with",
+        "by",
+        "for",
+        "via",
+        "while",
+        "when",
+        "late",
+        "early",
+        "earlier",
+        "later",
+        "last",
+        "this",
+        "yesterday",
+        "today",
+        "tonight",
+        "recently",
+        "then",
+        "again",
+        "also",
+        "once",
+        "now",
+        "here",
+        "there",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+def _opens_content(s: str, m: re.Match[str]) -> bool:
+    """Whether the words after the cue of an interrupted-content match begin the content.
+
+    "The plan, he said on Tuesday, had failed" interrupts; "On Monday, he said Iraq, with
+    help, would win" does not: "Iraq" starts what was said, so the words before the subject
+    are an adverbial, not content. A tell-verb's object ("told the Post") is not content.
+    """
+    verb = m.group("verb") or m.group("verb2") or ""
+    if verb.split()[0].lower() in _TELL:
+        return False
+    tail = s[m.end("verb2" if m.group("verb2") else "verb") : m.start("rest")]
+    words = tail.strip(" ,").split()
+    return bool(words) and words[0].lower() not in _SAID_MODIFIER and m.group("subj") is not None
+
+
 def match_reported(s: str) -> Match | None:
     """(subject, subject span, cue, content span) of reported speech in sentence ``s``."""
     if _TRIGGERS.isdisjoint(_WORD.findall(s.lower())):
@@ -210,6 +278,8 @@ def match_reported(s: str) -> Match | None:
         m = rx.match(s)
         if m and m.group("verb2") and is_clause(s[m.start("subj2") : m.end()]):
             continue  # "X, angry, said the plan had failed": "said" opens the content
+        if m and rx is _REPORTED_CSC and _opens_content(s, m):
+            continue  # "Speaking in Rome, X said the plan, once agreed, …": no interruption
         if m and not re.search(r"[“\"]", m.group("content")[:1]) and _subject_ok(m):
             g = "subj" if m.group("subj") else "subj2"
             verb = m.group("verb") or m.group("verb2")

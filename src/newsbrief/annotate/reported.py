@@ -14,6 +14,9 @@ from newsbrief.annotate.attributed import match_general
 from newsbrief.annotate.speakers import Resolver, _trim
 from newsbrief.records import Quote, Sentence
 
+_CLOSING = '"”'
+_OPENING = '"“'
+
 
 def _mask(sent: Sentence, covered: list[tuple[int, int]]) -> str:
     """The sentence with direct-quote content blanked out (same length, so offsets hold):
@@ -30,6 +33,8 @@ def _content(
     text: str, sent: Sentence, c_rel: tuple[int, int], covered: list[tuple[int, int]], least: int
 ) -> tuple[int, int] | None:
     start, end = _trim(text, sent.start + c_rel[0], sent.start + c_rel[1])
+    if text[end - 1 : end] in _CLOSING and not any(q in text[start : end - 1] for q in _OPENING):
+        end -= 1  # the closing mark of an earlier quotation, not part of this statement
     if text[end - 1 : end] in ".!?":
         end -= 1
     if end - start < least:

@@ -35,6 +35,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# "the diplomat" is whoever's role is diplomatic, whatever the title ("ambassador", "chargé
+# d'affaires"); other heads match their own word in a role
+_DIPLOMATIC = ("ambassador", "envoy", "diplomat", "consul", "charge d", "chargé", "embassy")
+_ROLE_FAMILY: dict[str, tuple[str, ...]] = {"diplomat": _DIPLOMATIC, "envoy": _DIPLOMATIC}
+
+
+_ROLE_HEADS = lx.TITLES | {"envoy", "diplomat"}
+
+
 class Resolver:
     """Resolves subject surface forms to article entities, tracking salient speakers."""
 
@@ -45,6 +54,7 @@ class Resolver:
         mentions: list[Mention],
         roles: dict[str, list[str]],
     ) -> None:
+        self.text = text
         self.mentions = sorted(
             (m for m in mentions if m.kind in ("person", "org")), key=lambda m: m.start
         )
@@ -72,15 +82,19 @@ class Resolver:
             i += 1
         return best
 
+    def _has_role(self, entity: str, role_word: str) -> bool:
+        role = self.roles.get(entity, "")
+        return any(w in role for w in _ROLE_FAMILY.get(role_word, (role_word,)))
+
     def _recent(self, pos: int, kind: str, role_word: str | None = None) -> str | None:
         for p, entity, k in reversed(self.salient):
             if p >= pos or k != kind:
                 continue
-            if role_word is None or role_word in self.roles.get(entity, ""):
+            if role_word is None or self._has_role(entity, role_word):
                 return entity
         if role_word is not None:  # any earlier person whose role has that noun
             for m in reversed(self.mentions[: bisect.bisect_left(self.starts, pos)]):
-                if m.kind == kind and m.entity and role_word in self.roles.get(m.entity, ""):
+                if m.kind == kind and m.entity and self._has_role(m.entity, role_word):
                     return m.entity
         return None
 
@@ -114,8 +128,32 @@ class Resolver:
                 if m.kind == "org" and m.entity and head in m.entity.lower().split():
                     return m.entity
             return subj.strip()
+        if words[0] in _ROLE_HEADS and m is None:
+            # "Ali Yasin, Ambassador of Iraq says …": the role is in apposition to the name
+            # right before it
+            i = bisect.bisect_left(self.starts, start) - 1
+            near = self.mentions[i] if i >= 0 else None
+            if (
+                near is not None
+                and near.kind == "person"
+                and near.entity
+                and self.text[near.end : start].strip() == ","
+            ):
+                return near.entity
+        if head in _ROLE_HEADS and len(words) <= 3 and all(w[:1].isupper() for w in subj.split()):
+            # "Iraqi Envoy", "Foreign Minister": a role standing for a person the article names,
+            # in a headline or lead often before the name itself
+            named = self._recent(start, "person", head) or self._first_with_role("person", head)
+            if named is not None:
+                return named
         if subj[:1].isupper() and not all(w in lx.NOT_NAME for w in words):
             return subj.strip()
+        return None
+
+    def _first_with_role(self, kind: str, role_word: str) -> str | None:
+        for m in self.mentions:
+            if m.kind == kind and m.entity and self._has_role(m.entity, role_word):
+                return m.entity
         return None
 
     def note(self, pos: int, entity: str | None) -> None:
