@@ -174,3 +174,30 @@ def test_unattributed_quotes_are_shown_under_unknown_speaker() -> None:
     section = _section(md, "Who said what")
     assert section.count("### Unknown speaker") == 1
     assert "“Nobody claimed this.” [1]" in section and "“Nor this.” [1]" in section
+
+
+def test_a_sentence_with_two_dates_is_one_timeline_line() -> None:
+    from newsbrief.records import TimelineEvent
+
+    brief = make_brief()
+    text = "The crossing was shut from March 2019 to June 2020 for repairs."
+    brief.timeline = [
+        TimelineEvent("2020-06", text, ["a1"], [SentenceRef("a1", 7)]),
+        TimelineEvent("2019-03", text, ["a1"], [SentenceRef("a1", 7)]),
+    ]
+    lines = _section(render_markdown(brief), "Timeline").strip().splitlines()
+    assert lines == [f"- **2019-03**, **2020-06** — {text} [1]"]
+
+
+def test_statements_only_a_copy_repeats_are_one_line() -> None:
+    brief = make_brief()
+    shared = [f"The span had {n} rusted bolts." for n in range(3, 7)]
+    brief.claims += [
+        Claim(t, [SentenceRef("a1", 10 + k), SentenceRef("b2", 10 + k)], ["a1", "b2"], 1)
+        for k, t in enumerate(shared)
+    ]
+    claims = _section(render_markdown(brief), "Corroborated claims")
+    assert "- 4 further statements appear only in [1][2], which count as one" in claims
+    assert not any(t in claims for t in shared)
+    # a disputed single-source claim is still shown line by line
+    assert "The bridge was built in 1968." in claims

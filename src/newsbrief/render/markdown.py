@@ -128,9 +128,31 @@ def _claims(brief: Brief, src: _Sources) -> list[str]:
         if not lines:
             lines = ["No statement is made by two or more independent sources."]
         lines += ["", "Reported by a single independent source:", ""]
-        lines += [_claim_line(c, src) for c in weak[:MAX_OTHER_CLAIMS]]
-        if len(weak) > MAX_OTHER_CLAIMS:
-            lines.append(f"- … and {len(weak) - MAX_OTHER_CLAIMS} more")
+        lines += _single_source(weak, src)
+    return lines
+
+
+def _single_source(weak: list[Claim], src: _Sources) -> list[str]:
+    """Claims carried by one source only: disputed ones line by line, the rest one line per
+    set of articles, since listing every sentence a copy shares with its original says again
+    what "Copies and rewrites" says once."""
+    disputed = [c for c in weak if c.conflicts]
+    by_articles: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
+    for claim in weak:
+        if not claim.conflicts:
+            ids = claim.articles or [m.article for m in claim.members]
+            by_articles[tuple(sorted(set(ids), key=src.number))].append(claim)
+    lines = [_claim_line(c, src) for c in disputed[:MAX_OTHER_CLAIMS]]
+    if len(disputed) > MAX_OTHER_CLAIMS:
+        lines.append(f"- … and {len(disputed) - MAX_OTHER_CLAIMS} more disputed")
+    for ids, claims in by_articles.items():
+        if len(claims) == 1:
+            lines.append(_claim_line(claims[0], src))
+            continue
+        lines.append(
+            f"- {len(claims)} {'further ' if disputed else ''}statements appear only in "
+            f"{src.marks(ids)}, which count as one independent source (the JSON brief lists them)"
+        )
     return lines
 
 
@@ -195,14 +217,21 @@ def _quotes(brief: Brief, src: _Sources) -> list[str]:
 
 
 def _timeline(brief: Brief, src: _Sources) -> list[str]:
-    events = sorted(brief.timeline, key=lambda e: e.date)
+    # One line per sentence: a sentence with two dates ("from June 2014 to July 2017") is
+    # two events in the record but one statement to read, listed at its first date.
+    dates: dict[tuple[str, bool], list[str]] = defaultdict(list)
+    ids_of: dict[tuple[str, bool], list[str]] = {}
+    for event in sorted(brief.timeline, key=lambda e: e.date):
+        key = (event.text, event.inferred)
+        dates[key].append(event.date)
+        ids_of.setdefault(key, event.articles or [s.article for s in event.sentences])
     lines = []
-    for event in events[:MAX_TIMELINE]:
-        ids = event.articles or [s.article for s in event.sentences]
-        when = f"**{escape(event.date)}**" + (" *(inferred)*" if event.inferred else "")
-        lines.append(f"- {when} — {escape(event.text)} {src.marks(ids)}".rstrip())
-    if len(events) > MAX_TIMELINE:
-        lines.append(f"- … and {len(events) - MAX_TIMELINE} more events")
+    for (text, inferred), when_list in list(dates.items())[:MAX_TIMELINE]:
+        when = ", ".join(f"**{escape(d)}**" for d in when_list)
+        when += " *(inferred)*" if inferred else ""
+        lines.append(f"- {when} — {escape(text)} {src.marks(ids_of[(text, inferred)])}".rstrip())
+    if len(dates) > MAX_TIMELINE:
+        lines.append(f"- … and {len(dates) - MAX_TIMELINE} more events")
     return lines
 
 
