@@ -77,3 +77,12 @@ def test_an_opening_participle_is_not_the_speaker() -> None:
     reported = [q for q in quotes if "numbers were small" in q.text]
     assert reported and reported[0].speaker == "Karl Brant"
     assert all(q.speaker_text != "Answering" for q in quotes)
+
+
+def test_a_participle_after_the_cue_is_not_more_content() -> None:
+    quotes = _quotes(
+        "The harbour will reopen in May after the repairs, the Coastal Herald reported, citing "
+        "a port official."
+    )
+    (q,) = [q for q in quotes if q.kind == "reported"]
+    assert q.text == "The harbour will reopen in May after the repairs"

@@ -249,6 +249,9 @@ _SAID_MODIFIER = frozenset(
 )
 
 
+_PARTICIPLE_REST = re.compile(r"(?:[a-z]+ing|according to)\b")
+
+
 def _opens_content(s: str, m: re.Match[str]) -> bool:
     """Whether the words after the cue of an interrupted-content match begin the content.
 
@@ -283,7 +286,10 @@ def match_reported(s: str) -> Match | None:
         if m and not re.search(r"[“\"]", m.group("content")[:1]) and _subject_ok(m):
             g = "subj" if m.group("subj") else "subj2"
             verb = m.group("verb") or m.group("verb2")
-            end = m.end("rest") if rx is _REPORTED_CSC else m.end("content")
+            # "…, the paper reported, citing a source": what follows the cue is about the
+            # report, not more of its content
+            resumes = rx is _REPORTED_CSC and not _PARTICIPLE_REST.match(m.group("rest"))
+            end = m.end("rest") if resumes else m.end("content")
             return m.group(g), m.span(g), verb, (m.start("content"), end)
     for rx in (_REPORTED_SV, _REPORTED_PRE_SV, _REPORTED_ANY_SV):
         m = rx.match(s)
