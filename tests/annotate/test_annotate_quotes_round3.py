@@ -86,3 +86,10 @@ def test_a_participle_after_the_cue_is_not_more_content() -> None:
     )
     (q,) = [q for q in quotes if q.kind == "reported"]
     assert q.text == "The harbour will reopen in May after the repairs"
+
+
+def test_an_acronym_is_not_a_verb() -> None:
+    from newsbrief.annotate.cues import is_clause
+
+    assert not is_clause("victory over the Northern Front (NF) group in the valley")
+    assert is_clause("the group is beaten")

@@ -133,8 +133,9 @@ _PUNCT = "\"“”‘’'.,;:!?()[]—–-"
 def is_clause(content: str) -> bool:
     """Reported content is a clause ("the bridge was safe", "that …"), not a noun phrase
     ("announced the inquiry at a meeting") nor a prepositional phrase or an adverbial."""
-    ws = [w.strip(_PUNCT).lower() for w in content.split()[:12]]
-    ws = [w for w in ws if w]
+    # acronyms keep their case: "(IS)" is the group, not the verb
+    ws = [w.strip(_PUNCT) for w in content.split()[:12]]
+    ws = [w if len(w) > 1 and w.isupper() else w.lower() for w in ws if w]
     if len(ws) < 2:
         return False
     if ws[0] in _CLAUSE_OPEN:
