@@ -3,19 +3,8 @@
 from __future__ import annotations
 
 from newsbrief.analyze.entities import EntityIndex
+from newsbrief.annotate.lexicon import role_fits
 from newsbrief.records import Article, StoryQuote
-
-# A nominal speaker ("the diplomat") may name anyone whose role has one of these heads.
-_NOMINAL_HEADS = {
-    "diplomat": ("ambassador", "envoy", "charge", "chargé", "consul", "diplomat", "attaché"),
-    "envoy": ("ambassador", "envoy"),
-    "official": ("minister", "official", "secretary", "spokes", "director", "chief"),
-    "minister": ("minister",),
-    "president": ("president",),
-    "spokesman": ("spokes",),
-    "spokeswoman": ("spokes",),
-    "spokesperson": ("spokes",),
-}
 
 
 def _nominal_target(index: EntityIndex, phrase: str, article: str) -> str | None:
@@ -24,13 +13,10 @@ def _nominal_target(index: EntityIndex, phrase: str, article: str) -> str | None
     if not toks or toks[0] not in {"the", "this", "that"}:
         return None
     head = toks[-1]
-    heads = _NOMINAL_HEADS.get(head, (head,))
     fits = [
         e.id
         for e in index.entities
-        if e.kind == "person"
-        and article in e.articles
-        and any(h in r.lower() for r in e.roles for h in heads)
+        if e.kind == "person" and article in e.articles and any(role_fits(head, r) for r in e.roles)
     ]
     return fits[0] if len(fits) == 1 else None
 

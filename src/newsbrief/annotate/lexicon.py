@@ -269,3 +269,35 @@ def demonyms() -> dict[str, str]:
         out[k] = v
     out.update({"iranian": "Iran", "russian": "Russia", "syrian": "Syria", "korean": "Korea"})
     return out
+
+
+# A nominal or bare-role speaker ("the diplomat", "Iraqi Envoy") is a person whose role holds
+# one of these words; a head not listed matches itself.
+_DIPLOMATIC = ("ambassador", "envoy", "diplomat", "consul", "charge d", "chargé", "attaché")
+ROLE_FAMILIES: dict[str, tuple[str, ...]] = {
+    "diplomat": _DIPLOMATIC,
+    "envoy": _DIPLOMATIC,
+    "official": ("minister", "official", "secretary", "spokes", "director", "chief"),
+    "minister": ("minister",),
+    "president": ("president",),
+    "spokesman": ("spokes",),
+    "spokeswoman": ("spokes",),
+    "spokesperson": ("spokes",),
+}
+
+
+def role_fits(head: str, role: str) -> bool:
+    """Whether a person with ``role`` may be called "the <head>"."""
+    low = role.lower()
+    return any(w in low for w in ROLE_FAMILIES.get(head, (head,)))
+
+
+# Generic heads of organisation names: "the council", "the hospital"
+ORG_NOUNS = words(
+    """
+    newspaper paper agency ministry company group organization organisation campaign
+    government department office committee network channel daily magazine council board
+    police service authority commission hospital university school court firm party bank
+    administration team union
+    """
+)

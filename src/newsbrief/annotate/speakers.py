@@ -17,14 +17,6 @@ _GENERIC = lx.words(
     aides
     """
 )
-_ORG_NOUNS = lx.words(
-    """
-    newspaper paper agency ministry company group organization organisation campaign
-    government department office committee network channel daily magazine council board
-    police service authority commission hospital university school court firm party bank
-    administration team union
-    """
-)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -33,12 +25,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t\n,":
         end -= 1
     return start, end
-
-
-# "the diplomat" is whoever's role is diplomatic, whatever the title ("ambassador", "chargé
-# d'affaires"); other heads match their own word in a role
-_DIPLOMATIC = ("ambassador", "envoy", "diplomat", "consul", "charge d", "chargé", "embassy")
-_ROLE_FAMILY: dict[str, tuple[str, ...]] = {"diplomat": _DIPLOMATIC, "envoy": _DIPLOMATIC}
 
 
 _ROLE_HEADS = lx.TITLES | {"envoy", "diplomat"}
@@ -83,8 +69,7 @@ class Resolver:
         return best
 
     def _has_role(self, entity: str, role_word: str) -> bool:
-        role = self.roles.get(entity, "")
-        return any(w in role for w in _ROLE_FAMILY.get(role_word, (role_word,)))
+        return lx.role_fits(role_word, self.roles.get(entity, ""))
 
     def _recent(self, pos: int, kind: str, role_word: str | None = None) -> str | None:
         for p, entity, k in reversed(self.salient):
@@ -119,7 +104,7 @@ class Resolver:
             return None
         if words[0] in ("the", "this", "that") and head in lx.TITLES | {"envoy", "diplomat"}:
             return self._recent(start, "person", head) or self._recent(start, "person")
-        if words[0] == "the" and head in _ORG_NOUNS:
+        if words[0] == "the" and head in lx.ORG_NOUNS:
             # "the council" is the last organisation named with that word, else itself
             for _, entity, k in reversed(self.salient):
                 if k == "org" and head in entity.lower().split():
