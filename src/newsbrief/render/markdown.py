@@ -140,18 +140,18 @@ def _single_source(weak: list[Claim], src: _Sources) -> list[str]:
     by_articles: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
     for claim in weak:
         if not claim.conflicts:
-            ids = claim.articles or [m.article for m in claim.members]
-            by_articles[tuple(sorted(set(ids), key=src.number))].append(claim)
+            cited = claim.articles or [m.article for m in claim.members]
+            by_articles[tuple(sorted(set(cited), key=src.number))].append(claim)
     lines = [_claim_line(c, src) for c in disputed[:MAX_OTHER_CLAIMS]]
     if len(disputed) > MAX_OTHER_CLAIMS:
         lines.append(f"- … and {len(disputed) - MAX_OTHER_CLAIMS} more disputed")
-    for ids, claims in by_articles.items():
+    for article_set, claims in by_articles.items():
         if len(claims) == 1:
             lines.append(_claim_line(claims[0], src))
             continue
         lines.append(
             f"- {len(claims)} {'further ' if disputed else ''}statements appear only in "
-            f"{src.marks(ids)}, which count as one independent source (the JSON brief lists them)"
+            f"{src.marks(article_set)}, which count as one independent source (the JSON brief lists them)"
         )
     return lines
 
