@@ -168,3 +168,45 @@ def test_sentence_openers_and_bare_titles_are_not_people():
     ]
     names = [e.name for e in merge_entities([art]).entities]
     assert names == ["Dana Whitlow"]
+
+
+def test_short_forms_of_an_organisation_join_its_full_name(make_article) -> None:
+    a = make_article(
+        "a",
+        "Brenmoor Royal Infirmary said two patients were stable. The Brenmoor Town Council met.",
+        mentions=[("Brenmoor Royal Infirmary", "org"), ("Brenmoor Town Council", "org")],
+    )
+    b = make_article(
+        "b",
+        "Brenmoor Royal said one patient went home. The Council said it would review the site.",
+        mentions=[("Brenmoor Royal", "org"), ("Council", "org")],
+    )
+    index = merge_entities([a, b])
+    orgs = {e.name: set(e.aliases) for e in index.entities if e.kind == "org"}
+    assert set(orgs) == {"Brenmoor Royal Infirmary", "Brenmoor Town Council"}
+    assert "Council" in orgs["Brenmoor Town Council"]
+
+
+def test_a_generic_head_with_two_candidates_stays_apart(make_article) -> None:
+    a = make_article(
+        "a",
+        "Brenmoor Town Council and Ashby District Council disagree. The Council said no.",
+        mentions=[
+            ("Brenmoor Town Council", "org"),
+            ("Ashby District Council", "org"),
+            ("Council", "org"),
+        ],
+    )
+    names = {e.name for e in merge_entities([a]).entities if e.kind == "org"}
+    assert "Council" in names
+
+
+def test_a_name_ending_in_a_title_is_the_organisation_it_shortens(make_article) -> None:
+    a = make_article(
+        "a",
+        "Staff at Brenmoor General Hospital were praised. Brenmoor General said all were home.",
+        mentions=[("Brenmoor General Hospital", "org"), ("Brenmoor General", "person")],
+    )
+    ents = merge_entities([a]).entities
+    assert [e.name for e in ents if e.kind == "person"] == []
+    assert [e.name for e in ents if e.kind == "org"] == ["Brenmoor General Hospital"]

@@ -22,6 +22,7 @@ from newsbrief.analyze.names import (
     role_before,
 )
 from newsbrief.analyze.text import STOPWORDS
+from newsbrief.annotate.lexicon import ORG_NOUNS, TITLES
 from newsbrief.records import Article, Entity
 
 
@@ -147,6 +148,14 @@ class EntityIndex:
         )
         for form in ordered:
             target = None
+            if form.kind == "person" and form.display[-1].lower() in TITLES:
+                # "Calderwick General" is no person's name (a name never ends in a title):
+                # the short form of an organisation named in full elsewhere, if one is
+                as_org = _Form("org", place_key(" ".join(form.display)), form.display)
+                target = self._same_org_or_place(as_org)
+                if target is not None:
+                    self._place(form, target)
+                    continue
             if form.kind == "person":
                 target = self._pick(form.kind, form.key, form.articles)
                 if target is None and len(form.articles) > 1 and self._candidates(form):
@@ -158,11 +167,34 @@ class EntityIndex:
                         self._place(part, self._pick(form.kind, form.key, [art]))
                     continue
             else:
-                for n, g in enumerate(self.groups):
-                    if g.kind == form.kind and g.key == form.key:
-                        target = n
-                        break
+                target = self._same_org_or_place(form)
             self._place(form, target)
+
+    def _same_org_or_place(self, form: _Form) -> int | None:
+        """The group a non-person form joins: the same key, else, for an organisation, the
+        one fuller name it shortens ("Calderwick General" of "Calderwick General Hospital",
+        "the council" of the story's only "… Borough Council")."""
+        for n, g in enumerate(self.groups):
+            if g.kind == form.kind and g.key == form.key:
+                return n
+        if form.kind != "org":
+            return None
+        key = form.key
+        if len(key) >= 2:
+            fits = [
+                n
+                for n, g in enumerate(self.groups)
+                if g.kind == "org" and len(g.key) > len(key) and g.key[: len(key)] == key
+            ]
+        elif key[0] in ORG_NOUNS:
+            fits = [
+                n
+                for n, g in enumerate(self.groups)
+                if g.kind == "org" and len(g.key) > 1 and g.key[-1] == key[0]
+            ]
+        else:
+            fits = []
+        return fits[0] if len(fits) == 1 else None
 
     def _place(self, form: _Form, target: int | None) -> None:
         if target is None:
