@@ -206,47 +206,12 @@ def _subject_ok(m: re.Match[str]) -> bool:
 
 # What may stand between an interrupting "…, X said …," and its comma: a time or a place of
 # saying ("said on Tuesday", "said in a statement"), never the start of the content.
-_SAID_MODIFIER = frozenset(
-    [
-        "on",
-        "in",
-        "at",
-        "during",
-        "after",
-        "before",
-        "from",
-        "to",
-        "with",
-        "by",
-        "for",
-        "via",
-        "while",
-        "when",
-        "late",
-        "early",
-        "earlier",
-        "later",
-        "last",
-        "this",
-        "yesterday",
-        "today",
-        "tonight",
-        "recently",
-        "then",
-        "again",
-        "also",
-        "once",
-        "now",
-        "here",
-        "there",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
+_SAID_MODIFIER = lx.words(
+    """
+    on in at during after before from to with by for via while when late early earlier later
+    last this yesterday today tonight recently then again also once now here there
+    monday tuesday wednesday thursday friday saturday sunday
+    """
 )
 
 

@@ -102,7 +102,7 @@ class Resolver:
             return near.entity if near is not None and start - near.end < 120 else None
         if head in _GENERIC or head in ("we", "i"):
             return None
-        if words[0] in ("the", "this", "that") and head in lx.TITLES | {"envoy", "diplomat"}:
+        if words[0] in ("the", "this", "that") and head in _ROLE_HEADS:
             return self._recent(start, "person", head) or self._recent(start, "person")
         if words[0] == "the" and head in lx.ORG_NOUNS:
             # "the council" is the last organisation named with that word, else itself
