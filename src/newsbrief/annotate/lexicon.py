@@ -271,7 +271,7 @@ def demonyms() -> dict[str, str]:
     return out
 
 
-# A nominal or bare-role speaker ("the diplomat", "Iraqi Envoy") is a person whose role holds
+# A nominal or bare-role speaker ("the diplomat", "Danish Envoy") is a person whose role holds
 # one of these words; a head not listed matches itself.
 _DIPLOMATIC = ("ambassador", "envoy", "diplomat", "consul", "charge d", "chargé", "attaché")
 ROLE_FAMILIES: dict[str, tuple[str, ...]] = {

@@ -114,7 +114,7 @@ class Resolver:
                     return m.entity
             return subj.strip()
         if words[0] in _ROLE_HEADS and m is None:
-            # "Ali Yasin, Ambassador of Iraq says …": the role is in apposition to the name
+            # "Karl Brant, Ambassador of Denmark says …": the role is in apposition to the name
             # right before it
             i = bisect.bisect_left(self.starts, start) - 1
             near = self.mentions[i] if i >= 0 else None
@@ -126,7 +126,7 @@ class Resolver:
             ):
                 return near.entity
         if head in _ROLE_HEADS and len(words) <= 3 and all(w[:1].isupper() for w in subj.split()):
-            # "Iraqi Envoy", "Foreign Minister": a role standing for a person the article names,
+            # "Danish Envoy", "Foreign Minister": a role standing for a person the article names,
             # in a headline or lead often before the name itself
             named = self._recent(start, "person", head) or self._first_with_role("person", head)
             if named is not None:
