@@ -113,3 +113,29 @@ def test_bad_file(tmp_path: Path) -> None:
     path.write_text('{"x": 1}\n')
     with pytest.raises(DataError):
         load_cluster_items(path)
+
+
+def test_a_folder_scores_each_file_on_its_own(tmp_path: Path) -> None:
+    sets = tmp_path / "sets"
+    (sets / "more").mkdir(parents=True)
+    for path, rows in (
+        (sets / "one.jsonl", HEADLINES[:3]),
+        (sets / "more" / "two.jsonl", HEADLINES[3:]),
+    ):
+        with path.open("w") as fh:
+            for n, (title, label, ts) in enumerate(rows):
+                row = {"id": n, "title": title, "cluster_id": label, "timestamp_ms": ts}
+                fh.write(json.dumps(row) + "\n")
+    (sets / "README.md").write_text("not a data file\n")
+    result = evaluate_cluster(str(sets), stream=True)
+    assert result.n == 5
+    assert [s.name for s in result.systems] == [
+        "two: single-pass-tfidf",
+        "two: newsbrief",
+        "one: single-pass-tfidf",
+        "one: newsbrief",
+    ]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(DataError):
+        evaluate_cluster(str(empty))

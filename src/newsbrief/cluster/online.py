@@ -317,7 +317,8 @@ class StoryClusterer(BatchLinker):
             for sid in self._postings.get(term, ()):
                 hits[self.resolve(sid)] += 1
         out = []
-        for sid, _ in hits.most_common():
+        # ties broken by id: postings are sets, whose order changes with the hash seed
+        for sid, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0])):
             if self._in_window(self._stories[sid], when):
                 out.append(sid)
                 if len(out) >= MAX_CANDIDATES:

@@ -137,7 +137,30 @@ def run_newsbrief(items: list[LabelledItem], batch: bool = False, **options: Any
 
 
 def evaluate_cluster(path: str, stream: bool = False) -> EvalResult:
-    """Score the baseline and newsbrief on one labelled clustering file."""
+    """Score the baseline and newsbrief on a labelled clustering file, or on every JSONL file
+    of a folder (rows named "<file>: <system>", each file clustered on its own)."""
+    if Path(path).is_dir():
+        return _evaluate_folder(Path(path), stream)
+    return _evaluate_file(path, stream)
+
+
+def _evaluate_folder(folder: Path, stream: bool) -> EvalResult:
+    from newsbrief.errors import DataError
+
+    files = sorted(p for p in folder.rglob("*") if p.name.endswith((".jsonl", ".jsonl.gz")))
+    if not files:
+        raise DataError(f"no .jsonl files under {folder}")
+    result = EvalResult(task="cluster", data=str(folder), n=0)
+    for file in files:
+        one = _evaluate_file(str(file), stream)
+        name = file.name.split(".")[0]
+        result.n += one.n
+        result.systems += [dataclasses.replace(s, name=f"{name}: {s.name}") for s in one.systems]
+        result.notes += [f"{name}: {note}" for note in one.notes]
+    return result
+
+
+def _evaluate_file(path: str, stream: bool) -> EvalResult:
     items = replay_order(load_cluster_items(path), stream)
     gold = [it.label for it in items]
     result = EvalResult(task="cluster", data=str(Path(path)), n=len(items))
