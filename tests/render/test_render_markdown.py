@@ -201,3 +201,17 @@ def test_statements_only_a_copy_repeats_are_one_line() -> None:
     assert not any(t in claims for t in shared)
     # a disputed single-source claim is still shown line by line
     assert "The bridge was built in 1968." in claims
+
+
+def test_a_rewrites_rewording_of_a_quote_is_the_original_quote() -> None:
+    brief = make_brief()
+    # b2 is a rewrite of a1 whose sentence 3 was aligned to a1's sentence 2
+    brief.quotes += [
+        StoryQuote("Miriam Tollander", "the span had passed its checks", "a1", 2, "reported"),
+        StoryQuote("Miriam Tollander", "the bridge passed every check", "b2", 3, "reported"),
+        StoryQuote("Miriam Tollander", "repairs would start soon", "b2", 9, "reported"),
+    ]
+    quotes = _section(render_markdown(brief), "Who said what")
+    assert "the span had passed its checks *(reported)* [1][2]" in quotes
+    assert "the bridge passed every check" not in quotes
+    assert "repairs would start soon *(reported)* [2]" in quotes  # not aligned: its own line

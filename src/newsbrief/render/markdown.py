@@ -183,7 +183,38 @@ def _fold(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
+_Aligned = dict[tuple[str, int], tuple[str, int]]
+
+
+def _aligned_sentences(brief: Brief) -> _Aligned:
+    """(copy article, sentence) -> (original article, sentence) over all derivations."""
+    return {
+        (d.child, pair.child_sentence): (d.parent, pair.parent_sentence)
+        for d in brief.derivations
+        for pair in d.pairs
+    }
+
+
+def _quote_key(quote: StoryQuote, same_speaker: list[StoryQuote], aligned: _Aligned) -> str:
+    """A quote's identity: its folded words, or those of the speaker's quote in the sentence
+    its sentence was copied from (followed through copies of copies)."""
+    at = {(q.article, q.sentence): q for q in same_speaker}
+    place, seen = (quote.article, quote.sentence), set()
+    while place in aligned and place not in seen:
+        seen.add(place)
+        place = aligned[place]
+        if place in at:
+            quote = at[place]
+    return _fold(quote.text)
+
+
+def _originals_first(quotes: list[StoryQuote], aligned: _Aligned) -> list[StoryQuote]:
+    # stable: the original's wording represents a merged quote, whatever the input order
+    return sorted(quotes, key=lambda q: (q.article, q.sentence) in aligned)
+
+
 def _quotes(brief: Brief, src: _Sources) -> list[str]:
+    aligned = _aligned_sentences(brief)
     # Group by the merged speaker entity when there is one, else by display name.
     groups: dict[str, list[StoryQuote]] = defaultdict(list)
     names: dict[str, str] = {}
@@ -202,10 +233,12 @@ def _quotes(brief: Brief, src: _Sources) -> list[str]:
         if lines:
             lines.append("")
         lines += [f"### {escape(names[key]) or 'Unknown speaker'}{roles}", ""]
-        # The same words in several articles (copies, wire stories) are one quote.
+        # The same words in several articles (copies, wire stories) are one quote, and so is
+        # a copy's restatement of a quote in the sentence it was aligned to.
         merged: dict[str, tuple[StoryQuote, list[str]]] = {}
-        for quote in groups[key]:
-            merged.setdefault(_fold(quote.text), (quote, []))[1].append(quote.article)
+        for quote in _originals_first(groups[key], aligned):
+            merge_key = _quote_key(quote, groups[key], aligned)
+            merged.setdefault(merge_key, (quote, []))[1].append(quote.article)
         items = list(merged.values())
         for quote, ids in items[:MAX_QUOTES_PER_SPEAKER]:
             body = f"“{escape(quote.text)}”" if quote.kind == "direct" else escape(quote.text)
