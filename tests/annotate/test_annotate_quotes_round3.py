@@ -93,3 +93,12 @@ def test_an_acronym_is_not_a_verb() -> None:
 
     assert not is_clause("the fight against the IS group near the river")
     assert is_clause("the group is beaten")
+
+
+def test_a_name_inside_the_quote_is_never_the_pronouns_antecedent() -> None:
+    quotes = _quotes(
+        "Board chair Imogen Vale said the line would open in 2027. "
+        '"People in Harwick Fields have waited long enough," she said.'
+    )
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert direct and direct[0].speaker == "Imogen Vale"

@@ -177,7 +177,10 @@ def extract_quotes(
     roles: dict[str, list[str]] | None = None,
 ) -> list[Quote]:
     """Direct and reported quotes of ``text`` with speakers resolved against ``mentions``."""
-    resolver = Resolver(text, sentences, mentions, roles or {})
+    spans = quote_spans(text)
+    resolver = Resolver(
+        text, sentences, mentions, roles or {}, quoted=[(q.start, q.end) for q in spans]
+    )
     sent_starts = [s.start for s in sentences]
 
     def sentence_of(pos: int) -> int:
@@ -186,7 +189,7 @@ def extract_quotes(
     quotes: list[Quote] = []
     prev: Quote | None = None
     prev_close = 0
-    for span in quote_spans(text):
+    for span in spans:
         start, end = _trim(text, span.start, span.end)
         content = text[start:end]
         if _is_fragment(text, span, content):

@@ -39,8 +39,13 @@ class Resolver:
         sentences: list[Sentence],
         mentions: list[Mention],
         roles: dict[str, list[str]],
+        quoted: list[tuple[int, int]] | None = None,
     ) -> None:
         self.text = text
+        # Names inside quotation marks are what was said, not who said it: "…Dinesh," she
+        # said is never Dinesh speaking
+        self._quoted = sorted(quoted or [])
+        self._quoted_starts = [a for a, _ in self._quoted]
         self.mentions = sorted(
             (m for m in mentions if m.kind in ("person", "org")), key=lambda m: m.start
         )
@@ -71,14 +76,20 @@ class Resolver:
     def _has_role(self, entity: str, role_word: str) -> bool:
         return lx.role_fits(role_word, self.roles.get(entity, ""))
 
+    def _inside_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return i >= 0 and pos < self._quoted[i][1]
+
     def _recent(self, pos: int, kind: str, role_word: str | None = None) -> str | None:
         for p, entity, k in reversed(self.salient):
-            if p >= pos or k != kind:
+            if p >= pos or k != kind or self._inside_quote(p):
                 continue
             if role_word is None or self._has_role(entity, role_word):
                 return entity
         if role_word is not None:  # any earlier person whose role has that noun
             for m in reversed(self.mentions[: bisect.bisect_left(self.starts, pos)]):
+                if self._inside_quote(m.start):
+                    continue
                 if m.kind == kind and m.entity and self._has_role(m.entity, role_word):
                     return m.entity
         return None
