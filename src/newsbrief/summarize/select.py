@@ -1,9 +1,10 @@
 """Sentence candidates, concept weights and budgeted greedy selection.
 
 The objective is weighted concept coverage (Gillick & Favre 2009) plus a per-sentence prior
-for independent support, maximised greedily under a word budget with
-the cost-scaled rule of Lin & Bilmes (2010). Coverage is submodular, so a concept already said
-earns nothing twice; an explicit similarity ceiling also keeps near-paraphrases out.
+for independent support, scaled down for sources that share little with the rest of the
+story, maximised greedily under a word budget with the cost-scaled rule of Lin & Bilmes
+(2010). Coverage is submodular, so a concept already said earns nothing twice; an explicit
+similarity ceiling also keeps near-paraphrases out.
 """
 
 from __future__ import annotations
@@ -47,6 +48,15 @@ class Params:
     cost_exponent: float = 0.8  # gain / words**r; below 1 stops short sentences crowding in
     redundancy: float = 0.5  # cosine above which two sentences say the same thing
     df_power: float = 3.0  # >1 favours concepts that several sources carry
+    # A source whose vocabulary shares less with the other sources than the median source
+    # does is more likely about another moment or angle of the event (background, an
+    # earlier phase, a side topic): its sentences' scores shrink by (share / median) to this
+    # power. Sources at or above the median are untouched, so a story of one or two sources
+    # never changes (Multi-News dev, per half of the clusters: ROUGE-2 +0.09/-0.14 at 260
+    # words, +0.12/-0.08 recall at 100; 0.5 and 2.0 measure the same within noise, so the
+    # data does not choose the power: 1.0, rather than 0.5, is what takes the seed story's
+    # undated 2016 article about the offensive being prepared out of its 2017 summary).
+    source_centrality: float = 1.0
 
 
 def position_weight(rank: int, decay: float) -> float:
@@ -73,6 +83,40 @@ def concept_weights(cands: list[Candidate], params: Params) -> dict[str, float]:
     return weights
 
 
+def source_weights(cands: list[Candidate], power: float) -> dict[int, float]:
+    """Per independent source, min(1, centrality / median centrality) ** ``power``.
+
+    A source's centrality is the mean cosine between its content-unigram profile (how many
+    of its eligible sentences carry each stem) and every other source's. With unit vectors
+    that mean is (u_i . sum_j u_j - 1) / (n - 1), so the cost stays linear in the sources.
+    """
+    profiles: dict[int, dict[str, float]] = {}
+    for c in cands:
+        if c.eligible:
+            prof = profiles.setdefault(c.group, {})
+            for k in c.concepts:
+                if " " not in k:
+                    prof[k] = prof.get(k, 0.0) + 1.0
+    if len(profiles) < 3 or power == 0.0:
+        return {}  # with two sources both are equally central
+    total: dict[str, float] = {}
+    for prof in profiles.values():
+        norm = math.sqrt(math.fsum(v * v for v in prof.values())) or 1.0
+        for k, v in prof.items():
+            prof[k] = v / norm
+            total[k] = total.get(k, 0.0) + v / norm
+    n = len(profiles)
+    # fsum: exact whatever the (hash-seeded) order of the concept sets, so runs agree
+    centrality = {
+        g: (math.fsum(v * total[k] for k, v in prof.items()) - 1.0) / (n - 1)
+        for g, prof in profiles.items()
+    }
+    median = float(np.median(list(centrality.values())))
+    if median <= 0.0:
+        return {}
+    return {g: min(1.0, max(0.0, x) / median) ** power for g, x in centrality.items()}
+
+
 def greedy_select(
     cands: list[Candidate],
     sim: np.ndarray,
@@ -89,13 +133,14 @@ def greedy_select(
     gains = [sum(weights.get(k, 0.0) for k in c.concepts) for c in cands if c.eligible]
     unit = float(np.median(gains)) if gains else 0.0
     prior = {c.row: params.support_bonus * unit * max(0, len(c.support) - 1) for c in pool}
+    source = source_weights(cands, params.source_centrality)
     by_row = {c.row: c for c in pool}
     covered: set[str] = set()
     said: set[int] = set()  # claims already in the summary
 
     def score(c: Candidate) -> float:
         gain = sum(weights.get(k, 0.0) for k in c.concepts - covered) + prior[c.row]
-        return gain / (c.words**params.cost_exponent)
+        return source.get(c.group, 1.0) * gain / (c.words**params.cost_exponent)
 
     # Ties break on the sentence's row, so the result is deterministic.
     heap = [(-score(c), c.row) for c in pool]
