@@ -215,3 +215,21 @@ def test_a_rewrites_rewording_of_a_quote_is_the_original_quote() -> None:
     assert "the span had passed its checks *(reported)* [1][2]" in quotes
     assert "the bridge passed every check" not in quotes
     assert "repairs would start soon *(reported)* [2]" in quotes  # not aligned: its own line
+
+
+def test_an_interrupting_cue_is_elided_from_reported_speech() -> None:
+    brief = make_brief()
+    brief.quotes = [
+        StoryQuote(
+            "Miriam Tollander",
+            "the bridge, the spokeswoman said, had passed its last inspection",
+            "a1",
+            8,
+            "reported",
+            "said",
+        ),
+        StoryQuote("Miriam Tollander", "repairs, she said nothing of", "a1", 9, "reported", "told"),
+    ]
+    quotes = _section(render_markdown(brief), "Who said what")
+    assert "- the bridge … had passed its last inspection *(reported)* [1]" in quotes
+    assert "repairs, she said nothing of" in quotes  # not its cue: left as written

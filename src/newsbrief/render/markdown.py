@@ -213,6 +213,18 @@ def _originals_first(quotes: list[StoryQuote], aligned: _Aligned) -> list[StoryQ
     return sorted(quotes, key=lambda q: (q.article, q.sentence) in aligned)
 
 
+def _without_interruption(text: str, cue: str | None) -> str:
+    """Reported content that the cue interrupts ("the plan, he said, had failed") reads
+    with the interruption elided: "the plan … had failed"."""
+    if not cue:
+        return text
+    inner = re.compile(rf",\s+(?:[\w'’.-]+\s+){{1,5}}{re.escape(cue)},\s+")
+    match = inner.search(text)
+    if match is None:
+        return text
+    return f"{text[: match.start()]} … {text[match.end() :]}"
+
+
 def _quotes(brief: Brief, src: _Sources) -> list[str]:
     aligned = _aligned_sentences(brief)
     # Group by the merged speaker entity when there is one, else by display name.
@@ -241,7 +253,10 @@ def _quotes(brief: Brief, src: _Sources) -> list[str]:
             merged.setdefault(merge_key, (quote, []))[1].append(quote.article)
         items = list(merged.values())
         for quote, ids in items[:MAX_QUOTES_PER_SPEAKER]:
-            body = f"“{escape(quote.text)}”" if quote.kind == "direct" else escape(quote.text)
+            if quote.kind == "direct":
+                body = f"“{escape(quote.text)}”"
+            else:
+                body = escape(_without_interruption(quote.text, quote.cue))
             tag = "" if quote.kind == "direct" else " *(reported)*"
             lines.append(f"- {body}{tag} {src.marks(ids)}")
         if len(items) > MAX_QUOTES_PER_SPEAKER:
