@@ -70,3 +70,24 @@ def test_citation_errors_find_every_broken_reference():
     assert len(errors) == 3
     assert "missing sentence" in errors[0] and "no citation" in errors[1]
     assert "text differs" in errors[2]
+
+
+def test_an_untitled_story_is_headed_by_its_most_cited_summary_sentence():
+    long = (
+        "Rescue crews worked through the night along the river Tarn to reach families "
+        "stranded on the upper floors of flooded homes."
+    )
+    a = _article("a", "", ["The river Tarn burst its banks on Monday.", long])
+    b = _article("b", "", ["Crews worked through the night.", long])
+    summary = [
+        SummarySentence(a.sentences[0].text, [SentenceRef("a", 0, a.sentences[0].text)]),
+        SummarySentence(
+            long, [SentenceRef("a", 1, long), SentenceRef("b", 1, long)]
+        ),  # stated by both articles
+    ]
+    story = Story("s2", ["a", "b"], None, None, "tarn flood crew")
+    brief = build_brief(story, [a, b], [], Analysis(story="s2"), summary)
+    words = long.split()
+    assert brief.headline == " ".join(words[:16]) + " …"
+    untitled = build_brief(story, [a, b], [], Analysis(story="s2"), [])
+    assert untitled.headline == "tarn flood crew"  # no summary: the label is all there is

@@ -156,3 +156,16 @@ def test_seeds_derivation_and_story(seeds_dir: Path) -> None:
     stories = cluster_articles(arts)
     mosul = next(s for s in stories if arts[0].id in s.article_ids)
     assert {a.id for a in arts[:4]} <= set(mosul.article_ids)
+
+
+def test_an_untitled_story_is_labelled_by_its_names() -> None:
+    clusterer = StoryClusterer()
+    for n, text in enumerate(
+        [
+            "Mayor Ilse Brandt opened the Harwick ferry terminal on Monday.",
+            "The Harwick ferry terminal opened as Ilse Brandt cut the ribbon.",
+        ]
+    ):
+        clusterer.add(Article(id=str(n), source="t", text=text))
+    (story,) = clusterer.stories()
+    assert {"Harwick", "Brandt"} <= set(story.label.split(" · "))

@@ -82,7 +82,7 @@ def _headline(
         a for a in ordered if a.title
     ]
     if not candidates:
-        return story.label or (summary[0].text if summary else "(untitled story)")
+        return _headline_from_summary(summary) or story.label or "(untitled story)"
     said = Counter(w for s in summary for w in _words(s.text))
     cited = Counter(c.article for s in summary for c in s.citations)
 
@@ -93,6 +93,21 @@ def _headline(
         return overlap * (1 + cited[article.id])
 
     return max(candidates, key=lambda a: (score(a), -ordered.index(a))).title
+
+
+HEADLINE_WORDS = 16
+
+
+def _headline_from_summary(summary: list[SummarySentence]) -> str:
+    """With no title to use, the summary sentence the most articles state, cut to a
+    headline's length (a story label is only its top word stems)."""
+    if not summary:
+        return ""
+    best = max(summary, key=lambda s: (len({c.article for c in s.citations}), -summary.index(s)))
+    words = best.text.split()
+    if len(words) <= HEADLINE_WORDS:
+        return best.text
+    return " ".join(words[:HEADLINE_WORDS]).rstrip(",;:") + " …"
 
 
 _WORD = re.compile(r"[a-z0-9]+")

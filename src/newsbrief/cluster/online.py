@@ -369,8 +369,12 @@ class StoryClusterer(BatchLinker):
         if titles:
             return titles[0].strip()
         vec, _ = self._centroid(story)
-        top = [t for t in sorted(vec, key=lambda t: -vec[t]) if not t.startswith("@")]
-        return " ".join(top[:5])
+        ranked = sorted(vec, key=lambda t: (-vec[t], t))
+        # names read as names ("Clifford · Cohen · Trump"); word stems ("arbitr") do not
+        names = [t[1:].title() for t in ranked[:12] if t.startswith("@")]
+        if len(names) >= 2:
+            return " · ".join(names[:4])
+        return " ".join([t for t in ranked if not t.startswith("@")][:5])
 
 
 def cluster_articles(articles: Iterable[Article], **options: Any) -> list[Story]:
