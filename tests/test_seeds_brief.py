@@ -177,3 +177,14 @@ def test_the_2016_article_is_never_dated_2017(seeds_result):
         for event in brief.timeline:
             if by_file["004"] in event.articles:
                 assert not event.date.startswith("2017"), event
+
+
+def test_the_2016_article_lends_no_sentence_to_the_2017_summary(seeds_result, mosul):
+    # 004 previews the offensive; the story is the liberation. Its sentences may stay in the
+    # story's claims and quotes, but a summary of the liberation that repeats the preview
+    # would read as stale.
+    by_file = _files(seeds_result)
+    cited = {c.article for s in mosul.summary for c in s.citations[:1]}
+    assert by_file["004"] not in cited
+    # every independent 2017 source is represented
+    assert {by_file[k] for k in ("000", "002", "003")} <= cited
