@@ -116,6 +116,13 @@ def test_negation_on_one_side_only() -> None:
     assert kinds("It is not only big but also old.", "It is big and also old.") == []
 
 
+def test_a_denial_negates_like_not() -> None:
+    denied = "The ministry is denying that the mayor made the request."
+    none = "Officials insisted that the mayor had made no request."
+    assert kinds(denied, none) == []  # both deny: no dispute
+    assert kinds(denied, "The mayor made the request, officials said.") == ["negation"]
+
+
 def test_antonyms_and_their_cancellation_by_negation() -> None:
     (f,) = compare("The council approved the plan.", "The council rejected the plan.", [], [])
     assert (f.kind, f.value_a, f.value_b) == ("antonym", "approved", "rejected")

@@ -21,7 +21,9 @@ from newsbrief.analyze.text import (
 )
 from newsbrief.records import Article, Claim, Conflict, ConflictValue, Derivation, SentenceRef
 
-_NEGATORS = wordset("not never no nobody nothing none neither nor cannot n't without")
+_NEGATORS = wordset(
+    "not never no nobody nothing none neither nor cannot n't without deny denies denied denying"
+)
 
 # Hand-written antonym pairs; both words are stemmed before comparison.
 _ANTONYM_WORDS = [
