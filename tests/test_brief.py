@@ -91,3 +91,16 @@ def test_an_untitled_story_is_headed_by_its_most_cited_summary_sentence():
     assert brief.headline == " ".join(words[:16]) + " …"
     untitled = build_brief(story, [a, b], [], Analysis(story="s2"), [])
     assert untitled.headline == "tarn flood crew"  # no summary: the label is all there is
+
+
+def test_an_untitled_headline_prefers_a_reporters_sentence_to_a_quote():
+    quote = '"We will rebuild every home," the mayor said.'
+    a = _article("a", "", [quote, "The river Tarn burst its banks on Monday."])
+    b = _article("b", "", [quote])
+    summary = [
+        SummarySentence(quote, [SentenceRef("a", 0, quote), SentenceRef("b", 0, quote)]),
+        SummarySentence(a.sentences[1].text, [SentenceRef("a", 1, a.sentences[1].text)]),
+    ]
+    story = Story("s3", ["a", "b"], None, None, "tarn")
+    brief = build_brief(story, [a, b], [], Analysis(story="s3"), summary)
+    assert brief.headline == "The river Tarn burst its banks on Monday."

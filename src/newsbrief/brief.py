@@ -103,7 +103,15 @@ def _headline_from_summary(summary: list[SummarySentence]) -> str:
     headline's length (a story label is only its top word stems)."""
     if not summary:
         return ""
-    best = max(summary, key=lambda s: (len({c.article for c in s.citations}), -summary.index(s)))
+    # a reporter's sentence names the story better than a quotation does
+    best = max(
+        summary,
+        key=lambda s: (
+            not s.text.lstrip().startswith(('"', "“", "'", "‘")),
+            len({c.article for c in s.citations}),
+            -summary.index(s),
+        ),
+    )
     words = best.text.split()
     if len(words) <= HEADLINE_WORDS:
         return best.text

@@ -233,3 +233,13 @@ def test_an_interrupting_cue_is_elided_from_reported_speech() -> None:
     quotes = _section(render_markdown(brief), "Who said what")
     assert "- the bridge … had passed its last inspection *(reported)* [1]" in quotes
     assert "repairs, she said nothing of" in quotes  # not its cue: left as written
+
+
+def test_the_header_span_uses_stated_dates_only() -> None:
+    brief = make_brief()
+    brief.start = brief.end = None
+    for ref in brief.articles:
+        ref.published, ref.published_inferred = "1974-08-05", True
+    brief.articles[0].published, brief.articles[0].published_inferred = "2024-05-14", False
+    header = render_markdown(brief).splitlines()[2]
+    assert "1974" not in header and header.startswith("*2024-05-14 · ")

@@ -75,7 +75,9 @@ def _day(value: str | None) -> str:
 
 
 def _header(brief: Brief) -> list[str]:
-    dates = sorted(a.published for a in brief.articles if a.published)
+    # a date inferred from an article's text ("in 1974, Watergate …") is shown beside that
+    # article in the sources, never as the story's span
+    dates = sorted(a.published for a in brief.articles if a.published and not a.published_inferred)
     start = _day(brief.start or (dates[0] if dates else None))
     end = _day(brief.end or (dates[-1] if dates else None))
     parts = []

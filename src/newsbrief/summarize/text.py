@@ -31,7 +31,7 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 # Lines that belong to the page, not the story: credits, share prompts, legal text.
 _BOILERPLATE = re.compile(
-    r"(?i)(\bclick here\b|\bsign up\b|\bsubscribe\b|\bnewsletter\b|\bcookies?\b|\bjavascript\b"
+    r"(?i)(\bclick here\b|\bsign up\b|\b(?:un)?subscribe\b|\bnewsletter\b|\bcookies?\b|\bjavascript\b"
     r"|\ball rights reserved\b|\bterms of (?:use|service)\b|\bprivacy policy\b|\bemail address\b"
     r"|\bshare this\b|\bfollow us\b|\bread more\b|\blearn more\b|\badvertisement\b"
     r"|\bweb browser\b|\byour browser\b|\bthis (?:page|site|website)\b|\bdownload (?:the|our) app\b"
