@@ -48,7 +48,8 @@ def test_the_diplomat_is_the_person_with_a_diplomatic_role() -> None:
     quotes = _quotes(
         "Mila Varga, the Danish charge d'affaires in Oslo, spoke to reporters. "
         "Bishop Anton Kell had earlier called for calm, saying that the city must rebuild. "
-        "The diplomat said, stressing that the harbour reopening was good news for Denmark."
+        '"The port is open again." The diplomat said, stressing that the harbour reopening '
+        'was good news for Denmark."'
     )
     last = [q for q in quotes if "harbour" in q.text]
     assert last and last[0].speaker == "Mila Varga"
