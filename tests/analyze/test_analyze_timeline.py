@@ -3,7 +3,10 @@ from __future__ import annotations
 import pytest
 
 from newsbrief.analyze.dates import find_dates
+from newsbrief.analyze import timeline
 from newsbrief.analyze.timeline import build_timeline, infer_published
+
+REAL_UPSTREAM = timeline._upstream_extract
 
 pytestmark = pytest.mark.usefixtures("no_upstream")
 
@@ -87,3 +90,19 @@ def test_relative_dates_without_any_anchor_are_left_out(make_article) -> None:
         dates=[("Thursday", None, True)],
     )
     assert build_timeline([art]) == []
+
+
+def test_a_day_inferred_from_the_text_resolves_no_weekday(make_article, monkeypatch) -> None:
+    # the latest reported day ("October 28, 2016") is when something happened, not when the
+    # article was written: "on Tuesday" against it would date the filing to that week
+    monkeypatch.setattr(timeline, "_upstream_extract", REAL_UPSTREAM)
+    art = make_article(
+        "a",
+        "The agreement was signed on October 28, 2016, by both sides. "
+        "She filed a lawsuit in Los Angeles on Tuesday. "
+        "On March 3, the arbitrator issued an order.",
+    )
+    events = build_timeline([art])
+    assert art.published == "2016-10-28" and art.published_inferred
+    assert all("Tuesday" not in e.text for e in events)
+    assert any(e.date.endswith("-03-03") for e in events)  # a month-day form still resolves

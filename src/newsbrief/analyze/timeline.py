@@ -71,10 +71,11 @@ def _full_date(anchor: str) -> str:
     return f"{anchor[:4]}-12-31"
 
 
-def _resolve_against(article: Article, anchor: str) -> list[DateMention]:
+def _resolve_against(article: Article, anchor: str, stated: bool = True) -> list[DateMention]:
     """Dates of ``article`` with relative ones resolved against ``anchor``.
 
-    With a coarse anchor (a month, a year) only month-day forms ("on July 10") resolve;
+    With a coarse anchor (a month, a year), or one inferred from the text (the day of some
+    reported event, not of publication), only month-day forms ("on July 10") resolve;
     "last week" or "on Thursday" would be guesses, so they are left out.
     """
     full = _full_date(anchor)
@@ -88,7 +89,7 @@ def _resolve_against(article: Article, anchor: str) -> list[DateMention]:
             found = None
     if found is None:
         found = find_dates(article.text, article.sentences, int(anchor[:4]))
-    if len(anchor) >= 10:
+    if len(anchor) >= 10 and stated:
         return found
     return [d for d in found if not d.relative or _MONTH_NAME.search(d.text)]
 
@@ -128,7 +129,7 @@ def build_timeline(articles: list[Article]) -> list[TimelineEvent]:
             if inferred_anchor and art.published[:4] != story_year:
                 dates = [d for d in dates if not d.relative]
             else:
-                dates = _resolve_against(art, art.published)
+                dates = _resolve_against(art, art.published, stated=not inferred_anchor)
         for d in dates:
             if not d.value or (d.relative and not art.published):
                 continue  # a relative date with nothing to resolve it against
