@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.analyze.dates import find_dates
 from newsbrief.analyze import timeline
+from newsbrief.analyze.dates import find_dates
 from newsbrief.analyze.timeline import build_timeline, infer_published
 
 REAL_UPSTREAM = timeline._upstream_extract
