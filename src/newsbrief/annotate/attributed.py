@@ -61,9 +61,6 @@ _BARE = re.compile(rf"(?:^|,|\band|\bbut)\s*{_AUX}$")
 _NO_SUBJECT_OK = re.compile(r"\w+ing$")
 
 
-_PASSIVE = re.compile(r"\b(?:been|being|is|are|was|were|be)\s+(?:\w+\s+)?$", re.IGNORECASE)
-
-
 def _is_speech(cue: str) -> bool:
     return cue.split()[0].lower() in lx.SPEECH_VERBS
 
@@ -130,7 +127,7 @@ def match_general(s: str, taken: list[tuple[int, int]]) -> list[General]:
             lead = cues.LEAD_SUBJ.match(s) if bare.start() > 0 else None
             if lead is not None and lead.end() <= bare.start():
                 sm = lead
-        if sm is not None and _PASSIVE.search(s, sm.end("subj"), a) and _is_speech(cue):
+        if sm is not None and cues.PASSIVE_BEFORE.search(s, sm.end("subj"), a) and _is_speech(cue):
             continue  # "the deal was never mentioned": the subject is what was said
         lead_in = s[: sm.start() if sm is not None else a].rstrip()
         if lead_in.endswith(_CLOSERS):

@@ -276,10 +276,17 @@ _LOOSE_CONTENT = re.compile(
 _WHO_END = re.compile(rf"(?<=,)\s+(?P<subj>who)\s+{_AUX}$")
 
 
+# "the deal was never mentioned": a speech verb in the passive has what was said, not its
+# speaker, as its subject
+PASSIVE_BEFORE = re.compile(r"\b(?:been|being|is|are|was|were|be)\s+(?:\w+\s+)?$", re.I)
+
+
 def _loose_reported(s: str) -> Match | None:
     """A speech verb inside the sentence with a subject right before it, or ", saying …"."""
     for vm in _RVERB_RE.finditer(s):
         lo = max(0, vm.start() - 150)
+        if PASSIVE_BEFORE.search(s, lo, vm.start()):
+            continue
         sm = _WHO_END.search(s, lo, vm.start()) or SUBJ_END.search(s, lo, vm.start())
         if not sm or sm.group("subj").split()[0].lower() in ("which", "that"):
             continue

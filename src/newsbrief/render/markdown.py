@@ -197,10 +197,9 @@ def _aligned_sentences(brief: Brief) -> _Aligned:
     }
 
 
-def _quote_key(quote: StoryQuote, same_speaker: list[StoryQuote], aligned: _Aligned) -> str:
+def _quote_key(quote: StoryQuote, at: dict[tuple[str, int], StoryQuote], aligned: _Aligned) -> str:
     """A quote's identity: its folded words, or those of the speaker's quote in the sentence
     its sentence was copied from (followed through copies of copies)."""
-    at = {(q.article, q.sentence): q for q in same_speaker}
     place, seen = (quote.article, quote.sentence), set()
     while place in aligned and place not in seen:
         seen.add(place)
@@ -250,8 +249,9 @@ def _quotes(brief: Brief, src: _Sources) -> list[str]:
         # The same words in several articles (copies, wire stories) are one quote, and so is
         # a copy's restatement of a quote in the sentence it was aligned to.
         merged: dict[str, tuple[StoryQuote, list[str]]] = {}
+        at = {(q.article, q.sentence): q for q in groups[key]}  # the speaker's quotes by place
         for quote in _originals_first(groups[key], aligned):
-            merge_key = _quote_key(quote, groups[key], aligned)
+            merge_key = _quote_key(quote, at, aligned)
             merged.setdefault(merge_key, (quote, []))[1].append(quote.article)
         items = list(merged.values())
         for quote, ids in items[:MAX_QUOTES_PER_SPEAKER]:
