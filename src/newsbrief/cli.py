@@ -219,7 +219,7 @@ def stories(db: str, as_json: bool) -> None:
     from newsbrief.store import Store
 
     _require_db(db)
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         rows = store.story_rows()
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -237,7 +237,7 @@ def brief(story_id: str, db: str, fmt: str) -> None:
     from newsbrief.store import Store
 
     _require_db(db)
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         record = store.brief(story_id)
     click.echo(render_json(record) if fmt == "json" else render_markdown(record))
 
@@ -254,8 +254,22 @@ def brief(story_id: str, db: str, fmt: str) -> None:
 @click.option(
     "--allow-ingest", is_flag=True, help="Allow adding articles from the page (default: read-only)."
 )
-def serve(db: str, host: str, port: int, allow_ingest: bool) -> None:
-    """Browse stories and briefs in a web page (needs the `web` extra)."""
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this host name (repeatable). By default only localhost, "
+    "127.0.0.1, ::1 and the --host address are answered; other Host headers get a 400.",
+)
+def serve(
+    db: str, host: str, port: int, allow_ingest: bool, allowed_hosts: tuple[str, ...]
+) -> None:
+    """Browse stories and briefs in a web page (needs the `web` extra).
+
+    Read-only unless --allow-ingest: the database is opened read-only, so a file or folder
+    you cannot write to can be served.
+    """
     from newsbrief.errors import require
 
     for module in ("starlette", "jinja2", "uvicorn"):
@@ -263,7 +277,9 @@ def serve(db: str, host: str, port: int, allow_ingest: bool) -> None:
     from newsbrief.web import serve as run_server
 
     err.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", markup=False)
-    run_server(db, host=host, port=port, allow_ingest=allow_ingest)
+    run_server(
+        db, host=host, port=port, allow_ingest=allow_ingest, allowed_hosts=allowed_hosts
+    )
 
 
 @main.command()
@@ -282,7 +298,7 @@ def export(out: str, db: str, what: str) -> None:
     from newsbrief.store import Store
 
     _require_db(db)
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         if what == "briefs":
             rows: Iterable[dict[str, Any]] = (
                 brief_to_dict(store.brief(s)) for s in store.briefed_stories()

@@ -80,3 +80,20 @@ def require(module: str, extra: str):  # type: ignore[no-untyped-def]
         return importlib.import_module(module)
     except ImportError as exc:
         raise MissingExtraError(module.split(".")[0], extra) from exc
+
+
+class StoreLockedError(StoreError):
+    """Another process held the database's write lock for longer than we wait."""
+
+    code = "E012"
+    hint = (
+        "another newsbrief process is writing to this database; nothing from the interrupted "
+        "batch was stored, so run the command again when that process has finished"
+    )
+
+
+class QueryError(NewsbriefError):
+    """A search query over the limits that keep one search from stalling the store."""
+
+    code = "E021"
+    hint = "use fewer words, operators and prefix (*) terms"

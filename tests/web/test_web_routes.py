@@ -6,10 +6,18 @@ import io
 import re
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
-from web_fixtures import ATTR, IMG, JS_URL, ORIGINAL, REWRITE, SCRIPT
+from web_fixtures import (
+    ATTR,
+    IMG,
+    JS_URL,
+    ORIGINAL,
+    REWRITE,
+    SCRIPT,
+    build_articles,
+    fill_store,
+)
 
 from newsbrief.errors import StoreError
 from newsbrief.records import Article, Story
@@ -17,11 +25,12 @@ from newsbrief.store import Store
 from newsbrief.web import create_app
 
 testclient = pytest.importorskip("starlette.testclient")
+LOCAL = "http://localhost"  # the Host the TestClient sends must be on the allow-list
 
 
 @pytest.fixture()
 def client(web_db: str):  # type: ignore[no-untyped-def]
-    with testclient.TestClient(create_app(web_db)) as c:
+    with testclient.TestClient(create_app(web_db), base_url=LOCAL) as c:
         yield c
 
 
@@ -78,7 +87,7 @@ def test_article_page_has_one_span_per_sentence(client) -> None:  # type: ignore
     assert r.status_code == 200
     for i, text in enumerate(ORIGINAL):
         assert f'<span class="sent" id="s{i}">{text}</span>' in r.text
-    assert "first!!! the ferry is always late" in r.text  # comments on demand
+    assert "first!!! the ferry is always late" not in r.text  # comments only on demand
     assert 'href="/diff/b2/a1"' in r.text
     assert 'href="https://harbour.example/pier"' in r.text
     assert 'href="/story/sferry000001"' in r.text
@@ -170,26 +179,24 @@ def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_ingest_uploads_and_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The engine is replaced by a stub: this tests the upload handling, not the pipeline."""
+    """The real pipeline; the reader is wrapped to see which file it was handed."""
+    import newsbrief.read
+
     seen: list[tuple[str, bytes]] = []
+    read_path = newsbrief.read.read_path
 
-    def fake_process(paths: list[Path], store: Store) -> SimpleNamespace:
-        (folder,) = paths
-        for f in sorted(Path(folder).iterdir()):
-            seen.append((f.name, f.read_bytes()))
-        article = Article(id="up1", source=str(folder / "x.txt"), text="Pier news.")
-        store.add_articles([article])
-        store.save_stories([Story("sup0000001", ["up1"], None, None, "Pier news")])
-        return SimpleNamespace(added=1, already_stored=0, problems=[], stories_changed=["a", "b"])
+    def spy(path: Path):  # type: ignore[no-untyped-def]
+        seen.append((Path(path).name, Path(path).read_bytes()))
+        return read_path(path)
 
-    monkeypatch.setitem(sys.modules, "newsbrief.engines.local",
-                        SimpleNamespace(process=fake_process))  # fmt: skip
+    monkeypatch.setattr(newsbrief.read, "read_path", spy)
     app = create_app(str(tmp_path / "new.db"), allow_ingest=True, max_upload_bytes=4096)
-    with testclient.TestClient(app) as c:
+    with testclient.TestClient(app, base_url=LOCAL) as c:
         assert c.get("/ingest").status_code == 200
         text = ("Pier news\n\n" + " ".join(ORIGINAL)).encode()
-        r = c.post("/ingest", files={"files": ("../../etc/pier.txt", io.BytesIO(text))})
-        assert r.status_code == 200 and "1 new article" in r.text
+        r = c.post("/ingest", files={"files": ("../../etc/pier.txt", io.BytesIO(text))},
+                   follow_redirects=False)  # fmt: skip
+        assert r.status_code == 303 and r.headers["location"].startswith("/story/")
         assert seen == [("000-pier.txt", text)]  # our own name, the uploaded bytes
         assert c.get("/api/stories").json()["total"] == 1
         big = c.post("/ingest", files={"files": ("big.txt", io.BytesIO(b"x" * 5000))})
@@ -198,7 +205,7 @@ def test_ingest_uploads_and_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         foreign = c.post("/ingest", files={"files": ("a.txt", io.BytesIO(text))},
                          headers={"origin": "http://evil.example"})  # fmt: skip
         assert foreign.status_code == 403
-        assert len(seen) == 1  # refused uploads never reach the engine
+        assert len(seen) == 1  # refused uploads never reach the reader
 
 
 def test_serve_binds_localhost_by_default(web_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -211,3 +218,172 @@ def test_serve_binds_localhost_by_default(web_db: str, monkeypatch: pytest.Monke
     serve(web_db)
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
     assert not seen["app"].state.ctx.allow_ingest  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- issue 14: hostile use
+
+
+def test_host_header_allow_list(web_db: str) -> None:
+    """A DNS-rebinding page reaches the server with its own name in Host: refused with a
+    400 (security headers still on); local names and --allowed-host names are answered."""
+    app = create_app(web_db)
+    for base in ("http://evil.example", "http://evil.example:8000", "http://127.0.0.2"):
+        with testclient.TestClient(app, base_url=base) as c:
+            r = c.get("/api/stories")
+            assert r.status_code == 400, base
+            assert "script-src 'self'" in r.headers["content-security-policy"]
+            assert "sferry000001" not in r.text
+    for base in ("http://localhost", "http://127.0.0.1:8000", "http://[::1]:8000",
+                 "http://app.localhost:8000", "http://LOCALHOST."):  # fmt: skip
+        with testclient.TestClient(app, base_url=base) as c:
+            assert c.get("/api/stories").status_code == 200, base
+    named = create_app(web_db, allowed_hosts=["news.lan"], bound_host="192.168.7.5")
+    for base, status in (("http://news.lan:8000", 200), ("http://192.168.7.5:8000", 200),
+                         ("http://other.lan", 400)):  # fmt: skip
+        with testclient.TestClient(named, base_url=base) as c:
+            assert c.get("/").status_code == status, base
+    wildcard = create_app(web_db, bound_host="0.0.0.0")
+    with testclient.TestClient(wildcard, base_url="http://0.0.0.0") as c:
+        assert c.get("/").status_code == 400  # "0.0.0.0" is no one's name
+
+
+def test_upload_origin_check_uses_the_host_allow_list(tmp_path: Path) -> None:
+    fill_store(tmp_path / "up.db").close()
+    app = create_app(str(tmp_path / "up.db"), allow_ingest=True, max_upload_bytes=4096)
+    files = {"files": ("a.txt", io.BytesIO(b"Pier news\n\nThe pier reopened on Monday."))}
+    # the rebinding case: page and Host agree with each other, but name another site
+    with testclient.TestClient(app, base_url="http://evil.example:8000") as c:
+        r = c.post("/ingest", files=files, headers={"origin": "http://evil.example:8000"})
+        assert r.status_code == 400
+    with testclient.TestClient(app, base_url=LOCAL) as c:
+        for origin in ("http://evil.example", "null", "http://localhost:9999"):
+            r = c.post("/ingest", files=files, headers={"origin": origin})
+            assert r.status_code == 403, origin
+    assert Store(tmp_path / "up.db").count_articles() == len(build_articles())  # none added
+
+
+def test_fts_query_limits_answer_400(client) -> None:  # type: ignore[no-untyped-def]
+    near = "NEAR(" + " ".join(["t*"] * 40) + ", 100000)"
+    for query, reason in ((near, "more than"), ("NEAR(t* t*, 100000)", "NEAR distance"),
+                          ("pier " * 60, "longer than"), ("a* b* c* d*", "prefix")):  # fmt: skip
+        page = client.get("/search", params={"q": query})
+        assert page.status_code == 400 and reason in page.text, query
+        assert "script-src 'self'" in page.headers["content-security-policy"]
+        api = client.get("/api/search", params={"q": query})
+        assert api.status_code == 400 and reason in api.json()["error"], query
+    assert client.get("/search", params={"q": "NEAR(pier ferry, 10)"}).status_code == 200
+    assert client.get("/search", params={"q": "pier*"}).status_code == 200
+
+
+def test_fts_statement_is_cut_off_by_the_progress_handler(
+    web_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counted in VM instructions (progress-handler ticks), not in seconds."""
+    from newsbrief.errors import QueryError
+    from newsbrief.store import browse
+
+    store = Store(web_db)
+    monkeypatch.setattr(browse, "FTS_TICK", 1)  # a tick per VM instruction
+    assert store.search_marked("pier")
+    ticks = store.fts_ticks  # what a small ordinary search costs
+    assert ticks > 0
+    monkeypatch.setattr(browse, "FTS_MAX_TICKS", ticks // 2)
+    with pytest.raises(QueryError, match="too expensive"):
+        store.search_marked("pier")
+    with pytest.raises(QueryError, match="too expensive"):
+        store.search_claims("pier")
+    assert store.fts_ticks == ticks // 2 + 1  # stopped at the first tick over the budget
+    store.close()
+
+
+def test_reupload_of_the_same_file_adds_no_article(tmp_path: Path) -> None:
+    """The real pipeline: the stored source is the content hash, not a temporary path."""
+    import hashlib
+
+    app = create_app(str(tmp_path / "new.db"), allow_ingest=True)
+    text = ("Pier news\n\n" + " ".join(ORIGINAL)).encode()
+    with testclient.TestClient(app, base_url=LOCAL) as c:
+        for _ in range(2):
+            files = {"files": ("pier.txt", io.BytesIO(text))}
+            r = c.post("/ingest", files=files, follow_redirects=False)
+            assert r.status_code in (200, 303)
+        other = c.post("/ingest", files={"files": ("pier.txt", io.BytesIO(text + b" More."))})
+        assert other.status_code in (200, 303)
+    with Store(tmp_path / "new.db") as store:
+        sources = sorted(a.source for a in store.articles())
+    digest = hashlib.sha256(text).hexdigest()
+    assert len(sources) == 2  # the same bytes twice: one article; changed bytes: another
+    assert f"upload://{digest}/pier.txt" in sources
+
+
+def test_story_list_links_only_to_briefed_stories(web_db: str) -> None:
+    with Store(web_db) as store:  # what a running ingest leaves: a story, no brief yet
+        store.add_articles([Article(id="n1", source="/in/n1.txt", text="Tram news.")])
+        store.save_stories([Story("snobrief0001", ["n1"], "2031-05-01", "2031-05-01", "Tram")])
+    with testclient.TestClient(create_app(web_db), base_url=LOCAL) as c:
+        html = c.get("/").text
+        assert 'href="/story/sferry000001"' in html
+        assert 'href="/story/snobrief0001"' not in html
+        assert "Tram" in html and "being prepared" in html
+        listing = c.get("/api/stories").json()["stories"]
+        assert {s["id"]: s["briefed"] for s in listing} == {
+            "sferry000001": True,
+            "snobrief0001": False,
+        }
+        assert 'href="/story/' not in c.get("/article/n1").text  # no link from the article
+
+
+def test_reader_comments_hidden_until_asked(client) -> None:  # type: ignore[no-untyped-def]
+    comment = "first!!! the ferry is always late"
+    page = client.get("/article/a1").text
+    assert comment not in page
+    assert "may be abusive" in page and 'href="?comments=1#removed"' in page
+    assert comment in client.get("/article/a1?comments=1").text
+    hostile = client.get("/article/x9?comments=1").text
+    assert "<li>&lt;script&gt;window.__pwned=1;alert(1)&lt;/script&gt;</li>" in hostile
+    _no_live_markup(hostile)
+    brief = client.get("/story/sferry000001").text
+    assert "Comment &lt;img" not in brief and "may be abusive" in brief
+    assert "Share this story on Flick" in brief  # other removed lines still shown
+    shown = client.get("/story/sferry000001?comments=1").text
+    assert "Comment &lt;img" in shown
+    _no_live_markup(shown)
+    api = client.get("/api/article/a1").json()["article"]
+    assert api["comments"] == []
+    assert client.get("/api/article/a1?comments=1").json()["article"]["comments"] == [comment]
+    x9 = client.get("/api/article/x9").json()["article"]
+    assert all(r["reason"] != "reader-comments" for r in x9["removed"])
+    removed = client.get("/api/story/sferry000001").json()["removed"]
+    assert [r["reason"] for r in removed] == ["share-widget"]
+    removed = client.get("/api/story/sferry000001?comments=1").json()["removed"]
+    assert [r["reason"] for r in removed] == ["share-widget", "reader-comments"]
+
+
+def test_nan_metadata_is_null_in_json(web_db: str) -> None:
+    with Store(web_db) as store:
+        nan = Article(id="nan1", source="/in/nan.json", text="Pier news.",
+                      meta={"score": float("nan"), "rank": [float("inf"), 1.5]})  # fmt: skip
+        store.add_articles([nan])
+    with testclient.TestClient(create_app(web_db), base_url=LOCAL) as c:
+        r = c.get("/api/article/nan1")
+        assert r.status_code == 200
+        assert "NaN" not in r.text and "Infinity" not in r.text
+        assert r.json()["article"]["meta"] == {"score": None, "rank": [None, 1.5]}
+        assert c.get("/article/nan1").status_code == 200
+
+
+def test_security_headers_on_500(web_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsbrief.web import pages
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("<script>boom</script>")
+
+    monkeypatch.setattr(pages, "story_listing", broken)
+    app = create_app(web_db)
+    with testclient.TestClient(app, base_url=LOCAL, raise_server_exceptions=False) as c:
+        for url in ("/", "/api/stories"):
+            r = c.get(url)
+            assert r.status_code == 500, url
+            assert "script-src 'self'" in r.headers["content-security-policy"]
+            assert r.headers["x-frame-options"] == "DENY"
+            assert "boom" not in r.text

@@ -6,15 +6,50 @@ A mixin of ``Store``: it only reads through ``self.conn`` and holds no state of 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from newsbrief.errors import NotFoundError
+from newsbrief.errors import NotFoundError, QueryError
 from newsbrief.records import Derivation, from_dict
 
 if TYPE_CHECKING:
     from newsbrief.records import Story
+
+
+# Limits on one full-text query. FTS5 does most of a query's work inside single VM
+# instructions, so the progress handler alone cannot stop one row's worth of combinatorial
+# matching (``NEAR(t* t* t* ..., 100000)`` runs for tens of seconds): the query's shape is
+# checked first, and the handler then bounds how many instructions the statement may run.
+FTS_MAX_CHARS = 200
+FTS_MAX_TERMS = 12  # words, phrases and operators together
+FTS_MAX_PREFIX = 3  # prefix terms (``pier*``): each one expands to every matching word
+FTS_MAX_NEAR = 50  # the largest NEAR distance
+FTS_TICK = 1000  # VM instructions between progress-handler calls
+FTS_MAX_TICKS = 20_000  # so at most 20 million instructions per statement
+FTS_MAX_SECONDS = 2.0  # and a wall-clock bound too, checked at the same calls
+
+_FTS_TOKEN = re.compile(r'"[^"]*"?|[^\s(),"]+')
+_FTS_NEAR = re.compile(r"\bNEAR\s*\(([^)]*)\)", re.IGNORECASE)
+
+
+def check_fts_query(query: str) -> None:
+    """Raise QueryError when a query is over the limits above; the message says which."""
+    if len(query) > FTS_MAX_CHARS:
+        raise QueryError(f"search query longer than {FTS_MAX_CHARS} characters")
+    # "NEAR(" tokenizes as the word NEAR; numbers (a NEAR distance) are not counted
+    terms = [t for t in _FTS_TOKEN.findall(query) if not t.isdigit()]
+    if len(terms) > FTS_MAX_TERMS:
+        raise QueryError(f"search query with more than {FTS_MAX_TERMS} words and operators")
+    prefixes = sum(1 for t in terms if t.endswith("*"))
+    if prefixes > FTS_MAX_PREFIX:
+        raise QueryError(f"search query with more than {FTS_MAX_PREFIX} prefix (*) terms")
+    for group in _FTS_NEAR.findall(query):
+        _, comma, distance = group.rpartition(",")
+        if comma and distance.strip().isdigit() and int(distance) > FTS_MAX_NEAR:
+            raise QueryError(f"NEAR distance above {FTS_MAX_NEAR}")
 
 
 def chunks(items: list[str], size: int) -> Iterator[list[str]]:
@@ -25,6 +60,7 @@ def chunks(items: list[str], size: int) -> Iterator[list[str]]:
 
 class BrowseQueries:
     conn: sqlite3.Connection
+    fts_ticks: int = 0
 
     if TYPE_CHECKING:
 
@@ -34,15 +70,12 @@ class BrowseQueries:
 
     def search(self, query: str, limit: int = 20) -> list[tuple[str, str]]:
         """(article id, highlighted snippet) for an FTS5 query; bad syntax searches words."""
-        sql = (
+        return self._fts(
             "SELECT id, snippet(articles_fts, 2, '[', ']', '…', 12) FROM articles_fts "
-            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            query,
+            limit,
         )
-        try:
-            return list(self.conn.execute(sql, (query, limit)))
-        except sqlite3.OperationalError:
-            words = " ".join('"' + w.replace('"', "") + '"' for w in query.split())
-            return list(self.conn.execute(sql, (words, limit))) if words else []
 
     # ------------------------------------------------------------------ web UI queries
 
@@ -68,16 +101,23 @@ class BrowseQueries:
             "SELECT s.id, s.label, s.start, s.end, s.size, s.conflicts, "
             "(SELECT json_group_array(DISTINCT a.outlet) FROM story_articles sa "
             " JOIN articles a ON a.id = sa.article WHERE sa.story = s.id "
-            " AND a.outlet IS NOT NULL) "
+            " AND a.outlet IS NOT NULL), "
+            "EXISTS (SELECT 1 FROM briefs b WHERE b.story = s.id) "
             "FROM (SELECT s.* FROM stories s WHERE s.merged_into IS NULL AND s.size > 0 "
             f"ORDER BY {order} LIMIT ? OFFSET ?) s ORDER BY {order}",
             (limit, offset),
         ).fetchall()
-        keys = ("id", "label", "start", "end", "size", "conflicts", "outlets")
+        keys = ("id", "label", "start", "end", "size", "conflicts", "outlets", "briefed")
         found = [dict(zip(keys, r, strict=True)) for r in rows]
         for row in found:
             row["outlets"] = sorted(json.loads(row["outlets"] or "[]"))
+            # a story clustered by a running ingest has no brief yet: no link to a 404
+            row["briefed"] = bool(row["briefed"])
         return found
+
+    def has_brief(self, story_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM briefs WHERE story=?", (story_id,)).fetchone()
+        return row is not None
 
     def story_of(self, article_id: str) -> str | None:
         """The (unmerged) story an article belongs to, if it has been clustered."""
@@ -136,8 +176,34 @@ class BrowseQueries:
         return [(r[0], int(r[1]), r[2]) for r in rows]
 
     def _fts(self, sql: str, query: str, limit: int) -> list[Any]:
+        """Rows of an FTS5 query within the limits; bad syntax searches the words instead."""
+        check_fts_query(query)
         try:
-            return list(self.conn.execute(sql, (query, limit)))
-        except sqlite3.OperationalError:
-            words = " ".join('"' + w.replace('"', "") + '"' for w in query.split())
-            return list(self.conn.execute(sql, (words, limit))) if words else []
+            return self._bounded(sql, (query, limit))
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                raise QueryError("search query too expensive for this database") from exc
+        words = " ".join('"' + w.replace('"', "") + '"' for w in query.split())
+        if not words:
+            return []
+        try:
+            return self._bounded(sql, (words, limit))
+        except sqlite3.OperationalError as exc:
+            raise QueryError("search query too expensive for this database") from exc
+
+    def _bounded(self, sql: str, params: tuple[Any, ...]) -> list[Any]:
+        """Run a statement under the progress handler's instruction and time budget."""
+        ticks = self.fts_ticks = 0
+        deadline = time.monotonic() + FTS_MAX_SECONDS
+
+        def progress() -> int:
+            nonlocal ticks
+            ticks += 1
+            self.fts_ticks = ticks  # what the last statement cost, for tests and tuning
+            return int(ticks > FTS_MAX_TICKS or time.monotonic() > deadline)
+
+        self.conn.set_progress_handler(progress, FTS_TICK)
+        try:
+            return list(self.conn.execute(sql, params))
+        finally:
+            self.conn.set_progress_handler(None, 0)

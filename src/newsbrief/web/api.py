@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import Response
 from starlette.routing import Route
 
 from newsbrief.records import to_dict
 from newsbrief.render import brief_to_dict
 from newsbrief.web import pages
-from newsbrief.web.context import ctx
+from newsbrief.web.context import JSONResponse, ctx, wants_comments
 from newsbrief.web.diff import Segment, diff_rows
 
 
@@ -29,15 +29,23 @@ def stories(request: Request) -> Response:
 
 
 def story(request: Request) -> Response:
-    return JSONResponse(brief_to_dict(ctx(request).store().brief(request.path_params["id"])))
+    data = brief_to_dict(ctx(request).store().brief(request.path_params["id"]))
+    if not wants_comments(request) and isinstance(data.get("removed"), list):
+        # reader comments can be abusive: out of the API unless asked for (?comments=1)
+        data["removed"] = [r for r in data["removed"] if r.get("reason") != "reader-comments"]
+    return JSONResponse(data)
 
 
 def article(request: Request) -> Response:
     store = ctx(request).store()
     item = store.article(request.path_params["id"])
+    data = to_dict(item)
+    if not wants_comments(request):
+        data["comments"] = []
+        data["removed"] = [r for r in data["removed"] if r.get("reason") != "reader-comments"]
     return JSONResponse(
         {
-            "article": to_dict(item),
+            "article": data,
             "story": store.story_of(item.id),
             "derivations": [to_dict(d) for d in store.derivations_of(item.id)],
         }
@@ -97,6 +105,13 @@ def _path_param(name: str, what: str) -> dict[str, Any]:
             "schema": {"type": "string"}}  # fmt: skip
 
 
+COMMENTS_PARAM: dict[str, Any] = {
+    "name": "comments",
+    "in": "query",
+    "description": "1 to include reader comments (left out by default: they may be abusive)",
+    "schema": {"type": "integer", "enum": [0, 1], "default": 0},
+}
+
 OPENAPI: dict[str, Any] = {
     "openapi": "3.0.3",
     "info": {
@@ -120,11 +135,13 @@ OPENAPI: dict[str, Any] = {
             "outlets}]}",
         ),
         "/api/story/{id}": _op(
-            "The brief of a story", [_path_param("id", "story id")], "the brief (JSON form)"
+            "The brief of a story",
+            [_path_param("id", "story id"), COMMENTS_PARAM],
+            "the brief (JSON form)",
         ),
         "/api/article/{id}": _op(
             "An article with its story and derivations",
-            [_path_param("id", "article id")],
+            [_path_param("id", "article id"), COMMENTS_PARAM],
             "{article, story, derivations}",
         ),
         "/api/diff/{child}/{parent}": _op(

@@ -2,18 +2,65 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
+from starlette.responses import JSONResponse as StarletteJSONResponse
 
 from newsbrief.store import Store
 from newsbrief.web import present
 
 HERE = Path(__file__).resolve().parent
+
+
+def finite(value: Any) -> Any:
+    """``value`` with NaN and infinities as None: JSON has no such numbers, and a stored
+    NaN must not turn an API answer into a 500."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value
+
+
+class JSONResponse(StarletteJSONResponse):
+    """Starlette's JSONResponse, with non-finite floats written as null."""
+
+    def render(self, content: Any) -> bytes:
+        return super().render(finite(content))
+
+
+# Names a browser only ever resolves to this machine; anything else in a Host header may be a
+# DNS-rebinding page (attacker.example pointed at 127.0.0.1) reading the store.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def host_allowed(name: str, allowed: frozenset[str]) -> bool:
+    """Whether a Host name (see ``host_name``) is on the allow-list; ``*.localhost`` always
+    is, since browsers resolve those names to this machine only."""
+    return name in allowed or name.endswith(".localhost")
+
+
+def host_name(host: str) -> str:
+    """The name part of a Host header or address, lower-cased: no port, no IPv6 brackets."""
+    host = host.strip().lower()
+    if not host:
+        return ""
+    if host.count(":") > 1 and not host.startswith("["):
+        return host  # a bare IPv6 address such as ::1
+    try:
+        name = urlsplit("//" + host).hostname
+    except ValueError:
+        return ""
+    return (name or "").rstrip(".")
 
 
 class Context:
@@ -23,8 +70,15 @@ class Context:
     handlers in a thread pool, so each thread gets its own Store.
     """
 
-    def __init__(self, db: str, allow_ingest: bool, max_upload_bytes: int) -> None:
+    def __init__(
+        self,
+        db: str,
+        allow_ingest: bool,
+        max_upload_bytes: int,
+        hosts: frozenset[str] = frozenset(LOCAL_HOSTS),
+    ) -> None:
         self.db = db
+        self.hosts = hosts  # the Host allow-list; the upload Origin check uses it too
         self.allow_ingest = allow_ingest
         self.max_upload_bytes = max_upload_bytes
         self._local = threading.local()
@@ -46,10 +100,9 @@ class Context:
     def store(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
-            store = Store(self.db)
-            if not self.allow_ingest:
-                # Read-only unless ingest is on: the connection itself refuses writes.
-                store.conn.execute("PRAGMA query_only=ON")
+            # Read-only unless ingest is on: opened mode=ro, so the connection refuses writes
+            # and a database on a read-only file or folder can be served.
+            store = Store(self.db, read_only=not self.allow_ingest)
             self._local.store = store
         return store
 
@@ -61,3 +114,8 @@ class Context:
 def ctx(request: Request) -> Context:
     context: Context = request.app.state.ctx
     return context
+
+
+def wants_comments(request: Request) -> bool:
+    """Reader comments are hidden unless the request asks for them with ``?comments=1``."""
+    return request.query_params.get("comments") == "1"

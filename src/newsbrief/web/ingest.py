@@ -1,13 +1,17 @@
 """Adding articles from the browser; the routes exist only when the app allows ingest.
 
 Uploads are size-checked before the body is parsed (Content-Length) and after (the files
-actually received), written under fresh names to a temporary folder and handed to the local
-engine. No uploaded name is ever used as a path: only a cleaned-up suffix survives, because
-the readers choose their format by it.
+actually received), written under fresh names to a temporary folder and read from there.
+No uploaded name is ever used as a path: only a cleaned-up suffix survives, because the
+readers choose their format by it. An upload is identified by its content: its articles get
+the source ``upload://<sha256 of the bytes>/<name>`` instead of the temporary path, so the
+same file uploaded again adds nothing new.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import re
 import tempfile
 from pathlib import Path, PurePath
@@ -21,7 +25,8 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from newsbrief.web.context import Context, ctx
+from newsbrief.records import Article, Problem, article_id
+from newsbrief.web.context import Context, ctx, host_allowed, host_name
 
 MAX_FILES = 200
 _NAME_PART = re.compile(r"[^A-Za-z0-9_-]+")
@@ -45,7 +50,7 @@ def form(request: Request) -> Response:
 async def upload(request: Request) -> Response:
     c = ctx(request)
     origin = request.headers.get("origin")
-    if origin and urlsplit(origin).netloc != request.headers.get("host"):
+    if origin is not None and not _same_site(origin, request.headers.get("host", ""), c):
         # Another site's page posting into a local server: refuse (there are no cookies,
         # so this header check is the whole cross-site defence).
         raise HTTPException(403, "cross-site upload refused")
@@ -73,21 +78,91 @@ async def upload(request: Request) -> Response:
     return c.render("ingest.html", limit_mb=c.max_upload_bytes // (1024 * 1024), result=result)
 
 
-def _process(c: Context, contents: list[tuple[str, bytes]]) -> dict[str, Any]:
-    from newsbrief.engines.local import process
+def _same_site(origin: str, host: str, c: Context) -> bool:
+    """The Origin names this server: a host on the allow-list, and the very host:port the
+    request was sent to (so another local server's page cannot post either)."""
+    try:
+        netloc = urlsplit(origin).netloc
+    except ValueError:
+        return False
+    return bool(netloc) and netloc == host and host_allowed(host_name(netloc), c.hosts)
 
-    # One ingest at a time: the engine's batches are transactions on one database.
+
+def upload_source(digest: str, name: str) -> str:
+    """The stable source of an uploaded file: its content hash and the name we gave it."""
+    return f"upload://{digest}/{name}"
+
+
+def _restamp(item: Article | Problem, path: str, source: str) -> Article | Problem:
+    """``item`` as if read from ``source`` instead of the temporary ``path``."""
+
+    def swap(value: str) -> str:
+        return source + value[len(path) :] if value.startswith(path) else value
+
+    if isinstance(item, Problem):
+        return dataclasses.replace(item, source=swap(item.source))
+    if not item.source.startswith(path):
+        return item  # a record with its own URL keeps it, and its id
+    meta = dict(item.meta)
+    if isinstance(meta.get("path"), str):
+        meta["path"] = swap(meta["path"])
+    new_source = swap(item.source)
+    return dataclasses.replace(
+        item, source=new_source, id=article_id(new_source, item.text), meta=meta
+    )
+
+
+def _process(c: Context, contents: list[tuple[str, bytes]]) -> dict[str, Any]:
+    from newsbrief.engines import SilentReporter
+    from newsbrief.engines.local import (
+        DEFAULT_WORDS,
+        ArticleWriter,
+        RunResult,
+        prepare_article,
+        report_problem,
+        update_stories,
+    )
+    from newsbrief.read import read_path
+
+    store, result, reporter = c.store(), RunResult(), SilentReporter()
+    # One ingest at a time: the engine's batches are transactions on one database. The
+    # loop is the engine's ingest, read file by file so each article's source can be set.
     with c.ingest_lock, tempfile.TemporaryDirectory(prefix="newsbrief-upload-") as tmp:
-        folder = Path(tmp)
+        writer = ArticleWriter(store, result)
         for name, body in contents:
-            (folder / name).write_bytes(body)
-        run = process([folder], c.store())
+            path = Path(tmp) / name
+            path.write_bytes(body)
+            # name[4:] drops safe_name's "NNN-" position, which says nothing about the file
+            source = upload_source(hashlib.sha256(body).hexdigest(), name[4:])
+            for raw in read_path(path):
+                item = _restamp(raw, str(path), source)
+                if isinstance(item, Problem):
+                    report_problem(item, result, reporter)
+                    continue
+                if writer.seen(item.id):
+                    continue
+                try:
+                    article = prepare_article(item)
+                except Exception as exc:  # one bad article never aborts an upload
+                    report_problem(
+                        Problem(item.source, f"could not process article: {exc!r}"),
+                        result,
+                        reporter,
+                    )
+                    continue
+                writer.add(article)
+        writer.close()
+        update_stories(store, reporter, result, DEFAULT_WORDS)
     return {
-        "added": run.added,
-        "already_stored": run.already_stored,
-        "problems": [f"{Path(p.source).name}: {p.reason}" for p in run.problems],
-        "stories": run.stories_changed,
+        "added": result.added,
+        "already_stored": result.already_stored,
+        "problems": [f"{_display(p.source)}: {p.reason}" for p in result.problems],
+        "stories": result.stories_changed,
     }
+
+
+def _display(source: str) -> str:
+    return source.rsplit("/", 1)[-1]
 
 
 def routes() -> list[Route]:

@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from newsbrief.store import Store
 from newsbrief.web import present
-from newsbrief.web.context import ctx
+from newsbrief.web.context import ctx, wants_comments
 from newsbrief.web.diff import diff_rows
 
 PAGE_SIZE = 50
@@ -48,6 +48,8 @@ def story(request: Request) -> Response:
     brief = c.store().brief(request.path_params["id"])
     columns, matrix = present.claim_matrix(brief)
     refs = {ref.id: ref for ref in brief.articles}
+    show_comments = wants_comments(request)
+    hidden = sum(1 for r in brief.removed if r.reason == "reader-comments")
     return c.render(
         "brief.html",
         brief=brief,
@@ -59,7 +61,8 @@ def story(request: Request) -> Response:
         speakers=present.quotes_by_speaker(brief.quotes),
         coverage=present.coverage(brief),
         derived=present.derived_from(brief.derivations),
-        removed=present.removed_by_article(brief),
+        removed=present.removed_by_article(brief, with_comments=show_comments),
+        hidden_comments=0 if show_comments else hidden,
     )
 
 
@@ -67,6 +70,7 @@ def article(request: Request) -> Response:
     c = ctx(request)
     store = c.store()
     item = store.article(request.path_params["id"])
+    story_id = store.story_of(item.id)  # linked only once its brief exists (no 404)
     derivations = store.derivations_of(item.id)
     heads = store.article_heads([d.child for d in derivations] + [d.parent for d in derivations])
     return c.render(
@@ -76,7 +80,8 @@ def article(request: Request) -> Response:
         paragraphs=present.paragraphs(item),
         derivations=derivations,
         heads=heads,
-        story_id=store.story_of(item.id),
+        story_id=story_id if story_id and store.has_brief(story_id) else None,
+        show_comments=wants_comments(request),
     )
 
 
@@ -99,7 +104,7 @@ def diff(request: Request) -> Response:
 
 def search_results(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
     """Articles and claims matching ``query``; shared by the page and the API."""
-    query = query.strip()[:MAX_QUERY]
+    query = query.strip()  # the store refuses one over its limits (QueryError: a 400)
     if not query:
         return {"query": "", "articles": [], "claims": []}
     hits = store.search_marked(query, limit)

@@ -166,10 +166,15 @@ def coverage(brief: Brief) -> dict[str, Any]:
     }
 
 
-def removed_by_article(brief: Brief) -> list[tuple[str, list[tuple[str, str]]]]:
-    """(article id, [(reason, text)]) in the brief's article order."""
+def removed_by_article(
+    brief: Brief, with_comments: bool = True
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(article id, [(reason, text)]) in the brief's article order; reader comments only
+    ``with_comments``."""
     grouped: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for item in brief.removed:
+        if item.reason == "reader-comments" and not with_comments:
+            continue
         grouped[item.article].append((item.reason, item.text))
     order = [ref.id for ref in brief.articles]
     return sorted(grouped.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 1e9)
