@@ -193,3 +193,104 @@ def test_a_headline_with_brackets_is_shown_as_written(tmp_path):
     )
     assert result.exit_code == EXIT_OK, result.output
     assert "[bold]votes[/]" in result.output
+
+
+# ---------------------------------------------------------------- locks and read-only databases
+
+
+def test_a_lock_held_too_long_is_one_line_and_exit_3_and_a_rerun_stores_all(tmp_path, monkeypatch):
+    import sqlite3
+
+    import newsbrief.store as store_module
+
+    corpus = _corpus(tmp_path / "in")
+    db = tmp_path / "nb.db"
+    store_module.Store(db).close()
+    # seconds of waiting scaled down: each attempt waits 10 ms, and the pauses are skipped
+    # (raising=False: without these settings the default waits apply, as on older code)
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT", 0.01, raising=False)
+    monkeypatch.setattr(store_module, "LOCK_RETRIES", 2, raising=False)
+    monkeypatch.setattr(store_module.Store, "_sleep", lambda self, s: None, raising=False)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another writer that never lets go
+    runner = CliRunner()
+    held = runner.invoke(main, ["add", str(corpus), "--db", str(db), "--quiet"])
+    assert held.exit_code == EXIT_FAILED, held.output
+    assert "Traceback" not in held.output and isinstance(held.exception, SystemExit)
+    lines = held.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("newsbrief: error: [E012]")
+    assert "locked" in lines[0] and "hint: another newsbrief process" in lines[0]
+    other.execute("COMMIT")
+    other.close()
+    rerun = runner.invoke(main, ["add", str(corpus), "--db", str(db), "--quiet"])
+    assert rerun.exit_code == EXIT_OK, rerun.output
+    listing = json.loads(runner.invoke(main, ["stories", "--db", str(db), "--json"]).output)
+    assert sum(row["size"] for row in listing) == 3  # nothing from the held batch was lost
+
+
+def _read_only_mount(folder: Path) -> list[str]:
+    """A command prefix that runs its command with ``folder`` mounted read-only.
+
+    Tests run as root here, and root ignores file permissions, so chmod proves nothing; a
+    read-only bind mount in a private mount namespace refuses even root's writes (EROFS).
+    """
+    import os
+    import shutil
+    import subprocess
+
+    script = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" "$1" && shift && "$@"'
+    prefix = ["unshare", "--mount", "sh", "-c", script, "sh", str(folder)]
+    if os.geteuid() != 0:
+        folder.chmod(0o555)  # an ordinary user is stopped by permissions alone
+        for f in folder.iterdir():
+            f.chmod(0o444)
+        return []
+    if shutil.which("unshare") is None:
+        import pytest
+
+        pytest.skip("needs unshare to mount a folder read-only")
+    probe = subprocess.run([*prefix, "touch", str(folder / "probe")], capture_output=True)
+    if b"Read-only file system" not in probe.stderr:
+        import pytest
+
+        pytest.skip("cannot make a read-only mount here (no mount namespace)")
+    return prefix
+
+
+def test_stories_brief_export_on_a_read_only_folder(tmp_path):
+    """The database and its folder cannot be written (read-only mount): listing, briefs
+    and export still work, through mode=ro and the immutable fallback."""
+    import os
+    import subprocess
+    import sys
+
+    corpus = _corpus(tmp_path / "in")
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "nb.db"
+    made = CliRunner().invoke(
+        main, ["run", str(corpus), "--db", str(db), "--out", str(tmp_path / "o"), "--quiet"]
+    )
+    assert made.exit_code == EXIT_OK, made.output
+    assert sorted(p.name for p in folder.iterdir()) == ["nb.db"]  # WAL checkpointed away
+    before = db.read_bytes()
+    prefix = _read_only_mount(folder)
+    cli = [sys.executable, "-c", "from newsbrief.cli import main; main()"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*prefix, *cli, *args], capture_output=True, text=True, env=env)
+
+    listing = run("stories", "--db", str(db), "--json")
+    assert listing.returncode == EXIT_OK, listing.stderr
+    rows = json.loads(listing.stdout)
+    assert sorted(r["size"] for r in rows) == [1, 2]
+    brief = run("brief", rows[0]["id"], "--db", str(db), "--format", "json")
+    assert brief.returncode == EXIT_OK, brief.stderr
+    assert json.loads(brief.stdout)["story"] == rows[0]["id"]
+    export = run("export", "-", "--db", str(db), "--what", "articles")
+    assert export.returncode == EXIT_OK, export.stderr
+    assert len(export.stdout.splitlines()) == 3
+    written = run("add", str(corpus), "--db", str(db), "--quiet")  # a writer is refused
+    assert written.returncode == EXIT_FAILED and "Traceback" not in written.stderr
+    assert db.read_bytes() == before

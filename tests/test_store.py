@@ -119,3 +119,99 @@ def test_rewriting_a_brief_replaces_its_searchable_claims():
     hits = store.search_claims("turbines")
     assert [(sid, text) for sid, _, text in hits] == [("s1", "Old \x02turbines\x03 stay.")]
     assert [sid for sid, _, _ in store.search_claims("orchards")] == ["s2"]
+
+
+# ------------------------------------------------------------------ locks and read-only opens
+
+
+def _blocker(path) -> sqlite3.Connection:
+    """Another process's writer: holds the write lock until told to commit."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=0)
+    conn.execute("BEGIN IMMEDIATE")
+    conn.execute("INSERT INTO problems (source, line, reason) VALUES ('other', -1, 'held')")
+    return conn
+
+
+def test_writer_retries_while_another_holds_the_lock_and_keeps_its_batch(tmp_path):
+    path = tmp_path / "lock.db"
+    Store(path).close()
+    blocker = _blocker(path)
+    store = Store(path, busy_timeout=0.01, lock_retries=3)
+    pauses: list[float] = []
+
+    def pause(seconds: float) -> None:  # the other writer finishes during our first pause
+        pauses.append(seconds)
+        if blocker.in_transaction:
+            blocker.execute("COMMIT")
+
+    store._sleep = pause  # type: ignore[method-assign]
+    assert [a.id for a in store.add_articles([_article(1), _article(2)])] == ["a1", "a2"]
+    assert len(pauses) == 1  # one busy attempt, then the retry went through
+    assert store.count_articles() == 2 and len(store.problems()) == 1  # both writers kept
+    store.close()
+    blocker.close()
+
+
+def test_lock_held_past_the_limit_is_a_store_locked_error_and_stores_nothing(tmp_path):
+    from newsbrief.errors import StoreLockedError
+
+    path = tmp_path / "lock.db"
+    Store(path).close()
+    blocker = _blocker(path)
+    store = Store(path, busy_timeout=0.01, lock_retries=2)
+    pauses: list[float] = []
+    store._sleep = pauses.append  # type: ignore[method-assign,assignment]
+    with pytest.raises(StoreLockedError) as info:
+        store.add_articles([_article(1), _article(2)])
+    assert isinstance(info.value, StoreError) and "locked" in str(info.value)
+    assert "run the command again" in info.value.hint
+    assert pauses == [0.5, 1.0]  # two retries, growing pauses, then it gives up
+    assert not store.conn.in_transaction
+    blocker.execute("COMMIT")
+    assert store.count_articles() == 0  # no half batch
+    assert len(store.add_articles([_article(1), _article(2)])) == 2  # a rerun stores it whole
+    store.close()
+    blocker.close()
+
+
+def _filled(path) -> None:
+    with Store(path) as store:
+        store.add_articles([_article(1), _article(2)])
+        store.save_stories([Story("s1", ["a1", "a2"], None, None, "One")])
+        brief = Brief(story="s1", headline="One", summary=[SummarySentence("x", [])])
+        store.save_brief(brief)
+
+
+def test_read_only_store_reads_and_never_writes(tmp_path):
+    path = tmp_path / "ro.db"
+    _filled(path)
+    before, mtime = path.read_bytes(), path.stat().st_mtime_ns
+    with Store(path, read_only=True) as store:
+        assert [s.id for s in store.stories()] == ["s1"]
+        assert store.brief("s1").headline == "One"
+        assert [r["id"] for r in store.story_page()] == ["s1"]
+        with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only"):
+            store.conn.execute("DELETE FROM articles")
+        with pytest.raises(sqlite3.OperationalError):
+            store.add_articles([_article(3)])
+    assert path.read_bytes() == before and path.stat().st_mtime_ns == mtime
+
+
+def test_read_only_open_does_not_migrate_an_older_schema(tmp_path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0] + "; PRAGMA user_version=1;")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="schema 1, older") as info:
+        Store(path, read_only=True)
+    assert "upgrade" in info.value.hint
+    assert path.read_bytes() == before  # not upgraded behind the reader's back
+    with Store(path) as store:  # a writable open still upgrades it
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_read_only_store_of_a_missing_file_is_a_store_error(tmp_path):
+    with pytest.raises(StoreError, match="no database"):
+        Store(tmp_path / "absent.db", read_only=True)
+    assert not (tmp_path / "absent.db").exists()

@@ -277,9 +277,7 @@ def serve(
     from newsbrief.web import serve as run_server
 
     err.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", markup=False)
-    run_server(
-        db, host=host, port=port, allow_ingest=allow_ingest, allowed_hosts=allowed_hosts
-    )
+    run_server(db, host=host, port=port, allow_ingest=allow_ingest, allowed_hosts=allowed_hosts)
 
 
 @main.command()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -387,3 +386,24 @@ def test_security_headers_on_500(web_db: str, monkeypatch: pytest.MonkeyPatch) -
             assert "script-src 'self'" in r.headers["content-security-policy"]
             assert r.headers["x-frame-options"] == "DENY"
             assert "boom" not in r.text
+
+
+def test_serve_allowed_host_option_reaches_the_app(
+    web_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+    from click.testing import CliRunner
+
+    from newsbrief.cli import main
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
+    args = ["serve", "--db", web_db, "--host", "10.0.0.7", "--allowed-host", "news.lan",
+            "--allowed-host", "TV.lan:8000"]  # fmt: skip
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    app = seen["app"]
+    for base, status in (("http://news.lan", 200), ("http://tv.lan:8000", 200),
+                         ("http://10.0.0.7:8000", 200), ("http://evil.example", 400)):  # fmt: skip
+        with testclient.TestClient(app, base_url=base) as c:
+            assert c.get("/").status_code == status, base

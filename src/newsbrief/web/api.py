@@ -132,7 +132,7 @@ OPENAPI: dict[str, Any] = {
                 {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
             ],  # fmt: skip
             "{sort, page, pages, total, stories: [{id, label, start, end, size, conflicts, "
-            "outlets}]}",
+            "outlets, briefed}]} (briefed: false while the story's brief is being written)",
         ),
         "/api/story/{id}": _op(
             "The brief of a story",
