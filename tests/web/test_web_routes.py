@@ -407,3 +407,18 @@ def test_serve_allowed_host_option_reaches_the_app(
                          ("http://10.0.0.7:8000", 200), ("http://evil.example", 400)):  # fmt: skip
         with testclient.TestClient(app, base_url=base) as c:
             assert c.get("/").status_code == status, base
+
+
+def test_a_locked_store_answers_503_not_500(web_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsbrief.errors import StoreLockedError
+    from newsbrief.web import pages
+
+    def locked(*args: object) -> None:
+        raise StoreLockedError("database 'x.db' stayed locked by another process")
+
+    monkeypatch.setattr(pages, "story_listing", locked)
+    with testclient.TestClient(create_app(web_db), base_url=LOCAL) as c:
+        for url in ("/", "/api/stories"):
+            r = c.get(url)
+            assert r.status_code == 503 and "stayed locked" in r.text, url
+            assert "script-src 'self'" in r.headers["content-security-policy"]

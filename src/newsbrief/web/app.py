@@ -18,7 +18,13 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from newsbrief.errors import NewsbriefError, NotFoundError, QueryError, StoreError
+from newsbrief.errors import (
+    NewsbriefError,
+    NotFoundError,
+    QueryError,
+    StoreError,
+    StoreLockedError,
+)
 from newsbrief.web import api, ingest, pages
 from newsbrief.web.context import (
     HERE,
@@ -130,6 +136,14 @@ async def _bad_query(request: Request, exc: Exception) -> Response:
     return ctx(request).render("error.html", status=400, title="Bad search", message=message)
 
 
+async def _busy(request: Request, exc: Exception) -> Response:
+    # an upload that met another writer's lock past the retries: nothing half-stored
+    message = f"{exc} — try again in a moment"
+    if _wants_json(request):
+        return JSONResponse({"error": message}, status_code=503)
+    return ctx(request).render("error.html", status=503, title="Busy", message=message)
+
+
 async def _server_error(request: Request, exc: Exception) -> Response:
     # No traceback or exception text to the page: it may quote stored (hostile) content.
     if _wants_json(request):
@@ -182,6 +196,7 @@ def build_app(
         exception_handlers={
             NotFoundError: _not_found,
             QueryError: _bad_query,
+            StoreLockedError: _busy,
             HTTPException: _http_error,
             500: _server_error,
         },
