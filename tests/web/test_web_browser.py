@@ -167,7 +167,9 @@ def test_payloads_execute_nothing(page: Any, hostile_url: str) -> None:
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    for path in ("/", "/story/sferry000001", "/article/x9", "/search?q=pier", "/diff/x9/a1"):
+    paths = ("/", "/story/sferry000001", "/article/x9", "/search?q=pier", "/diff/x9/a1",
+             "/article/x9?comments=1", "/story/sferry000001?comments=1")  # fmt: skip
+    for path in paths:
         page.goto(hostile_url + path)
         page.wait_for_load_state("load")
         assert page.evaluate("typeof window.__pwned") == "undefined", path
