@@ -241,6 +241,9 @@ def test_host_header_allow_list(web_db: str) -> None:
                          ("http://other.lan", 400)):  # fmt: skip
         with testclient.TestClient(named, base_url=base) as c:
             assert c.get("/").status_code == status, base
+    with testclient.TestClient(app, base_url=LOCAL) as c:
+        for odd in ("evil.example@localhost", "localhost/x", "local host", ""):
+            assert c.get("/", headers={"host": odd}).status_code == 400, odd
     wildcard = create_app(web_db, bound_host="0.0.0.0")
     with testclient.TestClient(wildcard, base_url="http://0.0.0.0") as c:
         assert c.get("/").status_code == 400  # "0.0.0.0" is no one's name

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 import threading
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import jinja2
 from starlette.requests import Request
@@ -49,18 +49,19 @@ def host_allowed(name: str, allowed: frozenset[str]) -> bool:
     return name in allowed or name.endswith(".localhost")
 
 
+_HOST = re.compile(r"^(?:\[(?P<v6>[0-9a-f:.]+)\]|(?P<name>[a-z0-9_.-]+))(?::\d{1,5})?$")
+
+
 def host_name(host: str) -> str:
-    """The name part of a Host header or address, lower-cased: no port, no IPv6 brackets."""
+    """The name part of a Host header or address, lower-cased: no port, no IPv6 brackets;
+    "" for anything that is not a plain name or address (userinfo, paths, spaces)."""
     host = host.strip().lower()
-    if not host:
-        return ""
     if host.count(":") > 1 and not host.startswith("["):
-        return host  # a bare IPv6 address such as ::1
-    try:
-        name = urlsplit("//" + host).hostname
-    except ValueError:
+        return host if re.fullmatch(r"[0-9a-f:.]+", host) else ""  # a bare IPv6 address
+    match = _HOST.match(host)
+    if match is None:
         return ""
-    return (name or "").rstrip(".")
+    return (match.group("v6") or match.group("name")).rstrip(".")
 
 
 class Context:
