@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -425,3 +426,37 @@ def test_a_locked_store_answers_503_not_500(web_db: str, monkeypatch: pytest.Mon
             r = c.get(url)
             assert r.status_code == 503 and "stayed locked" in r.text, url
             assert "script-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_serves_a_database_in_a_read_only_folder(tmp_path: Path) -> None:
+    """Run in a private mount namespace with the folder mounted read-only (tests run as
+    root, which chmod does not stop): the pages are served, nothing is written."""
+    import os
+    import shutil
+    import subprocess
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    fill_store(folder / "web.db").close()
+    before = (folder / "web.db").read_bytes()
+    script = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" "$1" && shift && "$@"'
+    prefix = ["unshare", "--mount", "sh", "-c", script, "sh", str(folder)]
+    if os.geteuid() != 0 or shutil.which("unshare") is None:
+        pytest.skip("needs root and unshare for a read-only mount")
+    probe = subprocess.run([*prefix, "touch", str(folder / "probe")], capture_output=True)
+    if b"Read-only file system" not in probe.stderr:
+        pytest.skip("cannot make a read-only mount here (no mount namespace)")
+    check = (
+        "import sys\n"
+        "from starlette.testclient import TestClient\n"
+        "from newsbrief.web import create_app\n"
+        "with TestClient(create_app(sys.argv[1]), base_url='http://localhost') as c:\n"
+        "    for url in ('/', '/story/sferry000001', '/api/article/a1', '/search?q=pier'):\n"
+        "        print(url, c.get(url).status_code)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([*prefix, sys.executable, "-c", check, str(folder / "web.db")],
+                          capture_output=True, text=True, env=env)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert [line.split()[1] for line in done.stdout.splitlines()] == ["200"] * 4
+    assert (folder / "web.db").read_bytes() == before
