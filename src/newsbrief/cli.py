@@ -7,8 +7,8 @@ reported); 2 the command line was wrong; 3 nothing could be done (the message sa
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsbrief.errors import NewsbriefError
-from newsbrief.records import Problem, to_dict
+from newsbrief.records import Problem
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -271,35 +271,89 @@ def serve(db: str, host: str, port: int, allow_ingest: bool) -> None:
 @_db_option
 @click.option(
     "--what",
-    type=click.Choice(["briefs", "stories", "articles", "derivations"]),
+    type=click.Choice(
+        ["briefs", "stories", "articles", "claims", "conflicts", "quotes", "derivations"]
+    ),
     default="briefs",
     show_default=True,
-    help="Which records to export.",
+    help="Which records to export (briefs: JSON Lines only).",
 )
-def export(out: str, db: str, what: str) -> None:
-    """Export records as JSON Lines to OUT (`-` for standard output), one record a line."""
-    from newsbrief.render import brief_to_dict
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default=None,
+    help="Output format; default: from OUT's extension (.csv, .parquet), else JSON Lines. "
+    "Parquet needs the `parquet` extra.",
+)
+@click.option("--force", is_flag=True, help="Replace OUT if it already exists.")
+def export(out: str, db: str, what: str, fmt: str | None, force: bool) -> None:
+    """Export records to OUT (`-` for standard output) as JSON Lines, CSV or Parquet.
+
+    The columns of each table are listed in docs/export.md. An existing OUT is replaced only
+    with --force, and never when it is the database itself.
+    """
+    from newsbrief import export as exporting
     from newsbrief.store import Store
 
+    fmt = exporting.infer_format(out, fmt)
+    if what == "briefs" and fmt != "jsonl":
+        raise click.UsageError("briefs are nested records: export them as JSON Lines (.jsonl)")
+    if out != "-":
+        # before the database is opened: the target may be the database
+        exporting.check_target(out, db, force)
     _require_db(db)
     with Store(db) as store:
-        if what == "briefs":
-            rows: Iterable[dict[str, Any]] = (
-                brief_to_dict(store.brief(s)) for s in store.briefed_stories()
-            )
-        elif what == "stories":
-            rows = (to_dict(s) for s in store.stories())
-        elif what == "articles":
-            rows = (to_dict(a) for a in store.articles())
+        if out == "-":
+            count = _export_to_stdout(store, what, fmt)
         else:
-            rows = (to_dict(d) for d in store.derivations())
-        count = 0
-        with click.open_file(out, "w", encoding="utf-8") as handle:
-            for row in rows:
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-                count += 1
+            count = exporting.export(store, what, out, fmt, force=force, db=db)
     if out != "-":
-        err.print(f"{count} {what} written to {out}", markup=False)
+        noun = "conflict values" if what == "conflicts" else what
+        err.print(f"{_plural(count, _SINGULAR[what], noun)} written to {out}", markup=False)
+
+
+_SINGULAR = {
+    "briefs": "brief",
+    "stories": "story",
+    "articles": "article",
+    "claims": "claim",
+    "conflicts": "conflict value",
+    "quotes": "quote",
+    "derivations": "derivation",
+}
+
+
+def _export_to_stdout(store: Any, what: str, fmt: str) -> int:
+    from newsbrief import export as exporting
+
+    rows = exporting.records(store, what, fmt)
+    try:
+        if fmt == "parquet":
+            count = exporting.write(rows, what, fmt, sys.stdout.buffer)
+        else:
+            count = exporting.write(rows, what, fmt, sys.stdout)
+        sys.stdout.flush()
+        return count
+    except BrokenPipeError:
+        # the reader went away (`| head`): nothing more can be written, and Python's own
+        # flush at exit must not fail on the dead pipe either
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        err.print(
+            "newsbrief: error: standard output closed before the export finished", markup=False
+        )
+        sys.exit(EXIT_FAILED)
+    except OSError as exc:
+        err.print(
+            f"newsbrief: error: cannot write standard output: {exc.strerror or exc}", markup=False
+        )
+        sys.exit(EXIT_FAILED)
+
+
+def _plural(n: int, singular: str, plural: str | None = None) -> str:
+    """ "1 story", "2 stories": the count with the noun in the form it takes."""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
 
 
 EVAL_TASKS = [
