@@ -85,7 +85,7 @@ def test_add_updates_only_touched_stories(tmp_path):
     (corpus / "b.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
     result = runner.invoke(main, ["add", str(corpus / "b.txt"), "--db", str(db)])
     assert result.exit_code == 0
-    assert "1 new articles" in result.output
+    assert "1 new article," in result.output
     rows = json.loads(runner.invoke(main, ["stories", "--db", str(db), "--json"]).output)
     assert [r["size"] for r in rows] == [2]
 

@@ -125,9 +125,22 @@ def _exit_code(result: Any) -> int:
 
 def _counts(result: Any) -> str:
     return (
-        f"{result.added} new articles, {result.already_stored} already stored, "
+        f"{_plural(result.added, 'new article')}, {result.already_stored} already stored, "
         f"{len(result.problems)} skipped"
     )
+
+
+def _nothing_read(result: Any) -> bool:
+    return bool(result.problems) and not (result.added or result.already_stored)
+
+
+def _discard_new_db(db: str, existed: bool) -> None:
+    """Remove a database this command created when nothing could be read: a failed first
+    run leaves nothing behind."""
+    if existed or db == ":memory:":
+        return
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(db + suffix).unlink(missing_ok=True)
 
 
 @main.command()
@@ -166,6 +179,7 @@ def run(
 
     if address is not None and engine != "ray":
         raise click.UsageError("--address needs --engine ray")
+    existed = Path(db).exists()
     with Store(db) as store, CliReporter(quiet) as reporter:
         if engine == "ray":
             from newsbrief.engines.ray import process as process_on_ray
@@ -176,6 +190,10 @@ def run(
 
             result = process(inputs, store, reporter, words=words)
         folder = Path(out_dir)
+        if _nothing_read(result):
+            store.close()
+            _discard_new_db(db, existed)
+            sys.exit(_exit_code(result))  # no table, no folder: the error is the whole story
         folder.mkdir(parents=True, exist_ok=True)
         written = 0
         for story in store.stories():
@@ -189,8 +207,17 @@ def run(
         rows = store.story_rows()
     if not quiet:
         _stories_table(rows)
-        err.print(f"{_counts(result)}; {written} briefs in {folder}/", markup=False)
+        err.print(f"{_counts(result)}; {_plural(written, 'brief')} in {folder}/", markup=False)
     sys.exit(_exit_code(result))
+
+
+_delay_option = click.option(
+    "--delay",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(0, 3600),
+    help="Feeds: seconds between two requests to the same host (robots.txt may ask for more).",
+)
 
 
 @main.command()
@@ -198,17 +225,161 @@ def run(
 @_db_option
 @_words_option
 @_quiet_option
-def add(inputs: tuple[str, ...], db: str, words: int, quiet: bool) -> None:
-    """Add INPUTS to the database incrementally, updating only the stories they touch."""
-    from newsbrief.engines.local import process
+@_delay_option
+def add(inputs: tuple[str, ...], db: str, words: int, quiet: bool, delay: float) -> None:
+    """Add INPUTS to the database incrementally, updating only the stories they touch.
+
+    INPUTS are files, folders, globs, RSS/Atom feed files (.rss, .atom, .xml) and feed or
+    page URLs. A feed is fetched with conditional requests; an entry's page is fetched once,
+    and one that failed is tried again on the next run.
+    """
+    from newsbrief.feeds.fetch import Fetcher
+    from newsbrief.feeds.ingest import process_inputs
     from newsbrief.store import Store
 
+    existed = Path(db).exists()
     with Store(db) as store, CliReporter(quiet) as reporter:
-        result = process(inputs, store, reporter, words=words)
-    if not quiet:
+        result = process_inputs(inputs, store, reporter, words=words, fetcher=Fetcher(delay=delay))
+    if _nothing_read(result):
+        _discard_new_db(db, existed)
+    elif not quiet:
         updated = len(result.stories_changed)
-        err.print(f"{_counts(result)}; {updated} stories updated", markup=False)
+        err.print(
+            f"{_counts(result)}; {_plural(updated, 'story', 'stories')} updated", markup=False
+        )
     sys.exit(_exit_code(result))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_db_option
+@click.option(
+    "--every",
+    default="15m",
+    show_default=True,
+    help="Time between polls: seconds, or a number with s, m, h (30s, 15m, 1h).",
+)
+@click.option(
+    "--polls",
+    type=click.IntRange(1),
+    default=None,
+    help="Stop after this many polls (default: run until Ctrl-C).",
+)
+@_words_option
+@_quiet_option
+@_delay_option
+def watch(
+    inputs: tuple[str, ...],
+    db: str,
+    every: str,
+    polls: int | None,
+    words: int,
+    quiet: bool,
+    delay: float,
+) -> None:
+    """Poll INPUTS (feeds, feed URLs, folders) and add what is new, printing what changed.
+
+    Each poll updates only the stories its new articles touch and prints one line per new
+    story, new conflict and new outlet. Ctrl-C stops cleanly; everything committed is kept,
+    and a later `watch` carries on where this one stopped.
+    """
+    import time
+
+    from newsbrief.feeds.fetch import Fetcher
+    from newsbrief.feeds.ingest import process_inputs
+    from newsbrief.store import Store
+
+    seconds = _duration(every)
+    code = EXIT_OK
+    with Store(db) as store:
+        known = _story_states(store, store.briefed_stories())
+        done = 0
+        try:
+            while True:
+                done += 1
+                with CliReporter(quiet) as reporter:
+                    result = process_inputs(
+                        inputs, store, reporter, words=words, fetcher=Fetcher(delay=delay)
+                    )
+                changed = dict.fromkeys(result.stories_changed)
+                now = _story_states(store, list(changed))
+                for line in _changes(known, now):
+                    out.print(line, markup=False)
+                known.update(now)
+                code = EXIT_PARTIAL if result.problems else EXIT_OK
+                if not quiet:
+                    updated = _plural(len(changed), "story", "stories")
+                    err.print(f"poll {done}: {_counts(result)}; {updated} updated", markup=False)
+                if polls is not None and done >= polls:
+                    break
+                time.sleep(seconds)
+        except KeyboardInterrupt:
+            err.print(
+                f"stopped after {_plural(done, 'poll')}; everything committed so far is kept",
+                markup=False,
+            )
+            code = EXIT_OK
+    sys.exit(code)
+
+
+def _duration(text: str) -> float:
+    import re
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*", text.lower())
+    if not match:
+        raise click.BadParameter(
+            f"{text!r} is not a duration like 30s, 15m or 1h", param_hint="--every"
+        )
+    return float(match[1]) * {"": 1, "s": 1, "m": 60, "h": 3600}[match[2]]
+
+
+def _story_states(store: Any, story_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """What `watch` compares between polls: each briefed story's label, size, outlets and
+    conflicts (a conflict is its kind and the values held, not its wording)."""
+    from newsbrief.errors import NotFoundError
+
+    states: dict[str, dict[str, Any]] = {}
+    for sid in story_ids:
+        try:
+            b = store.brief(sid)
+        except NotFoundError:
+            continue
+        states[b.story] = {
+            "label": b.headline,
+            "articles": len(b.articles),
+            "outlets": {a.outlet for a in b.articles if a.outlet},
+            "conflicts": {
+                (c.kind, frozenset(v.value for v in c.values)): c.description for c in b.conflicts
+            },
+        }
+    return states
+
+
+def _changes(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]) -> list[str]:
+    lines = []
+    for sid, now in after.items():
+        old = before.get(sid)
+        if old is None:
+            outlets = ", ".join(sorted(now["outlets"])) or "no outlet named"
+            lines.append(
+                f"new story {sid}: {now['label']} "
+                f"({_plural(now['articles'], 'article')}; {outlets})"
+            )
+            continue
+        story_lines = [
+            f"story {sid}: new outlet {outlet} ({now['label']})"
+            for outlet in sorted(now["outlets"] - old["outlets"])
+        ]
+        story_lines += [
+            f"story {sid}: new conflict: {description}"
+            for key, description in now["conflicts"].items()
+            if key not in old["conflicts"]
+        ]
+        if not story_lines and now["articles"] > old["articles"]:
+            grown = now["articles"] - old["articles"]
+            story_lines.append(f"story {sid}: {_plural(grown, 'more article')} ({now['label']})")
+        lines += story_lines
+    return lines
 
 
 @main.command()
@@ -442,7 +613,7 @@ def _stories_table(rows: list[dict[str, Any]]) -> None:
     if not rows:
         out.print("no stories yet", markup=False)
         return
-    table = Table(title=f"{len(rows)} stories")
+    table = Table(title=_plural(len(rows), "story", "stories"))
     table.add_column("id", no_wrap=True, min_width=12)
     for col in ("articles", "outlets", "conflicts"):
         table.add_column(col, justify="right", no_wrap=True, min_width=len(col))
