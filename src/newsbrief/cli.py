@@ -401,7 +401,14 @@ def stories(db: str, as_json: bool) -> None:
 @main.command()
 @click.argument("story_id")
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "json"]),
+    default="md",
+    show_default=True,
+    help="Markdown for reading, or the JSON brief (its keys are listed in the README).",
+)
 def brief(story_id: str, db: str, fmt: str) -> None:
     """Print the brief of STORY_ID (see `newsbrief stories`)."""
     from newsbrief.render import render_json, render_markdown
@@ -421,7 +428,13 @@ def brief(story_id: str, db: str, fmt: str) -> None:
     show_default=True,
     help="Interface to bind; keep 127.0.0.1 unless you mean to share the page.",
 )
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Port to listen on.",
+)
 @click.option(
     "--allow-ingest", is_flag=True, help="Allow adding articles from the page (default: read-only)."
 )
@@ -545,7 +558,8 @@ EVAL_TASKS = [
     "--data",
     required=True,
     type=click.Path(exists=True),
-    help="Dataset file or folder (see ../shared/data/README.md).",
+    help="Labelled dataset file or folder, in the task's format (see the README's "
+    "Evaluation section).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @click.option(
