@@ -40,8 +40,11 @@ if os.environ.get("NEWSBRIEF_REQUIRE_BROWSER"):
     import playwright.sync_api as sync_api
     import uvicorn
 else:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    uvicorn = pytest.importorskip("uvicorn")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api",
+        reason="the browser tests need the `browser` extra: pip install -e '.[browser]'",
+    )
+    uvicorn = pytest.importorskip("uvicorn", reason="the browser tests need the `web` extra")
 
 
 def _free_port() -> int:
