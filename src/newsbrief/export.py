@@ -151,11 +151,13 @@ def records(store: Store, kind: str, fmt: str = "jsonl") -> Iterator[dict[str, A
             yield finite(brief_to_dict(store.brief(story)))
         return
     if fmt == "jsonl" and kind in FULL_RECORD_KINDS:
-        source: Iterable[Any] = {
-            "stories": store.stories,
-            "articles": store.articles,
-            "derivations": store.derivations,
-        }[kind]()
+        source: Iterable[Any]
+        if kind == "stories":
+            source = store.stories()
+        elif kind == "articles":
+            source = store.articles()
+        else:
+            source = store.derivations()
         for record in source:
             yield finite(to_dict(record))
         return
