@@ -357,3 +357,69 @@ def test_feed_reader_yields_a_problem_per_failed_url(site, tmp_path):
         assert [s["url"] for s in store.failed_fetches(f"{site.base}/news.rss")] == [
             f"{site.base}/gone.html"
         ]
+
+
+SECOND_FERRY = (
+    "Ferry aground at Kessling Point, passengers rescued",
+    "Coast Herald",
+    "A passenger ferry ran aground off Kessling Point on Saturday morning with 198 people on "
+    "board, the coastguard said. Nobody was hurt, and all passengers were taken ashore by "
+    "lifeboat crews. The operator, Westmere Lines, said the vessel lost steering power shortly "
+    "after leaving port. The coastguard said an investigation would begin on Monday.",
+)
+
+
+def test_watch_prints_a_new_outlet_and_a_new_conflict_in_a_known_story(site, tmp_path):
+    EVENTS["ferry2"] = SECOND_FERRY
+    try:
+        first = [("ferry", f"{site.base}/p/ferry.html")]
+        both = [*first, ("ferry2", f"{site.base}/p/ferry2.html")]
+        site.routes["/news.rss"] = (RSS, lambda served: rss(first if served == 0 else both))
+        site.routes["/p/ferry.html"] = (HTML, page("ferry"))
+        site.routes["/p/ferry2.html"] = (HTML, page("ferry2"))
+        result = CliRunner().invoke(
+            main,
+            [
+                "watch",
+                f"{site.base}/news.rss",
+                "--db",
+                str(tmp_path / "nb.db"),
+                "--every",
+                "0",
+                "--polls",
+                "2",
+                "--delay",
+                "0",
+            ],  # fmt: skip
+            env={"COLUMNS": "300"},
+        )
+    finally:
+        del EVENTS["ferry2"]
+    assert result.exit_code == EXIT_OK, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("new story") and "Harbour Gazette" in lines[0]
+    story = lines[0].split()[2].rstrip(":")
+    assert f"story {story}: new outlet Coast Herald" in "\n".join(lines[1:])
+    conflict = [x for x in lines[1:] if x.startswith(f"story {story}: new conflict")]
+    assert conflict and "212" in conflict[0] and "198" in conflict[0]
+
+
+def test_watch_stops_cleanly_on_ctrl_c(site, tmp_path, monkeypatch):
+    import time
+
+    site.routes["/news.rss"] = (RSS, rss([("library", f"{site.base}/p/library.html")]))
+    site.routes["/p/library.html"] = (HTML, page("library"))
+
+    def interrupted(seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(time, "sleep", interrupted)  # Ctrl-C while waiting for the next poll
+    db = tmp_path / "nb.db"
+    result = CliRunner().invoke(
+        main, ["watch", f"{site.base}/news.rss", "--db", str(db), "--every", "1h"]
+    )
+    assert result.exit_code == EXIT_OK, result.output
+    assert "stopped after 1 poll; everything committed so far is kept" in result.output
+    assert "Traceback" not in result.output
+    with Store(db) as store:
+        assert store.count_articles() == 1
