@@ -70,7 +70,6 @@ class FeedReader:
         self.store = store
         self.fetcher = fetcher or Fetcher()
         self.pending: list[dict[str, Any]] = []
-        self.requests = 0  # HTTP requests made (robots.txt aside), for reports and tests
 
     def read(self, feeds: Iterable[str]) -> Iterator[Article | Problem]:
         for feed in feeds:
@@ -170,7 +169,6 @@ class FeedReader:
     # ------------------------------------------------------------------ plumbing
 
     def _get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Response:
-        self.requests += 1
         return self.fetcher.get(url, etag=etag, last_modified=last_modified)
 
     def _record(
