@@ -85,7 +85,7 @@ def test_add_updates_only_touched_stories(tmp_path):
     (corpus / "b.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
     result = runner.invoke(main, ["add", str(corpus / "b.txt"), "--db", str(db)])
     assert result.exit_code == 0
-    assert "1 new articles" in result.output
+    assert "1 new article," in result.output
     rows = json.loads(runner.invoke(main, ["stories", "--db", str(db), "--json"]).output)
     assert [r["size"] for r in rows] == [2]
 
@@ -294,3 +294,75 @@ def test_stories_brief_export_on_a_read_only_folder(tmp_path):
     written = run("add", str(corpus), "--db", str(db), "--quiet")  # a writer is refused
     assert written.returncode == EXIT_FAILED and "Traceback" not in written.stderr
     assert db.read_bytes() == before
+
+
+# ------------------------------------------------------------------ rough edges (issue 19)
+
+
+def test_counts_use_the_singular_for_one(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    title, body = STORY_A[0]
+    (corpus / "a.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
+    db = tmp_path / "nb.db"
+    runner = CliRunner()
+    ran = runner.invoke(main, ["run", str(corpus), "--db", str(db), "--out", str(tmp_path / "o")])
+    assert ran.exit_code == EXIT_OK, ran.output
+    assert "1 new article," in ran.output and "1 brief in" in ran.output
+    assert "1 story\n" in ran.output  # the table's title
+    assert "1 stories" not in ran.output and "1 briefs" not in ran.output
+    title, body = STORY_A[1]
+    (corpus / "b.txt").write_text(f"{title}\n\n{body}", encoding="utf-8")
+    added = runner.invoke(main, ["add", str(corpus / "b.txt"), "--db", str(db)])
+    assert "1 story updated" in added.output
+    exported = runner.invoke(
+        main, ["export", str(tmp_path / "s.jsonl"), "--db", str(db), "--what", "stories"]
+    )
+    assert "1 story written" in exported.output
+
+
+def test_nothing_read_creates_nothing_and_says_only_the_error(tmp_path):
+    db, out = tmp_path / "x.db", tmp_path / "o"
+    runner = CliRunner()
+    ran = runner.invoke(
+        main, ["run", str(tmp_path / "missing"), "--db", str(db), "--out", str(out)]
+    )
+    assert ran.exit_code == EXIT_FAILED
+    assert "no stories yet" not in ran.output
+    assert "no article could be read" in ran.output
+    added = runner.invoke(main, ["add", str(tmp_path / "missing"), "--db", str(db)])
+    assert added.exit_code == EXIT_FAILED
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # no database, no folder
+
+
+def test_a_failed_add_keeps_an_existing_database(tmp_path):
+    db = tmp_path / "nb.db"
+    runner = CliRunner()
+    runner.invoke(
+        main, ["run", str(_corpus(tmp_path / "in")), "--db", str(db), "--out", str(tmp_path / "o")]
+    )
+    added = runner.invoke(main, ["add", str(tmp_path / "missing"), "--db", str(db)])
+    assert added.exit_code == EXIT_FAILED
+    listing = runner.invoke(main, ["stories", "--db", str(db), "--json"])
+    assert len(json.loads(listing.output)) == 2
+
+
+def test_every_option_of_every_command_has_help_text():
+    import click
+
+    missing = [
+        f"{name} {'/'.join(param.opts)}"
+        for name, command in main.commands.items()
+        for param in command.params
+        if isinstance(param, click.Option) and not (param.help or "").strip()
+    ]
+    assert missing == []
+
+
+def test_eval_data_help_names_no_file_a_fresh_clone_lacks(repo_root):
+    result = CliRunner().invoke(main, ["eval", "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == EXIT_OK
+    assert "../shared" not in result.output and "README.md" not in result.output
+    assert "Evaluation section" in result.output
+    assert "## The command line" in (repo_root / "README.md").read_text()
+    assert "### Evaluation" in (repo_root / "README.md").read_text()

@@ -9,6 +9,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from newsbrief.records import (
     Analysis,
@@ -39,7 +40,11 @@ def build_brief(
         story=story.id,
         headline=_headline(story, ordered, derivations, summary, by_id),
         articles=[article_ref(a) for a in ordered],
-        derivations=[d for d in derivations if d.child in in_story and d.parent in in_story],
+        derivations=[
+            _with_sentence_texts(d, by_id)
+            for d in derivations
+            if d.child in in_story and d.parent in in_story
+        ],
         summary=summary,
         claims=analysis.claims,
         conflicts=analysis.conflicts,
@@ -172,3 +177,22 @@ def citation_errors(brief: Brief, articles: list[Article]) -> list[str]:
         if item.citations[0].text != item.text:
             errors.append(f"summary[{n}] text is not its first citation's sentence")
     return errors
+
+
+def _with_sentence_texts(derivation: Derivation, by_id: dict[str, Article]) -> Derivation:
+    """The derivation with the texts of its differing aligned sentences, so a reader of the
+    brief sees each change in its sentence without the articles at hand."""
+
+    def text(article: Article, index: int) -> str:
+        return article.sentences[index].text if 0 <= index < len(article.sentences) else ""
+
+    child, parent = by_id[derivation.child], by_id[derivation.parent]
+    pairs = [
+        replace(
+            p, child_text=text(child, p.child_sentence), parent_text=text(parent, p.parent_sentence)
+        )
+        if p.child_only or p.parent_only
+        else p
+        for p in derivation.pairs
+    ]
+    return replace(derivation, pairs=pairs)

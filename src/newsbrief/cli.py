@@ -7,8 +7,8 @@ reported); 2 the command line was wrong; 3 nothing could be done (the message sa
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsbrief.errors import NewsbriefError
-from newsbrief.records import Problem, to_dict
+from newsbrief.records import Problem
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -125,9 +125,22 @@ def _exit_code(result: Any) -> int:
 
 def _counts(result: Any) -> str:
     return (
-        f"{result.added} new articles, {result.already_stored} already stored, "
+        f"{_plural(result.added, 'new article')}, {result.already_stored} already stored, "
         f"{len(result.problems)} skipped"
     )
+
+
+def _nothing_read(result: Any) -> bool:
+    return bool(result.problems) and not (result.added or result.already_stored)
+
+
+def _discard_new_db(db: str, existed: bool) -> None:
+    """Remove a database this command created when nothing could be read: a failed first
+    run leaves nothing behind."""
+    if existed or db == ":memory:":
+        return
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(db + suffix).unlink(missing_ok=True)
 
 
 @main.command()
@@ -166,6 +179,7 @@ def run(
 
     if address is not None and engine != "ray":
         raise click.UsageError("--address needs --engine ray")
+    existed = Path(db).exists()
     with Store(db) as store, CliReporter(quiet) as reporter:
         if engine == "ray":
             from newsbrief.engines.ray import process as process_on_ray
@@ -176,6 +190,10 @@ def run(
 
             result = process(inputs, store, reporter, words=words)
         folder = Path(out_dir)
+        if _nothing_read(result):
+            store.close()
+            _discard_new_db(db, existed)
+            sys.exit(_exit_code(result))  # no table, no folder: the error is the whole story
         folder.mkdir(parents=True, exist_ok=True)
         written = 0
         for story in store.stories():
@@ -189,8 +207,17 @@ def run(
         rows = store.story_rows()
     if not quiet:
         _stories_table(rows)
-        err.print(f"{_counts(result)}; {written} briefs in {folder}/", markup=False)
+        err.print(f"{_counts(result)}; {_plural(written, 'brief')} in {folder}/", markup=False)
     sys.exit(_exit_code(result))
+
+
+_delay_option = click.option(
+    "--delay",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(0, 3600),
+    help="Feeds: seconds between two requests to the same host (robots.txt may ask for more).",
+)
 
 
 @main.command()
@@ -198,17 +225,161 @@ def run(
 @_db_option
 @_words_option
 @_quiet_option
-def add(inputs: tuple[str, ...], db: str, words: int, quiet: bool) -> None:
-    """Add INPUTS to the database incrementally, updating only the stories they touch."""
-    from newsbrief.engines.local import process
+@_delay_option
+def add(inputs: tuple[str, ...], db: str, words: int, quiet: bool, delay: float) -> None:
+    """Add INPUTS to the database incrementally, updating only the stories they touch.
+
+    INPUTS are files, folders, globs, RSS/Atom feed files (.rss, .atom, .xml) and feed or
+    page URLs. A feed is fetched with conditional requests; an entry's page is fetched once,
+    and one that failed is tried again on the next run.
+    """
+    from newsbrief.feeds.fetch import Fetcher
+    from newsbrief.feeds.ingest import process_inputs
     from newsbrief.store import Store
 
+    existed = Path(db).exists()
     with Store(db) as store, CliReporter(quiet) as reporter:
-        result = process(inputs, store, reporter, words=words)
-    if not quiet:
+        result = process_inputs(inputs, store, reporter, words=words, fetcher=Fetcher(delay=delay))
+    if _nothing_read(result):
+        _discard_new_db(db, existed)
+    elif not quiet:
         updated = len(result.stories_changed)
-        err.print(f"{_counts(result)}; {updated} stories updated", markup=False)
+        err.print(
+            f"{_counts(result)}; {_plural(updated, 'story', 'stories')} updated", markup=False
+        )
     sys.exit(_exit_code(result))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_db_option
+@click.option(
+    "--every",
+    default="15m",
+    show_default=True,
+    help="Time between polls: seconds, or a number with s, m, h (30s, 15m, 1h).",
+)
+@click.option(
+    "--polls",
+    type=click.IntRange(1),
+    default=None,
+    help="Stop after this many polls (default: run until Ctrl-C).",
+)
+@_words_option
+@_quiet_option
+@_delay_option
+def watch(
+    inputs: tuple[str, ...],
+    db: str,
+    every: str,
+    polls: int | None,
+    words: int,
+    quiet: bool,
+    delay: float,
+) -> None:
+    """Poll INPUTS (feeds, feed URLs, folders) and add what is new, printing what changed.
+
+    Each poll updates only the stories its new articles touch and prints one line per new
+    story, new conflict and new outlet. Ctrl-C stops cleanly; everything committed is kept,
+    and a later `watch` carries on where this one stopped.
+    """
+    import time
+
+    from newsbrief.feeds.fetch import Fetcher
+    from newsbrief.feeds.ingest import process_inputs
+    from newsbrief.store import Store
+
+    seconds = _duration(every)
+    code = EXIT_OK
+    with Store(db) as store:
+        known = _story_states(store, store.briefed_stories())
+        done = 0
+        try:
+            while True:
+                done += 1
+                with CliReporter(quiet) as reporter:
+                    result = process_inputs(
+                        inputs, store, reporter, words=words, fetcher=Fetcher(delay=delay)
+                    )
+                changed = dict.fromkeys(result.stories_changed)
+                now = _story_states(store, list(changed))
+                for line in _changes(known, now):
+                    out.print(line, markup=False)
+                known.update(now)
+                code = EXIT_PARTIAL if result.problems else EXIT_OK
+                if not quiet:
+                    updated = _plural(len(changed), "story", "stories")
+                    err.print(f"poll {done}: {_counts(result)}; {updated} updated", markup=False)
+                if polls is not None and done >= polls:
+                    break
+                time.sleep(seconds)
+        except KeyboardInterrupt:
+            err.print(
+                f"stopped after {_plural(done, 'poll')}; everything committed so far is kept",
+                markup=False,
+            )
+            code = EXIT_OK
+    sys.exit(code)
+
+
+def _duration(text: str) -> float:
+    import re
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*", text.lower())
+    if not match:
+        raise click.BadParameter(
+            f"{text!r} is not a duration like 30s, 15m or 1h", param_hint="--every"
+        )
+    return float(match[1]) * {"": 1, "s": 1, "m": 60, "h": 3600}[match[2]]
+
+
+def _story_states(store: Any, story_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """What `watch` compares between polls: each briefed story's label, size, outlets and
+    conflicts (a conflict is its kind and the values held, not its wording)."""
+    from newsbrief.errors import NotFoundError
+
+    states: dict[str, dict[str, Any]] = {}
+    for sid in story_ids:
+        try:
+            b = store.brief(sid)
+        except NotFoundError:
+            continue
+        states[b.story] = {
+            "label": b.headline,
+            "articles": len(b.articles),
+            "outlets": {a.outlet for a in b.articles if a.outlet},
+            "conflicts": {
+                (c.kind, frozenset(v.value for v in c.values)): c.description for c in b.conflicts
+            },
+        }
+    return states
+
+
+def _changes(before: dict[str, dict[str, Any]], after: dict[str, dict[str, Any]]) -> list[str]:
+    lines = []
+    for sid, now in after.items():
+        old = before.get(sid)
+        if old is None:
+            outlets = ", ".join(sorted(now["outlets"])) or "no outlet named"
+            lines.append(
+                f"new story {sid}: {now['label']} "
+                f"({_plural(now['articles'], 'article')}; {outlets})"
+            )
+            continue
+        story_lines = [
+            f"story {sid}: new outlet {outlet} ({now['label']})"
+            for outlet in sorted(now["outlets"] - old["outlets"])
+        ]
+        story_lines += [
+            f"story {sid}: new conflict: {description}"
+            for key, description in now["conflicts"].items()
+            if key not in old["conflicts"]
+        ]
+        if not story_lines and now["articles"] > old["articles"]:
+            grown = now["articles"] - old["articles"]
+            story_lines.append(f"story {sid}: {_plural(grown, 'more article')} ({now['label']})")
+        lines += story_lines
+    return lines
 
 
 @main.command()
@@ -230,7 +401,14 @@ def stories(db: str, as_json: bool) -> None:
 @main.command()
 @click.argument("story_id")
 @_db_option
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "json"]),
+    default="md",
+    show_default=True,
+    help="Markdown for reading, or the JSON brief (its keys are listed in the README).",
+)
 def brief(story_id: str, db: str, fmt: str) -> None:
     """Print the brief of STORY_ID (see `newsbrief stories`)."""
     from newsbrief.render import render_json, render_markdown
@@ -250,7 +428,13 @@ def brief(story_id: str, db: str, fmt: str) -> None:
     show_default=True,
     help="Interface to bind; keep 127.0.0.1 unless you mean to share the page.",
 )
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    help="Port to listen on.",
+)
 @click.option(
     "--allow-ingest", is_flag=True, help="Allow adding articles from the page (default: read-only)."
 )
@@ -285,35 +469,89 @@ def serve(
 @_db_option
 @click.option(
     "--what",
-    type=click.Choice(["briefs", "stories", "articles", "derivations"]),
+    type=click.Choice(
+        ["briefs", "stories", "articles", "claims", "conflicts", "quotes", "derivations"]
+    ),
     default="briefs",
     show_default=True,
-    help="Which records to export.",
+    help="Which records to export (briefs: JSON Lines only).",
 )
-def export(out: str, db: str, what: str) -> None:
-    """Export records as JSON Lines to OUT (`-` for standard output), one record a line."""
-    from newsbrief.render import brief_to_dict
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default=None,
+    help="Output format; default: from OUT's extension (.csv, .parquet), else JSON Lines. "
+    "Parquet needs the `parquet` extra.",
+)
+@click.option("--force", is_flag=True, help="Replace OUT if it already exists.")
+def export(out: str, db: str, what: str, fmt: str | None, force: bool) -> None:
+    """Export records to OUT (`-` for standard output) as JSON Lines, CSV or Parquet.
+
+    The columns of each table are listed in docs/export.md. An existing OUT is replaced only
+    with --force, and never when it is the database itself.
+    """
+    from newsbrief import export as exporting
     from newsbrief.store import Store
 
+    fmt = exporting.infer_format(out, fmt)
+    if what == "briefs" and fmt != "jsonl":
+        raise click.UsageError("briefs are nested records: export them as JSON Lines (.jsonl)")
+    if out != "-":
+        # before the database is opened: the target may be the database
+        exporting.check_target(out, db, force)
     _require_db(db)
     with Store(db, read_only=True) as store:
-        if what == "briefs":
-            rows: Iterable[dict[str, Any]] = (
-                brief_to_dict(store.brief(s)) for s in store.briefed_stories()
-            )
-        elif what == "stories":
-            rows = (to_dict(s) for s in store.stories())
-        elif what == "articles":
-            rows = (to_dict(a) for a in store.articles())
+        if out == "-":
+            count = _export_to_stdout(store, what, fmt)
         else:
-            rows = (to_dict(d) for d in store.derivations())
-        count = 0
-        with click.open_file(out, "w", encoding="utf-8") as handle:
-            for row in rows:
-                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-                count += 1
+            count = exporting.export(store, what, out, fmt, force=force, db=db)
     if out != "-":
-        err.print(f"{count} {what} written to {out}", markup=False)
+        noun = "conflict values" if what == "conflicts" else what
+        err.print(f"{_plural(count, _SINGULAR[what], noun)} written to {out}", markup=False)
+
+
+_SINGULAR = {
+    "briefs": "brief",
+    "stories": "story",
+    "articles": "article",
+    "claims": "claim",
+    "conflicts": "conflict value",
+    "quotes": "quote",
+    "derivations": "derivation",
+}
+
+
+def _export_to_stdout(store: Any, what: str, fmt: str) -> int:
+    from newsbrief import export as exporting
+
+    rows = exporting.records(store, what, fmt)
+    try:
+        if fmt == "parquet":
+            count = exporting.write(rows, what, fmt, sys.stdout.buffer)
+        else:
+            count = exporting.write(rows, what, fmt, sys.stdout)
+        sys.stdout.flush()
+        return count
+    except BrokenPipeError:
+        # the reader went away (`| head`): nothing more can be written, and Python's own
+        # flush at exit must not fail on the dead pipe either
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        err.print(
+            "newsbrief: error: standard output closed before the export finished", markup=False
+        )
+        sys.exit(EXIT_FAILED)
+    except OSError as exc:
+        err.print(
+            f"newsbrief: error: cannot write standard output: {exc.strerror or exc}", markup=False
+        )
+        sys.exit(EXIT_FAILED)
+
+
+def _plural(n: int, singular: str, plural: str | None = None) -> str:
+    """ "1 story", "2 stories": the count with the noun in the form it takes."""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
 
 
 EVAL_TASKS = [
@@ -334,7 +572,8 @@ EVAL_TASKS = [
     "--data",
     required=True,
     type=click.Path(exists=True),
-    help="Dataset file or folder (see ../shared/data/README.md).",
+    help="Labelled dataset file or folder, in the task's format (see the README's "
+    "Evaluation section).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @click.option(
@@ -402,7 +641,7 @@ def _stories_table(rows: list[dict[str, Any]]) -> None:
     if not rows:
         out.print("no stories yet", markup=False)
         return
-    table = Table(title=f"{len(rows)} stories")
+    table = Table(title=_plural(len(rows), "story", "stories"))
     table.add_column("id", no_wrap=True, min_width=12)
     for col in ("articles", "outlets", "conflicts"):
         table.add_column(col, justify="right", no_wrap=True, min_width=len(col))

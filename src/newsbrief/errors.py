@@ -46,6 +46,20 @@ class NotFoundError(NewsbriefError):
     hint = "run `newsbrief stories` to list the ids in this database"
 
 
+class OutputError(NewsbriefError):
+    """An output file cannot or must not be written (exists, is the database, disk full)."""
+
+    code = "E012"
+    hint = "check the output path"
+
+
+class FetchError(NewsbriefError):
+    """A feed or page could not be fetched (network, HTTP status, robots.txt)."""
+
+    code = "E013"
+    hint = "check the URL; it is tried again on the next run"
+
+
 class ConfigError(NewsbriefError):
     """An argument out of range or of the wrong kind."""
 

@@ -115,6 +115,10 @@ class AlignedPair:
     similarity: float
     child_only: list[str] = field(default_factory=list)  # words the child has and the parent lacks
     parent_only: list[str] = field(default_factory=list)
+    # the two sentences, filled in by the brief for pairs that differ, so the Markdown brief
+    # can show a change in its sentence (empty in the store's derivations)
+    child_text: str = ""
+    parent_text: str = ""
 
 
 @dataclass(slots=True)

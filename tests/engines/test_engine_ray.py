@@ -25,7 +25,9 @@ from newsbrief.records import Problem
 from newsbrief.render import render_json
 from newsbrief.store import Store
 
-ray = pytest.importorskip("ray")
+ray = pytest.importorskip(
+    "ray", reason="the Ray engine tests need the `ray` extra: pip install -e '.[ray]'"
+)
 
 ARTICLES = 260
 HASH_SEED = "0"

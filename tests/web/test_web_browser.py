@@ -40,8 +40,11 @@ if os.environ.get("NEWSBRIEF_REQUIRE_BROWSER"):
     import playwright.sync_api as sync_api
     import uvicorn
 else:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    uvicorn = pytest.importorskip("uvicorn")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api",
+        reason="the browser tests need the `browser` extra: pip install -e '.[browser]'",
+    )
+    uvicorn = pytest.importorskip("uvicorn", reason="the browser tests need the `web` extra")
 
 
 def _free_port() -> int:
@@ -186,3 +189,34 @@ def test_payloads_execute_nothing(page: Any, hostile_url: str) -> None:
     page.wait_for_timeout(200)  # let any stray handler fire before judging
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert dialogs == []
+
+
+@pytest.fixture(scope="module")
+def pairing_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A rewrite whose stored evidence pairs only the sentence that differs."""
+    from test_web_diff import ORIGINAL, REWRITE, STORED, article
+
+    from newsbrief.records import Derivation, Story
+
+    db = tmp_path_factory.mktemp("pairing") / "pairing.db"
+    with Store(db) as store:
+        store.add_articles([article("orig", ORIGINAL), article("copy", REWRITE)])
+        store.add_derivations([Derivation("copy", "orig", "rewrite", 0.7, STORED)])
+        store.save_stories([Story("stalks", ["orig", "copy"], None, None, "Talks")])
+    yield from _serve(str(db))
+
+
+def test_diff_pairs_a_matching_sentence_the_evidence_left_out(page: Any, pairing_url: str) -> None:
+    from test_web_diff import ORIGINAL, REWRITE
+
+    page.goto(pairing_url + "/diff/copy/orig")
+    rows = page.locator("table.diff tbody tr")
+    same = rows.filter(has_text=REWRITE[0])
+    assert same.count() == 1  # one row: not "dropped" on one line and "added" on another
+    cells = same.first.locator("td")
+    assert cells.nth(0).inner_text().strip() == ORIGINAL[1]
+    assert cells.nth(1).inner_text().strip() == REWRITE[0]
+    assert same.first.locator("mark").count() == 0
+    reworded = rows.filter(has_text="reached Lahore")
+    assert reworded.first.locator("td").nth(0).inner_text().strip() == ORIGINAL[0]
+    assert reworded.first.locator("mark").count() >= 2

@@ -20,7 +20,7 @@ from web_fixtures import (
 )
 
 from newsbrief.errors import StoreError
-from newsbrief.records import Article, Story
+from newsbrief.records import Article, Brief, Story
 from newsbrief.store import Store
 from newsbrief.web import create_app
 
@@ -48,7 +48,7 @@ def test_stories_page_lists_story_with_outlets_and_span(client) -> None:  # type
     assert 'href="/story/sferry000001"' in r.text
     assert "Harbour Times" in r.text and "River Wire" in r.text
     assert "2031-04-07 – 2031-04-09" in r.text
-    for sort in ("size", "recent", "conflicts", "bogus"):
+    for sort in ("size", "recent", "conflicts"):
         assert client.get(f"/?sort={sort}").status_code == 200
 
 
@@ -460,3 +460,56 @@ def test_serves_a_database_in_a_read_only_folder(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert [line.split()[1] for line in done.stdout.splitlines()] == ["200"] * 4
     assert (folder / "web.db").read_bytes() == before
+
+
+# ------------------------------------------------------------------ rough edges (issue 19)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("sort=bogus", "sort must be one of size, recent, conflicts"),
+        ("page=99", "page 99 is past the last page"),
+        ("page=abc", "page must be a whole number"),
+        ("page=0", "page must be a whole number"),
+    ],
+)
+def test_invalid_query_parameters_are_400_with_a_message(client, query, message) -> None:  # type: ignore[no-untyped-def]
+    page = client.get(f"/?{query}")
+    assert page.status_code == 400
+    assert message in page.text
+    api = client.get(f"/api/stories?{query}")
+    assert api.status_code == 400
+    assert message in api.json()["error"]
+
+
+def test_api_lists_its_endpoints_and_docs_answers(client) -> None:  # type: ignore[no-untyped-def]
+    listing = client.get("/api")
+    assert listing.status_code == 200
+    paths = {e["path"] for e in listing.json()["endpoints"]}
+    assert {"/api/stories", "/api/story/{id}", "/api/article/{id}", "/api/search"} <= paths
+    assert paths == set(client.get("/api/openapi.json").json()["paths"])
+    assert all(e["summary"] for e in listing.json()["endpoints"])
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    assert 'href="/api/openapi.json"' in docs.text
+    assert "GET /api/stories" in docs.text
+
+
+def test_stories_without_outlet_or_date_still_fill_those_columns(tmp_path: Path) -> None:
+    store = Store(tmp_path / "plain.db")
+    store.add_articles(
+        [Article(id=f"p{i}", source=f"/in/report-{i}.txt", text=f"text {i}") for i in range(2)]
+    )
+    store.save_stories([Story("splain", ["p0", "p1"], None, None, "Plain text story")])
+    store.save_brief(Brief(story="splain", headline="Plain text story"))
+    store.close()
+    with testclient.TestClient(
+        create_app(str(tmp_path / "plain.db")), base_url="http://localhost"
+    ) as c:
+        html = c.get("/").text
+    row = re.search(r"<tr>\s*<td><a class=\"story-link\".*?</tr>", html, re.S)
+    assert row, html
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(0), re.S)
+    assert cells[2] == "report-0.txt, report-1.txt"
+    assert cells[3] == "undated"

@@ -19,7 +19,7 @@ def _derivation_to_dict(derivation: Derivation) -> dict[str, Any]:
         "kind": derivation.kind,
         "evidence": {
             "similarity": derivation.similarity,
-            "pairs": [to_dict(pair) for pair in derivation.pairs],
+            "pairs": [_pair(pair) for pair in derivation.pairs],
         },
     }
 
@@ -73,3 +73,12 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
     brief = from_dict(Brief, data)
     brief.derivations = derivations
     return brief
+
+
+def _pair(pair: AlignedPair) -> dict[str, Any]:
+    # the sentence texts are only there for the pairs that differ (see brief.py)
+    data = to_dict(pair)
+    for key in ("child_text", "parent_text"):
+        if not data.get(key):
+            data.pop(key, None)
+    return data

@@ -394,6 +394,44 @@ class Store(BrowseQueries):
     def briefed_stories(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT story FROM briefs ORDER BY story")]
 
+    # ------------------------------------------------------------------ fetch cache (feeds)
+
+    def fetch_state(self, url: str) -> dict[str, Any] | None:
+        """The last fetch of ``url``: feed, etag, last_modified, fetched, error, entry."""
+        row = self.conn.execute(
+            "SELECT url, feed, etag, last_modified, fetched, error, entry FROM fetches WHERE url=?",
+            (url,),
+        ).fetchone()
+        return None if row is None else _fetch_row(row)
+
+    def failed_fetches(self, feed: str) -> list[dict[str, Any]]:
+        """The entries of ``feed`` whose last fetch failed, oldest first."""
+        rows = self.conn.execute(
+            "SELECT url, feed, etag, last_modified, fetched, error, entry FROM fetches "
+            "WHERE feed=? AND error IS NOT NULL ORDER BY fetched, url",
+            (feed,),
+        )
+        return [_fetch_row(r) for r in rows]
+
+    def save_fetches(self, states: Iterable[dict[str, Any]]) -> None:
+        """Record fetches (keys as ``fetch_state`` returns them), in one transaction."""
+        with self.transaction() as conn:
+            for s in states:
+                conn.execute(
+                    "INSERT OR REPLACE INTO fetches "
+                    "(url, feed, etag, last_modified, fetched, error, entry) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        s["url"],
+                        s.get("feed"),
+                        s.get("etag"),
+                        s.get("last_modified"),
+                        s["fetched"],
+                        s.get("error"),
+                        None if s.get("entry") is None else _dumps(s["entry"]),
+                    ),
+                )
+
     # ------------------------------------------------------------------ problems
 
     def add_problems(self, problems: Iterable[Problem]) -> None:
@@ -407,6 +445,13 @@ class Store(BrowseQueries):
     def problems(self) -> list[Problem]:
         rows = self.conn.execute("SELECT source, line, reason FROM problems ORDER BY source, line")
         return [Problem(source=s, reason=r, line=None if ln < 0 else ln) for s, ln, r in rows]
+
+
+def _fetch_row(row: Any) -> dict[str, Any]:
+    keys = ("url", "feed", "etag", "last_modified", "fetched", "error", "entry")
+    state = dict(zip(keys, row, strict=True))
+    state["entry"] = None if state["entry"] is None else json.loads(state["entry"])
+    return state
 
 
 def _dumps(obj: Any) -> str:

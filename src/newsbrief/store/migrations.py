@@ -74,4 +74,18 @@ MIGRATIONS: list[str] = [
     CREATE INDEX claim_rows_story ON claim_rows(story);
     INSERT INTO claim_rows (row, story) SELECT rowid, story FROM claims_fts;
     """,
+    # 5: the feed fetcher's cache: validators for conditional requests, and the entries whose
+    # page could not be fetched, retried on the next run
+    """
+    CREATE TABLE fetches (
+        url TEXT PRIMARY KEY,
+        feed TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        fetched TEXT NOT NULL,
+        error TEXT,
+        entry TEXT
+    );
+    CREATE INDEX fetches_feed ON fetches(feed);
+    """,
 ]

@@ -21,9 +21,7 @@ def _segments(segments: list[Segment]) -> list[dict[str, Any]]:
 
 def stories(request: Request) -> Response:
     listing = pages.story_listing(
-        ctx(request).store(),
-        request.query_params.get("sort", "size"),
-        pages.page_number(request),
+        ctx(request).store(), pages.sort_order(request), pages.page_number(request)
     )
     return JSONResponse(listing)
 
@@ -94,6 +92,10 @@ def _op(summary: str, params: list[dict[str, Any]], returns: str) -> dict[str, A
                     "description": returns,
                     "content": {"application/json": {"schema": {"type": "object"}}},
                 },
+                "400": {
+                    "description": "a query parameter out of range: {error}",
+                    "content": {"application/json": {}},
+                },
                 "404": {"description": "no such id", "content": {"application/json": {}}},
             },
         }
@@ -162,6 +164,29 @@ def openapi(request: Request) -> Response:
     return JSONResponse(OPENAPI)
 
 
+def endpoints() -> list[dict[str, str]]:
+    """Every API endpoint with what it answers, from the OpenAPI schema."""
+    return [
+        {"path": path, "summary": spec["get"]["summary"]} for path, spec in OPENAPI["paths"].items()
+    ]
+
+
+def index(request: Request) -> Response:
+    """/api: what is there, so a client need not guess."""
+    return JSONResponse(
+        {
+            "endpoints": endpoints(),
+            "openapi": "/api/openapi.json",
+            "docs": "/docs",
+        }
+    )
+
+
+def docs(request: Request) -> Response:
+    """/docs: the endpoints for people, with a link to the OpenAPI schema."""
+    return ctx(request).render("docs.html", endpoints=endpoints())
+
+
 def routes() -> list[Route]:
     return [
         Route("/api/stories", stories),
@@ -170,4 +195,7 @@ def routes() -> list[Route]:
         Route("/api/diff/{child}/{parent}", diff),
         Route("/api/search", search),
         Route("/api/openapi.json", openapi),
+        Route("/api", index),
+        Route("/api/", index),
+        Route("/docs", docs),
     ]

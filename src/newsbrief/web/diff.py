@@ -86,17 +86,35 @@ def align(parent: list[str], child: list[str]) -> dict[int, int]:
     return pairs
 
 
+def pair_sentences(
+    left: list[str], right: list[str], pairs: list[AlignedPair] | None = None
+) -> dict[int, int]:
+    """child sentence -> parent sentence: the dedup stage's aligned pairs first, then, among
+    the sentences they leave unpaired, the best matches of our own. The dedup stage keeps
+    only the pairs it needs as evidence, so a sentence it did not pair may still be the same
+    sentence reworded; pairing it before marking words shows one changed sentence instead
+    of one dropped and one added."""
+    mapping: dict[int, int] = {}
+    for p in pairs or []:
+        inside = 0 <= p.child_sentence < len(right) and 0 <= p.parent_sentence < len(left)
+        if inside and p.child_sentence not in mapping and p.parent_sentence not in mapping.values():
+            mapping[p.child_sentence] = p.parent_sentence
+    taken = set(mapping.values())
+    free_left = [i for i in range(len(left)) if i not in taken]
+    free_right = [i for i in range(len(right)) if i not in mapping]
+    extra = align([left[i] for i in free_left], [right[i] for i in free_right])
+    for ci, pi in extra.items():
+        mapping[free_right[ci]] = free_left[pi]
+    return mapping
+
+
 def diff_rows(
     parent: Article, child: Article, pairs: list[AlignedPair] | None = None
 ) -> list[DiffRow]:
     """Rows in the rewrite's order; an original sentence the rewrite dropped is shown after
     the row of the nearest earlier original sentence it kept."""
     left, right = _sentences(parent), _sentences(child)
-    mapping = {
-        p.child_sentence: p.parent_sentence
-        for p in pairs or []
-        if 0 <= p.child_sentence < len(right) and 0 <= p.parent_sentence < len(left)
-    } or align(left, right)
+    mapping = pair_sentences(left, right, pairs)
     kept = set(mapping.values())
     dropped_after: dict[int, list[int]] = {}  # last kept parent index (-1: before all) -> dropped
     last = -1

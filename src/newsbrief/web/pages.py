@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -19,27 +20,46 @@ MAX_QUERY = 200
 
 
 def page_number(request: Request) -> int:
+    """The ``page`` query parameter: a whole number from 1; anything else is a 400."""
+    raw = request.query_params.get("page", "1")
     try:
-        return max(1, int(request.query_params.get("page", "1")))
+        page = int(raw)
     except ValueError:
-        return 1
+        raise HTTPException(400, f"page must be a whole number from 1, not {raw[:40]!r}") from None
+    if page < 1:
+        raise HTTPException(400, f"page must be a whole number from 1, not {page}")
+    return page
+
+
+def sort_order(request: Request) -> str:
+    """The ``sort`` query parameter, one of SORTS; anything else is a 400."""
+    sort = request.query_params.get("sort", "size")
+    if sort not in SORTS:
+        raise HTTPException(400, f"sort must be one of {', '.join(SORTS)}, not {sort[:40]!r}")
+    return sort
 
 
 def story_listing(store: Store, sort: str, page: int) -> dict[str, Any]:
-    """One page of the stories table; shared by the page and the API."""
+    """One page of the stories table; shared by the page and the API. A page past the last
+    is a 400 (page 1 of an empty list is fine: it shows that there is nothing yet)."""
     sort = sort if sort in SORTS else "size"
     total = store.count_stories()
     pages = max(1, -(-total // PAGE_SIZE))
-    page = min(page, pages)
+    if page > pages:
+        last = "1 page" if pages == 1 else f"{pages} pages"
+        raise HTTPException(400, f"page {page} is past the last page: there are {last}")
     rows = store.story_page(sort, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    for row in rows:
+        if not row["outlets"]:
+            # articles without an outlet (plain text files) are named by their source
+            heads = store.article_heads(store.story(row["id"]).article_ids).values()
+            row["outlets"] = sorted({present.source_label(h["outlet"], h["source"]) for h in heads})
     return {"sort": sort, "page": page, "pages": pages, "total": total, "stories": rows}
 
 
 def stories(request: Request) -> Response:
     c = ctx(request)
-    listing = story_listing(
-        c.store(), request.query_params.get("sort", "size"), page_number(request)
-    )
+    listing = story_listing(c.store(), sort_order(request), page_number(request))
     return c.render("stories.html", sorts=SORTS, **listing)
 
 
