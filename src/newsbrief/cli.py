@@ -161,7 +161,7 @@ def run(
     address: str | None,
 ) -> None:
     """Ingest INPUTS (files, folders, globs), process them and write every story's brief."""
-    from newsbrief.render import render_json, render_markdown
+    from newsbrief.pipeline import FORMATS, write_briefs
     from newsbrief.store import Store
 
     if address is not None and engine != "ray":
@@ -175,21 +175,14 @@ def run(
             from newsbrief.engines.local import process
 
             result = process(inputs, store, reporter, words=words)
-        folder = Path(out_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-        written = 0
-        for story in store.stories():
-            try:
-                brief = store.brief(story.id)
-            except NewsbriefError:
-                continue
-            (folder / f"{story.id}.md").write_text(render_markdown(brief), encoding="utf-8")
-            (folder / f"{story.id}.json").write_text(render_json(brief), encoding="utf-8")
-            written += 1
+        briefed = set(store.briefed_stories())
+        # one brief at a time from the store: a large corpus's briefs never sit in memory
+        briefs = (store.brief(s.id) for s in store.stories() if s.id in briefed)
+        written = len(write_briefs(briefs, out_dir, FORMATS)) // len(FORMATS)
         rows = store.story_rows()
     if not quiet:
         _stories_table(rows)
-        err.print(f"{_counts(result)}; {written} briefs in {folder}/", markup=False)
+        err.print(f"{_counts(result)}; {written} briefs in {Path(out_dir)}/", markup=False)
     sys.exit(_exit_code(result))
 
 

@@ -80,3 +80,17 @@ def require(module: str, extra: str):  # type: ignore[no-untyped-def]
         return importlib.import_module(module)
     except ImportError as exc:
         raise MissingExtraError(module.split(".")[0], extra) from exc
+
+
+class ContractError(NewsbriefError):
+    """A record reached a stage without a field an earlier stage assigns (see pipeline.py)."""
+
+    code = "E050"
+    hint = "run records through the stages in pipeline.STAGES order"
+
+
+class CitationError(NewsbriefError):
+    """A brief's summary sentence does not point at the article sentence it copies."""
+
+    code = "E051"
+    hint = "a bug in summarize or brief; please report it with the input"
