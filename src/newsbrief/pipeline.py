@@ -62,11 +62,23 @@ READ = Stage(
 CLEAN = Stage(
     "clean",
     "article",
-    requires=("Article.text", "Article.title", "Article.meta"),
+    requires=(
+        "Article.text",
+        "Article.title",
+        "Article.outlet",
+        "Article.authors",
+        "Article.published",
+        "Article.meta",
+        "Article.removed",
+        "Article.comments",
+    ),
+    # bylines, datelines and mastheads become metadata; a section label as title is replaced
     assigns=(
         "Article.text",
         "Article.title",
+        "Article.outlet",
         "Article.authors",
+        "Article.published",
         "Article.meta",
         "Article.removed",
         "Article.comments",
@@ -87,16 +99,26 @@ DEDUP = Stage(
 CLUSTER = Stage(
     "cluster",
     "corpus",
-    requires=("Article.id", "Article.title", "Article.text", "Article.published"),
+    requires=(
+        "Article.id",
+        "Article.title",
+        "Article.text",
+        "Article.sentences",
+        "Article.published",
+    ),
     assigns=("Story",),
 )
 ANALYZE = Stage(
     "analyze",
     "story",
     requires=(
-        "Story.article_ids",
+        "Story",
         "Derivation",
         "Article.id",
+        "Article.text",
+        "Article.published",
+        "Article.published_inferred",
+        "Article.meta",
         "Article.sentences",
         "Article.mentions",
         "Article.quotes",
@@ -108,7 +130,13 @@ ANALYZE = Stage(
 SUMMARIZE = Stage(
     "summarize",
     "story",
-    requires=("Analysis", "Derivation", "Article.id", "Article.sentences"),
+    requires=(
+        "Analysis",
+        "Derivation",
+        "Article.id",
+        "Article.published",
+        "Article.sentences",
+    ),
     assigns=("SummarySentence",),
 )
 BRIEF = Stage(
@@ -120,9 +148,10 @@ BRIEF = Stage(
         "SummarySentence",
         "Derivation",
         "Article.id",
-        "Article.title",
         "Article.source",
+        "Article.title",
         "Article.outlet",
+        "Article.authors",
         "Article.published",
         "Article.published_inferred",
         "Article.removed",
