@@ -274,6 +274,10 @@ def test_a_step_refuses_articles_that_skipped_annotate(run: Run):
         pipeline.brief_story(story, raw, [])
     with pytest.raises(ContractError, match=r"\[E050\].*'dedup'"):
         pipeline.link_articles(raw, raw, {})
+    nameless = copy.deepcopy(run.annotated[0])
+    nameless.id = ""
+    with pytest.raises(ContractError, match=r"requires Article.id, which 'read' assigns"):
+        pipeline.check_requires(pipeline.DEDUP, [nameless])
     # an article whose clean text is empty has nothing to annotate: not an error
     empty = annotate(Article(id="e", source="e.txt", text="  \n"))
     pipeline.check_requires(pipeline.ANALYZE, [empty])

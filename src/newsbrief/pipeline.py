@@ -1,9 +1,10 @@
 """The stage order, in one place: what runs per file, per article, per corpus and per story.
 
-    read  ->  clean -> annotate  ->  dedup -> cluster  ->  analyze -> summarize -> brief  ->  render
-    (file)    (article)              (corpus)             (story)
+    read -> clean -> annotate -> dedup -> cluster -> analyze -> summarize -> brief -> render
+    (file)  (per article)         (per corpus)        (per story)
 
-- ``read_inputs``: files, folders and globs -> raw Articles (a Problem per bad input).
+- ``read_inputs``: files, folders and globs -> raw Articles (a Problem per bad input);
+  ``read_file`` for one file.
 - ``prepare_article``: one raw Article -> clean -> annotate.
 - ``link_articles``: the prepared articles of a corpus -> dedup (derivations) -> cluster
   (stories).
@@ -37,7 +38,7 @@ from newsbrief.clean import clean_article
 from newsbrief.cluster import StoryClusterer
 from newsbrief.dedup import DedupIndex
 from newsbrief.errors import ConfigError, ContractError
-from newsbrief.read import iter_inputs
+from newsbrief.read import iter_inputs, read_path
 from newsbrief.records import Article, Brief, Derivation, Problem, Story
 
 DEFAULT_WORDS = 150  # word budget of a summary
@@ -175,6 +176,11 @@ _WITNESS = {f"Article.{name}": "Article.sentences" for name in ("mentions", "quo
 _ASSIGNED_BY = {field: stage.name for stage in STAGES for field in stage.assigns}
 
 
+def _assigned_by(field: str) -> str:
+    """The stage that assigns ``field``, or that makes the record it belongs to."""
+    return _ASSIGNED_BY.get(field) or _ASSIGNED_BY[field.split(".")[0]]
+
+
 def check_requires(stage: Stage, articles: Iterable[Article]) -> None:
     """Raise ContractError when an article lacks a field ``stage`` requires.
 
@@ -187,7 +193,7 @@ def check_requires(stage: Stage, articles: Iterable[Article]) -> None:
         for name, unset in tests:
             if unset(article):
                 raise ContractError(
-                    f"stage {stage.name!r} requires {name}, which {_ASSIGNED_BY[name]!r} "
+                    f"stage {stage.name!r} requires {name}, which {_assigned_by(name)!r} "
                     f"assigns, but article {article.id or article.source!r} has none",
                     hint=f"run the article through pipeline.prepare_article before {stage.name}",
                 )
@@ -199,6 +205,12 @@ def check_requires(stage: Stage, articles: Iterable[Article]) -> None:
 def read_inputs(inputs: Iterable[str | PathLike[str]]) -> Iterator[Article | Problem]:
     """read: raw Articles from files, folders and globs, and one Problem per bad input."""
     return iter_inputs(fspath(p) for p in inputs)
+
+
+def read_file(path: str | PathLike[str]) -> Iterator[Article | Problem]:
+    """read, for one file: what ``read_inputs`` does for each file it finds (an engine that
+    spreads files over workers lists them with ``read.files.expand_inputs``)."""
+    return read_path(fspath(path))
 
 
 # --------------------------------------------------------------------------- per article

@@ -4,12 +4,12 @@
   annotate a ``map_batches`` over the articles read (small blocks, so one large JSONL file
   is still spread over every worker).
 - dedup and clustering run on the driver, over the stored records, with exactly the code
-  the local engine runs (``engines.base.assign_pending``). Both are order-dependent: an article's
-  derivations are judged against the articles indexed before it, and a pending batch is
-  clustered among itself and then placed against the existing stories. Sharding them by LSH
-  band and time window would give different stories and derivations than ``--engine
-  local`` on the same input, and the two engines must agree; they are also the cheap part
-  (signatures and candidate look-ups, no parsing or annotation).
+  the local engine runs (``engines.base.assign_pending``). Both are order-dependent: an
+  article's derivations are judged against the articles indexed before it, and a pending
+  batch is clustered among itself and then placed against the existing stories. Sharding
+  them by LSH band and time window would give different stories and derivations than
+  ``--engine local`` on the same input, and the two engines must agree; they are also the
+  cheap part (signatures and candidate look-ups, no parsing or annotation).
 - analysis, summary and brief: one ``map_batches`` over the dirty stories.
 
 Results go into the same Store, through the driver, in the local engine's order, so a
@@ -35,7 +35,7 @@ from newsbrief.engines.base import (
     update_stories,
 )
 from newsbrief.errors import NoInputError, require
-from newsbrief.pipeline import DEFAULT_WORDS
+from newsbrief.pipeline import DEFAULT_WORDS, read_file
 from newsbrief.records import Article, Brief, Derivation, Problem, Story, from_dict, to_dict
 from newsbrief.store import Store
 
@@ -136,10 +136,8 @@ def _row(kind: str, record: Any, record_id: str = "") -> dict[str, str]:
 
 def _read_file(row: dict[str, Any]) -> list[dict[str, str]]:
     """The read stage for one file: raw articles and Problems, as JSON rows."""
-    from newsbrief.read import read_path
-
     out = []
-    for item in read_path(row["path"]):
+    for item in read_file(row["path"]):
         if isinstance(item, Problem):
             out.append(_row("problem", item))
         else:
