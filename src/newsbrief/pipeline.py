@@ -40,6 +40,7 @@ from newsbrief.dedup import DedupIndex
 from newsbrief.errors import ConfigError, ContractError
 from newsbrief.read import iter_inputs, read_path
 from newsbrief.records import Article, Brief, Derivation, Problem, Story
+from newsbrief.summarize import summarize
 
 DEFAULT_WORDS = 150  # word budget of a summary
 
@@ -279,8 +280,6 @@ def brief_story(
     words: int = DEFAULT_WORDS,
 ) -> Brief:
     """analyze, summarize, then assemble the brief of one story from its articles."""
-    from newsbrief.summarize import summarize
-
     check_requires(ANALYZE, articles)
     ids = {a.id for a in articles}
     inside = [d for d in derivations if d.child in ids and d.parent in ids]
