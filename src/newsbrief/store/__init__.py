@@ -32,9 +32,7 @@ from newsbrief.store.migrations import MIGRATIONS
 class Store(BrowseQueries):
     """A newsbrief database. ``Store(":memory:")`` gives a throwaway one."""
 
-    def __init__(self, path: str | Path = "newsbrief.db", read_only: bool = False) -> None:
-        """Open (creating or migrating) the database; with ``read_only`` the connection
-        itself refuses every write after that."""
+    def __init__(self, path: str | Path = "newsbrief.db") -> None:
         self.path = str(path)
         try:
             self.conn = sqlite3.connect(self.path, isolation_level=None)
@@ -42,8 +40,6 @@ class Store(BrowseQueries):
             self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self._migrate()
-            if read_only:
-                self.conn.execute("PRAGMA query_only=ON")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open database {self.path!r}: {exc}") from exc
 

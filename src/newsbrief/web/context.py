@@ -46,8 +46,10 @@ class Context:
     def store(self) -> Store:
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
-            # Read-only unless ingest is on: the connection itself refuses writes.
-            store = Store(self.db, read_only=not self.allow_ingest)
+            store = Store(self.db)
+            if not self.allow_ingest:
+                # Read-only unless ingest is on: the connection itself refuses writes.
+                store.conn.execute("PRAGMA query_only=ON")
             self._local.store = store
         return store
 
