@@ -72,16 +72,6 @@ class MissingExtraError(NewsbriefError):
         )
 
 
-def require(module: str, extra: str):  # type: ignore[no-untyped-def]
-    """Import an optional module or raise MissingExtraError naming the extra that provides it."""
-    import importlib
-
-    try:
-        return importlib.import_module(module)
-    except ImportError as exc:
-        raise MissingExtraError(module.split(".")[0], extra) from exc
-
-
 class ContractError(NewsbriefError):
     """A record reached a stage without a field an earlier stage assigns (see pipeline.py)."""
 
@@ -94,3 +84,13 @@ class CitationError(NewsbriefError):
 
     code = "E051"
     hint = "a bug in summarize or brief; please report it with the input"
+
+
+def require(module: str, extra: str):  # type: ignore[no-untyped-def]
+    """Import an optional module or raise MissingExtraError naming the extra that provides it."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise MissingExtraError(module.split(".")[0], extra) from exc
