@@ -60,18 +60,6 @@ class DataError(NewsbriefError):
     hint = "see ../shared/data/README.md for the formats `newsbrief eval` reads"
 
 
-class MissingExtraError(NewsbriefError):
-    """An optional dependency is not installed."""
-
-    code = "E040"
-
-    def __init__(self, package: str, extra: str) -> None:
-        super().__init__(
-            f"this feature needs the optional package {package!r}",
-            hint=f"pip install 'newsbrief[{extra}]'",
-        )
-
-
 class ContractError(NewsbriefError):
     """A record reached a stage without a field an earlier stage assigns (see pipeline.py)."""
 
@@ -84,6 +72,18 @@ class CitationError(NewsbriefError):
 
     code = "E051"
     hint = "a bug in summarize or brief; please report it with the input"
+
+
+class MissingExtraError(NewsbriefError):
+    """An optional dependency is not installed."""
+
+    code = "E040"
+
+    def __init__(self, package: str, extra: str) -> None:
+        super().__init__(
+            f"this feature needs the optional package {package!r}",
+            hint=f"pip install 'newsbrief[{extra}]'",
+        )
 
 
 def require(module: str, extra: str):  # type: ignore[no-untyped-def]
