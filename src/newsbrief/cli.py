@@ -175,14 +175,16 @@ def run(
             from newsbrief.engines.local import process
 
             result = process(inputs, store, reporter, words=words)
+        folder = Path(out_dir)
+        folder.mkdir(parents=True, exist_ok=True)
         briefed = set(store.briefed_stories())
         # one brief at a time from the store: a large corpus's briefs never sit in memory
         briefs = (store.brief(s.id) for s in store.stories() if s.id in briefed)
-        written = len(write_briefs(briefs, out_dir, FORMATS)) // len(FORMATS)
+        written = len(write_briefs(briefs, folder, FORMATS)) // len(FORMATS)
         rows = store.story_rows()
     if not quiet:
         _stories_table(rows)
-        err.print(f"{_counts(result)}; {written} briefs in {Path(out_dir)}/", markup=False)
+        err.print(f"{_counts(result)}; {written} briefs in {folder}/", markup=False)
     sys.exit(_exit_code(result))
 
 
