@@ -174,7 +174,10 @@ _UNSET: dict[str, Callable[[Article], bool]] = {
     "Article.sentences": lambda a: not a.sentences and bool(a.text.strip()),
 }
 _WITNESS = {f"Article.{name}": "Article.sentences" for name in ("mentions", "quotes", "dates")}
-_ASSIGNED_BY = {field: stage.name for stage in STAGES for field in stage.assigns}
+_ASSIGNED_BY: dict[str, str] = {}
+for _stage in STAGES:  # the first stage to assign a field is the one that makes it
+    for _field in _stage.assigns:
+        _ASSIGNED_BY.setdefault(_field, _stage.name)
 
 
 def _assigned_by(field: str) -> str:
