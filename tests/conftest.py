@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+
+from newsbrief.brief import check_all_citations
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("NEWSBRIEF_SHARED_DATA", REPO.parent / "shared" / "data"))
@@ -20,6 +24,20 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture(scope="session")
+def fit_cues() -> ModuleType:
+    """``benchmarks/fit_cues.py``, a fitting script kept outside the package, as a module."""
+    return load_script(REPO / "benchmarks" / "fit_cues.py")
+
+
+def load_script(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None, path
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")
@@ -44,5 +62,6 @@ def seeds_dir(shared_data: Path) -> Path:
 
 
 # Every brief built anywhere in the test suite has its summary citations verified
-# (newsbrief.brief.citation_errors); a wrong citation fails the test that built it.
-os.environ["NEWSBRIEF_CHECK_CITATIONS"] = "1"
+# (newsbrief.brief.citation_errors); a wrong citation fails the test that built it. Tests
+# that build briefs in another process turn the check on there too (tests/engines).
+check_all_citations()

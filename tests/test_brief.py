@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from newsbrief.brief import build_brief, citation_errors
+import pytest
+
+from newsbrief.brief import BRIEF_CHECKS, build_brief, check_citations, citation_errors
+from newsbrief.errors import CitationError
 from newsbrief.records import (
     Analysis,
     Article,
@@ -70,6 +73,15 @@ def test_citation_errors_find_every_broken_reference():
     assert len(errors) == 3
     assert "missing sentence" in errors[0] and "no citation" in errors[1]
     assert "text differs" in errors[2]
+
+
+def test_the_suite_checks_the_citations_of_every_brief_it_builds():
+    # tests/conftest.py turns the check on; without it a broken citation would pass here
+    assert check_citations in BRIEF_CHECKS
+    a = _article("a", "River Tarn floods", FLOOD)
+    wrong = [SummarySentence(FLOOD[0], [SentenceRef("a", 1, FLOOD[1])])]
+    with pytest.raises(CitationError, match=r"E051.*not its first citation"):
+        build_brief(Story("s4", ["a"]), [a], [], Analysis(story="s4"), wrong)
 
 
 def test_an_untitled_story_is_headed_by_its_most_cited_summary_sentence():

@@ -5,12 +5,12 @@ A pure function: it decides what a brief holds, not how it is shown (that is ren
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+from newsbrief.errors import CitationError
 from newsbrief.records import (
     Analysis,
     Article,
@@ -55,12 +55,32 @@ def build_brief(
         start=story.start or _bound(ordered, min),
         end=story.end or _bound(ordered, max),
     )
-    if os.environ.get("NEWSBRIEF_CHECK_CITATIONS"):
-        # The test suite turns this on so that every brief any test builds is checked.
-        problems = citation_errors(brief, articles)
-        if problems:
-            raise AssertionError("; ".join(problems))
+    for check in BRIEF_CHECKS:
+        check(brief, articles)
     return brief
+
+
+# Run on every brief ``build_brief`` makes, each raising on a brief it rejects. Empty unless
+# a caller asks (``check_all_citations``): the test suite does, so every brief any test
+# builds is verified.
+BRIEF_CHECKS: list[Callable[[Brief, list[Article]], None]] = []
+
+
+def check_citations(brief: Brief, articles: list[Article]) -> None:
+    """Raise CitationError when the brief's summary is not traceable to ``articles``."""
+    problems = citation_errors(brief, articles)
+    if problems:
+        raise CitationError("; ".join(problems))
+
+
+def check_all_citations() -> None:
+    """Verify the citations of every brief built from now on in this process.
+
+    Takes no arguments so that a Ray worker can run it at start-up
+    (``runtime_env={"worker_process_setup_hook": "newsbrief.brief.check_all_citations"}``).
+    """
+    if check_citations not in BRIEF_CHECKS:
+        BRIEF_CHECKS.append(check_citations)
 
 
 def _bound(articles: list[Article], pick: Callable[[list[str]], str]) -> str | None:

@@ -174,7 +174,7 @@ def run(
     address: str | None,
 ) -> None:
     """Ingest INPUTS (files, folders, globs), process them and write every story's brief."""
-    from newsbrief.render import render_json, render_markdown
+    from newsbrief.pipeline import FORMATS, write_briefs
     from newsbrief.store import Store
 
     if address is not None and engine != "ray":
@@ -195,15 +195,10 @@ def run(
             _discard_new_db(db, existed)
             sys.exit(_exit_code(result))  # no table, no folder: the error is the whole story
         folder.mkdir(parents=True, exist_ok=True)
-        written = 0
-        for story in store.stories():
-            try:
-                brief = store.brief(story.id)
-            except NewsbriefError:
-                continue
-            (folder / f"{story.id}.md").write_text(render_markdown(brief), encoding="utf-8")
-            (folder / f"{story.id}.json").write_text(render_json(brief), encoding="utf-8")
-            written += 1
+        briefed = set(store.briefed_stories())
+        # one brief at a time from the store: a large corpus's briefs never sit in memory
+        briefs = (store.brief(s.id) for s in store.stories() if s.id in briefed)
+        written = len(write_briefs(briefs, folder, FORMATS)) // len(FORMATS)
         rows = store.story_rows()
     if not quiet:
         _stories_table(rows)

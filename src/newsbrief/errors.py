@@ -74,6 +74,20 @@ class DataError(NewsbriefError):
     hint = "see ../shared/data/README.md for the formats `newsbrief eval` reads"
 
 
+class ContractError(NewsbriefError):
+    """A record reached a stage without a field an earlier stage assigns (see pipeline.py)."""
+
+    code = "E050"
+    hint = "run records through the stages in pipeline.STAGES order"
+
+
+class CitationError(NewsbriefError):
+    """A brief's summary sentence does not point at the article sentence it copies."""
+
+    code = "E051"
+    hint = "a bug in summarize or brief; please report it with the input"
+
+
 class MissingExtraError(NewsbriefError):
     """An optional dependency is not installed."""
 

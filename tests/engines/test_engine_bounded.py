@@ -7,14 +7,14 @@ import json
 from datetime import datetime
 
 from newsbrief.engines import SilentReporter
-from newsbrief.engines.local import (
+from newsbrief.engines.base import (
     OpenStories,
     RunResult,
     assign_pending,
     brief_dirty,
     brief_stories,
-    ingest,
 )
+from newsbrief.engines.local import ingest
 from newsbrief.records import Story
 from newsbrief.store import Store
 
@@ -56,9 +56,9 @@ def _corpus(path):
 
 
 def _result(db, corpus, forget_between_chunks):
-    import newsbrief.engines.local as local
+    import newsbrief.engines.base as base
 
-    real = local._assign_chunk
+    real = base._assign_chunk
 
     def from_store_each_time(store, ids, published, carried=None):
         return real(store, ids, published, None)
@@ -67,11 +67,11 @@ def _result(db, corpus, forget_between_chunks):
         result = RunResult()
         ingest([corpus], store, SilentReporter(), result)
         if forget_between_chunks:
-            local._assign_chunk = from_store_each_time  # type: ignore[assignment]
+            base._assign_chunk = from_store_each_time  # type: ignore[assignment]
         try:
             assign_pending(store, SilentReporter(), chunk_size=3)
         finally:
-            local._assign_chunk = real  # type: ignore[assignment]
+            base._assign_chunk = real  # type: ignore[assignment]
         stories = {frozenset(s.article_ids) for s in store.stories()}
         derivations = {(d.child, d.parent, d.kind) for d in store.derivations()}
         return stories, derivations

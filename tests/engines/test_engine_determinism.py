@@ -10,8 +10,10 @@ from pathlib import Path
 
 SCRIPT = """
 import json, sys
+from newsbrief.brief import check_all_citations
 from newsbrief.engines.local import run_paths
 from newsbrief.render import render_json
+check_all_citations()
 briefs = run_paths(sys.argv[1:]).briefs
 print(json.dumps(sorted(render_json(b) for b in briefs)))
 """

@@ -97,3 +97,42 @@ def test_a_run_killed_before_briefing_is_finished_by_the_next(tmp_path):
         assert result.added == 0 and result.stories_changed == [story.id]
         assert store.brief(story.id) == expected
         assert store.dirty_stories() == []
+
+
+def test_an_article_or_story_that_fails_becomes_a_problem_with_its_traceback_logged(
+    tmp_path, monkeypatch, caplog
+):
+    import logging
+
+    from newsbrief import pipeline
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text("Pass closed\n\n" + GOOD)
+    (tmp_path / "in" / "bad.txt").write_text("Pass reopened\n\nThe pass reopened on Monday.")
+    real_clean = pipeline.clean_article
+
+    def clean_fails_on_bad(article):
+        if article.source.endswith("bad.txt"):
+            raise ValueError("unreadable layout")
+        return real_clean(article)
+
+    monkeypatch.setattr(pipeline, "clean_article", clean_fails_on_bad)
+    with caplog.at_level(logging.DEBUG, logger="newsbrief.engines"), Store(":memory:") as store:
+        result = process([tmp_path / "in"], store)
+        assert result.added == 1 and store.count_articles() == 1
+    (problem,) = result.problems
+    assert problem.source.endswith("bad.txt")
+    assert problem.reason == "could not process article: ValueError('unreadable layout')"
+    (record,) = [r for r in caplog.records if r.exc_info]
+    assert "bad.txt" in record.getMessage() and record.levelno == logging.DEBUG
+
+    def brief_fails(*args, **kwargs):
+        raise RuntimeError("no summary")
+
+    monkeypatch.setattr(pipeline, "summarize", brief_fails)
+    with Store(":memory:") as store:
+        result = process([tmp_path / "in" / "good.txt"], store)
+        assert store.story_rows() and store.briefed_stories() == []
+    (problem,) = result.problems
+    assert problem.source.startswith("story:")
+    assert problem.reason == "could not brief: RuntimeError('no summary')"

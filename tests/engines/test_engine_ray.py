@@ -83,7 +83,11 @@ def ray_runtime():
         num_cpus=2,
         include_dashboard=False,
         log_to_driver=False,
-        runtime_env={"env_vars": {"PYTHONHASHSEED": HASH_SEED}},
+        runtime_env={
+            "env_vars": {"PYTHONHASHSEED": HASH_SEED},
+            # every brief a worker builds has its citations verified, as in this process
+            "worker_process_setup_hook": "newsbrief.brief.check_all_citations",
+        },
     )
     yield ray
     ray.shutdown()
@@ -98,6 +102,7 @@ def test_ray_engine_equals_local_engine(shared_data, tmp_path, ray_runtime):
     local_db = tmp_path / "local.db"
     code = (
         "import sys; from newsbrief.engines.local import process; "
+        "from newsbrief.brief import check_all_citations; check_all_citations(); "
         "from newsbrief.store import Store; "
         "s = Store(sys.argv[2]); r = process([sys.argv[1]], s); s.close(); print(r.added)"
     )

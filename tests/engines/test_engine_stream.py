@@ -6,7 +6,8 @@ import contextlib
 import json
 
 from newsbrief.engines import SilentReporter
-from newsbrief.engines.local import RunResult, assign_pending, brief_dirty, brief_stories, ingest
+from newsbrief.engines.base import RunResult, assign_pending, brief_dirty, brief_stories
+from newsbrief.engines.local import ingest
 from newsbrief.store import Store
 
 PIER = [
@@ -90,13 +91,13 @@ def test_chunks_keep_stories_apart_in_time_and_find_copies(tmp_path):
 
 
 def test_a_killed_chunked_run_resumes_to_the_same_stories(tmp_path, monkeypatch):
-    import newsbrief.engines.local as local
+    import newsbrief.engines.base as base
 
     corpus = tmp_path / "c.jsonl"
     _corpus(corpus)
     clean = _run(tmp_path / "clean.db", corpus, chunk_size=3)
 
-    real = local._assign_chunk
+    real = base._assign_chunk
     calls = []
 
     def dies_after_two(*args):
@@ -108,10 +109,10 @@ def test_a_killed_chunked_run_resumes_to_the_same_stories(tmp_path, monkeypatch)
     db = tmp_path / "killed.db"
     with Store(db) as store:
         ingest([corpus], store, SilentReporter(), RunResult())
-        monkeypatch.setattr(local, "_assign_chunk", dies_after_two)
+        monkeypatch.setattr(base, "_assign_chunk", dies_after_two)
         with contextlib.suppress(KeyboardInterrupt):
             assign_pending(store, SilentReporter(), chunk_size=3)
-        monkeypatch.setattr(local, "_assign_chunk", real)
+        monkeypatch.setattr(base, "_assign_chunk", real)
         assert len(calls) == 2
     assert _run(db, corpus, chunk_size=3) == clean
 

@@ -1,9 +1,10 @@
 """Cue words and two-word cues for general attributions, fitted on PolNeAR train.
 
-Made by ``python -m newsbrief.annotate.fit_cues ../shared/data/quote_attribution/polnear/
+Made by ``python benchmarks/fit_cues.py ../shared/data/quote_attribution/polnear/
 train.jsonl``: every cue head seen at least three times in the train annotations is tried as a
 cue of the general rule (``attributed.match_general``), and kept when its matches on train were
-right often enough (at least 3 matches and a precision of at least 0.4; see ``fit_cues``).
+right often enough (at least 3 matches and a precision of at least 0.4; see
+``benchmarks/fit_cues.py``).
 Only words are stored, never text.
 """
 

@@ -1,95 +1,28 @@
 """The local engine: one process, streaming ingest, batch commits.
 
-Each ingest batch is one transaction. Articles that are stored but not yet in a story
-(a run killed between ingest and clustering) are picked up by the next run, so a rerun
-finishes the job without duplicating anything.
+It runs the steps of ``newsbrief.pipeline`` in this process, one record after another; the
+store side of a run (batches, chunks, resuming) is ``engines.base``. Each ingest batch is one
+transaction. Articles that are stored but not yet in a story (a run killed between ingest and
+clustering) are picked up by the next run, so a rerun finishes the job without duplicating
+anything.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from os import PathLike, fspath
+from collections.abc import Iterable
+from os import PathLike
 
-from newsbrief.analyze import analyze_story
-from newsbrief.annotate import annotate
-from newsbrief.brief import build_brief
-from newsbrief.clean import clean_article
-from newsbrief.cluster import StoryClusterer
-from newsbrief.dedup import DedupIndex, parse_time
 from newsbrief.engines import Reporter, SilentReporter
-from newsbrief.read import iter_inputs
-from newsbrief.records import Article, Brief, Derivation, Problem, Story
+from newsbrief.engines.base import (
+    ArticleWriter,
+    RunResult,
+    prepare_or_problem,
+    report_problem,
+    update_stories,
+)
+from newsbrief.pipeline import DEFAULT_WORDS, read_inputs, write_briefs
+from newsbrief.records import Problem
 from newsbrief.store import Store
-from newsbrief.summarize import summarize
-
-DEFAULT_WORDS = 150
-BATCH_SIZE = 200
-BRIEF_CHUNK = 200  # stories whose articles are loaded at once for briefing
-CHUNK = 5000  # pending articles deduplicated and clustered at once
-WINDOW_DAYS = 7.0  # a story with no article this close to a chunk's start is closed
-
-
-@dataclass(slots=True)
-class BriefTask:
-    """One story to brief: the story, its articles and the derivations among them."""
-
-    story: Story
-    articles: list[Article]
-    derivations: list[Derivation]
-
-
-# Briefs (or a Problem per story that could not be briefed) for tasks, in the same order.
-BriefMapper = Callable[[list[BriefTask], int], Iterable[Brief | Problem]]
-
-
-@dataclass(slots=True)
-class RunResult:
-    added: int = 0  # articles new to the store
-    already_stored: int = 0  # articles read again and skipped (same id)
-    problems: list[Problem] = field(default_factory=list)
-    stories_changed: list[str] = field(default_factory=list)
-    briefs: list[Brief] = field(default_factory=list)
-
-
-def prepare_article(article: Article) -> Article:
-    """The per-article stages, in order."""
-    return annotate(clean_article(article))
-
-
-class ArticleWriter:
-    """Stores prepared articles in batches, one transaction each, skipping ids already seen.
-
-    Shared by the engines, so that what counts as "already stored" is decided in one place.
-    """
-
-    def __init__(self, store: Store, result: RunResult) -> None:
-        self.store, self.result = store, result
-        self.batch: list[Article] = []
-        self.batch_ids: set[str] = set()
-
-    def seen(self, article_id: str) -> bool:
-        """Whether this id was read before (in this batch or an earlier run); counts it."""
-        if article_id in self.batch_ids or self.store.has_article(article_id):
-            self.result.already_stored += 1
-            return True
-        return False
-
-    def add(self, article: Article) -> None:
-        self.batch.append(article)
-        self.batch_ids.add(article.id)
-        if len(self.batch) >= BATCH_SIZE:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.batch:
-            self.result.added += len(self.store.add_articles(self.batch))
-        self.batch, self.batch_ids = [], set()
-
-    def close(self) -> None:
-        self.flush()
-        self.store.add_problems(self.result.problems)
 
 
 def ingest(
@@ -98,221 +31,19 @@ def ingest(
     """Read, clean, annotate and store every readable article; bad inputs become Problems."""
     reporter.stage("reading", None)
     writer = ArticleWriter(store, result)
-    for item in iter_inputs(fspath(p) for p in inputs):
+    for item in read_inputs(inputs):
         reporter.advance()
         if isinstance(item, Problem):
             report_problem(item, result, reporter)
             continue
         if writer.seen(item.id):
             continue
-        try:
-            article = prepare_article(item)
-        except Exception as exc:  # one bad article never aborts a corpus
-            problem = Problem(item.source, f"could not process article: {exc!r}")
-            report_problem(problem, result, reporter)
+        article = prepare_or_problem(item)
+        if isinstance(article, Problem):
+            report_problem(article, result, reporter)
             continue
         writer.add(article)
     writer.close()
-
-
-def update_stories(
-    store: Store,
-    reporter: Reporter,
-    result: RunResult,
-    words: int,
-    brief_all: BriefMapper | None = None,
-) -> None:
-    """Dedup and cluster the articles not yet in a story, then re-brief the stories they touch.
-
-    ``brief_all`` decides where the per-story work runs (the Ray engine passes its own);
-    by default it runs here, one story after another.
-    """
-    assign_pending(store, reporter)
-    brief_dirty(store, reporter, result, words, brief_all or brief_stories)
-
-
-def assign_pending(store: Store, reporter: Reporter, chunk_size: int = CHUNK) -> None:
-    """Put the stored articles that are not yet in a story into stories (marked dirty).
-
-    Memory follows the open stories, not the corpus: pending articles are taken in publish
-    order, ``chunk_size`` at a time, and each chunk is deduplicated and clustered against
-    the stories still open at its start (those with an article within the clustering window)
-    only, rebuilt from the store. Closed stories never come back into memory. Because the
-    state is rebuilt from what is committed, a killed run resumes exactly where it stopped.
-    A pending set that fits one chunk keeps ingest order, so small runs are unaffected.
-
-    Which stories are open is read from the store once per run and then carried from chunk
-    to chunk (exactly what the store would answer, see ``OpenStories``), so the work per
-    chunk does not grow with the number of stories already stored.
-    """
-    heads = store.pending_heads()
-    if not heads:
-        return
-    if len(heads) > chunk_size:
-        heads.sort(key=lambda h: (h[1] or "", h[2]))
-    reporter.stage("finding copies and clustering", len(heads))
-    carried: OpenStories | None = None
-    for start in range(0, len(heads), chunk_size):
-        chunk = sorted(heads[start : start + chunk_size], key=lambda h: h[2])
-        carried = _assign_chunk(store, [h[0] for h in chunk], [h[1] for h in chunk], carried)
-        reporter.advance(len(chunk))
-
-
-@dataclass(slots=True)
-class OpenStories:
-    """The stories that may still receive articles: end time and member ids of each.
-
-    Carried between the chunks of one ``assign_pending`` call and kept equal to what the
-    store holds for them: chunks come in publish order, so a story closed for one chunk
-    (its end before the chunk's window) is closed for every later one and is dropped.
-    """
-
-    end: dict[str, datetime | None] = field(default_factory=dict)
-    members: dict[str, list[str]] = field(default_factory=dict)
-
-    @classmethod
-    def from_store(cls, store: Store, since: datetime | None) -> OpenStories:
-        out = cls()
-        for row in store.story_rows():
-            end = parse_time(row["end"])
-            if _is_open(end, since):
-                out.end[row["id"]] = end
-                out.members[row["id"]] = []
-        for aid, sid in store.assignments():
-            if sid in out.members:
-                out.members[sid].append(aid)
-        return out
-
-    def close(self, since: datetime) -> None:
-        """Forget the stories whose last article is before ``since``."""
-        for sid in [sid for sid, end in self.end.items() if not _is_open(end, since)]:
-            del self.end[sid], self.members[sid]
-
-    def update(self, changed: list[Story], merges: list[tuple[str, str]]) -> None:
-        """Apply what a chunk saved: new memberships and merged-away stories."""
-        for gone, _ in merges:
-            self.end.pop(gone, None)
-            self.members.pop(gone, None)
-        for story in changed:
-            self.end[story.id] = parse_time(story.end)
-            self.members[story.id] = list(story.article_ids)
-
-
-def _is_open(end: datetime | None, since: datetime | None) -> bool:
-    # undated stories cannot be ruled out by time, so they stay open
-    return since is None or end is None or end >= since
-
-
-def _assign_chunk(
-    store: Store,
-    chunk_ids: list[str],
-    published: list[str | None],
-    carried: OpenStories | None = None,
-) -> OpenStories:
-    """Dedup and cluster one chunk; return the open stories after it, for the next chunk."""
-    known = [t for t in (parse_time(p) for p in published) if t is not None]
-    since = min(known) - timedelta(days=WINDOW_DAYS) if known else None
-    if carried is None or since is None:
-        # a chunk without dates sees every story, which the carried set no longer holds
-        carried = OpenStories.from_store(store, since)
-    else:
-        carried.close(since)
-    story_of = {aid: sid for sid, ids in carried.members.items() for aid in ids}
-    # dedup sees the open stories' articles before the pending ones, as an incremental run
-    # sees earlier runs' articles
-    previous = list(store.articles(story_of))
-    assigned = {a.id: story_of[a.id] for a in previous}  # in ingest order, as stored
-    pending = list(store.articles(chunk_ids))
-    articles = previous + pending
-    changed, merges = _assign(store, articles, pending, assigned, {a.id: a for a in articles})
-    carried.update(changed, merges)
-    return carried
-
-
-def brief_dirty(
-    store: Store, reporter: Reporter, result: RunResult, words: int, brief_all: BriefMapper
-) -> None:
-    """Rewrite the brief of every dirty story, loading only those stories' articles."""
-    # every story whose membership changed and whose brief is not yet rewritten, including
-    # those of a run that was killed before it got to them
-    dirty = store.dirty_stories()
-    reporter.stage("briefing", len(dirty))
-    for start in range(0, len(dirty), BRIEF_CHUNK):
-        tasks = []
-        for story in (store.story(sid) for sid in dirty[start : start + BRIEF_CHUNK]):
-            members = list(store.articles(story.article_ids))
-            tasks.append(BriefTask(story, members, _derivations_of(store, members)))
-        for story, outcome in zip((t.story for t in tasks), brief_all(tasks, words), strict=True):
-            if isinstance(outcome, Problem):
-                report_problem(outcome, result, reporter)
-                continue
-            store.save_brief(outcome)
-            result.stories_changed.append(story.id)
-            reporter.advance()
-
-
-def _derivations_of(store: Store, members: list[Article]) -> list[Derivation]:
-    """The derivations whose child is one of ``members``, in (child, parent) order.
-
-    Looked up per article (indexed), never as the whole table: at 200k articles the table
-    holds over 100k derivations with their aligned evidence, hundreds of MB as records.
-    """
-    found = [d for a in members for d in store.derivations_of(a.id) if d.child == a.id]
-    # in the store's (child, parent) order, which the brief's derivation list keeps
-    return sorted(found, key=lambda d: (d.child, d.parent))
-
-
-def brief_stories(tasks: list[BriefTask], words: int) -> list[Brief | Problem]:
-    """The default ``BriefMapper``: brief each story in this process."""
-    return [brief_task(task, words) for task in tasks]
-
-
-def brief_task(task: BriefTask, words: int) -> Brief | Problem:
-    try:
-        return brief_story(task.story, task.articles, task.derivations, words)
-    except Exception as exc:  # a story that cannot be briefed must not lose the others
-        return Problem(f"story:{task.story.id}", f"could not brief: {exc!r}")
-
-
-def _assign(
-    store: Store,
-    articles: list[Article],
-    pending: list[Article],
-    assigned: dict[str, str],
-    by_id: dict[str, Article],
-) -> tuple[list[Story], list[tuple[str, str]]]:
-    """Find the pending articles' copies and put them into stories (marked dirty); return
-    the stories saved and the merges (absorbed id, survivor id)."""
-    index = DedupIndex()
-    found: list[Derivation] = []
-    for article in articles:
-        derivations = index.add(article)
-        if article.id not in assigned:
-            found.extend(derivations)
-    store.add_derivations(found)
-
-    clusterer = StoryClusterer()
-    clusterer.restore((by_id[aid], sid) for aid, sid in assigned.items())
-    # a whole batch is clustered among itself first (better groups than one-by-one
-    # assignment), then each group joins an existing story or opens one
-    clusterer.add_batch(pending)
-    pending_ids = {a.id for a in pending}
-    merged_into = {into for _, into in clusterer.merges}
-    changed = [
-        s for s in clusterer.stories() if pending_ids & set(s.article_ids) or s.id in merged_into
-    ]
-    store.save_stories(changed, clusterer.merges)
-    return changed, clusterer.merges
-
-
-def brief_story(
-    story: Story, articles: list[Article], derivations: list[Derivation], words: int
-) -> Brief:
-    ids = {a.id for a in articles}
-    inside = [d for d in derivations if d.child in ids and d.parent in ids]
-    analysis = analyze_story(story, articles, inside)
-    summary = summarize(articles, analysis=analysis, derivations=inside, words=words)
-    return build_brief(story, articles, inside, analysis, summary)
 
 
 def process(
@@ -332,20 +63,21 @@ def process(
 
 
 def run_paths(
-    inputs: Iterable[str | PathLike[str]], db: str | None = None, words: int = DEFAULT_WORDS
+    inputs: Iterable[str | PathLike[str]],
+    db: str | None = None,
+    words: int = DEFAULT_WORDS,
+    out: str | PathLike[str] | None = None,
 ) -> RunResult:
-    """``newsbrief.run``: process and return the briefs of every story in the store."""
+    """``newsbrief.run``: process and return the briefs of every story in the store, and
+    write them (Markdown and JSON) into the folder ``out`` when one is given."""
     store = Store(db or ":memory:")
     try:
         result = process(inputs, store, words=words)
         stories = store.stories()
         briefed = {row["id"] for row in store.story_rows()} & set(store.briefed_stories())
         result.briefs = [store.brief(s.id) for s in stories if s.id in briefed]
-        return result
     finally:
         store.close()
-
-
-def report_problem(problem: Problem, result: RunResult, reporter: Reporter) -> None:
-    result.problems.append(problem)
-    reporter.problem(problem)
+    if out is not None:
+        write_briefs(result.briefs, out)
+    return result

@@ -1,15 +1,15 @@
-"""The Ray engine: the local engine's stage functions, run on Ray Data.
+"""The Ray engine: the steps of ``newsbrief.pipeline``, run on Ray Data.
 
 - read -> clean -> annotate: the read stage is a ``flat_map`` over input files, clean and
   annotate a ``map_batches`` over the articles read (small blocks, so one large JSONL file
   is still spread over every worker).
 - dedup and clustering run on the driver, over the stored records, with exactly the code
-  the local engine runs (``local.assign_pending``). Both are order-dependent: an article's
-  derivations are judged against the articles indexed before it, and a pending batch is
-  clustered among itself and then placed against the existing stories. Sharding them by LSH
-  band and time window would give different stories and derivations than ``--engine
-  local`` on the same input, and the two engines must agree; they are also the cheap part
-  (signatures and candidate look-ups, no parsing or annotation).
+  the local engine runs (``engines.base.assign_pending``). Both are order-dependent: an
+  article's derivations are judged against the articles indexed before it, and a pending
+  batch is clustered among itself and then placed against the existing stories. Sharding
+  them by LSH band and time window would give different stories and derivations than
+  ``--engine local`` on the same input, and the two engines must agree; they are also the
+  cheap part (signatures and candidate look-ups, no parsing or annotation).
 - analysis, summary and brief: one ``map_batches`` over the dirty stories.
 
 Results go into the same Store, through the driver, in the local engine's order, so a
@@ -25,17 +25,17 @@ from os import PathLike, fspath
 from typing import Any
 
 from newsbrief.engines import Reporter, SilentReporter
-from newsbrief.engines.local import (
-    DEFAULT_WORDS,
+from newsbrief.engines.base import (
     ArticleWriter,
     BriefTask,
     RunResult,
-    brief_task,
-    prepare_article,
+    brief_or_problem,
+    prepare_or_problem,
     report_problem,
     update_stories,
 )
 from newsbrief.errors import NoInputError, require
+from newsbrief.pipeline import DEFAULT_WORDS, read_file
 from newsbrief.records import Article, Brief, Derivation, Problem, Story, from_dict, to_dict
 from newsbrief.store import Store
 
@@ -136,10 +136,8 @@ def _row(kind: str, record: Any, record_id: str = "") -> dict[str, str]:
 
 def _read_file(row: dict[str, Any]) -> list[dict[str, str]]:
     """The read stage for one file: raw articles and Problems, as JSON rows."""
-    from newsbrief.read import read_path
-
     out = []
-    for item in read_path(row["path"]):
+    for item in read_file(row["path"]):
         if isinstance(item, Problem):
             out.append(_row("problem", item))
         else:
@@ -160,13 +158,11 @@ def _prepare_batch(batch: Any) -> Any:
     ):
         out = {"kind": kind, "id": record_id, "data": text}
         if kind == "raw":
-            article = from_dict(Article, json.loads(text))
-            try:
-                out = _row("article", prepare_article(article), record_id)
-            except Exception as exc:  # one bad article never aborts a corpus
-                out = _row(
-                    "problem", Problem(article.source, f"could not process article: {exc!r}")
-                )
+            prepared = prepare_or_problem(from_dict(Article, json.loads(text)))
+            if isinstance(prepared, Problem):
+                out = _row("problem", prepared)
+            else:
+                out = _row("article", prepared, record_id)
         kinds.append(out["kind"])
         ids.append(out["id"])
         data.append(out["data"])
@@ -215,7 +211,7 @@ def _brief_batch(batch: Any, words: int) -> Any:
             [from_dict(Article, a) for a in obj["articles"]],
             [from_dict(Derivation, d) for d in obj["derivations"]],
         )
-        outcome = brief_task(task, words)
+        outcome = brief_or_problem(task, words)
         kinds.append("brief" if isinstance(outcome, Brief) else "problem")
         data.append(json.dumps(to_dict(outcome), ensure_ascii=False, separators=(",", ":")))
     return pa.table({"kind": kinds, "data": data})

@@ -1,7 +1,8 @@
 """Fit the cue lexicon of the general attribution rule on PolNeAR train (never on dev).
 
-``python -m newsbrief.annotate.fit_cues TRAIN.jsonl`` prints the ``CUES`` table of
-``cue_lexicon.py``. Candidates are the cue heads of the train annotations: a cue's last word,
+``python benchmarks/fit_cues.py TRAIN.jsonl`` prints the ``CUES`` table of
+``newsbrief/annotate/cue_lexicon.py``. A fitting script, kept out of the runtime stages: it
+scores with ``newsbrief.eval``, which no stage imports. Candidates are the cue heads of the train annotations: a cue's last word,
 or its last two words when it ends in a preposition ("called for"), seen at least
 ``min_count`` times. The general rule runs with every candidate; a candidate is kept when the
 attributions it alone adds match a gold attribution (the scorer of ``newsbrief eval quotes``)
