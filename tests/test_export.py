@@ -181,7 +181,7 @@ def test_export_to_a_full_disk_is_one_line_and_exit_3(db):
     assert result.returncode == EXIT_FAILED
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines() == [
-        "newsbrief: error: [E012] cannot write /dev/full: No space left on device "
+        "newsbrief: error: [E014] cannot write /dev/full: No space left on device "
         "(hint: check the output path)"
     ]
 

@@ -49,7 +49,7 @@ class NotFoundError(NewsbriefError):
 class OutputError(NewsbriefError):
     """An output file cannot or must not be written (exists, is the database, disk full)."""
 
-    code = "E012"
+    code = "E014"
     hint = "check the output path"
 
 

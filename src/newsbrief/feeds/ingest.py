@@ -7,16 +7,16 @@ from collections.abc import Iterable
 from os import PathLike, fspath
 
 from newsbrief.engines import Reporter, SilentReporter
-from newsbrief.engines.local import (
-    DEFAULT_WORDS,
+from newsbrief.engines.base import (
     ArticleWriter,
     RunResult,
-    ingest,
-    prepare_article,
+    prepare_or_problem,
     report_problem,
     update_stories,
 )
+from newsbrief.engines.local import ingest
 from newsbrief.feeds import FeedReader, Fetcher, is_feed_input
+from newsbrief.pipeline import DEFAULT_WORDS
 from newsbrief.records import Problem
 from newsbrief.store import Store
 
@@ -45,14 +45,11 @@ def ingest_feeds(
             continue
         if writer.seen(item.id):
             continue
-        try:
-            article = prepare_article(item)
-        except Exception as exc:  # one bad article never aborts a feed
-            report_problem(
-                Problem(item.source, f"could not process article: {exc!r}"), result, reporter
-            )
+        prepared = prepare_or_problem(item)  # one bad article never aborts a feed
+        if isinstance(prepared, Problem):
+            report_problem(prepared, result, reporter)
             continue
-        writer.add(article)
+        writer.add(prepared)
     writer.close()
     # only now that the articles are committed: a run killed before this refetches them
     reader.commit()

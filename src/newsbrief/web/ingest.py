@@ -114,14 +114,14 @@ def _restamp(item: Article | Problem, path: str, source: str) -> Article | Probl
 
 def _process(c: Context, contents: list[tuple[str, bytes]]) -> dict[str, Any]:
     from newsbrief.engines import SilentReporter
-    from newsbrief.engines.local import (
-        DEFAULT_WORDS,
+    from newsbrief.engines.base import (
         ArticleWriter,
         RunResult,
-        prepare_article,
+        prepare_or_problem,
         report_problem,
         update_stories,
     )
+    from newsbrief.pipeline import DEFAULT_WORDS
     from newsbrief.read import read_path
 
     store, result, reporter = c.store(), RunResult(), SilentReporter()
@@ -141,16 +141,11 @@ def _process(c: Context, contents: list[tuple[str, bytes]]) -> dict[str, Any]:
                     continue
                 if writer.seen(item.id):
                     continue
-                try:
-                    article = prepare_article(item)
-                except Exception as exc:  # one bad article never aborts an upload
-                    report_problem(
-                        Problem(item.source, f"could not process article: {exc!r}"),
-                        result,
-                        reporter,
-                    )
+                prepared = prepare_or_problem(item)  # one bad article never aborts an upload
+                if isinstance(prepared, Problem):
+                    report_problem(prepared, result, reporter)
                     continue
-                writer.add(article)
+                writer.add(prepared)
         writer.close()
         update_stories(store, reporter, result, DEFAULT_WORDS)
     return {
