@@ -6,20 +6,19 @@
 
 from __future__ import annotations
 
-from newsbrief.dedup.index import DedupIndex, find_derivations, parse_time
+from newsbrief.dedup.index import DedupIndex, find_derivations
 from newsbrief.dedup.similarity import (
-    content_stems,
-    content_words,
     is_paraphrase,
     paraphrase_score,
     quoted_fraction,
     word_diff,
 )
 
+# The engines import parse_time from here; it lives in the text core.
+from newsbrief.text import parse_time
+
 __all__ = [
     "DedupIndex",
-    "content_stems",
-    "content_words",
     "find_derivations",
     "is_paraphrase",
     "paraphrase_score",

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from newsbrief.dedup.similarity import STOP_WORDS, stem
+from newsbrief.text import STOP_WORDS, stem, words
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:[-'’][^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NEGATION = frozenset(
     ["not", "no", "never", "nothing", "nobody", "none", "nor", "cannot", "without", "neither"]
@@ -46,7 +45,7 @@ def _negated(text: str, tokens: tuple[str, ...]) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _side(text: str) -> _Side:
-    raw = _TOKEN.findall(text)
+    raw = words(text, hyphens=True, numbers=True)
     tokens = tuple(t.lower() for t in raw)
     content = [t for t in tokens if t not in STOP_WORDS and (len(t) > 1 or t.isdigit())]
     stems = tuple(stem(t) for t in content)

@@ -1,4 +1,4 @@
-"""Word-level text similarity shared by dedup, clustering and claim alignment.
+"""Sentence similarity: word overlap, the fitted paraphrase decision, word differences.
 
 Everything here works on stemmed content words (stop words dropped), which makes it robust
 to the light paraphrasing news rewrites do (reordered clauses, inflections, swapped function
@@ -10,62 +10,14 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 
-# A compact English stop list: function words, auxiliaries and a few news fillers that carry
-# no content ("said", "also"), so overlap on them never makes two sentences look alike.
-_STOP_TEXT = """
-    a about above after again against all almost also am among an and any are as at be because
-    been before being below between both but by can could did do does doing done down during
-    each either else ever few for from further had has have having he her here hers herself him
-    himself his how however i if in into is it its itself just least less let like made make
-    many may me might more most much must my myself neither no nor not now of off on once one
-    only or other others our ours ourselves out over own per quite rather said same say says
-    saying she should since so some still such than that the their theirs them themselves then
-    there these they this those though through thus to too told under until up upon us very was
-    we were what when where whether which while who whom whose why will with within without
-    would yet you your yours yourself yourselves s t d ll m re ve mr mrs ms
-"""
-STOP_WORDS = frozenset(_STOP_TEXT.split())
+from newsbrief.text import content_stems, content_words
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # Straight and typographic double quotes; single quotes double as apostrophes, so only
 # the typographic singles count as quote marks.
 _QUOTED = re.compile(r"[\"“”](.+?)[\"“”]|‘(.+?)’(?!\w)", re.S)
 
 PARAPHRASE_THRESHOLD = 0.5
-
-
-@lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """Lower-cased Snowball stem of one word."""
-    return str(_stemmer().stemWord(word.lower()))
-
-
-def words(text: str) -> list[str]:
-    """Word tokens of ``text`` in order, case preserved, possessive ``'s`` stripped."""
-    return [_POSSESSIVE.sub("", w) for w in _WORD.findall(text)]
-
-
-def is_stop(word: str) -> bool:
-    return word.lower() in STOP_WORDS or len(word) < 2 and not word.isdigit()
-
-
-def content_words(text: str) -> list[str]:
-    """Words that carry content: ``words`` minus stop words, case preserved."""
-    return [w for w in words(text) if not is_stop(w)]
-
-
-def content_stems(text: str) -> list[str]:
-    return [stem(w) for w in content_words(text)]
 
 
 def quoted_fraction(text: str) -> float:

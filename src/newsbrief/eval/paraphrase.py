@@ -15,10 +15,11 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from newsbrief.dedup.similarity import PARAPHRASE_THRESHOLD, paraphrase_score, words
+from newsbrief.dedup.similarity import PARAPHRASE_THRESHOLD, paraphrase_score
 from newsbrief.errors import DataError
 from newsbrief.eval import EvalResult, SystemScore
 from newsbrief.eval.loaders import read_jsonl
+from newsbrief.text import words
 
 Pair = tuple[str, str, int]
 
@@ -29,7 +30,8 @@ def is_fit_pair(pair_id: str) -> bool:
 
 
 def jaccard(a: str, b: str) -> float:
-    sa, sb = {w.lower() for w in words(a)}, {w.lower() for w in words(b)}
+    sa = {w.lower() for w in words(a, hyphens=True, possessive=False)}
+    sb = {w.lower() for w in words(b, hyphens=True, possessive=False)}
     return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
 
 
