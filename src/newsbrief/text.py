@@ -5,7 +5,7 @@ disagree about what a word is. Stage-specific needs are parameters of the one to
 (hyphenated compounds joined, digit groups kept whole, lower-cased), never a second list.
 
 The stop-word list is the one the fitted models were trained with (the MRPC pair model in
-``dedup.pairmodel`` and the clustering pair scorer): changing it changes their inputs.
+``newsbrief.paraphrase`` and the clustering pair scorer): changing it changes their inputs.
 Stems are Snowball English through PyStemmer (the C build ``snowballstemmer`` uses when it
 is installed), cached once for the whole process.
 """

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from newsbrief.analyze.attribution import claim_stems, said_text
 from newsbrief.analyze.sources import count_independent
 from newsbrief.analyze.text import cosine, idf_weights
-from newsbrief.dedup.similarity import paraphrase_score
+from newsbrief.paraphrase import paraphrase_score
 from newsbrief.records import Article, Claim, Derivation, Sentence, SentenceRef
 from newsbrief.text import STOP_WORDS, words
 
