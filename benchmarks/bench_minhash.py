@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from newsbrief.dedup.minhash import MinHasher, MinHashLSHIndex, jaccard
-from newsbrief.dedup.similarity import words
+from newsbrief.text import words
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "mds" / "multinews" / "dev.jsonl"
 SHINGLE = 3
@@ -43,13 +43,13 @@ def load(path: Path) -> tuple[list[list[str]], list[list[str]], list[int]]:
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines):
             for doc in json.loads(line)["articles"]:
-                toks = [w.lower() for w in words(doc["text"])]
+                toks = [w.lower() for w in words(doc["text"], hyphens=True, possessive=False)]
                 if not toks:
                     continue
                 articles.append(toks)
                 clusters.append(number)
                 for para in doc["text"].split("\n"):
-                    ptoks = [w.lower() for w in words(para)]
+                    ptoks = [w.lower() for w in words(para, hyphens=True, possessive=False)]
                     if len(ptoks) >= 20:
                         paragraphs.append(ptoks)
     return articles, paragraphs, clusters

@@ -170,7 +170,7 @@ class Pool:
 
     def rare_bigram_cosine(self, max_df: int = 20) -> Any:
         from newsbrief.cluster.pairs import pair_cosines
-        from newsbrief.dedup.similarity import content_words, stem
+        from newsbrief.text import content_words, stem
 
         counts = []
         for article, vec in zip(self.articles, self.vectors, strict=True):

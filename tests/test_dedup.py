@@ -2,17 +2,17 @@ from __future__ import annotations
 
 import pytest
 
+from newsbrief import paraphrase as pairmodel
 from newsbrief.annotate import split_sentences
 from newsbrief.dedup import (
     DedupIndex,
     find_derivations,
     is_paraphrase,
-    pairmodel,
     paraphrase_score,
     quoted_fraction,
     word_diff,
 )
-from newsbrief.dedup.similarity import overlap_score
+from newsbrief.paraphrase import overlap_score
 from newsbrief.records import Article
 
 ORIGINAL = (

@@ -330,9 +330,6 @@ def test_the_readme_python_api_examples_run(
 
 STAGE_PACKAGES = ("read", "clean", "annotate", "dedup", "cluster", "analyze", "summarize")
 STAGE_MODULES = ("brief", "render")
-# Guards the text-core work of issue #13 is removing from analyze/ (on its own branch);
-# delete these entries once it is merged. Nothing may be added here.
-KNOWN_GUARDS = {"analyze/claims.py", "analyze/entities.py", "analyze/timeline.py"}
 
 
 def _stage_of(module: str | None) -> str | None:
@@ -393,7 +390,6 @@ def test_no_stage_catches_exceptions_around_another_stage(repo_root: Path):
         found |= {
             f"{name}:{line}" for line in _guards(path, name.split("/")[0].removesuffix(".py"))
         }
-    found = {f for f in found if f.split(":")[0] not in KNOWN_GUARDS}
     assert found == set(), f"a stage wraps another stage's call: {sorted(found)}"
 
 

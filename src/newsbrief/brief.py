@@ -5,7 +5,6 @@ A pure function: it decides what a brief holds, not how it is shown (that is ren
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -21,6 +20,8 @@ from newsbrief.records import (
     SummarySentence,
     article_ref,
 )
+from newsbrief.text import STOP_WORDS
+from newsbrief.text import words as text_words
 
 
 def build_brief(
@@ -143,35 +144,8 @@ def _headline_from_summary(summary: list[SummarySentence]) -> str:
     return " ".join(words[:HEADLINE_WORDS]).rstrip(",;:") + " …"
 
 
-_WORD = re.compile(r"[a-z0-9]+")
-_SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "and",
-        "or",
-        "but",
-        "is",
-        "are",
-        "was",
-        "were",
-        "by",
-        "with",
-        "from",
-        "as",
-    ]
-)
-
-
 def _words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in _SMALL and len(w) > 2]
+    return [w for w in text_words(text, lower=True) if w not in STOP_WORDS and len(w) > 2]
 
 
 def citation_errors(brief: Brief, articles: list[Article]) -> list[str]:

@@ -100,7 +100,7 @@ class MissingExtraError(NewsbriefError):
         )
 
 
-def require(module: str, extra: str):  # type: ignore[no-untyped-def]
+def require(module: str, extra: str):
     """Import an optional module or raise MissingExtraError naming the extra that provides it."""
     import importlib
 

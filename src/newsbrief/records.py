@@ -49,6 +49,7 @@ class Mention:
     start: int
     end: int
     entity: str | None = None  # article-local canonical name after alias merging
+    roles: list[str] = field(default_factory=list)  # a person's titles around this mention
 
 
 @dataclass(slots=True)

@@ -67,11 +67,3 @@ def build_article(
 @pytest.fixture
 def make_article() -> Builder:
     return build_article
-
-
-@pytest.fixture
-def no_upstream(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Unit tests judge the analyze rules alone, not other stages' optional helpers."""
-    monkeypatch.setattr("newsbrief.analyze.entities._external_roles", lambda article: {})
-    monkeypatch.setattr("newsbrief.analyze.timeline._upstream_extract", lambda: None)
-    monkeypatch.setattr("newsbrief.analyze.claims._paraphrase_fn", lambda: None)

@@ -1,11 +1,7 @@
 from __future__ import annotations
 
-import pytest
-
 from newsbrief.analyze.claims import align_claims, is_statement
 from newsbrief.records import AlignedPair, Derivation
-
-pytestmark = pytest.mark.usefixtures("no_upstream")
 
 
 def test_headings_and_fragments_are_not_statements() -> None:
@@ -102,10 +98,10 @@ def test_topic_neighbours_do_not_corroborate_each_other(make_article, monkeypatc
         "Fishermen protested at the Wrenport ferry terminal over fish prices on Friday.",
     )
     sources = {"a": "a", "b": "b"}
-    monkeypatch.setattr("newsbrief.analyze.claims._paraphrase_fn", lambda: lambda x, y: 0.9)
+    monkeypatch.setattr("newsbrief.analyze.claims.paraphrase_fn", lambda: lambda x, y: 0.9)
     (loose,) = align_claims([a, b], [], sources)
     assert loose.independent_sources == 2
-    monkeypatch.setattr("newsbrief.analyze.claims._paraphrase_fn", lambda: lambda x, y: 0.1)
+    monkeypatch.setattr("newsbrief.analyze.claims.paraphrase_fn", lambda: lambda x, y: 0.1)
     assert align_claims([a, b], [], sources) == []
 
 
@@ -114,6 +110,6 @@ def test_same_statement_with_a_different_number_stays_one_claim(make_article, mo
     # pair a conflict check must see, so lexical closeness alone keeps it in one claim.
     a = make_article("a", "The storm flooded 40 homes in the lower town of Brisling on Sunday.")
     b = make_article("b", "The storm flooded 55 homes in the lower town of Brisling on Sunday.")
-    monkeypatch.setattr("newsbrief.analyze.claims._paraphrase_fn", lambda: lambda x, y: 0.0)
+    monkeypatch.setattr("newsbrief.analyze.claims.paraphrase_fn", lambda: lambda x, y: 0.0)
     (claim,) = align_claims([a, b], [], {"a": "a", "b": "b"})
     assert claim.articles == ["a", "b"]

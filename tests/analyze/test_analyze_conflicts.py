@@ -7,8 +7,6 @@ from newsbrief.analyze.numbers import quantities
 from newsbrief.analyze.text import same_place
 from newsbrief.records import AlignedPair, Claim, Derivation, SentenceRef
 
-pytestmark = pytest.mark.usefixtures("no_upstream")
-
 
 def kinds(a: str, b: str, da=(), db=()) -> list[str]:
     return [f.kind for f in compare(a, b, list(da), list(db))]

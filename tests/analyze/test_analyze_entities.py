@@ -1,12 +1,8 @@
 from __future__ import annotations
 
-import pytest
-
 from newsbrief.analyze.entities import merge_entities
 from newsbrief.analyze.names import compatible, name_parts, role_after, role_before
 from newsbrief.analyze.quotes import story_quotes
-
-pytestmark = pytest.mark.usefixtures("no_upstream")
 
 
 def test_name_parts_drop_titles_and_particles() -> None:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from newsbrief.analyze.sources import count_independent, independent_sources
-from newsbrief.records import Article, Derivation
+from newsbrief.records import Article, Derivation, Sentence
 
 
 def _art(aid: str, wire: str | None = None) -> Article:
@@ -43,3 +43,16 @@ def test_derivations_outside_the_story_and_cycles_are_harmless() -> None:
     ]
     roots = independent_sources(arts, derivs)
     assert roots["x"] == roots["y"] == "y"
+
+
+def test_the_same_page_scraped_twice_is_one_source_without_a_derivation() -> None:
+    def page(aid: str, sentences: list[str]) -> Article:
+        art = Article(id=aid, source=aid, text=" ".join(sentences))
+        art.sentences = [Sentence(i, s, 0, len(s)) for i, s in enumerate(sentences)]
+        return art
+
+    body = ["The dam held.", "Water rose all night.", "Crews worked until dawn."]
+    other = [body[0], "Ferries stopped.", "Schools closed early."]
+    arts = [page("a", body), page("b", [*body, "Share this story."]), page("c", other)]
+    roots = independent_sources(arts, [])
+    assert roots["a"] == roots["b"] != roots["c"]  # one shared sentence of three is not a copy

@@ -1,11 +1,7 @@
 from __future__ import annotations
 
-import pytest
-
 from newsbrief.analyze import analyze_story
 from newsbrief.records import AlignedPair, Derivation, Story
-
-pytestmark = pytest.mark.usefixtures("no_upstream")
 
 
 def test_analyze_story_end_to_end_on_hand_built_records(make_article) -> None:

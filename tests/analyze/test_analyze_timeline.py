@@ -1,32 +1,23 @@
 from __future__ import annotations
 
-import pytest
-
-from newsbrief.analyze import timeline
-from newsbrief.analyze.dates import find_dates
 from newsbrief.analyze.timeline import build_timeline, infer_published
-
-REAL_UPSTREAM = timeline._upstream_extract
-
-pytestmark = pytest.mark.usefixtures("no_upstream")
+from newsbrief.annotate.dates import extract_dates
+from newsbrief.records import Article
 
 
-def test_fallback_date_finder_reads_absolute_and_month_day_forms(make_article) -> None:
-    art = make_article("a", "On July 10 the city fell. It was held from June 2014 to July 2017.")
-    found = [(d.text, d.value, d.relative) for d in find_dates(art.text, art.sentences, 2017)]
-    assert found == [
-        ("July 10", "2017-07-10", True),
-        ("June 2014", "2014-06", False),
-        ("July 2017", "2017-07", False),
-    ]
-    assert find_dates("It may rain.", []) == []
+def dated(art: Article) -> Article:
+    """The article with the dates the annotate stage assigns (the timeline only reads them)."""
+    art.dates = extract_dates(art.text, art.sentences, art.published)
+    return art
 
 
 def test_published_inferred_from_latest_past_tense_date(make_article) -> None:
-    art = make_article(
-        "a",
-        "The city was held by militants from June 2014 to July 2017. "
-        "A conference will be held in March 2018.",
+    art = dated(
+        make_article(
+            "a",
+            "The city was held by militants from June 2014 to July 2017. "
+            "A conference will be held in March 2018.",
+        )
     )
     assert infer_published(art) == "2017-07"  # the future-tense sentence does not count
 
@@ -54,11 +45,13 @@ def test_timeline_merges_same_date_and_wording_and_sorts(make_article) -> None:
 
 
 def test_inferred_anchor_resolves_month_day_dates_and_marks_them(make_article) -> None:
-    art = make_article(
-        "a",
-        "On July 10, the prime minister declared the city liberated. "
-        "The city was under militant control from June 2014 to July 2017. "
-        "Last week officials met.",
+    art = dated(
+        make_article(
+            "a",
+            "On July 10, the prime minister declared the city liberated. "
+            "The city was under militant control from June 2014 to July 2017. "
+            "Last week officials met.",
+        )
     )
     events = build_timeline([art])
     assert art.published == "2017-07" and art.published_inferred
@@ -70,12 +63,16 @@ def test_inferred_anchor_resolves_month_day_dates_and_marks_them(make_article) -
 
 
 def test_article_whose_inferred_year_disagrees_keeps_only_absolute_dates(make_article) -> None:
-    story = make_article(
-        "s", "Voters went to the polls on 3 May 2021 in the capital.", published="2021-05-04"
+    story = dated(
+        make_article(
+            "s", "Voters went to the polls on 3 May 2021 in the capital.", published="2021-05-04"
+        )
     )
-    old = make_article(
-        "o",
-        "On March 3, the council met again. The council was founded in June 2016 by decree.",
+    old = dated(
+        make_article(
+            "o",
+            "On March 3, the council met again. The council was founded in June 2016 by decree.",
+        )
     )
     events = build_timeline([story, old])
     dates = [e.date for e in events]
@@ -92,17 +89,25 @@ def test_relative_dates_without_any_anchor_are_left_out(make_article) -> None:
     assert build_timeline([art]) == []
 
 
-def test_a_day_inferred_from_the_text_resolves_no_weekday(make_article, monkeypatch) -> None:
+def test_a_day_inferred_from_the_text_resolves_no_weekday(make_article) -> None:
     # the latest reported day ("October 28, 2016") is when something happened, not when the
     # article was written: "on Tuesday" against it would date the filing to that week
-    monkeypatch.setattr(timeline, "_upstream_extract", REAL_UPSTREAM)
-    art = make_article(
-        "a",
-        "The agreement was signed on October 28, 2016, by both sides. "
-        "She filed a lawsuit in Los Angeles on Tuesday. "
-        "On March 3, the arbitrator issued an order.",
+    art = dated(
+        make_article(
+            "a",
+            "The agreement was signed on October 28, 2016, by both sides. "
+            "She filed a lawsuit in Los Angeles on Tuesday. "
+            "On March 3, the arbitrator issued an order.",
+        )
     )
     events = build_timeline([art])
     assert art.published == "2016-10-28" and art.published_inferred
     assert all("Tuesday" not in e.text for e in events)
     assert any(e.date.endswith("-03-03") for e in events)  # a month-day form still resolves
+
+
+def test_an_article_without_annotated_dates_has_no_timeline_events(make_article) -> None:
+    # the timeline reads what annotate assigned; it never looks for dates in the text again
+    art = make_article("a", "The army declared victory on 10 July 2017.", published="2017-07-12")
+    assert build_timeline([art]) == []
+    assert build_timeline([dated(art)])[0].date == "2017-07-10"

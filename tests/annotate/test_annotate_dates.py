@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from newsbrief.annotate import annotate
-from newsbrief.annotate.dates import extract_dates
+from newsbrief.annotate.dates import extract_dates, reanchor
 from newsbrief.annotate.sentences import split_sentences
 from newsbrief.records import Article
 
@@ -86,3 +86,18 @@ def test_weekday_in_future_context_is_the_next_one() -> None:
         ("Monday", "2024-05-13"),
         ("Thursday", "2024-05-16"),
     ]
+
+
+def test_reanchor_resolves_the_relative_mentions_annotate_found() -> None:
+    # the timeline infers a publish date after annotation; the dates are not looked for again
+    text = "On July 10 the city fell. It had been held since June 2014. Last week it was quiet."
+    sents = split_sentences(text)
+    found = extract_dates(text, sents, None)
+    assert [d.value for d in found] == [None, "2014-06", None]
+    again = reanchor(text, sents, found, "2017-07-31")
+    assert [(d.text, d.value, d.relative) for d in again] == [
+        ("July 10", "2017-07-10", True),
+        ("June 2014", "2014-06", False),
+        ("Last week", "2017-W30", True),
+    ]
+    assert reanchor(text, sents, found[1:2], "2017-07-31") == found[1:2]  # only what was found

@@ -53,7 +53,7 @@ def test_roles_from_titles_and_appositions() -> None:
         "Ambassador of Norland Tomas Ilian Berg Varga spoke too.\n"
         "Sami al-Rawi, spokesman for the Popular Forces, said nothing."
     )
-    roles = person_roles(Article(id="x", source="t", text=text))
+    roles = person_roles(annotate(Article(id="x", source="t", text=text)))
     assert roles["Rana Al-Masri"] == ["Iraqi Ambassador to Kuwait"]
     assert roles["Tomas Ilian Berg Varga"] == ["Ambassador of Norland"]
     assert roles["Sami al-Rawi"] == ["spokesman for the Popular Forces"]

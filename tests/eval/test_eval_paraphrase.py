@@ -66,7 +66,7 @@ def test_bad_file(tmp_path: Path) -> None:
 
 
 def test_fit_pair_model_separates_and_needs_both_labels() -> None:
-    from newsbrief.dedup.pairmodel import FEATURE_NAMES, features
+    from newsbrief.paraphrase import FEATURE_NAMES, features
 
     pairs = [p for _ in range(5) for p in PAIRS]
     weights, intercept = fit_pair_model(pairs)
@@ -88,8 +88,8 @@ def test_mrpc_dev_reaches_target(shared_data: Path) -> None:
 
 
 def test_shipped_weights_come_from_the_fit_half(shared_data: Path) -> None:
-    from newsbrief.dedup.pairmodel import FEATURE_NAMES, INTERCEPT, WEIGHTS
     from newsbrief.eval.paraphrase import load_pairs
+    from newsbrief.paraphrase import FEATURE_NAMES, INTERCEPT, WEIGHTS
 
     fit, _ = load_pairs(str(shared_data / "dedup" / "mrpc" / "mrpc_dev.jsonl"))
     weights, intercept = fit_pair_model(fit)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from newsbrief.analyze.names import HONORIFICS, ROLE_WORDS
-from newsbrief.analyze.text import content_stems, wordset
+from newsbrief.analyze.text import content_stems
+from newsbrief.text import wordset
 
 CUES = wordset("""said says say saying told tells tell according added adds stated states
     noted notes explained explains insisted insists argued argues commented comments remarked

@@ -8,8 +8,10 @@ from collections.abc import Callable
 
 from newsbrief.analyze.attribution import claim_stems, said_text
 from newsbrief.analyze.sources import count_independent
-from newsbrief.analyze.text import STOPWORDS, cosine, idf_weights, words
+from newsbrief.analyze.text import cosine, idf_weights
+from newsbrief.paraphrase import paraphrase_score
 from newsbrief.records import Article, Claim, Derivation, Sentence, SentenceRef
+from newsbrief.text import STOP_WORDS, words
 
 # Cosine over IDF-weighted stems of what is said (attribution dropped): from HIGH up two
 # sentences say the same thing; between LOW and HIGH only when the IDF-weighted containment
@@ -46,10 +48,10 @@ _VERBISH = re.compile(
 
 def is_statement(text: str) -> bool:
     """A body sentence worth aligning: long enough and not a heading or a caption stub."""
-    toks = words(text)
+    toks = words(text, fold=True, hyphens=True, numbers=True)
     if len(toks) < MIN_WORDS:
         return False
-    content = [t for t in toks if len(t) > 3 and t.lower() not in STOPWORDS]
+    content = [t for t in toks if len(t) > 3 and t.lower() not in STOP_WORDS]
     capitalised = sum(1 for t in content if t[:1].isupper())
     if not text.rstrip().endswith(_ENDINGS) and capitalised >= 0.7 * max(1, len(content)):
         return False  # a Title Case Headline without final punctuation
@@ -57,14 +59,6 @@ def is_statement(text: str) -> bool:
 
 
 _ENDINGS = (".", "!", "?", '"', "'", "”", "’", ")", "…")
-
-
-def _paraphrase_fn() -> Callable[[str, str], float] | None:
-    try:
-        from newsbrief.dedup import paraphrase_score  # type: ignore[attr-defined]
-    except (ImportError, AttributeError):
-        return None
-    return paraphrase_score  # type: ignore[no-any-return]
 
 
 def containment(stems_a: list[str], stems_b: list[str], idf: dict[str, float]) -> float:
@@ -80,8 +74,8 @@ def containment(stems_a: list[str], stems_b: list[str], idf: dict[str, float]) -
 
 
 def paraphrase_fn() -> Callable[[str, str], float] | None:
-    """The dedup paraphrase scorer claims use as a second opinion, if that stage has one."""
-    return _paraphrase_fn()
+    """The paraphrase scorer claims use as a second opinion: the MRPC-fitted pair model."""
+    return paraphrase_score
 
 
 Node = tuple[str, int]  # (article id, sentence index)
@@ -142,13 +136,10 @@ def _lexical_band(
 
 
 def _paraphrase(a: str, b: str, para: Paraphrase) -> float | None:
-    """The paraphrase probability of what two statements say; None without a usable scorer."""
+    """The paraphrase probability of what two statements say; None when no scorer is given."""
     if para is None:
         return None
-    try:
-        return float(para(said_text(a), said_text(b)))
-    except Exception:  # an optional upstream scorer must never break the analysis
-        return None
+    return float(para(said_text(a), said_text(b)))
 
 
 def _corroborates(score: float, a: str, b: str, para: Paraphrase) -> bool:
@@ -190,7 +181,7 @@ def align_claims(
                 sents[(art.id, s.index)] = s
                 stems[(art.id, s.index)] = claim_stems(s.text)
     idf = idf_weights(stems.values())
-    para = _paraphrase_fn()
+    para = paraphrase_fn()
     sem = semantic_fn([s.text for s in sents.values()]) if semantic else None
 
     edges: list[tuple[float, Node, Node]] = []

@@ -6,20 +6,11 @@ import re
 from dataclasses import dataclass
 
 from newsbrief.analyze.attribution import claim_stems
-from newsbrief.analyze.dates import compatible_dates, find_dates
 from newsbrief.analyze.names import HONORIFICS, ROLE_WORDS
 from newsbrief.analyze.numbers import quantities, same_amount
-from newsbrief.analyze.text import (
-    STOPWORDS,
-    content_stems,
-    cosine,
-    demonym_base,
-    idf_weights,
-    stem,
-    words,
-    wordset,
-)
+from newsbrief.analyze.text import content_stems, cosine, demonym_base, idf_weights
 from newsbrief.records import Article, Claim, Conflict, ConflictValue, Derivation, SentenceRef
+from newsbrief.text import STOP_WORDS, stem, words, wordset
 
 _NEGATORS = wordset(
     "not never no nobody nothing none neither nor cannot n't without deny denies denied denying"
@@ -73,7 +64,7 @@ def _proper_slots(toks: list[str]) -> dict[tuple[str, ...], list[tuple[str, str,
     def usable(*idx: int) -> bool:
         # a slot is a run of ordinary words or titles ("Ambassador of"), not other names
         return all(toks[j][:1].isalnum() and not name_part(j) for j in idx) and not all(
-            low[j] in STOPWORDS for j in idx
+            low[j] in STOP_WORDS for j in idx
         )
 
     def name_part(j: int) -> bool:
@@ -82,7 +73,7 @@ def _proper_slots(toks: list[str]) -> dict[tuple[str, ...], list[tuple[str, str,
         return 0 < j < len(toks) and toks[j][:1].isupper() and low[j] not in _TITLE_WORDS
 
     for i, tok in enumerate(toks):
-        if i == 0 or len(tok) < 2 or not tok[:1].isupper() or low[i] in STOPWORDS:
+        if i == 0 or len(tok) < 2 or not tok[:1].isupper() or low[i] in STOP_WORDS:
             continue
         if low[i] in _CALENDAR:
             continue
@@ -156,7 +147,7 @@ def date_findings(a_dates: list[tuple[str, str]], b_dates: list[tuple[str, str]]
 
 
 def _negations(text: str) -> list[tuple[int, list[str]]]:
-    toks = [t.lower().replace("’", "'") for t in words(text)]
+    toks = words(text, lower=True, hyphens=True, numbers=True)
     out = []
     for i, t in enumerate(toks):
         if t in _NEGATORS or t.endswith("n't"):
@@ -169,8 +160,8 @@ def _negations(text: str) -> list[tuple[int, list[str]]]:
 def polarity_findings(a: str, b: str) -> list[Finding]:
     """Negation on one side only, or an antonym swap; the two together cancel out."""
     sa, sb = set(content_stems(a)), set(content_stems(b))
-    la = {stem(w.lower()): w for w in words(a)}
-    lb = {stem(w.lower()): w for w in words(b)}
+    la = {stem(w): w for w in words(a, fold=True, hyphens=True, numbers=True)}
+    lb = {stem(w): w for w in words(b, fold=True, hyphens=True, numbers=True)}
     antonyms: list[tuple[str, str]] = []
     for x, y in _ANTONYMS:
         for p, q in ((x, y), (y, x)):
@@ -186,7 +177,7 @@ def polarity_findings(a: str, b: str) -> list[Finding]:
         negs, other_stems = (na, sb) if na else (nb, sa)
         for _, after in negs:
             # scope: the first content word after the negator ("never been *mentioned*")
-            scope = [w for w in after if w not in STOPWORDS][:1]
+            scope = [w for w in after if w not in STOP_WORDS][:1]
             hit = [w for w in scope if stem(w) in other_stems]
             if hit:
                 word = hit[0]
@@ -228,14 +219,18 @@ _KIND_TEXT = {
 }
 
 
-def _sentence_dates(article: Article, index: int, text: str) -> list[tuple[str, str]]:
-    if article.dates:
-        return [
-            (d.value, d.text)
-            for d in article.dates
-            if d.sentence == index and d.value and not d.relative
-        ]
-    return [(d.value, d.text) for d in find_dates(text, []) if d.value and not d.relative]
+def _sentence_dates(article: Article, index: int) -> list[tuple[str, str]]:
+    """The absolute dates annotate found in one sentence, as (value, text)."""
+    return [
+        (d.value, d.text)
+        for d in article.dates
+        if d.sentence == index and d.value and not d.relative
+    ]
+
+
+def compatible_dates(a: str, b: str) -> bool:
+    """Same date at the shared precision ("2017-07" agrees with "2017-07-10")."""
+    return a.startswith(b) or b.startswith(a)
 
 
 # Sentences of one claim are compared for conflicts only when they say nearly the same thing
@@ -279,8 +274,8 @@ def find_conflicts(
             # a claim may group statements that only share their topic; calling two such
             # sentences a dispute would put a false conflict in front of a fact-checker
             return []
-        da = _sentence_dates(by_id[na[0]], na[1], ta)
-        db = _sentence_dates(by_id[nb[0]], nb[1], tb)
+        da = _sentence_dates(by_id[na[0]], na[1])
+        db = _sentence_dates(by_id[nb[0]], nb[1])
         return compare(ta, tb, da, db)
 
     # sentence pairs a rewrite's alignment vouches for: compared however they are worded

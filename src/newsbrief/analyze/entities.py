@@ -21,9 +21,10 @@ from newsbrief.analyze.names import (
     role_after,
     role_before,
 )
-from newsbrief.analyze.text import STOPWORDS
+from newsbrief.annotate.entities import person_roles
 from newsbrief.annotate.lexicon import ORG_NOUNS, TITLES
 from newsbrief.records import Article, Entity
+from newsbrief.text import STOP_WORDS
 
 
 @dataclass
@@ -54,28 +55,6 @@ class _Group:
     @property
     def count(self) -> int:
         return sum(sum(f.surfaces.values()) for f in self.forms)
-
-
-def _external_roles(article: Article) -> dict[str, list[str]]:
-    """Roles from the annotate stage, when it provides them; any failure means "none"."""
-    try:
-        from newsbrief.annotate.entities import person_roles  # type: ignore[attr-defined]
-    except (ImportError, AttributeError):
-        return {}
-    try:
-        found = person_roles(article)
-    except Exception:  # an upstream bug must not take the story down with it
-        return {}
-    out: dict[str, list[str]] = {}
-    items = found.items() if isinstance(found, dict) else found
-    for item in items or []:
-        try:
-            name, roles = item
-        except (TypeError, ValueError):
-            continue
-        roles_list = [roles] if isinstance(roles, str) else list(roles or [])
-        out.setdefault(str(name), []).extend(str(r) for r in roles_list if r)
-    return out
 
 
 class EntityIndex:
@@ -226,7 +205,6 @@ class EntityIndex:
     def _gather_roles(self, articles: list[Article], skip: set[int] | None = None) -> None:
         skip = skip or set()
         for art in articles:
-            external = _external_roles(art)
             for m in art.mentions:
                 if m.kind != "person":
                     continue
@@ -240,13 +218,14 @@ class EntityIndex:
                 for role in (role_before(text, m.start), role_after(text, m.end)):
                     if role:
                         group.roles[role] += 1
-            for name, roles in external.items():
-                gid = self.resolve(name, art.id)
-                if gid is not None and id(self.groups[self._index(gid)]) not in skip:
+            # the roles annotate read around each mention ("Ambassador of Iraq to Kuwait ...")
+            for name, roles in person_roles(art).items():
+                found = self.resolve(name, art.id)
+                if found is not None and id(self.groups[self._index(found)]) not in skip:
                     for role in roles:
                         cleaned = clean_role(role)
                         if cleaned:
-                            self.groups[self._index(gid)].roles[cleaned] += 1
+                            self.groups[self._index(found)].roles[cleaned] += 1
 
     # ------------------------------------------------------------------ output
     def _build(self) -> list[Entity]:
@@ -320,7 +299,7 @@ def _honorific_before(text: str, start: int) -> str | None:
 def _not_a_name(text: str) -> bool:
     # a capitalised function word starts a sentence, not a name ("After Mosul, ...")
     first = text.split()[0].lower() if text.split() else ""
-    return first in STOPWORDS
+    return first in STOP_WORDS
 
 
 def _looks_like_name(text: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsbrief.analyze.text import wordset
+from newsbrief.text import wordset
 
 # Words that precede a name without being part of it ("Mr Karim", "Ambassador Karim").
 HONORIFICS = wordset("""mr mrs ms miss mx dr sir dame lord lady prof professor ambassador president minister

@@ -5,15 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsbrief.analyze.text import STOPWORDS, stem, wordset
+from newsbrief.text import MONTHS, NUMBER_WORDS, STOP_WORDS, stem
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "dozen": 12,
-}  # fmt: skip
+_UNITS = {**NUMBER_WORDS, "a": 1, "an": 1, "dozen": 12}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
            "trillion": 1_000_000_000_000, "dozen": 12}  # fmt: skip
 _HEDGES = (
@@ -23,10 +17,6 @@ _HEDGES = (
     "as many as", "as few as", "several", "dozens", "hundreds", "thousands", "millions",
 )  # fmt: skip
 
-_MONTHS = wordset(
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec"
-)
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+|%")
 
 
@@ -90,7 +80,7 @@ def quantities(text: str) -> list[Quantity]:
             w = toks[k][0].lower()
             if w in {"%", "percent", "per", "pc"}:
                 unit = "%"
-            elif w.isalpha() and w not in STOPWORDS and w not in _MONTHS:
+            elif w.isalpha() and w not in STOP_WORDS and w not in MONTHS:
                 unit = stem(w)
         end = toks[j - 1][2]
         before = norm[max(0, start - 20) : start].lower()

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from newsbrief.records import Article, Derivation
+from collections import Counter
+
+from newsbrief.records import Article, Derivation, normalize_text
+
+DUPLICATE_ARTICLE = 0.5  # share of an article's sentences found verbatim in another
 
 
 def _wire_key(article: Article) -> str | None:
@@ -26,7 +30,9 @@ def independent_sources(articles: list[Article], derivations: list[Derivation]) 
     """Map every article id to the id of the independent source it belongs to.
 
     A derivation child joins its parent's group (the parent's root stays the root, so an
-    original is the root of its copies); articles crediting the same wire form one group.
+    original is the root of its copies); articles crediting the same wire form one group,
+    and so do articles that share at least half of their sentences verbatim (one page
+    scraped twice).
     Derivations that mention articles outside ``articles`` are ignored.
     """
     ids = [a.id for a in articles]
@@ -59,6 +65,19 @@ def independent_sources(articles: list[Article], derivations: list[Derivation]) 
         members.sort(key=lambda i: order[i])
         for other in members[1:]:
             attach(other, members[0])
+
+    # The same page scraped twice is one source even when no derivation links the two.
+    seen: dict[str, set[str]] = {}
+    for a in articles:
+        for s in a.sentences:
+            seen.setdefault(normalize_text(s.text), set()).add(a.id)
+    for a in articles:
+        shared: Counter[str] = Counter()
+        for s in a.sentences:
+            shared.update(other for other in seen[normalize_text(s.text)] if other != a.id)
+        for other in sorted(shared, key=lambda i: order[i]):
+            if shared[other] >= DUPLICATE_ARTICLE * len(a.sentences):
+                attach(a.id, other)
 
     return {i: find(i) for i in ids}
 

@@ -1,61 +1,25 @@
-"""Word-level helpers shared by the analyze modules: tokens, stems, stopwords, demonyms."""
+"""Word-level helpers shared by the analyze modules: content stems, IDF cosine, demonyms.
+
+Tokens, stems and stop words come from the text core (``newsbrief.text``).
+"""
 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 
-TOKEN = re.compile(r"[A-Za-z][\w'’\-]*[A-Za-z0-9]|[A-Za-z]|\d[\d,.]*\d|\d")
-
-
-def wordset(spaced: str) -> frozenset[str]:
-    """A frozenset from a whitespace-separated word list (long lists stay readable)."""
-    return frozenset(spaced.split())
-
-
-STOPWORDS = wordset("""a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my myself no nor not of off on once only or other
-    our ours ourselves out over own same she should so some such than that the their theirs
-    them themselves then there these they this those through to too under until up very was we
-    were what when where which while who whom why will with would you your yours yourself
-    said says say told tell according also its it's he's she's there's which whose however
-    one two three mr mrs ms dr may might must shall whether much many even still yet""")
-
-_STEMMER = None
-
-
-def stem(word: str) -> str:
-    global _STEMMER
-    if _STEMMER is None:
-        import snowballstemmer
-
-        _STEMMER = snowballstemmer.stemmer("english")
-    return _cached_stem(word.lower())
-
-
-@lru_cache(maxsize=65536)
-def _cached_stem(word: str) -> str:
-    assert _STEMMER is not None
-    return str(_STEMMER.stemWord(word))
-
-
-def words(text: str) -> list[str]:
-    return [m.group(0) for m in TOKEN.finditer(text.replace("’", "'"))]
+from newsbrief.text import STOP_WORDS, stem, words
 
 
 def content_stems(text: str) -> list[str]:
     """Stemmed content words, possessives dropped: the unit of sentence similarity."""
     out = []
-    for w in words(text):
+    for w in words(text, fold=True, hyphens=True, numbers=True):
         low = w.lower()
         if low.endswith("'s"):
             low = low[:-2]
-        if low in STOPWORDS or len(low) < 2 or low.replace(",", "").replace(".", "").isdigit():
+        if low in STOP_WORDS or len(low) < 2 or low.replace(",", "").replace(".", "").isdigit():
             continue
         # only capitalised words can be demonyms; lowercase "crisis" must stay itself
         out.append(stem(demonym_base(low) if w[0].isupper() else low))

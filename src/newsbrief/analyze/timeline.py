@@ -10,11 +10,11 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter
-from collections.abc import Callable
 
-from newsbrief.analyze.dates import find_dates
 from newsbrief.analyze.text import content_stems, cosine, idf_weights
+from newsbrief.annotate.dates import reanchor
 from newsbrief.records import Article, DateMention, SentenceRef, TimelineEvent
+from newsbrief.text import MONTH_PATTERN
 
 MERGE_SIMILARITY = 0.3
 MAX_EVENT_CHARS = 240
@@ -26,13 +26,6 @@ _PAST = re.compile(
 _FUTURE = re.compile(r"\b(?:will|shall|going to|plans? to|expected to)\b", re.I)
 
 
-def _dates_of(article: Article) -> list[DateMention]:
-    """The article's own DateMentions, or the fallback finder's absolute dates."""
-    if article.dates:
-        return list(article.dates)
-    return find_dates(article.text, article.sentences)
-
-
 def _sentence_text(article: Article, index: int) -> str:
     if 0 <= index < len(article.sentences):
         return article.sentences[index].text
@@ -42,7 +35,7 @@ def _sentence_text(article: Article, index: int) -> str:
 def infer_published(article: Article) -> str | None:
     """The latest absolute date with a year that the text reports in the past tense."""
     best: str | None = None
-    for d in _dates_of(article):
+    for d in article.dates:
         if not d.value or d.relative or not d.value[:4].isdigit():
             continue
         sent = _sentence_text(article, d.sentence)
@@ -51,14 +44,6 @@ def infer_published(article: Article) -> str | None:
         if best is None or d.value > best:
             best = d.value
     return best
-
-
-def _upstream_extract() -> Callable[..., list[DateMention]] | None:
-    try:
-        from newsbrief.annotate.dates import extract_dates  # type: ignore[attr-defined]
-    except (ImportError, AttributeError):
-        return None
-    return extract_dates  # type: ignore[no-any-return]
 
 
 def _full_date(anchor: str) -> str:
@@ -71,30 +56,18 @@ def _full_date(anchor: str) -> str:
     return f"{anchor[:4]}-12-31"
 
 
-def _resolve_against(article: Article, anchor: str, stated: bool = True) -> list[DateMention]:
-    """Dates of ``article`` with relative ones resolved against ``anchor``.
+def _resolve_against(article: Article, anchor: str) -> list[DateMention]:
+    """The dates annotate found in ``article``, relative ones resolved against ``anchor``.
 
-    With a coarse anchor (a month, a year), or one inferred from the text (the day of some
-    reported event, not of publication), only month-day forms ("on July 10") resolve;
+    The anchor is coarse (a month, a year) or inferred from the text (the day of some
+    reported event, not of publication), so only month-day forms ("on July 10") resolve;
     "last week" or "on Thursday" would be guesses, so they are left out.
     """
-    full = _full_date(anchor)
-    found: list[DateMention] | None = None
-    upstream = _upstream_extract()
-    if upstream is not None:
-        try:
-            result = upstream(article.text, article.sentences, full)
-            found = result if isinstance(result, list) else None
-        except Exception:  # the fallback below is always good enough for month-day forms
-            found = None
-    if found is None:
-        found = find_dates(article.text, article.sentences, int(anchor[:4]))
-    if len(anchor) >= 10 and stated:
-        return found
+    found = reanchor(article.text, article.sentences, article.dates, _full_date(anchor))
     return [d for d in found if not d.relative or _MONTH_NAME.search(d.text)]
 
 
-_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_MONTH_NAME = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.I)
 
 
 def story_anchor(articles: list[Article]) -> str | None:
@@ -123,13 +96,13 @@ def build_timeline(articles: list[Article]) -> list[TimelineEvent]:
     story_year = anchor[:4] if anchor else None
     items: list[tuple[str, Article, DateMention, bool]] = []
     for art in articles:
-        dates = _dates_of(art)
+        dates = art.dates
         inferred_anchor = bool(art.published and art.published_inferred)
-        if art.published and (not art.dates or inferred_anchor):
-            if inferred_anchor and art.published[:4] != story_year:
+        if art.published and inferred_anchor:
+            if art.published[:4] != story_year:
                 dates = [d for d in dates if not d.relative]
             else:
-                dates = _resolve_against(art, art.published, stated=not inferred_anchor)
+                dates = _resolve_against(art, art.published)
         for d in dates:
             if not d.value or (d.relative and not art.published):
                 continue  # a relative date with nothing to resolve it against

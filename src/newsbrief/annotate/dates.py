@@ -12,39 +12,17 @@ import datetime as dt
 import re
 
 from newsbrief.records import DateMention, Sentence
+from newsbrief.text import MONTH_PATTERN, MONTHS, NUMBER_WORDS, WEEKDAYS
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fifteen": 15, "twenty": 20, "thirty": 30,
-}  # fmt: skip
+_NUMBERS = {"a": 1, "an": 1, **NUMBER_WORDS}
+# Month words as written in running text: capitalised ("May", "Sept."), never "may".
+_MONTH_WORDS = "|".join(m.capitalize() for m in MONTH_PATTERN.split("|"))
 
-_MON = r"(?P<mon>(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)"
+_MON = rf"(?P<mon>(?:{_MONTH_WORDS})\.?)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUM = r"(?P<num>\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty))"
+_WD = rf"(?P<wd>{'|'.join(d.capitalize() for d in WEEKDAYS)})"
+_NUM = rf"(?P<num>\d{{1,3}}|(?i:{'|'.join(sorted(_NUMBERS, key=lambda w: (-len(w), w)))}))"
 
 _PATTERNS = [
     ("iso", rf"\b{_YEAR}-(?P<m2>[01]\d)-(?P<d2>[0-3]\d)\b"),
@@ -68,7 +46,7 @@ _PATTERNS = [
 # One regex per kind, tried in priority order: separate patterns with cheap literal
 # prefilters are ~2x faster than one big alternation on long texts.
 _COMPILED = [(name, re.compile(pat.replace("?P<", f"?P<{name}_"))) for name, pat in _PATTERNS]
-_ANY_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_ANY_MONTH = re.compile(rf"\b(?:{'|'.join(sorted({m[:3].capitalize() for m in MONTHS}))})")
 
 
 def _wanted(name: str, text: str, low: str, has_month: bool) -> bool:
@@ -85,16 +63,19 @@ def _wanted(name: str, text: str, low: str, has_month: bool) -> bool:
     return True
 
 
-def _matches(text: str) -> list[tuple[str, re.Match[str]]]:
-    """Non-overlapping matches; on overlap the earlier kind in ``_PATTERNS`` wins."""
-    low = text.lower()
-    has_month = bool(_ANY_MONTH.search(text))
+def _matches(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[str, re.Match[str]]]:
+    """Non-overlapping matches in ``text[lo:hi]``; on overlap the earlier kind in
+    ``_PATTERNS`` wins."""
+    hi = len(text) if hi is None else hi
+    part = text if lo == 0 and hi == len(text) else text[lo:hi]
+    low = part.lower()
+    has_month = bool(_ANY_MONTH.search(part))
     taken: list[tuple[int, int]] = []
     out: list[tuple[str, re.Match[str]]] = []
     for name, rx in _COMPILED:
-        if not _wanted(name, text, low, has_month):
+        if not _wanted(name, part, low, has_month):
             continue
-        for m in rx.finditer(text):
+        for m in rx.finditer(text, lo, hi):
             s, e = m.span()
             i = bisect.bisect_left(taken, (s, e))
             if (i > 0 and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e):
@@ -115,7 +96,7 @@ def _anchor(anchor: str | None) -> dt.date | None:
 
 
 def _month(name: str) -> int:
-    return _MONTHS[name.lower().rstrip(".")]
+    return MONTHS[name.lower().rstrip(".")]
 
 
 def _ymd(y: int, m: int, d: int | None = None) -> str | None:
@@ -200,7 +181,7 @@ def _resolve(
         off = {"yesterday": -1, "today": 0, "tomorrow": 1}[(get("word") or "").lower()]
         return (a + dt.timedelta(days=off)).isoformat(), True
     # weekdays: plain/"on"/"last" mean the most recent such day, "next" the coming one
-    target = _WEEKDAYS.index((get("wd") or "").lower())
+    target = WEEKDAYS.index((get("wd") or "").lower())
     mod = (get("wmod") or "").lower()
     if mod == "next" or (future and mod != "last"):
         delta = (target - a.weekday()) % 7
@@ -217,27 +198,53 @@ def extract_dates(text: str, sentences: list[Sentence], anchor: str | None) -> l
     """Date expressions in ``text``, resolved against ``anchor`` (ISO date) when relative."""
     a = _anchor(anchor)
     starts = [s.start for s in sentences]
+    found = (_mention(text, kind, m, a, starts) for kind, m in _matches(text))
+    return [d for d in found if d is not None]
+
+
+def reanchor(
+    text: str, sentences: list[Sentence], dates: list[DateMention], anchor: str
+) -> list[DateMention]:
+    """``dates`` (as ``extract_dates`` found them in ``text``) with the relative ones resolved
+    again against ``anchor``: for an article whose date is known only after annotation (the
+    timeline infers one from the text). Each relative mention is re-read within its sentence."""
+    a = _anchor(anchor)
+    starts = [s.start for s in sentences]
+    by_index = {s.index: s for s in sentences}
     out: list[DateMention] = []
-    for kind, m in _matches(text):
-        groups = {k: v for k, v in m.groupdict().items() if v is not None}
-        if kind == "m" and (groups.get("m_mon") or "").lower().rstrip(".") in ("may", "mar"):
-            continue  # "may" and "mar" are mostly ordinary words
-        start, end = m.span()
-        future = False
-        if kind == "wd":
-            sent_start = starts[max(0, bisect.bisect_right(starts, start) - 1)] if starts else 0
-            future = _future(text[max(sent_start, start - 80) : start])
-        value, relative = _resolve(kind, groups, a, future)
-        if text[end - 1] == "." and kind in ("m", "my") and len(text[start:end]) > 5:
-            end -= 1  # "in February." : the full stop ends the sentence, not an abbreviation
-        # Keep only the date itself, not the preposition that licensed it ("in 2016" -> "2016")
-        inner = f"{kind}_year" if kind == "y" else None
-        if inner and groups.get(inner):
-            start = m.start(inner)
-        elif kind == "m":
-            start = m.start("m_mon")
-        elif kind == "wd" and (groups.get("wd_wmod") or "").lower() == "on":
-            start = m.start("wd_wd")
-        sent = max(0, bisect.bisect_right(starts, start) - 1)
-        out.append(DateMention(text[start:end], value, sent, start, end, relative))
+    for d in dates:
+        sent = by_index.get(d.sentence)
+        if not d.relative or sent is None:
+            out.append(d)
+            continue
+        again = (_mention(text, k, m, a, starts) for k, m in _matches(text, sent.start, sent.end))
+        same = [n for n in again if n is not None and (n.start, n.end) == (d.start, d.end)]
+        out.append(same[0] if same else d)
     return out
+
+
+def _mention(
+    text: str, kind: str, m: re.Match[str], a: dt.date | None, starts: list[int]
+) -> DateMention | None:
+    """The DateMention of one match, or None for a match that is no date."""
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    if kind == "m" and (groups.get("m_mon") or "").lower().rstrip(".") in ("may", "mar"):
+        return None  # "may" and "mar" are mostly ordinary words
+    start, end = m.span()
+    future = False
+    if kind == "wd":
+        sent_start = starts[max(0, bisect.bisect_right(starts, start) - 1)] if starts else 0
+        future = _future(text[max(sent_start, start - 80) : start])
+    value, relative = _resolve(kind, groups, a, future)
+    if text[end - 1] == "." and kind in ("m", "my") and len(text[start:end]) > 5:
+        end -= 1  # "in February." : the full stop ends the sentence, not an abbreviation
+    # Keep only the date itself, not the preposition that licensed it ("in 2016" -> "2016")
+    inner = f"{kind}_year" if kind == "y" else None
+    if inner and groups.get(inner):
+        start = m.start(inner)
+    elif kind == "m":
+        start = m.start("m_mon")
+    elif kind == "wd" and (groups.get("wd_wmod") or "").lower() == "on":
+        start = m.start("wd_wd")
+    sent = max(0, bisect.bisect_right(starts, start) - 1)
+    return DateMention(text[start:end], value, sent, start, end, relative)

@@ -371,7 +371,6 @@ def extract_mentions(
     found = find_mentions(text, sentences)
     canon = merge_aliases(found)
     mentions: list[Mention] = []
-    roles: dict[str, list[str]] = {}
     for f in found:
         kind = f.kind
         entity = f.name
@@ -379,17 +378,22 @@ def extract_mentions(
             if f.name not in canon:
                 continue
             kind, entity = "person", canon[f.name]
-            for r in f.roles:
-                if r not in roles.setdefault(entity, []):
-                    roles[entity].append(r)
         start, end = f.toks[0].start, f.toks[-1].end
-        mentions.append(Mention(text[start:end], kind, f.sentence, start, end, entity))
-    return mentions, roles
+        own = list(f.roles) if kind == "person" else []
+        mentions.append(Mention(text[start:end], kind, f.sentence, start, end, entity, own))
+    return mentions, _roles_of(mentions)
+
+
+def _roles_of(mentions: list[Mention]) -> dict[str, list[str]]:
+    roles: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.kind == "person" and m.entity is not None:
+            known = roles.setdefault(m.entity, [])
+            known.extend(r for r in m.roles if r not in known)
+    return roles
 
 
 def person_roles(article: Article) -> dict[str, list[str]]:
-    """Roles of each person in the article (canonical name -> roles, in order of appearance)."""
-    from newsbrief.annotate.sentences import split_sentences
-
-    sentences = article.sentences or split_sentences(article.text)
-    return extract_mentions(article.text, sentences)[1]
+    """Roles of each person in an annotated article (canonical name -> roles, in order of
+    appearance), read from the mentions annotate assigned."""
+    return _roles_of(article.mentions)

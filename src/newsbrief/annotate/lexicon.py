@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from newsbrief.text import wordset
 
-def words(text: str) -> frozenset[str]:
-    """A word list written as one whitespace-separated string."""
-    return frozenset(text.split())
-
+# The annotators build their word lists as ``lx.words(...)``: the text core's wordset.
+words = wordset
 
 # Words that, before a name, make it a person and form (part of) that person's role.
-TITLES = words(
+TITLES = wordset(
     """
     mr mrs ms miss dr prof professor sir dame lord lady sheikh sheik imam ayatollah
     rabbi pope cardinal bishop father reverend king queen prince princess emir amir
@@ -32,13 +31,13 @@ TITLES = words(
     """
 )
 # Titles that only form a role when followed by a name (single-word honorifics).
-HONORIFICS = words(
+HONORIFICS = wordset(
     """
     mr mrs ms miss dr prof sir dame sheikh sheik imam ayatollah rabbi
     """
 )
 
-ORG_KEYWORDS = words(
+ORG_KEYWORDS = wordset(
     """
     ministry embassy consulate forces army navy force council party group university
     college school institute institution center centre agency bureau department office
@@ -53,9 +52,9 @@ ORG_KEYWORDS = words(
     """
 )
 # Organisation words that only count after another capitalised word ("Islamic State").
-TRAILING_ORG_KEYWORDS = words("state republic caliphate emirate")
+TRAILING_ORG_KEYWORDS = wordset("state republic caliphate emirate")
 # Well-known organisations written without a keyword.
-KNOWN_ORGS = words(
+KNOWN_ORGS = wordset(
     """
     reuters afp ap bbc cnn nato un eu isis isil is daesh taliban hezbollah hamas
     al-qaeda al-shabaab pentagon kremlin fbi cia nsa opec who imf unicef unhcr google
@@ -64,7 +63,7 @@ KNOWN_ORGS = words(
 )
 
 # Lowercased words that are never (part of) a name even when capitalized.
-NOT_NAME = words(
+NOT_NAME = wordset(
     """
     the a an and or but if of in on at to for from by with as is are was were be been
     this that these those there here he she it they we i you his her its their our my
@@ -79,7 +78,7 @@ NOT_NAME = words(
     """
 )
 
-SPEECH_VERBS = words(
+SPEECH_VERBS = wordset(
     """
     said says say told tells tell added adds noted notes underlined underscored
     underscores asserted asserts stressed stresses explained explains declared declares
@@ -97,7 +96,7 @@ SPEECH_VERBS = words(
 
 # Verbs of belief, finding and stance that attribute content without quoting it ("the poll
 # found that …", "she believes …"); only used for reported speech with a clause after them.
-REPORT_VERBS = words(
+REPORT_VERBS = wordset(
     """
     think believe believes hope hopes hoped fear fears feared expect expects know knows knew
     found finds find show shows showed shown suggest agreed agrees agree conceded concedes
@@ -163,7 +162,7 @@ DEMONYM_EXTRA = {
 }
 
 # Capitals and large cities (hand-written; extend freely).
-CITIES = words(
+CITIES = wordset(
     """
     Kabul Tirana Algiers Luanda Buenos Aires Yerevan Canberra Sydney Melbourne Vienna
     Baku Manama Dhaka Minsk Brussels Sarajevo Brasilia Rio de Janeiro Sao Paulo Sofia
@@ -234,7 +233,7 @@ def places() -> frozenset[str]:
     return frozenset(names)
 
 
-PLACE_KEYWORDS = words(
+PLACE_KEYWORDS = wordset(
     """
     province governorate region district county city town village island islands river
     valley mountains desert strait sea ocean peninsula street road avenue lane boulevard
@@ -293,7 +292,7 @@ def role_fits(head: str, role: str) -> bool:
 
 
 # Generic heads of organisation names: "the council", "the hospital"
-ORG_NOUNS = words(
+ORG_NOUNS = wordset(
     """
     newspaper paper agency ministry company group organization organisation campaign
     government department office committee network channel daily magazine council board

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-
-
-def words(line: str) -> list[str]:
-    return _WORD.findall(line)
+from newsbrief.text import words
 
 
 def _rx(pattern: str) -> re.Pattern[str]:

@@ -29,8 +29,8 @@ from newsbrief.cluster.pairs import (
     INTERCEPT,
 )
 from newsbrief.cluster.state import SentenceCounts, StoryState, accumulate
-from newsbrief.dedup.index import parse_time
 from newsbrief.records import Article, Story, story_id
+from newsbrief.text import parse_time
 
 QUERY_TERMS = 40  # salient article terms used to look up candidate stories
 MAX_CANDIDATES = 30

@@ -50,7 +50,7 @@ PAIR_THRESHOLD = 0.35
 MIN_COSINE = 0.05
 
 
-def matrix(vectors: Sequence[dict[str, float]], vocab: dict[str, int]):  # type: ignore[no-untyped-def]
+def matrix(vectors: Sequence[dict[str, float]], vocab: dict[str, int]):
     """Row-normalised sparse matrix of term-weight dicts over a shared vocabulary."""
     import numpy as np
     from scipy import sparse
@@ -66,7 +66,7 @@ def matrix(vectors: Sequence[dict[str, float]], vocab: dict[str, int]):  # type:
     return sparse.csr_matrix((vals, (rows, cols)), shape=shape)
 
 
-def pair_cosines(vectors: Sequence[dict[str, float]], pairs: Sequence[tuple[int, int]]):  # type: ignore[no-untyped-def]
+def pair_cosines(vectors: Sequence[dict[str, float]], pairs: Sequence[tuple[int, int]]):
     """Cosine of each listed pair, as a numpy array."""
     import numpy as np
 

@@ -14,12 +14,13 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from newsbrief.dedup.minhash import MinHasher, MinHashLSHIndex, jaccard
-from newsbrief.dedup.similarity import content_stems, quoted_fraction, word_diff, words
+from newsbrief.dedup.similarity import quoted_fraction, word_diff
 from newsbrief.records import AlignedPair, Article, Derivation, normalize_text
+from newsbrief.text import content_stems, parse_time, words
 
 NUM_PERM = 64
 SHINGLE = 3
@@ -58,34 +59,6 @@ class _Entry:
     @property
     def content(self) -> list[int]:
         return [i for i, s in enumerate(self.stems) if len(s) >= MIN_STEMS]
-
-
-def parse_time(value: str | None) -> datetime | None:
-    """A naive-UTC datetime from an ISO-ish string, or None when absent or unparseable."""
-    if not value:
-        return None
-    try:
-        from dateutil import parser
-
-        dt = parser.isoparse(value)
-    except (ValueError, OverflowError):
-        try:
-            from dateutil import parser
-
-            dt = parser.parse(value)
-        except (ValueError, OverflowError):
-            return None
-    if dt.tzinfo is not None:
-        dt = dt.astimezone(UTC).replace(tzinfo=None)
-    return dt
-
-
-def _sentence_texts(article: Article) -> list[str]:
-    if article.sentences:
-        return [s.text for s in article.sentences]
-    from newsbrief.annotate import split_sentences
-
-    return [s.text for s in split_sentences(article.text)]
 
 
 class DedupIndex:
@@ -150,12 +123,12 @@ class DedupIndex:
     # ------------------------------------------------------------------ indexing
 
     def _entry(self, article: Article) -> _Entry:
-        sentences = _sentence_texts(article)
+        sentences = [s.text for s in article.sentences]  # annotate split them
         stems = [frozenset(content_stems(s)) for s in sentences]
         bag: Counter[str] = Counter()
         for s in sentences:
             bag.update(content_stems(s))
-        toks = [w.lower() for w in words(article.text)]
+        toks = [w.lower() for w in words(article.text, hyphens=True, possessive=False)]
         key = hashlib.sha1(normalize_text(article.text).encode()).hexdigest()
         return _Entry(
             id=article.id,

@@ -1,8 +1,6 @@
-"""Word-level text similarity shared by dedup, clustering and claim alignment.
+"""What dedup reads off an aligned sentence pair: quoted share and the words that differ.
 
-Everything here works on stemmed content words (stop words dropped), which makes it robust
-to the light paraphrasing news rewrites do (reordered clauses, inflections, swapped function
-words) while staying cheap enough to run on every candidate sentence pair.
+The paraphrase decision other stages reuse lives in ``newsbrief.paraphrase``.
 """
 
 from __future__ import annotations
@@ -10,62 +8,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 
-# A compact English stop list: function words, auxiliaries and a few news fillers that carry
-# no content ("said", "also"), so overlap on them never makes two sentences look alike.
-_STOP_TEXT = """
-    a about above after again against all almost also am among an and any are as at be because
-    been before being below between both but by can could did do does doing done down during
-    each either else ever few for from further had has have having he her here hers herself him
-    himself his how however i if in into is it its itself just least less let like made make
-    many may me might more most much must my myself neither no nor not now of off on once one
-    only or other others our ours ourselves out over own per quite rather said same say says
-    saying she should since so some still such than that the their theirs them themselves then
-    there these they this those though through thus to too told under until up upon us very was
-    we were what when where whether which while who whom whose why will with within without
-    would yet you your yours yourself yourselves s t d ll m re ve mr mrs ms
-"""
-STOP_WORDS = frozenset(_STOP_TEXT.split())
+from newsbrief.text import content_words
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # Straight and typographic double quotes; single quotes double as apostrophes, so only
 # the typographic singles count as quote marks.
 _QUOTED = re.compile(r"[\"“”](.+?)[\"“”]|‘(.+?)’(?!\w)", re.S)
-
-PARAPHRASE_THRESHOLD = 0.5
-
-
-@lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """Lower-cased Snowball stem of one word."""
-    return str(_stemmer().stemWord(word.lower()))
-
-
-def words(text: str) -> list[str]:
-    """Word tokens of ``text`` in order, case preserved, possessive ``'s`` stripped."""
-    return [_POSSESSIVE.sub("", w) for w in _WORD.findall(text)]
-
-
-def is_stop(word: str) -> bool:
-    return word.lower() in STOP_WORDS or len(word) < 2 and not word.isdigit()
-
-
-def content_words(text: str) -> list[str]:
-    """Words that carry content: ``words`` minus stop words, case preserved."""
-    return [w for w in words(text) if not is_stop(w)]
-
-
-def content_stems(text: str) -> list[str]:
-    return [stem(w) for w in content_words(text)]
 
 
 def quoted_fraction(text: str) -> float:
@@ -81,48 +29,6 @@ def set_cosine(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> fl
     if not a or not b:
         return 0.0
     return len(a & b) / math.sqrt(len(a) * len(b))
-
-
-def overlap_score(a: str, b: str) -> float:
-    """Cheap word-level similarity in [0, 1], robust to rewording.
-
-    The mean of the set cosine and the containment of the smaller sentence in the larger
-    over stemmed content words: containment keeps a condensed rewrite ("X, ambassador of Y,
-    says ...") close to its longer original, cosine keeps one shared name from making a
-    short sentence look like a long one. (This was ``paraphrase_score`` before the fitted
-    model; MRPC accuracy 0.699 against the model's 0.755, see ``eval.paraphrase``.)
-    """
-    sa, sb = set(content_stems(a)), set(content_stems(b))
-    if not sa or not sb:
-        return 1.0 if a.strip().lower() == b.strip().lower() and a.strip() else 0.0
-    shared = len(sa & sb)
-    cosine = shared / math.sqrt(len(sa) * len(sb))
-    containment = shared / min(len(sa), len(sb))
-    return 0.5 * (cosine + containment)
-
-
-def paraphrase_score(a: str, b: str) -> float:
-    """Probability in [0, 1] that two sentences say the same thing.
-
-    A logistic model over overlap, order, length, number, name and negation features
-    (``dedup.pairmodel``), fitted on half of the MRPC dev pairs. Sentences without a shared
-    content stem skip the model: they are never paraphrases, and most candidate pairs in
-    an alignment are of that kind.
-    """
-    from newsbrief.dedup import pairmodel  # pairmodel builds on this module's tokens
-
-    if not a.strip() or not b.strip():
-        return 0.0
-    if a.strip().lower() == b.strip().lower():
-        return 1.0
-    if not pairmodel.shares_content(a, b):
-        return 0.0
-    return pairmodel.probability(a, b)
-
-
-def is_paraphrase(a: str, b: str, threshold: float = PARAPHRASE_THRESHOLD) -> bool:
-    """Whether two sentences say the same thing: model probability at least ``threshold``."""
-    return paraphrase_score(a, b) >= threshold
 
 
 def word_diff(a: str, b: str) -> tuple[list[str], list[str]]:

@@ -64,9 +64,10 @@ def load_topics(path: str) -> list[Topic]:
 
 
 def jaccard(a: str, b: str) -> float:
-    from newsbrief.analyze.text import words
+    from newsbrief.text import words
 
-    sa, sb = {w.lower() for w in words(a)}, {w.lower() for w in words(b)}
+    sa = set(words(a, lower=True, hyphens=True, numbers=True))
+    sb = set(words(b, lower=True, hyphens=True, numbers=True))
     return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
 
 

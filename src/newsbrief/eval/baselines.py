@@ -36,7 +36,7 @@ def lead_baseline(articles: list[Article]) -> list[str]:
     return out
 
 
-def _tfidf(sents: list[str]):  # type: ignore[no-untyped-def]
+def _tfidf(sents: list[str]):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     vec = TfidfVectorizer(stop_words="english", sublinear_tf=True)

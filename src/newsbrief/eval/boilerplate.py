@@ -117,7 +117,7 @@ def load_pages(path: str | Path) -> list[dict[str, Any]]:
         raise InputError(f"no such file: {file}")
     opener = gzip.open if file.suffix == ".gz" else open
     pages = []
-    with opener(file, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
+    with opener(file, "rt", encoding="utf-8") as handle:
         for number, raw in enumerate(handle, 1):
             if not raw.strip():
                 continue

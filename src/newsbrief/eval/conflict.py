@@ -43,7 +43,8 @@ def unsupported(statement: str, document: str) -> list[str]:
     """Names and numbers of ``statement`` that appear nowhere in ``document``."""
     from newsbrief.analyze.conflicts import _tokens as words
     from newsbrief.analyze.numbers import quantities
-    from newsbrief.analyze.text import STOPWORDS, demonym_base, stem
+    from newsbrief.analyze.text import demonym_base
+    from newsbrief.text import STOP_WORDS, stem
 
     doc_words = words(document)
     known = {stem(demonym_base(w.removesuffix("'s"))) for w in doc_words}
@@ -51,7 +52,7 @@ def unsupported(statement: str, document: str) -> list[str]:
     out: list[str] = []
     toks = words(statement)
     for i, w in enumerate(toks):
-        if i == 0 or not w[:1].isupper() or w.lower().strip(".") in STOPWORDS:
+        if i == 0 or not w[:1].isupper() or w.lower().strip(".") in STOP_WORDS:
             continue
         if stem(demonym_base(w.removesuffix("'s"))) not in known and w.lower() not in known:
             out.append(w)
@@ -68,9 +69,9 @@ def judge(statement: str, document: str, semantic: bool = False) -> tuple[bool, 
     """
     from newsbrief.analyze.attribution import claim_stems
     from newsbrief.analyze.conflicts import compare
-    from newsbrief.analyze.dates import find_dates
     from newsbrief.analyze.text import cosine, idf_weights
     from newsbrief.annotate import split_sentences
+    from newsbrief.annotate.dates import extract_dates
 
     sents = [s.text for s in split_sentences(document) if s.text.strip()]
     stems = [claim_stems(s) for s in sents]
@@ -80,7 +81,8 @@ def judge(statement: str, document: str, semantic: bool = False) -> tuple[bool, 
     reasons = [f"unsupported: {w}" for w in unsupported(statement, document)]
 
     def dated(text: str) -> list[tuple[str, str]]:
-        return [(d.value, d.text) for d in find_dates(text, []) if d.value and not d.relative]
+        found = extract_dates(text, [], None)
+        return [(d.value, d.text) for d in found if d.value and not d.relative]
 
     for i in ranked[:TOP_K]:
         if cosine(own, stems[i], idf) <= 0.0:

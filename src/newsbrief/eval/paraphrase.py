@@ -1,8 +1,8 @@
 """`newsbrief eval paraphrase`: sentence-pair paraphrase detection on MRPC-style JSONL.
 
 Rows: "majority" (the commoner label of the fit half), "word-overlap" (Jaccard of lower-cased
-word sets against a threshold fitted on the fit half) and "newsbrief" (``dedup.is_paraphrase``
-as shipped: the ``dedup.pairmodel`` probability at ``PARAPHRASE_THRESHOLD``; that model was
+word sets against a threshold fitted on the fit half) and "newsbrief" (``paraphrase.is_paraphrase``
+as shipped: the ``newsbrief.paraphrase`` model probability at ``PARAPHRASE_THRESHOLD``; that model was
 fitted on the fit half with ``fit_pair_model``). Pairs are split into halves by a hash of
 their id, so the split is deterministic and no fitted number ever sees the pairs it is
 scored on. Accuracy and F1 (of the paraphrase class) are fractions.
@@ -15,10 +15,11 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from newsbrief.dedup.similarity import PARAPHRASE_THRESHOLD, paraphrase_score, words
 from newsbrief.errors import DataError
 from newsbrief.eval import EvalResult, SystemScore
 from newsbrief.eval.loaders import read_jsonl
+from newsbrief.paraphrase import PARAPHRASE_THRESHOLD, paraphrase_score
+from newsbrief.text import words
 
 Pair = tuple[str, str, int]
 
@@ -29,7 +30,8 @@ def is_fit_pair(pair_id: str) -> bool:
 
 
 def jaccard(a: str, b: str) -> float:
-    sa, sb = {w.lower() for w in words(a)}, {w.lower() for w in words(b)}
+    sa = {w.lower() for w in words(a, hyphens=True, possessive=False)}
+    sb = {w.lower() for w in words(b, hyphens=True, possessive=False)}
     return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
 
 
@@ -91,16 +93,16 @@ def _scored_row(
 
 
 def fit_pair_model(pairs: Sequence[Pair], c: float = 1.0) -> tuple[list[float], float]:
-    """Logistic-regression weights and intercept over ``pairmodel.features`` of ``pairs``.
+    """Logistic-regression weights and intercept over ``paraphrase.features`` of ``pairs``.
 
     Features are standardised for the fit (so the L2 penalty treats them alike) and the
     scaling is folded back into the weights, which therefore apply to raw feature values:
-    this is how ``pairmodel.WEIGHTS`` / ``pairmodel.INTERCEPT`` were produced.
+    this is how ``paraphrase.WEIGHTS`` / ``paraphrase.INTERCEPT`` were produced.
     """
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    from newsbrief.dedup.pairmodel import features
+    from newsbrief.paraphrase import features
 
     if len({y for _, _, y in pairs}) < 2:
         raise DataError("fitting the pair model needs both paraphrase and non-paraphrase pairs")

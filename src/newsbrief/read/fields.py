@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from newsbrief.text import MONTH_PATTERN
+
 # --------------------------------------------------------------------------- dates
 
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
@@ -104,12 +106,8 @@ _AUTHOR_SPLIT = re.compile(r"\s*(?:;|\||,|&|\b(?:and|And|AND|und|et|y|e|og|och|e
 # Academic and professional credentials written after a name ("Jane Doe, Ph.D.").
 _CREDENTIAL_TEXT = "phd md mba rn jd cpa cfa cfp msc ma ms bsc ba dds rd mph do dnp np lcsw"
 _CREDENTIALS = frozenset(_CREDENTIAL_TEXT.split()) | {"ph d"}
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
 # A date glued to the name by the page layout ("Jane Doe February 8, 2024").
-_TRAILING_DATE = re.compile(rf"\s+(?:{_MONTHS})\b\.?(?:\s+\d.*)?$", re.IGNORECASE)
+_TRAILING_DATE = re.compile(rf"\s+(?:{MONTH_PATTERN})\b\.?(?:\s+\d.*)?$", re.IGNORECASE)
 _BY = re.compile(r"^(?:written\s+)?by[:\s]+", re.IGNORECASE)
 _EMAIL_OR_URL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 # Words that make up job titles and widget labels that sites put into author fields.
@@ -129,7 +127,8 @@ _MAX_AUTHOR_WORDS = 6
 _TRAILING_PAREN = re.compile(r"\s*\((?:[^()]{0,12}\)|[^()]{0,12})$")
 # Labels that sit where a byline goes: a lone month ("Dec"), "Updated ...", "Written By".
 _NOT_A_NAME = re.compile(
-    rf"^(?:(?:{_MONTHS})\.?|updated\b.*|published\b.*|written\s+by|posted\s+by|by)$", re.IGNORECASE
+    rf"^(?:(?:{MONTH_PATTERN})\.?|updated\b.*|published\b.*|written\s+by|posted\s+by|by)$",
+    re.IGNORECASE,
 )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from newsbrief.analyze.sources import independent_sources
 from newsbrief.errors import ConfigError
 from newsbrief.records import Analysis, Article, Derivation, SentenceRef, SummarySentence
 from newsbrief.records import normalize_text as _norm
@@ -22,60 +23,25 @@ from newsbrief.summarize.select import (
     greedy_select,
 )
 from newsbrief.summarize.text import concepts, content_stems, ineligible_reason
-from newsbrief.summarize.text import words as tokenize
+from newsbrief.text import words as tokenize
 
 CITE_SIMILARITY = 0.6  # cosine of content stems above which another article states the same
-DUPLICATE_ARTICLE = 0.5  # share of an article's sentences found verbatim in another
-
-
-class _Groups:
-    """Union-find over article positions: one group per independent source."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _source_groups(
     articles: list[Article], analysis: Analysis | None, derivations: list[Derivation]
-) -> _Groups:
-    pos = {a.id: i for i, a in enumerate(articles)}
-    groups = _Groups(len(articles))
-    for d in derivations:
-        if d.child in pos and d.parent in pos:
-            groups.union(pos[d.child], pos[d.parent])
+) -> list[int]:
+    """Each article's independent-source group: the position of the group's first article.
+
+    The groups are the analysis's (``analyze.sources``); without an analysis they come from
+    the same function over the given derivations.
+    """
     if analysis is not None:
-        roots: dict[str, int] = {}
-        for aid, root in analysis.sources.items():
-            if aid in pos:
-                groups.union(pos[aid], roots.setdefault(root, pos[aid]))
-    # The same page scraped twice is one source even when no derivation was supplied.
-    seen: dict[str, set[int]] = {}
-    for i, a in enumerate(articles):
-        for s in a.sentences:
-            seen.setdefault(_norm(s.text), set()).add(i)
-    for i, a in enumerate(articles):
-        if not a.sentences:
-            continue
-        shared: dict[int, int] = {}
-        for s in a.sentences:
-            for j in seen[_norm(s.text)]:
-                if j != i:
-                    shared[j] = shared.get(j, 0) + 1
-        for j, n in shared.items():
-            if n >= DUPLICATE_ARTICLE * len(a.sentences):
-                groups.union(i, j)
-    return groups
+        sources = analysis.sources
+    else:
+        sources = independent_sources(articles, derivations)
+    first: dict[str, int] = {}
+    return [first.setdefault(sources.get(a.id, a.id), i) for i, a in enumerate(articles)]
 
 
 def _copied_sentences(
@@ -117,7 +83,7 @@ def _similarity(token_lists: list[list[str]]) -> np.ndarray:
 
 
 def _candidates(
-    articles: list[Article], groups: _Groups, copied: set[tuple[int, int]]
+    articles: list[Article], groups: list[int], copied: set[tuple[int, int]]
 ) -> tuple[list[Candidate], np.ndarray]:
     cands: list[Candidate] = []
     tokens: list[list[str]] = []
@@ -125,7 +91,7 @@ def _candidates(
     for ai, art in enumerate(articles):
         rank = 0
         for s in art.sentences:
-            toks = tokenize(s.text)
+            toks = tokenize(s.text, lower=True)
             key = _norm(s.text)
             ok = (
                 (ai, s.index) not in copied
@@ -140,7 +106,7 @@ def _candidates(
                 concepts=concepts(toks),
                 rank=rank,
                 row=len(cands),
-                group=groups.find(ai),
+                group=groups[ai],
                 eligible=ok,
             )
             rank += ok

@@ -1,32 +1,15 @@
 """Word-level helpers for summarization: tokens, stems, concepts and sentence eligibility.
 
-Everything here is rule-based and language-data-free (snowball stems ship in the wheel),
-so it runs offline and on unseen sites.
+Tokens, stems and stop words come from the text core (``newsbrief.text``). Everything here
+is rule-based and language-data-free, so it runs offline and on unseen sites.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-import snowballstemmer
 
 from newsbrief.records import normalize_text
-
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
-_STEMMER = snowballstemmer.stemmer("english")
-
-# A compact English function-word list: concept bigrams made only of these carry no content.
-_STOPWORD_TEXT = """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it its
-    itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own same she should so some such than that the their theirs them themselves
-    then there these they this those through to too under until up very was we were what when where
-    which while who whom why will with would you your yours yourself yourselves said says say told
-    one two new like get got may might must also us mr mrs ms s t don didn doesn isn wasn aren
-    weren won wouldn couldn shouldn ve ll re d m"""
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+from newsbrief.text import STOP_WORDS, stem, words
 
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 # Lines that belong to the page, not the story: credits, share prompts, legal text.
@@ -60,24 +43,15 @@ _QUOTES = re.compile(r"[\"“”]")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word))
-
-
-def words(text: str) -> list[str]:
-    """Lower-cased word tokens (numbers kept: they carry much of a news story)."""
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-
-
 def content_stems(tokens: list[str]) -> list[str]:
-    return [stem(t) for t in tokens if t not in STOPWORDS and len(t) > 1]
+    """Stems of the content words of lower-cased ``words(text, lower=True)`` tokens."""
+    return [stem(t) for t in tokens if t not in STOP_WORDS and len(t) > 1]
 
 
 def concepts(tokens: list[str]) -> set[str]:
     """Stemmed content unigrams and bigrams (a bigram counts unless both words are stopwords)."""
     stems = [stem(t) for t in tokens]
-    stop = [t in STOPWORDS or len(t) < 2 for t in tokens]
+    stop = [t in STOP_WORDS or len(t) < 2 for t in tokens]
     out = {s for s, x in zip(stems, stop, strict=True) if not x}
     for i in range(len(stems) - 1):
         if not (stop[i] and stop[i + 1]):
@@ -103,11 +77,11 @@ def _quote_fragment(text: str) -> bool:
         return len(marks) > 1 or not opens or len(text[:first].split()) < 3
     outside = _QUOTED.sub(" ", text)
     # Entirely quoted, with no attribution around it.
-    return len(_WORD.findall(outside)) < 2
+    return len(words(outside)) < 2
 
 
 def _headline_like(text: str) -> bool:
-    toks = [t for t in re.findall(r"[A-Za-z][\w'’]*", text) if t.lower() not in STOPWORDS]
+    toks = [t for t in words(text) if t[0].isalpha() and t.lower() not in STOP_WORDS]
     if len(toks) < 4:
         return False
     capital = sum(t[0].isupper() for t in toks)

@@ -1,4 +1,7 @@
-"""Features of a sentence pair and the logistic model over them that decides paraphrase.
+"""Whether two sentences say the same thing: pair features and the fitted logistic model.
+
+Claim alignment (analyze) asks it for a second opinion and ``newsbrief eval paraphrase``
+scores it; it lives outside the stages (it grew inside dedup, which does not use it).
 
 Every feature is symmetric in the two sentences (the smaller / larger of two directed
 values), so ``probability(a, b) == probability(b, a)``. The weights are a constant table
@@ -14,9 +17,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from newsbrief.dedup.similarity import STOP_WORDS, stem
+from newsbrief.text import STOP_WORDS, content_stems, stem, words
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:[-'’][^\W_]+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NEGATION = frozenset(
     ["not", "no", "never", "nothing", "nobody", "none", "nor", "cannot", "without", "neither"]
@@ -46,7 +48,7 @@ def _negated(text: str, tokens: tuple[str, ...]) -> bool:
 
 @lru_cache(maxsize=20_000)
 def _side(text: str) -> _Side:
-    raw = _TOKEN.findall(text)
+    raw = words(text, hyphens=True, numbers=True)
     tokens = tuple(t.lower() for t in raw)
     content = [t for t in tokens if t not in STOP_WORDS and (len(t) > 1 or t.isdigit())]
     stems = tuple(stem(t) for t in content)
@@ -222,3 +224,48 @@ def features(a: str, b: str) -> list[float]:
         math.log1p(len(short.names - long.names)),
         SequenceMatcher(None, x.tokens, y.tokens, autojunk=False).ratio(),
     ]
+
+
+# ---------------------------------------------------------------- the decision
+
+PARAPHRASE_THRESHOLD = 0.5
+
+
+def overlap_score(a: str, b: str) -> float:
+    """Cheap word-level similarity in [0, 1], robust to rewording.
+
+    The mean of the set cosine and the containment of the smaller sentence in the larger
+    over stemmed content words: containment keeps a condensed rewrite ("X, ambassador of Y,
+    says ...") close to its longer original, cosine keeps one shared name from making a
+    short sentence look like a long one. (This was ``paraphrase_score`` before the fitted
+    model; MRPC accuracy 0.699 against the model's 0.755, see ``eval.paraphrase``.)
+    """
+    sa, sb = set(content_stems(a)), set(content_stems(b))
+    if not sa or not sb:
+        return 1.0 if a.strip().lower() == b.strip().lower() and a.strip() else 0.0
+    shared = len(sa & sb)
+    cosine = shared / math.sqrt(len(sa) * len(sb))
+    containment = shared / min(len(sa), len(sb))
+    return 0.5 * (cosine + containment)
+
+
+def paraphrase_score(a: str, b: str) -> float:
+    """Probability in [0, 1] that two sentences say the same thing.
+
+    A logistic model over overlap, order, length, number, name and negation features
+    (above), fitted on half of the MRPC dev pairs. Sentences without a shared
+    content stem skip the model: they are never paraphrases, and most candidate pairs in
+    an alignment are of that kind.
+    """
+    if not a.strip() or not b.strip():
+        return 0.0
+    if a.strip().lower() == b.strip().lower():
+        return 1.0
+    if not shares_content(a, b):
+        return 0.0
+    return probability(a, b)
+
+
+def is_paraphrase(a: str, b: str, threshold: float = PARAPHRASE_THRESHOLD) -> bool:
+    """Whether two sentences say the same thing: model probability at least ``threshold``."""
+    return paraphrase_score(a, b) >= threshold
