@@ -247,3 +247,9 @@ def test_html_byline_fills_authors_only_when_the_page_named_none() -> None:
     assert named.authors == ["Ines Moreau"]
     unnamed = clean_article(_html_article(HTML_TEXT), html_reasons=None)
     assert unnamed.authors == ["Jane Doe", "John Roe"]
+
+
+def test_a_byline_kept_in_html_text_still_names_the_authors() -> None:
+    out = clean_article(_html_article(HTML_TEXT), html_reasons=frozenset())
+    assert "By Jane Doe and John Roe" in out.text
+    assert out.authors == ["Jane Doe", "John Roe"]

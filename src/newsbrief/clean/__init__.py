@@ -81,8 +81,12 @@ def clean_article(article: Article, html_reasons: frozenset[str] | None = HTML_R
     structured = article.meta.get("format") == "html"
     allowed = html_reasons if structured else None
 
+    bylines: set[int] = set()  # credit lines, kept in the text or not
+
     def label(title: str) -> list[tuple[str, str | None]]:
         out = clean_lines(lines, title, structured)
+        bylines.clear()
+        bylines.update(i for i, (_, reason) in enumerate(out) if reason == "byline")
         if allowed is None:
             return out
         return [(line, reason if reason in allowed else None) for line, reason in out]
@@ -115,8 +119,9 @@ def clean_article(article: Article, html_reasons: frozenset[str] | None = HTML_R
             if line.strip():
                 removed.append(Removed(line.strip(), reason, number))
             continue
-        # on an HTML page a byline line only fills authors when the page gave none
-        if reason == "byline" and not from_markup and not (structured and article.authors):
+        # on an HTML page a byline line only fills authors when the page gave none, and it
+        # does so whether or not the line leaves the text
+        if number in bylines and not from_markup and not (structured and article.authors):
             _add_people(parse_byline(line), authors, meta)
         if reason is not None:
             removed.append(Removed(line.strip(), reason, number))
