@@ -212,3 +212,44 @@ def test_a_long_paragraph_that_mentions_copyright_is_prose():
     )
     cleaned = clean_article(Article(id="x", source="x", title="Sleep study", text=paragraph))
     assert cleaned.text == paragraph
+
+
+def _html_article(text: str, authors: list[str] | None = None) -> Article:
+    meta = {"format": "html", "authors_from": "trafilatura"}
+    return Article(
+        id="h1", source="page.html", text=text, title="", authors=authors or [], meta=meta
+    )
+
+
+HTML_TEXT = "\n".join(["Share on Facebook", BODY[0], "By Jane Doe and John Roe", BODY[1]])
+
+
+def test_html_text_only_loses_the_removals_it_is_allowed() -> None:
+    everything = clean_article(_html_article(HTML_TEXT), html_reasons=None)
+    assert "Share on Facebook" not in everything.text
+    assert {r.reason for r in everything.removed} >= {"share-widget", "byline"}
+    none = clean_article(_html_article(HTML_TEXT), html_reasons=frozenset())
+    assert none.text == HTML_TEXT and none.removed == []
+    share = clean_article(_html_article(HTML_TEXT), html_reasons=frozenset({"share-widget"}))
+    assert "Share on Facebook" not in share.text
+    assert "By Jane Doe and John Roe" in share.text
+    assert [r.reason for r in share.removed] == ["share-widget"]
+
+
+def test_plain_text_ignores_the_html_allowance() -> None:
+    text = "\n".join(["Share on Facebook", BODY[0], BODY[1]])
+    out = clean_article(_article(text), html_reasons=frozenset())
+    assert "Share on Facebook" not in out.text
+
+
+def test_html_byline_fills_authors_only_when_the_page_named_none() -> None:
+    named = clean_article(_html_article(HTML_TEXT, ["Ines Moreau"]), html_reasons=None)
+    assert named.authors == ["Ines Moreau"]
+    unnamed = clean_article(_html_article(HTML_TEXT), html_reasons=None)
+    assert unnamed.authors == ["Jane Doe", "John Roe"]
+
+
+def test_a_byline_kept_in_html_text_still_names_the_authors() -> None:
+    out = clean_article(_html_article(HTML_TEXT), html_reasons=frozenset())
+    assert "By Jane Doe and John Roe" in out.text
+    assert out.authors == ["Jane Doe", "John Roe"]

@@ -14,6 +14,9 @@ from newsbrief.eval.extract import (
     body_scores,
     evaluate_extract,
     field_hits,
+    load_pages,
+    page_counts,
+    scores_of,
 )
 
 TEXT = "the river rose by two metres overnight and the bridge was closed to all traffic"
@@ -28,6 +31,13 @@ def test_body_scores_perfect_partial_and_empty() -> None:
     empty = body_scores([(TEXT, ""), ("", "")])
     assert empty["precision"] == pytest.approx(1.0)
     assert empty["recall"] == pytest.approx(0.5)
+
+
+def test_page_counts_add_up_to_body_scores() -> None:
+    pairs = [(TEXT, TEXT), (TEXT, TEXT + " read more stories like this one here"), (TEXT, "")]
+    sums = [sum(c) for c in zip(*(page_counts(t, p) for t, p in pairs), strict=True)]
+    assert scores_of(*sums) == pytest.approx(body_scores(pairs))
+    assert page_counts("", "") == (1.0, 0.0, 1.0, 0.0)
 
 
 def test_author_key_ignores_case_separators_and_degrees() -> None:
@@ -84,6 +94,15 @@ def test_evaluate_extract_scores_both_systems(tmp_path: Path) -> None:
     assert ours["title_exact"] == 1.0
     assert ours["author_exact"] == 1.0
     assert ours["date_exact"] == 1.0
+
+
+def test_load_pages_keeps_the_site_for_grouping(tmp_path: Path) -> None:
+    _write_set(tmp_path)
+    record = json.loads((tmp_path / "ground_truth.jsonl").read_text())
+    record |= {"domain": "valley.example", "dataset": "toy"}
+    (tmp_path / "ground_truth.jsonl").write_text(json.dumps(record) + "\n")
+    (page,) = load_pages(tmp_path)
+    assert (page.domain, page.dataset) == ("valley.example", "toy")
 
 
 def test_evaluate_extract_rejects_a_folder_without_ground_truth(tmp_path: Path) -> None:

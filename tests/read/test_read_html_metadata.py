@@ -100,3 +100,47 @@ def test_structured_text_keeps_short_list_items_that_shape_rules_would_drop() ->
     # the plain-text cleaner still judges shape (it drops at least as much)
     kept_plain = [r is None for _, r in clean_lines(lines)]
     assert sum(kept_plain) <= sum(kept_structured)
+
+
+def test_settings_decide_who_wins_where_markup_and_trafilatura_disagree() -> None:
+    from newsbrief.read.html import ExtractSettings, _first_authors, _first_date
+    from newsbrief.read.metadata import PageMeta
+
+    marked = [("jsonld:datePublished", "2022-10-03T17:05:00+01:00")]
+    assert _first_date(marked, "2022-10-04")[0] == "2022-10-03T17:05:00+01:00"
+    assert _first_date(marked, "2022-10-04", trafilatura_first=True) == (
+        "2022-10-04",
+        "trafilatura",
+    )
+    # trafilatura found nothing: our evidence fills the gap either way
+    assert _first_date(marked, None, trafilatura_first=True)[1] == "jsonld:datePublished"
+
+    meta = PageMeta(authors=[("jsonld:author", ["Tomás Ferreira"])])
+    tree = None  # the visible byline is never reached: the markup or trafilatura answers
+    assert _first_authors(tree, meta, "Li Wen", None, None)[0] == ["Tomás Ferreira"]
+    assert _first_authors(tree, meta, "Li Wen", None, None, trafilatura_first=True) == (
+        ["Li Wen"],
+        "trafilatura",
+    )
+
+    plain = article_from_html(PAGE, "market.html", settings=ExtractSettings(body="default"))
+    precise = article_from_html(PAGE, "market.html", settings=ExtractSettings(body="precision"))
+    assert isinstance(plain, Article) and isinstance(precise, Article)
+    assert plain.meta["body_from"] == "default"
+    assert precise.meta["body_from"] in ("favor_precision", "favor_recall")
+    assert plain.text == precise.text  # a clean page: both runs find the same four paragraphs
+
+
+def test_markup_corrects_a_day_first_misreading_by_trafilatura() -> None:
+    from newsbrief.read.html import _first_date
+
+    marked = [("meta:article:published_time", "2026-03-09T10:00:00Z")]
+    # trafilatura read 9 March as 3 September: the markup's reading stands
+    assert _first_date(marked, "2026-09-03", trafilatura_first=True)[1] == (
+        "meta:article:published_time"
+    )
+    # a plain disagreement is not a misreading: trafilatura's date stands
+    assert _first_date(marked, "2026-03-10", trafilatura_first=True) == (
+        "2026-03-10",
+        "trafilatura",
+    )

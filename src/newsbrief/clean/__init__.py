@@ -40,26 +40,65 @@ from newsbrief.clean.meta import parse_byline, parse_dateline
 from newsbrief.clean.rules import rule_reason
 from newsbrief.records import Article, Removed
 
-__all__ = ["clean_article", "clean_lines"]
+__all__ = ["HTML_REASONS", "REASONS", "clean_article", "clean_lines"]
+
+_REASON_TEXT = """
+    comment-prompt comment-widget reader-comments share-widget subscribe-widget donate-widget
+    support-appeal navigation related-link photo-credit currency copyright cookie-notice
+    social-handle timestamp repeated-title byline dateline boilerplate
+"""
+REASONS = frozenset(_REASON_TEXT.split())
+# On text an HTML extractor cut out of a page, only these removals apply: the others are taken
+# out of plain-text dumps but on trafilatura's output removed more body than furniture on sites
+# they were not chosen on (leave-site-group-out over the three extraction dev sets,
+# ``benchmarks/loso_extract.py``: a removal is on when it alone raised body F1 over the other
+# sites' pages and lowered it on none of the three sets). None would apply them all.
+HTML_REASONS: frozenset[str] | None = frozenset(
+    [
+        "comment-prompt",
+        "copyright",
+        "navigation",
+        "photo-credit",
+        "reader-comments",
+        "related-link",
+        "share-widget",
+        "timestamp",
+    ]
+)
 
 _BLANKS = re.compile(r"\n{3,}")
 _DATELINE_WINDOW = 3  # datelines open the story: only the first kept paragraphs are looked at
 
 
-def clean_article(article: Article) -> Article:
-    """A copy of ``article`` with boilerplate and comments moved out of ``text``."""
+def clean_article(article: Article, html_reasons: frozenset[str] | None = HTML_REASONS) -> Article:
+    """A copy of ``article`` with boilerplate and comments moved out of ``text``.
+
+    On an HTML page's text only the removals named in ``html_reasons`` apply (None: all).
+    """
     lines = article.text.split("\n")
     title = article.title
     # Text cut out of a page by its markup is judged by the rules only (see clean_lines).
     structured = article.meta.get("format") == "html"
-    labelled = clean_lines(lines, title, structured)
+    allowed = html_reasons if structured else None
+
+    bylines: set[int] = set()  # credit lines, kept in the text or not
+
+    def label(title: str) -> list[tuple[str, str | None]]:
+        out = clean_lines(lines, title, structured)
+        bylines.clear()
+        bylines.update(i for i, (_, reason) in enumerate(out) if reason == "byline")
+        if allowed is None:
+            return out
+        return [(line, reason if reason in allowed else None) for line, reason in out]
+
+    labelled = label(title)
     headline_line = None
     junk_reason = _junk_title_reason(title)
     if junk_reason is not None:
         headline_line = _first_headline(labelled)
         if headline_line is not None:
             title = lines[headline_line].strip()
-            labelled = clean_lines(lines, title, structured)
+            labelled = label(title)
     authors = list(article.authors)
     meta = dict(article.meta)
     # Authors the publisher's markup names beat a byline-shaped line of the body, which on
@@ -80,7 +119,9 @@ def clean_article(article: Article) -> Article:
             if line.strip():
                 removed.append(Removed(line.strip(), reason, number))
             continue
-        if reason == "byline" and not from_markup:
+        # on an HTML page a byline line only fills authors when the page gave none, and it
+        # does so whether or not the line leaves the text
+        if number in bylines and not from_markup and not (structured and article.authors):
             _add_people(parse_byline(line), authors, meta)
         if reason is not None:
             removed.append(Removed(line.strip(), reason, number))
@@ -92,8 +133,11 @@ def clean_article(article: Article) -> Article:
                 meta["dateline"] = dateline.place
                 if dateline.wire:
                     meta["wire"] = dateline.wire
-                removed.append(Removed(dateline.prefix.strip(), "dateline", number))
-                line = line.strip()[len(dateline.prefix) :]
+                # the place and wire are read either way; the text loses the prefix only
+                # where that removal applies
+                if allowed is None or "dateline" in allowed:
+                    removed.append(Removed(dateline.prefix.strip(), "dateline", number))
+                    line = line.strip()[len(dateline.prefix) :]
         kept.append(line.rstrip())
     comments += comment_paragraphs(section)
     masthead = read_masthead(labelled)
