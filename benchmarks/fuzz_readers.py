@@ -13,7 +13,8 @@ under ``signal.alarm``; the parent also waits at most ``--timeout`` + 10 s for a
 replaces the whole pool when one never comes. The sentence splitter then runs on every article
 that got through. A traceback is an exception that escapes ``read_path`` (whose contract is
 Problems, never exceptions) or the splitter; a hang is a file not read within the time limit;
-a broken contract is a Problem without a reason or one reported twice; "last resort" counts
+a broken contract is a Problem without a reason or one reported twice, or a file that gives
+neither an article nor a Problem (a WARC may: "no page" counts those); "last resort" counts
 files that only ``read_path``'s catch-all handler kept from a traceback ("could not read:
 <exception>"), an exception no reader expected.
 """
@@ -275,6 +276,10 @@ def read_one(task: tuple[str, int]) -> tuple[str, str, str]:
     if any(not p.reason.strip() for p in problems) or len(keys) != len(set(keys)):
         return path, "contract", repr(problems[:5])
     if not found:
+        if path.endswith((".warc", ".warc.gz")):
+            # requests, metadata, non-HTML and non-200 responses are skipped silently by design;
+            # a flipped byte can leave an archive with nothing else ("WARC-Type: res\x1eonse")
+            return path, "silent", "no HTML page in the archive, nothing reported"
         return path, "contract", "nothing read and nothing reported"
     # read_path's last-resort handler: an exception no reader expected, reported for the file
     caught = [p.reason for p in problems if p.reason.startswith("could not read:")]
@@ -333,23 +338,27 @@ def main() -> None:
     for path, outcome, _ in results:
         fmt = next(f for f in sorted(FORMATS, key=len, reverse=True) if path.endswith(f))
         by_format[fmt][outcome] += 1
-    print("\n| format | files | read | tracebacks | hangs | broken contract | last resort |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print(
+        "\n| format | files | read | no page | tracebacks | hangs | broken contract | last resort |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     total: Counter[str] = Counter()
     for fmt, counts in by_format.items():
         total.update(counts)
         print(
-            f"| {fmt} | {sum(counts.values())} | {counts['ok']} | {counts['traceback']} "
+            f"| {fmt} | {sum(counts.values())} | {counts['ok']} | {counts['silent']} "
+            f"| {counts['traceback']} "
             f"| {counts['hang']} | {counts['contract']} | {counts['caught']} |"
         )
     print(
-        f"| all | {sum(total.values())} | {total['ok']} | {total['traceback']} "
+        f"| all | {sum(total.values())} | {total['ok']} | {total['silent']} "
+        f"| {total['traceback']} "
         f"| {total['hang']} | {total['contract']} | {total['caught']} |"
     )
     print(f"\n{elapsed:.0f} s wall with {args.workers} workers")
     shown: Counter[str] = Counter()
     for path, outcome, detail in results:
-        if outcome != "ok" and shown[outcome] < 20:
+        if outcome not in ("ok", "silent") and shown[outcome] < 20:
             shown[outcome] += 1
             print(f"\n{outcome}: {path}\n{detail}")
     if not args.keep:

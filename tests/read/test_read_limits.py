@@ -9,6 +9,7 @@ import codecs
 import gzip
 import json
 import os
+import random
 import re
 import socket
 import threading
@@ -44,6 +45,20 @@ def problems(found: list[Article | Problem]) -> list[Problem]:
     return [p for p in found if isinstance(p, Problem)]
 
 
+def prose(chars: int, seed: int = 0) -> str:
+    """Words in random order: compresses about as well as news text does (3-4 times), so a
+    gzip of it is no zip bomb."""
+    rng = random.Random(seed)
+    words = (BODY + " Orrington tram budget council vote 2024 residents").split()
+    out: list[str] = []
+    size = 0
+    while size < chars:
+        word = rng.choice(words) + str(rng.randint(0, 999))
+        out.append(word)
+        size += len(word) + 1
+    return " ".join(out)[:chars]
+
+
 def line(title: str, **fields: object) -> str:
     return json.dumps({"title": title, "text": f"{BODY} ({title})", **fields})
 
@@ -55,7 +70,7 @@ def test_a_jsonl_line_over_the_limit_is_reported_and_the_lines_around_it_are_rea
     tmp_path: Path,
 ) -> None:
     # the 50 MB text field of the issue, at 1/25 scale against a 1 MB line limit
-    huge = json.dumps({"title": "Huge", "text": "word " * 400_000})
+    huge = json.dumps({"title": "Huge", "text": prose(2 * MB)})
     for name in ("feed.jsonl", "feed.jsonl.gz"):
         data = "\n".join([line("Before"), huge, line("After")]) + "\n"
         path = tmp_path / name
@@ -70,7 +85,7 @@ def test_a_long_line_is_never_held_in_memory_whole(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl.gz"
     with gzip.open(path, "wb") as stream:
         stream.write((line("Before") + "\n").encode())
-        stream.write(b'{"text": "' + b"a" * (40 * MB) + b'"}\n')
+        stream.write(b'{"text": "' + prose(40 * MB).encode() + b'"}\n')
         stream.write((line("After") + "\n").encode())
     tracemalloc.start()
     try:
@@ -96,6 +111,28 @@ def test_a_gzip_bomb_stops_at_the_decompressed_limit(tmp_path: Path) -> None:
     (problem,) = problems(found)
     assert problem.reason.startswith("decompressed size over the limit of 2 MB")
     assert problem.line is not None
+
+
+def test_a_gzip_expanding_past_its_ratio_stops_whatever_its_absolute_size(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "bomb.jsonl.gz"
+    record = (line("Same") + "\n").encode()
+    with gzip.open(path, "wb") as stream:
+        stream.write(record * (16 * MB // len(record)))
+    size = path.stat().st_size
+    limits = Limits(ratio=20, line=64 * 1024)
+    found = read(path, limits=limits)
+    (problem,) = problems(found)
+    cap = 20 * size
+    assert problem.reason.startswith("decompressed size over the limit of 20 times the compressed")
+    # the lines read fit the cap, give or take the line that crossed it
+    assert abs(len(titles(found)) * len(record) - cap) <= len(record)
+    # a real news file compresses 3-8 times: the ratio never stops it
+    news = tmp_path / "news.jsonl.gz"
+    records = [json.dumps({"title": f"Report {n}", "text": prose(3000, n)}) for n in range(300)]
+    news.write_bytes(gzip.compress("\n".join(records).encode()))
+    assert len(titles(read(news, limits=Limits(ratio=20, line=4096)))) == 300
 
 
 def test_an_article_text_over_the_limit_is_reported_in_every_format(tmp_path: Path) -> None:

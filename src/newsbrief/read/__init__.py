@@ -101,7 +101,8 @@ def _read_jsonl(
     path: Path, source: str, gzipped: bool, limits: Limits
 ) -> Iterator[Article | Problem]:
     with open_binary(path, gzipped) as stream:
-        yield from iter_jsonl_lines(stream, source, limits, gzipped)
+        compressed = path.stat().st_size if gzipped else None
+        yield from iter_jsonl_lines(stream, source, limits, compressed)
 
 
 def _read_document(
@@ -118,7 +119,9 @@ def _document(
     path: Path, source: str, suffix: str, gzipped: bool, limits: Limits
 ) -> Iterator[Article | Problem]:
     # one article is one document: a file this large is a mis-named dump, not an article
-    size = min(limits.document, limits.decompressed) if gzipped else limits.document
+    size = limits.document
+    if gzipped:
+        size = min(size, limits.expansion(path.stat().st_size)[0])
     data = read_all(path, gzipped, size)
     if len(data) > size:
         yield Problem(source, f"file larger than the limit of {human(size)}, not one article")

@@ -226,16 +226,19 @@ def iter_jsonl_lines(
     stream: BinaryIO | io.BufferedIOBase,
     path: str,
     limits: Limits | None = None,
-    gzipped: bool = False,
+    compressed: int | None = None,
 ) -> Iterator[Article | Problem]:
     """Records of a JSONL stream, one line at a time; a bad line becomes one Problem with its
     number, and the lines after it are still read.
 
     A line longer than ``limits.line`` is skipped without being held in memory; a gzipped
-    stream stops once ``limits.decompressed`` bytes have come out of it. UTF-8 (with or without
+    stream (``compressed`` is then the file's size) stops once more bytes have come out of it
+    than ``limits.expansion`` allows. UTF-8 (with or without
     BOM) is the norm; a UTF-16 or UTF-32 BOM switches the whole file to that encoding.
     """
     limits = limits or Limits()
+    # a plain file's size is known and bounded by the disk; only gzip may run away
+    cap, cap_text = limits.expansion(compressed) if compressed is not None else (sys.maxsize, "")
     wide = _wide_encoding(_peek(stream, 4))
     reader: Any = stream
     width = 1
@@ -253,17 +256,14 @@ def iter_jsonl_lines(
         if len(raw) > limits.line and not raw.endswith(newline):
             blank = False
             yield Problem(path, f"line longer than the limit of {human(limits.line)}", number)
-            # a plain file's size is known and bounded by the disk; only gzip may run away
-            limit = limits.decompressed if gzipped else sys.maxsize
-            total = _skip_line(reader, newline, total, width, limit)
+            total = _skip_line(reader, newline, total, width, cap)
         elif raw.strip():
             blank = False
             yield _line_record(raw, path, number, limits)
-        if gzipped and total > limits.decompressed:
+        if total > cap:
             yield Problem(
                 path,
-                f"decompressed size over the limit of {human(limits.decompressed)}: "
-                "the rest of the file was not read",
+                f"decompressed size over the limit of {cap_text}: the rest of the file was not read",
                 number,
             )
             return

@@ -7,8 +7,8 @@ record, and which limit) and skipped; the rest of its file is still read.
 
 The defaults can be changed per call (``iter_inputs(paths, limits=Limits(...))``) or, for the
 command line and the web server, through environment variables: ``NEWSBRIEF_MAX_LINE``,
-``NEWSBRIEF_MAX_DOCUMENT``, ``NEWSBRIEF_MAX_TEXT`` and ``NEWSBRIEF_MAX_DECOMPRESSED``, each a
-number with an optional K, M or G suffix (powers of 1024).
+``NEWSBRIEF_MAX_DOCUMENT``, ``NEWSBRIEF_MAX_TEXT``, ``NEWSBRIEF_MAX_DECOMPRESSED`` and
+``NEWSBRIEF_MAX_RATIO``, each a number with an optional K, M or G suffix (powers of 1024).
 """
 
 from __future__ import annotations
@@ -32,15 +32,25 @@ class Limits:
     document: int = 64 * _MB
     # an article's text after extraction: 2 million characters is a 300,000-word article
     text: int = 2_000_000
-    # what one gzipped file may expand to: a zip bomb stops here; gzipped news JSONL of this
-    # size holds some 200,000 articles, and a bigger dump can raise it or be split
+    # what one gzipped file may expand to: gzipped news JSONL of this size holds some 200,000
+    # articles, and a bigger dump can raise it or be split
     decompressed: int = 1024 * _MB
+    # ... and never more than this many times its own size (but always one line's worth):
+    # news text and JSON compress 3-8 times, a zip bomb a thousand times
+    ratio: int = 100
+
+    def expansion(self, compressed: int) -> tuple[int, str]:
+        """How far a gzipped file of ``compressed`` bytes may expand, and that limit in words."""
+        by_ratio = max(self.ratio * compressed, self.line)
+        if by_ratio < self.decompressed:
+            return by_ratio, f"{self.ratio} times the compressed size ({human(by_ratio)})"
+        return self.decompressed, human(self.decompressed)
 
     @classmethod
     def from_env(cls) -> Limits:
         """The defaults, overridden by the NEWSBRIEF_MAX_* environment variables."""
         values: dict[str, int] = {}
-        for field in ("line", "document", "text", "decompressed"):
+        for field in ("line", "document", "text", "decompressed", "ratio"):
             raw = os.environ.get(f"NEWSBRIEF_MAX_{field.upper()}")
             if raw is not None and raw.strip():
                 values[field] = parse_size(raw, f"NEWSBRIEF_MAX_{field.upper()}")
@@ -60,10 +70,13 @@ def parse_size(text: str, name: str = "size") -> int:
 
 
 def human(size: int) -> str:
-    """A size as people write it: "16 MB", "1 GB", "2000000"."""
+    """A size as people write it: "16 MB", "1 GB", "1.4 MB", "900 bytes"."""
     for unit, name in ((1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")):
-        if size >= unit and size % unit == 0:
-            return f"{size // unit} {name}"
+        if size >= unit:
+            value = size / unit
+            return (
+                f"{value:.0f} {name}" if size % unit == 0 or value >= 10 else f"{value:.1f} {name}"
+            )
     return f"{size:,} bytes"
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import os
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,7 +36,7 @@ def iter_warc(path: str | Path, limits: Limits | None = None) -> Iterator[Articl
     """Articles from the HTML responses of one WARC file (gzipped or not, detected from the
     bytes); Problems, never exceptions, for what cannot be read. A page over ``limits.line``
     bytes or whose text is over ``limits.text`` is reported; a gzipped archive stops once its
-    records add up to ``limits.decompressed`` bytes."""
+    records add up to more than ``limits.expansion`` allows."""
     source = str(path)
     limits = limits or Limits()
     try:
@@ -76,6 +77,7 @@ def _scan(
     chunk-coded cannot be told from a whole one by its length, and must not be stored.
     """
     gzipped = stream.read(2) == _GZIP_MAGIC
+    cap, cap_text = limits.expansion(os.fstat(stream.fileno()).st_size)
     marker = _GZIP_MEMBER if gzipped else _WARC_MAGIC
     start, number, reported = 0, 0, False
     last_pos: int | None = None  # stream position of the last record parsed
@@ -96,11 +98,11 @@ def _scan(
                     yield held
                     held = None
                 expanded += max(int(record.content_length or 0), 0)
-                if gzipped and expanded > limits.decompressed:
+                if gzipped and expanded > cap:
                     yield Problem(
                         source,
-                        f"record {number}: decompressed size over the limit of "
-                        f"{human(limits.decompressed)}: the rest of the file was not read",
+                        f"record {number}: decompressed size over the limit of {cap_text}: "
+                        "the rest of the file was not read",
                     )
                     return
                 found = _read_record(record, source, number, limits)
