@@ -71,8 +71,8 @@ def not_a_file(path: Path) -> str | None:
         return None
     for test, name in _KINDS:
         if test(mode):
-            return f"{name}, not a file: skipped"
-    return "not a regular file: skipped"
+            return f"{name}, not a file"
+    return "not a regular file"
 
 
 def _entries(folder: Path) -> tuple[list[os.DirEntry[str]], Problem | None]:
