@@ -266,8 +266,9 @@ def normalize_text(text: str) -> str:
 def article_id(source: str, text: str) -> str:
     """Stable id: the same text from the same source always gets the same id.
 
-    A file source counts by its absolute path, so ``examples/a.txt`` read from the project
-    folder and ``/home/me/project/examples/a.txt`` are one article, not two.
+    A file source counts by its resolved path, so ``examples/a.txt`` read from the project
+    folder, ``/home/me/project/examples/a.txt`` and the same file through a symbolic link are
+    one article, not two.
     """
     digest = hashlib.sha1(f"{_source_key(source)}\n{normalize_text(text)}".encode()).hexdigest()
     return digest[:16]
@@ -277,7 +278,7 @@ def _source_key(source: str) -> str:
     if "://" in source or not source:
         return source
     path, sep, fragment = source.partition("#")
-    return os.path.abspath(path) + sep + fragment
+    return os.path.realpath(path) + sep + fragment
 
 
 def story_id(seed_article_id: str) -> str:

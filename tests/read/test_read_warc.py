@@ -148,7 +148,9 @@ def test_a_plain_warc_cut_inside_a_page_reports_the_cut(tmp_path: Path) -> None:
     archive.write_bytes(data[: len(data) - 300])
     found = list(iter_warc(archive))
     assert len(found) == 1 and isinstance(found[0], Problem)
-    assert found[0].reason == "record 3: record cut short (truncated archive)"
+    assert (
+        found[0].reason == "record 3 (https://a.example/one): record cut short (truncated archive)"
+    )
 
 
 def test_a_file_that_is_not_a_warc_is_one_problem(tmp_path: Path) -> None:

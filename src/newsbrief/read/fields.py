@@ -51,14 +51,20 @@ def normalize_date(value: Any) -> str | None:
     if isinstance(value, datetime):
         return _iso(value, True) if _plausible(value.year) else None
     if isinstance(value, int | float):
-        return _from_epoch(float(value))
+        try:
+            return _from_epoch(float(value))
+        except OverflowError:  # an integer above 1e308 is no timestamp
+            return None
     if not isinstance(value, str):
         return None
     text = value.strip()
     if not text:
         return None
     if text.isdigit() and len(text) >= 9:
-        return _from_epoch(float(text))
+        try:
+            return _from_epoch(float(text))
+        except ValueError:  # isdigit() also holds for superscripts, which float() refuses
+            return None
     if m := _YEAR.match(text):
         return m.group(1) if _plausible(int(m.group(1))) else None
     if m := _YEAR_MONTH.match(text):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import gzip
 import io
 import os
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -43,16 +45,95 @@ def is_documentation(name: str) -> bool:
     return stem in DOC_NAMES or os.path.splitext(name.lower())[1] in DOC_SUFFIXES
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    """Files under ``root`` in sorted order, skipping hidden files and folders; streams."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not is_hidden(d))
-        for name in sorted(filenames):
-            if not is_hidden(name) and not is_documentation(name):
-                yield Path(dirpath) / name
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
 
 
-def _glob(pattern: str) -> Iterator[Path]:
+def not_a_file(path: Path) -> str | None:
+    """Why ``path`` is not a regular file that can be read, or None when it is one.
+
+    Only stat is used: opening a FIFO blocks until someone writes to it, and a device such as
+    /dev/zero never ends.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if os.path.islink(path):
+            return "broken symbolic link"
+        return f"cannot read file: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    for test, name in _KINDS:
+        if test(mode):
+            return f"{name}, not a file"
+    return "not a regular file"
+
+
+def _entries(folder: Path) -> tuple[list[os.DirEntry[str]], Problem | None]:
+    try:
+        with os.scandir(folder) as it:
+            return sorted(it, key=lambda e: e.name), None
+    except OSError as exc:
+        return [], Problem(str(folder), f"cannot read folder: {exc.strerror or exc}")
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # follows symbolic links, as a walk of an article folder should
+    except OSError:
+        return False
+
+
+def _walk(root: Path) -> Iterator[Path | Problem]:
+    """Files under ``root`` in sorted order, skipping hidden files and folders; streams.
+
+    Symbolic links are followed, but a folder is walked once however many paths lead to it,
+    so a link loop ends; an unreadable folder and anything that is not a regular file (a
+    FIFO, a socket, a device, a broken link) is one Problem each. The walk keeps its own
+    stack, so no folder depth can exhaust Python's recursion limit.
+    """
+    walked: set[str] = {os.path.realpath(root)}
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    entries, problem = _entries(root)
+    if problem is not None:
+        yield problem
+    stack.append(iter(entries))
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if is_hidden(entry.name):
+            continue
+        path = Path(entry.path)
+        if _is_dir(entry):
+            real = os.path.realpath(path)
+            if real in walked:
+                if entry.is_symlink() and _is_ancestor(real, path):
+                    yield Problem(str(path), "symbolic link loop (links back to a parent folder)")
+                continue  # the same folder through another path: its files are already read
+            walked.add(real)
+            entries, problem = _entries(path)
+            if problem is not None:
+                yield problem
+            stack.append(iter(entries))
+        elif not is_documentation(entry.name):
+            reason = not_a_file(path)
+            yield path if reason is None else Problem(str(path), reason)
+
+
+def _is_ancestor(real: str, path: Path) -> bool:
+    parent = os.path.realpath(path.parent)
+    return parent == real or parent.startswith(real.rstrip(os.sep) + os.sep)
+
+
+def _glob(pattern: str) -> Iterator[Path | Problem]:
     # glob's wildcards already skip hidden names, while a hidden folder the user spelled
     # out in the pattern is honoured.
     for match in sorted(glob.iglob(pattern, recursive=True)):
@@ -60,16 +141,23 @@ def _glob(pattern: str) -> Iterator[Path]:
         if path.is_dir():
             yield from _walk(path)
         else:
-            yield path
+            reason = not_a_file(path)
+            yield path if reason is None else Problem(str(path), reason)
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Path | Problem]:
     """Every file named by ``inputs`` (files, folders walked recursively, glob patterns), each
-    once, in a stable order; a Problem for an input that names nothing."""
-    seen: set[Path] = set()
+    once, in a stable order; a Problem for an input that names nothing, for a folder that
+    cannot be read and for what is not a regular file. A file is one file by its resolved
+    path: reached through a symbolic link or twice in the inputs, it is read once."""
+    seen: set[str] = set()
 
-    def fresh(path: Path) -> bool:
-        key = path.resolve()
+    def fresh(path: Path | Problem) -> bool:
+        # a file by its resolved path; a bad input named twice (walked and named) once
+        if isinstance(path, Problem):
+            key = f"{os.path.abspath(path.source)}\0{path.reason}"
+        else:
+            key = os.path.realpath(path)
         if key in seen:
             return False
         seen.add(key)
@@ -78,23 +166,26 @@ def expand_inputs(inputs: Iterable[str | Path]) -> Iterator[Path | Problem]:
     for item in inputs:
         text = str(item)
         path = Path(item)
-        found = 0
         if path.is_dir():
-            for file in _walk(path):
-                found += 1
-                if fresh(file):
-                    yield file
-            if not found:
+            count = 0
+            for found_item in _walk(path):
+                count += 1
+                if fresh(found_item):
+                    yield found_item
+            if not count:
                 yield Problem(text, "folder holds no files")
-        elif path.exists():
-            if fresh(path):
-                yield path
+        elif os.path.lexists(path):
+            reason = not_a_file(path)
+            named: Path | Problem = path if reason is None else Problem(text, reason)
+            if fresh(named):
+                yield named
         elif _GLOB_CHARS & set(text):
-            for file in _glob(text):
-                found += 1
-                if fresh(file):
-                    yield file
-            if not found:
+            count = 0
+            for found_item in _glob(text):
+                count += 1
+                if fresh(found_item):
+                    yield found_item
+            if not count:
                 yield Problem(text, "no files match this pattern")
         else:
             yield Problem(text, "no such file or directory")

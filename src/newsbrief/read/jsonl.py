@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
+import math
 import re
+import sys
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from newsbrief.errors import InputError
 from newsbrief.read.fields import host_of, normalize_date, outlet_name, split_authors
+from newsbrief.read.limits import Limits, human, text_over_limit
 from newsbrief.records import Article, Problem, article_id
 
 TEXT_KEYS = ("text", "body", "content", "article", "maintext")
@@ -112,11 +117,83 @@ def article_from_dict(obj: dict[str, Any], source: str) -> Article:
     )
 
 
-def _record(obj: Any, source: str, path: str, line: int | None, where: str) -> Article | Problem:
+def _record(
+    obj: Any, source: str, path: str, line: int | None, where: str, limits: Limits, odd: list[str]
+) -> Article | Problem:
     try:
-        return article_from_dict(obj, source)
+        if _depth_over(obj, MAX_DEPTH):
+            return Problem(path, f"{where}record nested more than {MAX_DEPTH} levels deep", line)
+        article = article_from_dict(obj, source)
     except InputError as exc:
         return Problem(path, f"{where}{exc.args[0]}", line)
+    except Exception as exc:  # one odd record must never end the file it sits in
+        return Problem(path, f"{where}could not read the record: {_exception(exc)}", line)
+    too_long = text_over_limit(article.text, limits)
+    if too_long is not None:
+        return Problem(path, f"{where}{too_long}", line)
+    if odd:
+        # strict JSON has no such numbers; stored as they are they would break every export
+        article.meta["nulled"] = f"{', '.join(sorted(set(odd)))} read as null (not JSON numbers)"
+    return article
+
+
+# Deeper than this is no article record; deep values would also strain every later stage that
+# walks the record (storing it as JSON, exporting it).
+MAX_DEPTH = 64
+
+
+def _depth_over(obj: Any, limit: int) -> bool:
+    stack = [(obj, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        if isinstance(value, list):
+            if depth > limit:
+                return True
+            stack.extend((v, depth + 1) for v in value if isinstance(v, dict | list))
+    return False
+
+
+def _exception(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    text = str(exc)
+    if isinstance(exc, ValueError) and "integer string conversion" in text:
+        return "a number with more than 4,300 digits"
+    return f"{type(exc).__name__}: {text[:200]}" if text else type(exc).__name__
+
+
+def _loads(text: str) -> tuple[Any, list[str]]:
+    """The JSON value of ``text`` and the NaN/Infinity (or overflowing) numbers read as null.
+
+    Python's json accepts NaN and Infinity, and reads 1e400 as infinity; strict parsers reject
+    both, so they never reach a record.
+    """
+    odd: list[str] = []
+
+    def constant(name: str) -> None:
+        odd.append(name)
+
+    def number(literal: str) -> float | None:
+        value = float(literal)
+        if math.isfinite(value):
+            return value
+        odd.append(literal if len(literal) <= 20 else literal[:17] + "...")
+        return None
+
+    return json.loads(text, parse_constant=constant, parse_float=number), odd
+
+
+def _parse(
+    text: str, path: str, line: int | None, with_line: bool
+) -> tuple[Any, list[str]] | Problem:
+    try:
+        return _loads(text)
+    except json.JSONDecodeError as exc:
+        return Problem(path, _json_error(exc, with_line), exc.lineno if with_line else line)
+    except Exception as exc:  # RecursionError, a 5,000-digit integer, ...
+        return Problem(path, f"not valid JSON: {_exception(exc)}", line)
 
 
 def _json_error(exc: json.JSONDecodeError, with_line: bool) -> str:
@@ -124,36 +201,114 @@ def _json_error(exc: json.JSONDecodeError, with_line: bool) -> str:
     return f"not valid JSON: {exc.msg} ({where})"
 
 
-def iter_jsonl_lines(lines: Iterable[bytes], path: str) -> Iterator[Article | Problem]:
-    """Records of a JSONL stream, one line at a time; a bad line becomes one Problem."""
-    blank = True
-    for number, raw in enumerate(lines, start=1):
-        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        if not raw.strip():
-            continue
-        blank = False
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            line = raw.decode("cp1252", errors="replace")
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Problem(path, _json_error(exc, with_line=False), number)
-            continue
-        yield _record(obj, f"{path}#L{number}", path, number, "")
+_WIDE_BOMS = (
+    # UTF-32 first: its little-endian BOM begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_SKIP_CHUNK = 1 << 20
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    return next((name for bom, name in _WIDE_BOMS if head.startswith(bom)), None)
+
+
+def _peek(stream: BinaryIO | io.BufferedIOBase, size: int) -> bytes:
+    peek = getattr(stream, "peek", None)
+    if peek is not None:
+        return bytes(peek(size))[:size]
+    return b""
+
+
+def iter_jsonl_lines(
+    stream: BinaryIO | io.BufferedIOBase,
+    path: str,
+    limits: Limits | None = None,
+    compressed: int | None = None,
+) -> Iterator[Article | Problem]:
+    """Records of a JSONL stream, one line at a time; a bad line becomes one Problem with its
+    number, and the lines after it are still read.
+
+    A line longer than ``limits.line`` is skipped without being held in memory; a gzipped
+    stream (``compressed`` is then the file's size) stops once more bytes have come out of it
+    than ``limits.expansion`` allows. UTF-8 (with or without
+    BOM) is the norm; a UTF-16 or UTF-32 BOM switches the whole file to that encoding.
+    """
+    limits = limits or Limits()
+    # a plain file's size is known and bounded by the disk; only gzip may run away
+    cap, cap_text = limits.expansion(compressed) if compressed is not None else (sys.maxsize, "")
+    wide = _wide_encoding(_peek(stream, 4))
+    reader: Any = stream
+    width = 1
+    if wide is not None:
+        reader = io.TextIOWrapper(stream, encoding=wide, errors="replace")  # type: ignore[arg-type]
+        width = 4 if wide == "utf-32" else 2
+    newline: bytes | str = "\n" if wide else b"\n"
+    blank, total, number = True, 0, 0
+    while True:
+        raw = reader.readline(limits.line + 1)
+        if not raw:
+            break
+        number += 1
+        total += len(raw) * width
+        if len(raw) > limits.line and not raw.endswith(newline):
+            blank = False
+            yield Problem(path, f"line longer than the limit of {human(limits.line)}", number)
+            total = _skip_line(reader, newline, total, width, cap)
+        elif raw.strip():
+            blank = False
+            yield _line_record(raw, path, number, limits)
+        if total > cap:
+            yield Problem(
+                path,
+                f"decompressed size over the limit of {cap_text}: the rest of the file was not read",
+                number,
+            )
+            return
     if blank:
         yield Problem(path, "empty file")
 
 
-def records_from_json(data: str, path: str) -> Iterator[Article | Problem]:
+def _skip_line(reader: Any, newline: bytes | str, total: int, width: int, limit: int) -> int:
+    """Reads past the rest of an over-long line in bounded chunks (or up to ``limit`` bytes
+    in all); returns how many bytes have been read from the file."""
+    while total <= limit:
+        chunk = reader.readline(_SKIP_CHUNK)
+        total += len(chunk) * width
+        if not chunk or chunk.endswith(newline):
+            break
+    return total
+
+
+def _line_record(raw: bytes | str, path: str, number: int, limits: Limits) -> Article | Problem:
+    if isinstance(raw, bytes):
+        if number == 1 and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8) :]
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            line = raw.decode("cp1252", errors="replace")
+    else:
+        line = raw
+    parsed = _parse(line, path, number, with_line=False)
+    if isinstance(parsed, Problem):
+        return parsed
+    obj, odd = parsed
+    return _record(obj, f"{path}#L{number}", path, number, "", limits, odd)
+
+
+def records_from_json(
+    data: str, path: str, limits: Limits | None = None
+) -> Iterator[Article | Problem]:
     """Records of a JSON document: one object, a list of objects, or an API wrapper object."""
-    try:
-        obj = json.loads(data)
-    except json.JSONDecodeError as exc:
-        yield Problem(path, _json_error(exc, with_line=True), exc.lineno)
+    limits = limits or Limits()
+    parsed = _parse(data, path, None, with_line=True)
+    if isinstance(parsed, Problem):
+        yield parsed
         return
+    obj, odd = parsed
     if isinstance(obj, dict) and _first(obj, TEXT_KEYS)[0] is None:
         key, inner = _first(obj, LIST_KEYS)
         if key is not None and isinstance(inner, list):
@@ -162,9 +317,9 @@ def records_from_json(data: str, path: str) -> Iterator[Article | Problem]:
         if not obj:
             yield Problem(path, "empty JSON list")
         for index, item in enumerate(obj):
-            yield _record(item, f"{path}#{index}", path, None, f"item {index}: ")
+            yield _record(item, f"{path}#{index}", path, None, f"item {index}: ", limits, odd)
         return
     if isinstance(obj, dict):
-        yield _record(obj, path, path, None, "")
+        yield _record(obj, path, path, None, "", limits, odd)
         return
     yield Problem(path, f"JSON holds a {type(obj).__name__}, not an article object")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import os
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,11 +21,10 @@ from typing import Any, BinaryIO
 from newsbrief.errors import MissingExtraError
 from newsbrief.read.fields import normalize_date
 from newsbrief.read.html import article_from_html
+from newsbrief.read.limits import Limits, human, text_over_limit
 from newsbrief.records import Article, Problem
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-# One page larger than this is a dump or a media file mislabelled as HTML.
-MAX_PAGE_BYTES = 16 * 1024 * 1024
 
 
 def _missing_reader(source: str) -> Problem:
@@ -32,10 +32,13 @@ def _missing_reader(source: str) -> Problem:
     return Problem(source, f"{error.args[0]} ({error.hint})")
 
 
-def iter_warc(path: str | Path) -> Iterator[Article | Problem]:
+def iter_warc(path: str | Path, limits: Limits | None = None) -> Iterator[Article | Problem]:
     """Articles from the HTML responses of one WARC file (gzipped or not, detected from the
-    bytes); Problems, never exceptions, for what cannot be read."""
+    bytes); Problems, never exceptions, for what cannot be read. A page over ``limits.line``
+    bytes or whose text is over ``limits.text`` is reported; a gzipped archive stops once its
+    records add up to more than ``limits.expansion`` allows."""
     source = str(path)
+    limits = limits or Limits()
     try:
         from fastwarc.warc import ArchiveIterator
     except ImportError:
@@ -47,7 +50,7 @@ def iter_warc(path: str | Path) -> Iterator[Article | Problem]:
         yield Problem(source, f"cannot read file: {exc.strerror or exc}")
         return
     with stream:
-        yield from _scan(stream, source, ArchiveIterator)
+        yield from _scan(stream, source, ArchiveIterator, limits)
 
 
 _CUT = "record cut short (truncated archive)"
@@ -63,16 +66,24 @@ _TAIL_LIMIT = 64 * 1024 * 1024
 _FIND_CHUNK = 1 << 20
 
 
-def _scan(stream: BinaryIO, source: str, archive: Any) -> Iterator[Article | Problem]:
+def _scan(
+    stream: BinaryIO, source: str, archive: Any, limits: Limits
+) -> Iterator[Article | Problem]:
     """Walk the records; after damage, skip to the next record (or gzip member) and go on.
 
     One damaged stretch is reported once: a parser failure right after a reported record, or
-    right after skipping, belongs to the damage already reported.
+    right after skipping, belongs to the damage already reported. What the last record gave is
+    held back until the end of the file is checked: a page cut short whose payload is gzip- or
+    chunk-coded cannot be told from a whole one by its length, and must not be stored.
     """
     gzipped = stream.read(2) == _GZIP_MAGIC
+    cap, cap_text = limits.expansion(os.fstat(stream.fileno()).st_size)
     marker = _GZIP_MEMBER if gzipped else _WARC_MAGIC
     start, number, reported = 0, 0, False
     last_pos: int | None = None  # stream position of the last record parsed
+    held: Article | Problem | None = None  # what the last record gave, not yet yielded
+    expanded = 0  # bytes the records of a gzipped archive declared
+    last_url: str | None = None
     while True:
         stream.seek(start)
         read_here = 0
@@ -82,18 +93,33 @@ def _scan(stream: BinaryIO, source: str, archive: Any) -> Iterator[Article | Pro
                 number += 1
                 read_here += 1
                 last_pos = int(record.stream_pos)
-                found = _read_record(record, source, number)
+                last_url = _header(record, "WARC-Target-URI")
+                if held is not None:
+                    yield held
+                    held = None
+                expanded += max(int(record.content_length or 0), 0)
+                if gzipped and expanded > cap:
+                    yield Problem(
+                        source,
+                        f"record {number}: decompressed size over the limit of {cap_text}: "
+                        "the rest of the file was not read",
+                    )
+                    return
+                found = _read_record(record, source, number, limits)
                 # a page without article text is no damage; a parser failure after it is news
                 reported = isinstance(found, Problem) and found.reason.endswith(_DAMAGE)
-                if found is not None:
-                    yield found
                 if isinstance(found, Problem) and found.reason.endswith(_CUT):
+                    yield found
                     return
+                held = found
         except BaseException as exc:
             # fastwarc raises OSError on damage and, from Rust, a PanicException that is
             # no Exception subclass; only the interpreter's own signals pass through
             if isinstance(exc, GeneratorExit | KeyboardInterrupt | SystemExit):
                 raise
+            if held is not None:
+                yield held
+                held = None
             if number == 0:
                 yield Problem(source, f"not a WARC archive: {_message(exc)}")
                 return
@@ -105,10 +131,18 @@ def _scan(stream: BinaryIO, source: str, archive: Any) -> Iterator[Article | Pro
                 return
             start = found_at
             continue
-        if not reported:
-            tail = _tail_problem(stream, last_pos, gzipped, number)
-            if tail is not None:
-                yield Problem(source, tail)
+        # a damaged last record may be damaged because the file ends inside it: then the cut
+        # is the news, reported instead of the damage
+        check = not reported or held is not None
+        tail = _tail_problem(stream, last_pos, gzipped, number) if check else None
+        if tail is not None and tail[0] == number and tail[1].endswith(_CUT):
+            # the last record is the cut one: whatever it gave is partial
+            yield Problem(source, f"record {number}{f' ({last_url})' if last_url else ''}: {_CUT}")
+            return
+        if held is not None:
+            yield held
+        if tail is not None and not reported:
+            yield Problem(source, tail[1])
         return
 
 
@@ -130,9 +164,11 @@ def _find(stream: BinaryIO, marker: bytes, pos: int) -> int | None:
         pos += len(chunk) - overlap
 
 
-def _gunzip(raw: bytes) -> tuple[bytes, bool]:
-    """The data of consecutive gzip members and whether every one of them was whole."""
+def _gunzip(raw: bytes) -> tuple[bytes, int | None]:
+    """The data of consecutive gzip members, and None if every one of them was whole, else
+    how many whole members came before the broken one."""
     out: list[bytes] = []
+    whole = 0
     while raw:
         if not raw.startswith(_GZIP_MAGIC):
             out.append(raw)  # bytes after the last member: judged as trailing data
@@ -141,11 +177,12 @@ def _gunzip(raw: bytes) -> tuple[bytes, bool]:
         try:
             out.append(member.decompress(raw))
         except zlib.error:
-            return b"".join(out), False
+            return b"".join(out), whole
         if not member.eof:
-            return b"".join(out), False
+            return b"".join(out), whole
+        whole += 1
         raw = member.unused_data
-    return b"".join(out), True
+    return b"".join(out), None
 
 
 def _record_end(data: bytes) -> int | None:
@@ -160,14 +197,16 @@ def _record_end(data: bytes) -> int | None:
     return None
 
 
-def _tail_problem(stream: BinaryIO, last_pos: int | None, gzipped: bool, number: int) -> str | None:
-    """Why the end of the file is not a whole last record, or None. fastwarc stops quietly at
+def _tail_problem(
+    stream: BinaryIO, last_pos: int | None, gzipped: bool, number: int
+) -> tuple[int, str] | None:
+    """The record the end of the file cuts and why, or None when the last record is whole. fastwarc stops quietly at
     a cut record header or a cut gzip member, so the last record is checked here."""
     stream.seek(0, 2)
     size = stream.tell()
     begin = last_pos or 0
     if size == 0:
-        return "empty file"
+        return 0, "empty file"
     if size - begin > _TAIL_LIMIT:
         return None  # too far to check cheaply; fastwarc read past it without complaint
     stream.seek(begin)
@@ -176,28 +215,32 @@ def _tail_problem(stream: BinaryIO, last_pos: int | None, gzipped: bool, number:
         if not raw.startswith(_GZIP_MAGIC):
             return None  # one gzip stream for the whole file: no record offsets to check
         data, whole = _gunzip(raw)
-        if not whole:
-            return f"record {max(number, 1)}: {_CUT}"
+        if whole is not None:
+            # one member per record: the members read whole from the last parsed record on
+            # tell which record the cut one is
+            cut = max(number, 1) + (whole if last_pos is not None else 0)
+            return cut, f"record {cut}: {_CUT}"
     else:
         data = raw
     if last_pos is None:
         if data.lstrip().startswith(_WARC_MAGIC):
-            return f"record 1: {_CUT}"
-        return "not a WARC archive: no WARC record found"
+            return 1, f"record 1: {_CUT}"
+        return 0, "not a WARC archive: no WARC record found"
     end = _record_end(data)
     if end is None or len(data) < end:
-        return f"record {number}: {_CUT}"
+        return number, f"record {number}: {_CUT}"
     rest = data[end:].strip()
     if rest.startswith(_WARC_MAGIC):
-        return f"record {number + 1}: {_CUT}"
+        return number + 1, f"record {number + 1}: {_CUT}"
     if rest:
-        return f"record {number + 1}: not a WARC record ({len(rest)} bytes after the last record)"
+        trailing = f"not a WARC record ({len(rest)} bytes after the last record)"
+        return number + 1, f"record {number + 1}: {trailing}"
     return None
 
 
-def _read_record(record: Any, source: str, number: int) -> Article | Problem | None:
+def _read_record(record: Any, source: str, number: int, limits: Limits) -> Article | Problem | None:
     try:
-        return _from_record(record, source, number)
+        return _from_record(record, source, number, limits)
     except Exception as exc:  # a parser quirk on one record must not end the archive
         return Problem(source, f"record {number} ({type(exc).__name__}: {exc}): {_FAILED}")
 
@@ -207,7 +250,7 @@ def _header(record: Any, name: str) -> str | None:
     return str(value).strip() if value else None
 
 
-def _from_record(record: Any, source: str, number: int) -> Article | Problem | None:
+def _from_record(record: Any, source: str, number: int, limits: Limits) -> Article | Problem | None:
     """The Article of one record, a Problem if it is broken, None if it is not a page."""
     where = f"record {number}"
     kind = (_header(record, "WARC-Type") or "").lower()
@@ -225,22 +268,27 @@ def _from_record(record: Any, source: str, number: int) -> Article | Problem | N
     if record.http_headers is None:
         body = record.reader.read()
         if len(body) < int(length):
-            return Problem(source, f"{where}: {_CUT}")
+            return Problem(source, f"{where}{f' ({url})' if url else ''}: {_CUT}")
         return Problem(source, f"{where} ({url}): {_BROKEN_HTTP}")
     status = record.http_headers.status_code
     content_type = (record.http_content_type or "").split(";")[0].strip().lower()
     if status != 200 or content_type not in HTML_TYPES:
         record.reader.consume()
         return None
-    if record.content_length > MAX_PAGE_BYTES:
+    if record.content_length > limits.line:
         record.reader.consume()
-        return Problem(source, f"{where} ({url}): page larger than {MAX_PAGE_BYTES >> 20} MB")
+        return Problem(
+            source, f"{where} ({url}): page larger than the limit of {human(limits.line)}"
+        )
     body = record.reader.read()
     if not _complete(record, body):
-        return Problem(source, f"{where}: {_CUT}")
+        return Problem(source, f"{where}{f' ({url})' if url else ''}: {_CUT}")
     if not url:
         return Problem(source, f"{where}: response without WARC-Target-URI")
-    return _article(record, body, url, where, source)
+    page = _article(record, body, url, where, source)
+    if isinstance(page, Article) and (too_long := text_over_limit(page.text, limits)):
+        return Problem(source, f"{where} ({url}): {too_long}")
+    return page
 
 
 def _complete(record: Any, body: bytes) -> bool:
