@@ -243,7 +243,7 @@ def iter_jsonl_lines(
     reader: Any = stream
     width = 1
     if wide is not None:
-        reader = io.TextIOWrapper(stream, encoding=wide, errors="replace")  # type: ignore[arg-type]
+        reader = io.TextIOWrapper(stream, encoding=wide, errors="replace")
         width = 4 if wide == "utf-32" else 2
     newline: bytes | str = "\n" if wide else b"\n"
     blank, total, number = True, 0, 0
