@@ -343,7 +343,10 @@ def main(argv: list[str] | None = None) -> int:
         if errors:
             print(f"not updating floors: runs failed: {sorted(errors)}", file=sys.stderr)
             return 1
+        # read again: another suite's update may have rewritten the file while this one ran
         old_text = args.floors.read_text(encoding="utf-8")
+        checks = load_floors(args.floors)
+        mine = [c for c in checks if c.suite == suite and (not only or c.run in only)]
         fresh = updated(mine, scores)
         by_key = {id(c): n for c, n in zip(mine, fresh, strict=True)}
         new_checks = [by_key.get(id(c), c) for c in checks]

@@ -122,6 +122,23 @@ class ArticleWriter:
         self.store.add_problems(self.result.problems)
 
 
+def ingest_item(
+    item: Article | Problem, writer: ArticleWriter, result: RunResult, reporter: Reporter
+) -> None:
+    """One read result into the store: a Problem is reported, an article already stored is
+    counted, any other goes through the per-article stages (a failure there is its Problem)."""
+    if isinstance(item, Problem):
+        report_problem(item, result, reporter)
+        return
+    if writer.seen(item.id):
+        return
+    prepared = prepare_or_problem(item)
+    if isinstance(prepared, Problem):
+        report_problem(prepared, result, reporter)
+        return
+    writer.add(prepared)
+
+
 def update_stories(
     store: Store,
     reporter: Reporter,

@@ -16,12 +16,10 @@ from newsbrief.engines import Reporter, SilentReporter
 from newsbrief.engines.base import (
     ArticleWriter,
     RunResult,
-    prepare_or_problem,
-    report_problem,
+    ingest_item,
     update_stories,
 )
 from newsbrief.pipeline import DEFAULT_WORDS, read_inputs, write_briefs
-from newsbrief.records import Problem
 from newsbrief.store import Store
 
 
@@ -33,16 +31,7 @@ def ingest(
     writer = ArticleWriter(store, result)
     for item in read_inputs(inputs):
         reporter.advance()
-        if isinstance(item, Problem):
-            report_problem(item, result, reporter)
-            continue
-        if writer.seen(item.id):
-            continue
-        article = prepare_or_problem(item)
-        if isinstance(article, Problem):
-            report_problem(article, result, reporter)
-            continue
-        writer.add(article)
+        ingest_item(item, writer, result, reporter)
     writer.close()
 
 

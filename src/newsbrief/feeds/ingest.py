@@ -10,14 +10,12 @@ from newsbrief.engines import Reporter, SilentReporter
 from newsbrief.engines.base import (
     ArticleWriter,
     RunResult,
-    prepare_or_problem,
-    report_problem,
+    ingest_item,
     update_stories,
 )
 from newsbrief.engines.local import ingest
 from newsbrief.feeds import FeedReader, Fetcher, is_feed_input
 from newsbrief.pipeline import DEFAULT_WORDS
-from newsbrief.records import Problem
 from newsbrief.store import Store
 
 
@@ -40,16 +38,7 @@ def ingest_feeds(
     writer = ArticleWriter(store, result)
     for item in reader.read(feeds):
         reporter.advance()
-        if isinstance(item, Problem):
-            report_problem(item, result, reporter)
-            continue
-        if writer.seen(item.id):
-            continue
-        prepared = prepare_or_problem(item)  # one bad article never aborts a feed
-        if isinstance(prepared, Problem):
-            report_problem(prepared, result, reporter)
-            continue
-        writer.add(prepared)
+        ingest_item(item, writer, result, reporter)
     writer.close()
     # only now that the articles are committed: a run killed before this refetches them
     reader.commit()

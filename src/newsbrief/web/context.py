@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 import threading
 from pathlib import Path
@@ -13,22 +12,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.responses import JSONResponse as StarletteJSONResponse
 
+from newsbrief.export import finite
 from newsbrief.store import Store
 from newsbrief.web import present
 
 HERE = Path(__file__).resolve().parent
-
-
-def finite(value: Any) -> Any:
-    """``value`` with NaN and infinities as None: JSON has no such numbers, and a stored
-    NaN must not turn an API answer into a 500."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {k: finite(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [finite(v) for v in value]
-    return value
 
 
 class JSONResponse(StarletteJSONResponse):

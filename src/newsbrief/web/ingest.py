@@ -117,8 +117,7 @@ def _process(c: Context, contents: list[tuple[str, bytes]]) -> dict[str, Any]:
     from newsbrief.engines.base import (
         ArticleWriter,
         RunResult,
-        prepare_or_problem,
-        report_problem,
+        ingest_item,
         update_stories,
     )
     from newsbrief.pipeline import DEFAULT_WORDS
@@ -135,17 +134,7 @@ def _process(c: Context, contents: list[tuple[str, bytes]]) -> dict[str, Any]:
             # name[4:] drops safe_name's "NNN-" position, which says nothing about the file
             source = upload_source(hashlib.sha256(body).hexdigest(), name[4:])
             for raw in read_path(path):
-                item = _restamp(raw, str(path), source)
-                if isinstance(item, Problem):
-                    report_problem(item, result, reporter)
-                    continue
-                if writer.seen(item.id):
-                    continue
-                prepared = prepare_or_problem(item)  # one bad article never aborts an upload
-                if isinstance(prepared, Problem):
-                    report_problem(prepared, result, reporter)
-                    continue
-                writer.add(prepared)
+                ingest_item(_restamp(raw, str(path), source), writer, result, reporter)
         writer.close()
         update_stories(store, reporter, result, DEFAULT_WORDS)
     return {
