@@ -61,31 +61,19 @@ READ = Stage(
     requires=(),
     assigns=("Article",),
 )
-CLEAN = Stage(
-    "clean",
-    "article",
-    requires=(
-        "Article.text",
-        "Article.title",
-        "Article.outlet",
-        "Article.authors",
-        "Article.published",
-        "Article.meta",
-        "Article.removed",
-        "Article.comments",
-    ),
-    # bylines, datelines and mastheads become metadata; a section label as title is replaced
-    assigns=(
-        "Article.text",
-        "Article.title",
-        "Article.outlet",
-        "Article.authors",
-        "Article.published",
-        "Article.meta",
-        "Article.removed",
-        "Article.comments",
-    ),
+# clean reads and may rewrite each of these: bylines, datelines and mastheads become
+# metadata, a section label as title is replaced
+_CLEANED = (
+    "Article.text",
+    "Article.title",
+    "Article.outlet",
+    "Article.authors",
+    "Article.published",
+    "Article.meta",
+    "Article.removed",
+    "Article.comments",
 )
+CLEAN = Stage("clean", "article", requires=_CLEANED, assigns=_CLEANED)
 ANNOTATE = Stage(
     "annotate",
     "article",

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsbrief.read import iter_inputs
+from newsbrief.read import Limits, iter_inputs
 from newsbrief.records import Article, Problem
 
 SETTINGS = settings(
@@ -38,8 +38,9 @@ def folder() -> Iterator[Path]:
         yield Path(name)
 
 
-def read(path: Path) -> list[Article | Problem]:
-    found = list(iter_inputs([path]))
+def read(*paths: Path, limits: Limits | None = None) -> list[Article | Problem]:
+    """Every article and Problem of ``paths``; no Problem without a reason or reported twice."""
+    found = list(iter_inputs(list(paths), limits=limits))
     problems = [x for x in found if isinstance(x, Problem)]
     assert all(p.reason.strip() for p in problems), problems
     keys = [(p.source, p.line, p.reason) for p in problems]

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_read_hostile import read
 
 from newsbrief.errors import ConfigError
 from newsbrief.read import Limits, iter_inputs
@@ -26,15 +27,6 @@ from newsbrief.records import Article, Problem, article_id
 
 BODY = "The council approved the new budget on Tuesday after a long debate, officials said."
 MB = 1 << 20
-
-
-def read(*paths: Path, limits: Limits | None = None) -> list[Article | Problem]:
-    found = list(iter_inputs(list(paths), limits=limits))
-    problems = [x for x in found if isinstance(x, Problem)]
-    assert all(p.reason.strip() for p in problems), problems
-    keys = [(p.source, p.line, p.reason) for p in problems]
-    assert len(keys) == len(set(keys)), f"a Problem was reported twice: {problems}"
-    return found
 
 
 def titles(found: list[Article | Problem]) -> list[str]:
