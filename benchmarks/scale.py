@@ -1,28 +1,30 @@
-"""Throughput and peak memory of the engines at corpus scale.
+"""Throughput, peak memory and per-stage CPU of the engines at corpus scale, on real articles.
 
-nice python benchmarks/scale.py [--sizes 10000,50000,200000] [--engines local,ray] [--cpus 2]
+nice python benchmarks/scale.py [--sizes 10000,50000,200000] [--engines local,ray] [--jobs N]
 
-The corpus is synthetic and built at run time in a temporary folder (never committed): real
-Multi-News dev sentences recombined into short articles, grouped into synthetic stories (the
-articles of one story draw their sentences from one Multi-News cluster), with publish dates
-spread over time so a cluster's pool is reused only by stories weeks apart, and an exact copy
-under another URL every ``COPY_EVERY`` articles so dedup has work. It measures scale only;
-quality figures come from ``newsbrief eval``.
+The corpus is built at run time in a temporary folder (never committed) from the real
+full-text articles of Multi-News dev (``../shared/data/mds/multinews/dev.jsonl``, 690
+articles in 250 clusters, mean about 630 words). Every generated article copies the length
+(paragraph count) of one real article of a cluster, taken in turn, so the corpus keeps the
+real length distribution, boilerplate lines included; its paragraphs are sampled from all the
+articles of that cluster (widened with the next clusters' paragraphs until the pool holds
+twice what the article needs), so the replicas of one story share some paragraphs, as
+syndicated and rewritten coverage does, without being copies that dedup removes. Generated
+stories get publish dates spread over time so a cluster's pool is reused only by stories
+weeks apart. The mean words per article is printed with every run.
 
-Each run is a fresh child process (``newsbrief run`` through the engine's ``process`` into a
-new database). Reported per engine and size:
+Each run is a fresh child process (the engine's ``process`` into a new database). Reported
+per engine and size:
 
-- wall time and articles per wall second;
-- CPU time (user + system) of the child, from the ``wait4`` rusage of that one child (it
-  includes the children it reaped), and articles per CPU second. The machine is shared, so
-  wall time is noisy while CPU time is not; for Ray, whose raylet and workers are not all
-  reaped by the child, CPU time is also sampled over the child's whole process tree
-  (``/proc``, user + system + reaped children, the largest sample) and that larger figure
-  is used;
+- articles and words per wall second and per CPU second (user + system of the child and
+  its workers, from ``wait4`` and a ``/proc`` sample of the process tree, the larger);
+  the machine is shared, so wall time is noisy while CPU time is not;
 - time per article relative to the smallest size, on wall time and on CPU time;
-- the child's peak RSS (``ru_maxrss`` of the waited-for child) and, because Ray runs work in
-  other processes (raylet, workers), the peak of the sampled RSS sum over the child's whole
-  process tree.
+- peak RSS of the child and of its whole process tree (pool workers included);
+- the CPU share of each stage (read, clean, annotate, dedup, cluster, analyze, summarize,
+  brief, store, other), exclusive time: a stage called inside another is charged to the
+  inner one. Timers wrap the pipeline's stage functions in the child; pool workers
+  inherit them by fork and add into one shared array.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ import argparse
 import json
 import os
 import random
-import re
 import subprocess
 import sys
 import tempfile
@@ -40,16 +41,30 @@ import time
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "mds" / "multinews" / "dev.jsonl"
-SENTENCES_PER_ARTICLE = (6, 12)
 ARTICLES_PER_STORY = (3, 12)
 STORIES_PER_DAY = 12
-COPY_EVERY = 20
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+STAGE_NAMES = (
+    "read",
+    "clean",
+    "annotate",
+    "dedup",
+    "cluster",
+    "analyze",
+    "summarize",
+    "brief",
+    "store",
+)
 
 _CHILD = """
 import sys, time
+sys.path.insert(0, sys.argv[6])
+import stage_timers
 from newsbrief.store import Store
-engine, corpus, db, cpus = sys.argv[1:5]
+engine, corpus, db, cpus, jobs = sys.argv[1:6]
+if jobs != "0":
+    import os
+    os.environ["NEWSBRIEF_JOBS"] = jobs
+shares = stage_timers.install()
 if engine == "ray":
     import logging, ray
     ray.init(num_cpus=int(cpus), include_dashboard=False, log_to_driver=False,
@@ -61,47 +76,55 @@ t = time.perf_counter()
 with Store(db) as store:
     result = process([corpus], store)
     stories = len(store.stories())
-print(result.added, stories, len(result.problems), time.perf_counter() - t)
-"""
+    derived = len({d.child for d in store.derivations()})
+print(json.dumps(stage_timers.read(shares)))
+print(result.added, stories, len(result.problems), derived, time.perf_counter() - t)
+""".replace("import sys, time", "import json, sys, time")
 
 
-def sentence_pools() -> list[list[str]]:
-    """Per Multi-News dev cluster, its sentences (whitespace-folded, 40–400 characters)."""
-    pools = []
+def cluster_paragraphs() -> list[list[list[str]]]:
+    """Per Multi-News dev cluster, its articles as lists of non-blank paragraphs (lines)."""
+    clusters = []
     with DATA.open(encoding="utf-8") as lines:
         for line in lines:
-            pool = []
+            docs = []
             for doc in json.loads(line)["articles"]:
-                flat = " ".join(doc["text"].split())
-                pool.extend(s for s in _SENTENCE_END.split(flat) if 40 <= len(s) <= 400)
-            if len(pool) >= 12:
-                pools.append(pool)
-    return pools
+                paras = [" ".join(p.split()) for p in doc["text"].split("\n")]
+                paras = [p for p in paras if p]
+                if paras:
+                    docs.append(paras)
+            if docs:
+                clusters.append(docs)
+    return clusters
 
 
-def write_corpus(size: int, out: Path, pools: list[list[str]], seed: int = 13) -> int:
-    """``size`` synthetic articles as JSONL in ``out``, in publish order; returns the count."""
+def write_corpus(size: int, out: Path, clusters: list[list[list[str]]], seed: int = 13) -> dict:
+    """``size`` articles as JSONL in ``out``, in publish order; returns counts and words."""
     rng = random.Random(seed)
-    written = 0
+    written = words = 0
     story = 0
     base = time.mktime((2019, 1, 1, 0, 0, 0, 0, 0, -1))
     with out.open("w", encoding="utf-8") as sink:
         while written < size:
-            pool = pools[story % len(pools)]
+            c = story % len(clusters)
+            docs = clusters[c]
+            pool = [p for d in docs for p in d]
             day = story // STORIES_PER_DAY
-            texts: list[str] = []
             for k in range(rng.randint(*ARTICLES_PER_STORY)):
                 if written >= size:
                     break
-                if texts and written % COPY_EVERY == 0:
-                    text = rng.choice(texts)  # a syndicated copy on another site
-                else:
-                    n = min(len(pool), rng.randint(*SENTENCES_PER_ARTICLE))
-                    text = " ".join(rng.sample(pool, n))
-                    texts.append(text)
+                real = docs[k % len(docs)]  # the real article whose length this one takes
+                need = len(real)
+                widened, step = list(pool), 1
+                while len(widened) < 2 * need and step < len(clusters):
+                    widened.extend(p for d in clusters[(c + step) % len(clusters)] for p in d)
+                    step += 1
+                picked = sorted(rng.sample(range(len(widened)), min(need, len(widened))))
+                text = " \n \n ".join(widened[i] for i in picked)
+                words += len(text.split())
                 stamp = base + day * 86400 + k * 3600 + rng.randint(0, 3599)
                 record = {
-                    "title": text.split(". ")[0][:90],
+                    "title": widened[picked[0]][:90],
                     "text": text,
                     "url": f"https://site{rng.randint(0, 60)}.example/{story}/{k}",
                     "published": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(stamp)),
@@ -109,7 +132,7 @@ def write_corpus(size: int, out: Path, pools: list[list[str]], seed: int = 13) -
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")
                 written += 1
             story += 1
-    return written
+    return {"written": written, "words": words}
 
 
 def _tree_usage(root: int) -> tuple[int, float]:
@@ -147,11 +170,12 @@ def _tree_usage(root: int) -> tuple[int, float]:
     return total, sum(cpu.get(pid, 0.0) for pid in tree)
 
 
-def measure(engine: str, corpus: Path, workdir: Path, cpus: int) -> dict[str, float]:
-    db = workdir / f"{engine}-{corpus.stem}.db"
+def measure(engine: str, corpus: Path, workdir: Path, cpus: int, jobs: int) -> dict:
+    db = workdir / f"{engine}-{corpus.stem}-j{jobs}.db"
+    here = str(Path(__file__).resolve().parent)
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-c", _CHILD, engine, str(corpus), str(db), str(cpus)],
+        [sys.executable, "-c", _CHILD, engine, str(corpus), str(db), str(cpus), str(jobs), here],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -179,12 +203,15 @@ def measure(engine: str, corpus: Path, workdir: Path, cpus: int) -> dict[str, fl
     wall = time.perf_counter() - start
     if proc.returncode != 0:
         raise SystemExit(f"{engine} run on {corpus.name} failed with exit {proc.returncode}")
-    added, stories, problems, inner = output.split()[-4:]
+    stage_line, last = output.strip().splitlines()[-2:]
+    added, stories, problems, derived, inner = last.split()
     own_cpu = usage.ru_utime + usage.ru_stime
     return {
         "articles": int(added),
         "stories": int(stories),
         "problems": int(problems),
+        "derived": int(derived),
+        "stages": json.loads(stage_line),
         "wall": wall,
         "process": float(inner),
         "cpu": max(own_cpu, tree_cpu[0]),
@@ -196,45 +223,69 @@ def measure(engine: str, corpus: Path, workdir: Path, cpus: int) -> dict[str, fl
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="10000,50000,200000")
-    ap.add_argument("--engines", default="local,ray")
+    ap.add_argument("--sizes", default="10000")
+    ap.add_argument("--engines", default="local")
     ap.add_argument("--cpus", type=int, default=2, help="CPUs given to Ray")
+    ap.add_argument(
+        "--jobs",
+        default="0",
+        help="comma list of NEWSBRIEF_JOBS values to run (0: the engine's default, the CPUs)",
+    )
     ap.add_argument("--keep", type=Path, help="write corpora and databases here instead of tmp")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     engines = args.engines.split(",")
-    pools = sentence_pools()
+    jobs_list = [int(j) for j in args.jobs.split(",")]
+    clusters = cluster_paragraphs()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         workdir = args.keep or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
         for size in sizes:
-            corpus = workdir / f"synthetic-{size}.jsonl"
-            write_corpus(size, corpus, pools)
+            corpus = workdir / f"real-{size}.jsonl"
+            made = write_corpus(size, corpus, clusters)
             for engine in engines:
-                row = {
-                    "engine": engine,
-                    "size": size,
-                    **measure(engine, corpus, workdir, args.cpus),
-                }
-                rows.append(row)
-                print(json.dumps(row), file=sys.stderr, flush=True)
+                for jobs in jobs_list:
+                    row = {
+                        "engine": engine,
+                        "jobs": jobs or os.cpu_count(),
+                        "size": size,
+                        "words": made["words"],
+                        **measure(engine, corpus, workdir, args.cpus, jobs),
+                    }
+                    rows.append(row)
+                    print(json.dumps(row), file=sys.stderr, flush=True)
+    print(f"mean words per article: {rows[0]['words'] / max(1, rows[0]['size']):.0f}\n")
     print(
-        "| engine | articles | stories | wall s | articles/s (wall) | CPU s "
-        "| articles/CPU-s | time per article vs smallest: wall | : CPU "
-        "| peak RSS child MB | peak RSS tree MB |"
+        "| engine | jobs | articles | words/article | stories | copies found | wall s "
+        "| articles/s (wall) | words/s (wall) | CPU s | articles/CPU-s | words/CPU-s "
+        "| per article vs smallest: wall | : CPU | peak RSS child MB | peak RSS tree MB |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    first: dict[str, tuple[float, float]] = {}
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    first: dict[tuple[str, int], tuple[float, float]] = {}
     for row in rows:
         n = max(1, row["articles"])
         per_wall, per_cpu = row["wall"] / n, row["cpu"] / n
-        base_wall, base_cpu = first.setdefault(row["engine"], (per_wall, per_cpu))
+        base_wall, base_cpu = first.setdefault((row["engine"], row["jobs"]), (per_wall, per_cpu))
         print(
-            f"| {row['engine']} | {row['articles']:,} | {row['stories']:,} | {row['wall']:.0f} "
-            f"| {n / row['wall']:.1f} | {row['cpu']:.0f} | {n / row['cpu']:.1f} "
+            f"| {row['engine']} | {row['jobs']} | {row['articles']:,} "
+            f"| {row['words'] / n:.0f} | {row['stories']:,} | {row['derived']:,} "
+            f"| {row['wall']:.0f} | {n / row['wall']:.1f} | {row['words'] / row['wall']:,.0f} "
+            f"| {row['cpu']:.0f} | {n / row['cpu']:.1f} | {row['words'] / row['cpu']:,.0f} "
             f"| {per_wall / base_wall:.2f}x | {per_cpu / base_cpu:.2f}x "
             f"| {row['maxrss_mb']:.0f} | {row['tree_mb']:.0f} |"
+        )
+    print("\nCPU share per stage (exclusive; other = CPU not inside a timed stage):\n")
+    print("| engine | jobs | articles | " + " | ".join(STAGE_NAMES) + " | other |")
+    print("|---|---:|---:|" + "---:|" * (len(STAGE_NAMES) + 1))
+    for row in rows:
+        stages = row["stages"]
+        other = max(0.0, row["cpu"] - sum(stages.values()))
+        cells = [100 * stages.get(name, 0.0) / row["cpu"] for name in STAGE_NAMES]
+        print(
+            f"| {row['engine']} | {row['jobs']} | {row['articles']:,} | "
+            + " | ".join(f"{c:.0f} %" for c in cells)
+            + f" | {100 * other / row['cpu']:.0f} % |"
         )
 
 

@@ -1,7 +1,10 @@
-"""The local engine: one process, streaming ingest, batch commits.
+"""The local engine: this machine's cores, streaming ingest, batch commits.
 
-It runs the steps of ``newsbrief.pipeline`` in this process, one record after another; the
-store side of a run (batches, chunks, resuming) is ``engines.base``. Each ingest batch is one
+It runs the steps of ``newsbrief.pipeline`` on this machine: the per-article steps (clean,
+annotate) and the per-story steps (analyze, summarize, brief) on a process pool sized to
+the CPUs (``engines.pool``; ``NEWSBRIEF_JOBS=1`` keeps everything in this process), dedup
+and clustering here, and every write here, in input order, so the store is the same for any
+pool size. The store side of a run (batches, chunks, resuming) is ``engines.base``. Each ingest batch is one
 transaction. Articles that are stored but not yet in a story (a run killed between ingest and
 clustering) are picked up by the next run, so a rerun finishes the job without duplicating
 anything.
@@ -9,29 +12,64 @@ anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from os import PathLike
 
 from newsbrief.engines import Reporter, SilentReporter
 from newsbrief.engines.base import (
     ArticleWriter,
+    BriefTask,
     RunResult,
-    ingest_item,
+    brief_or_problem,
+    prepare_or_problem,
+    report_problem,
     update_stories,
 )
+from newsbrief.engines.pool import ARTICLE_CHUNK, STORY_CHUNK, Workers, bind
 from newsbrief.pipeline import DEFAULT_WORDS, read_inputs, write_briefs
+from newsbrief.records import Article, Brief, Problem
 from newsbrief.store import Store
 
 
+def _prepare(item: Article | Problem) -> tuple[Article | Problem, Article | Problem]:
+    """On a worker: the read item and what clean + annotate made of it (a Problem passes)."""
+    return item, item if isinstance(item, Problem) else prepare_or_problem(item)
+
+
 def ingest(
-    inputs: Iterable[str | PathLike[str]], store: Store, reporter: Reporter, result: RunResult
+    inputs: Iterable[str | PathLike[str]],
+    store: Store,
+    reporter: Reporter,
+    result: RunResult,
+    workers: Workers | None = None,
 ) -> None:
-    """Read, clean, annotate and store every readable article; bad inputs become Problems."""
+    """Read, clean, annotate and store every readable article; bad inputs become Problems.
+
+    Articles already in the store are skipped as they are read. Whether an id repeated in
+    the input was "already stored" is decided when results are written, in input order, so
+    the outcome is the one-article-at-a-time outcome whatever the pool size.
+    """
     reporter.stage("reading", None)
     writer = ArticleWriter(store, result)
-    for item in read_inputs(inputs):
-        reporter.advance()
-        ingest_item(item, writer, result, reporter)
+
+    def fresh() -> Iterator[Article | Problem]:
+        for item in read_inputs(inputs):
+            reporter.advance()
+            if isinstance(item, Article) and store.has_article(item.id):
+                result.already_stored += 1
+                continue
+            yield item
+
+    pool = workers if workers is not None else Workers(1)
+    for raw, outcome in pool.map(_prepare, fresh(), ARTICLE_CHUNK):
+        if isinstance(raw, Problem):
+            report_problem(raw, result, reporter)
+        elif writer.seen(raw.id):
+            continue
+        elif isinstance(outcome, Problem):
+            report_problem(outcome, result, reporter)
+        else:
+            writer.add(outcome)
     writer.close()
 
 
@@ -40,14 +78,23 @@ def process(
     store: Store,
     reporter: Reporter | None = None,
     words: int = DEFAULT_WORDS,
+    jobs: int | None = None,
 ) -> RunResult:
-    """Ingest ``inputs`` into ``store`` and bring every story they touch up to date."""
+    """Ingest ``inputs`` into ``store`` and bring every story they touch up to date.
+
+    ``jobs``: worker processes (default ``NEWSBRIEF_JOBS`` or the CPU count; 1: none).
+    """
     if isinstance(inputs, str | PathLike):
         inputs = [inputs]  # one path, not an iterable of characters
     reporter = reporter or SilentReporter()
     result = RunResult()
-    ingest(inputs, store, reporter, result)
-    update_stories(store, reporter, result, words)
+    with Workers(jobs) as workers:
+
+        def brief_all(tasks: list[BriefTask], words: int) -> Iterator[Brief | Problem]:
+            return workers.map(bind(brief_or_problem, words=words), tasks, STORY_CHUNK)
+
+        ingest(inputs, store, reporter, result, workers)
+        update_stories(store, reporter, result, words, brief_all=brief_all)
     return result
 
 
