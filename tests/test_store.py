@@ -215,3 +215,28 @@ def test_read_only_store_of_a_missing_file_is_a_store_error(tmp_path):
     with pytest.raises(StoreError, match="no database"):
         Store(tmp_path / "absent.db", read_only=True)
     assert not (tmp_path / "absent.db").exists()
+
+
+def test_codec_matches_records_to_dict_and_from_dict(examples_dir: Path) -> None:
+    """The store's compiled (de)serializer gives exactly what records' reflective one gives."""
+    import json as _json
+
+    from newsbrief.engines.local import run_paths
+    from newsbrief.records import Article, Brief, from_dict, to_dict
+    from newsbrief.store.codec import dump, load
+
+    briefs = run_paths([str(examples_dir)]).briefs
+    assert briefs
+    with Store(":memory:") as store:
+        from newsbrief.engines.local import process
+
+        process([str(examples_dir)], store)
+        articles = list(store.articles())
+    assert articles
+    for cls, records in ((Article, articles), (Brief, briefs)):
+        for record in records:
+            plain = to_dict(record)
+            assert dump(record) == plain
+            data = _json.loads(_json.dumps(plain))
+            assert load(cls, data) == from_dict(cls, data)
+            assert to_dict(load(cls, data)) == plain

@@ -124,10 +124,12 @@ class DedupIndex:
 
     def _entry(self, article: Article) -> _Entry:
         sentences = [s.text for s in article.sentences]  # annotate split them
-        stems = [frozenset(content_stems(s)) for s in sentences]
         bag: Counter[str] = Counter()
-        for s in sentences:
-            bag.update(content_stems(s))
+        stems = []
+        for s in sentences:  # content_stems once per sentence: the set and the bag share it
+            terms = content_stems(s)
+            stems.append(frozenset(terms))
+            bag.update(terms)
         toks = [w.lower() for w in words(article.text, hyphens=True, possessive=False)]
         key = hashlib.sha1(normalize_text(article.text).encode()).hexdigest()
         return _Entry(
@@ -246,14 +248,22 @@ class DedupIndex:
 def _align(a: _Entry, b: _Entry) -> list[tuple[int, int, float]]:
     """One-to-one greedy alignment of content sentences by paraphrase score (best first)."""
     scored: list[tuple[float, int, int]] = []
-    b_content = b.content
+    # which of b's content sentences hold each stem, so a sentence of a meets only the
+    # sentences of b it shares a stem with instead of all of them
+    holders: dict[str, list[int]] = defaultdict(list)
+    for j in b.content:
+        for term in b.stems[j]:
+            holders[term].append(j)
     for i in a.content:
         sa = a.stems[i]
-        for j in b_content:
-            sb = b.stems[j]
-            shared = len(sa & sb)
+        counts: Counter[int] = Counter()
+        for term in sa:
+            if term in holders:
+                counts.update(holders[term])
+        for j, shared in counts.items():
             if shared < 3:
                 continue
+            sb = b.stems[j]
             score = 0.5 * (shared / math.sqrt(len(sa) * len(sb)) + shared / min(len(sa), len(sb)))
             if score >= PAIR_THRESHOLD:
                 scored.append((score, i, j))

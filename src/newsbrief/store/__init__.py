@@ -24,10 +24,9 @@ from newsbrief.records import (
     Derivation,
     Problem,
     Story,
-    from_dict,
-    to_dict,
 )
 from newsbrief.store.browse import BrowseQueries, chunks
+from newsbrief.store.codec import dump, load
 from newsbrief.store.migrations import MIGRATIONS
 
 # How long a writer waits for another process's write lock: SQLite's busy handler waits up
@@ -211,7 +210,7 @@ class Store(BrowseQueries):
                         article.outlet,
                         article.title,
                         article.published,
-                        _dumps(to_dict(article)),
+                        _dumps(dump(article)),
                     ),
                 )
                 conn.execute(
@@ -225,7 +224,7 @@ class Store(BrowseQueries):
         row = self.conn.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
         if row is None:
             raise NotFoundError(f"no article with id {article_id!r}")
-        return from_dict(Article, json.loads(row[0]))
+        return load(Article, json.loads(row[0]))
 
     def articles(self, ids: Iterable[str] | None = None) -> Iterator[Article]:
         """Stored articles in ingest order (all of them, or those with the given ids)."""
@@ -243,7 +242,7 @@ class Store(BrowseQueries):
                 )
             rows = sorted(rows, key=lambda r: r[1])
         for row in rows:
-            yield from_dict(Article, json.loads(row[0]))
+            yield load(Article, json.loads(row[0]))
 
     def count_articles(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
@@ -256,12 +255,12 @@ class Store(BrowseQueries):
                 conn.execute(
                     "INSERT OR REPLACE INTO derivations (child, parent, kind, similarity, data) "
                     "VALUES (?, ?, ?, ?, ?)",
-                    (d.child, d.parent, d.kind, d.similarity, _dumps(to_dict(d))),
+                    (d.child, d.parent, d.kind, d.similarity, _dumps(dump(d))),
                 )
 
     def derivations(self, article_ids: Iterable[str] | None = None) -> list[Derivation]:
         rows = self.conn.execute("SELECT data FROM derivations ORDER BY child, parent").fetchall()
-        found = [from_dict(Derivation, json.loads(r[0])) for r in rows]
+        found = [load(Derivation, json.loads(r[0])) for r in rows]
         if article_ids is None:
             return found
         wanted = set(article_ids)
@@ -354,7 +353,7 @@ class Store(BrowseQueries):
         with self.transaction() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO briefs (story, data) VALUES (?, ?)",
-                (brief.story, _dumps(to_dict(brief))),
+                (brief.story, _dumps(dump(brief))),
             )
             # the brief's headline is a better story label than the clusterer's first guess
             conn.execute(
@@ -382,7 +381,7 @@ class Store(BrowseQueries):
         row = self.conn.execute("SELECT data FROM briefs WHERE story=?", (story.id,)).fetchone()
         if row is None:
             raise NotFoundError(f"story {story_id!r} has no brief yet", hint="run `newsbrief run`")
-        return from_dict(Brief, json.loads(row[0]))
+        return load(Brief, json.loads(row[0]))
 
     def dirty_stories(self) -> list[str]:
         """Stories whose membership changed since their brief was last written."""

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from newsbrief.errors import NotFoundError, QueryError
-from newsbrief.records import Derivation, from_dict
+from newsbrief.records import Derivation
+from newsbrief.store.codec import load
 
 if TYPE_CHECKING:
     from newsbrief.records import Story
@@ -138,7 +139,7 @@ class BrowseQueries:
             "SELECT data FROM derivations WHERE parent=? AND child<>?",
             (article_id, article_id, article_id),
         ).fetchall()
-        return [from_dict(Derivation, json.loads(r[0])) for r in rows]
+        return [load(Derivation, json.loads(r[0])) for r in rows]
 
     def article_heads(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """id -> {title, outlet, published, source} without loading article bodies."""
