@@ -117,6 +117,8 @@ def test_an_article_or_story_that_fails_becomes_a_problem_with_its_traceback_log
         return real_clean(article)
 
     monkeypatch.setattr(pipeline, "clean_article", clean_fails_on_bad)
+    # one process: a pool worker's debug log record would not reach caplog here
+    monkeypatch.setenv("NEWSBRIEF_JOBS", "1")
     with caplog.at_level(logging.DEBUG, logger="newsbrief.engines"), Store(":memory:") as store:
         result = process([tmp_path / "in"], store)
         assert result.added == 1 and store.count_articles() == 1
