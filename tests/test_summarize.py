@@ -264,3 +264,21 @@ def test_outlying_source_leaves_the_summary() -> None:
     for s in out:
         first = s.citations[0]
         assert by_id[first.article].sentences[first.sentence].text == s.text
+
+
+def test_near_copy_listed_first_leaves_the_original_eligible() -> None:
+    # Two near-copies, the copy listed first: the copy is not eligible, so its sentences
+    # must not mark the original's identical sentences as already seen (the summary of two
+    # long near-copies once kept 1 of 77 sentences).
+    original = make("orig", DAM_A + ["The mayor thanked the volunteers for their quick help."])
+    copy = make("copy", DAM_A + ["Local shops stayed closed for the rest of the week."])
+    deriv = Derivation(
+        child="copy",
+        parent="orig",
+        kind="near",
+        similarity=0.9,
+        pairs=[AlignedPair(i, i, 1.0) for i in range(len(DAM_A))],
+    )
+    out = summarize([copy, original], derivations=[deriv], words=500)
+    assert all(s.citations[0].article == "orig" for s in out)
+    assert len(out) >= len(DAM_A)

@@ -93,12 +93,12 @@ def _candidates(
         for s in art.sentences:
             toks = tokenize(s.text, lower=True)
             key = _norm(s.text)
-            ok = (
-                (ai, s.index) not in copied
-                and key not in first_seen
-                and not ineligible_reason(s.text, art.title)
-            )
-            first_seen.add(key)
+            copy = (ai, s.index) in copied
+            ok = not copy and key not in first_seen and not ineligible_reason(s.text, art.title)
+            if not copy:
+                # a copy's sentence is never eligible, so it must not hide the original's
+                # identical sentence (listed later) as already seen
+                first_seen.add(key)
             cand = Candidate(
                 article=ai,
                 sentence=s,
