@@ -22,7 +22,12 @@ from newsbrief.summarize.select import (
     concept_weights,
     greedy_select,
 )
-from newsbrief.summarize.text import concepts, content_stems, ineligible_reason
+from newsbrief.summarize.text import (
+    concepts,
+    content_stems,
+    ineligible_reason,
+    opens_on_reference,
+)
 from newsbrief.text import words as tokenize
 
 CITE_SIMILARITY = 0.6  # cosine of content stems above which another article states the same
@@ -95,6 +100,15 @@ def _candidates(
             key = _norm(s.text)
             copy = (ai, s.index) in copied
             ok = not copy and key not in first_seen and not ineligible_reason(s.text, art.title)
+            needs = None
+            if ok and opens_on_reference(s.text):
+                # taken only with the sentence it refers to: the one before it, when that
+                # one can stand in the summary and reads alone itself
+                prev = cands[-1] if cands and cands[-1].article == ai else None
+                if prev is not None and prev.eligible and prev.needs is None:
+                    needs = prev.row
+                else:
+                    ok = False
             if not copy:
                 # a copy's sentence is never eligible, so it must not hide the original's
                 # identical sentence (listed later) as already seen
@@ -108,6 +122,7 @@ def _candidates(
                 row=len(cands),
                 group=groups[ai],
                 eligible=ok,
+                needs=needs,
             )
             rank += ok
             cands.append(cand)
@@ -182,16 +197,45 @@ def summarize(
     weights = concept_weights(cands, params)
     chosen = greedy_select(cands, sim, weights, words, params)
 
-    def order(c: Candidate) -> tuple[bool, str, int, int, int]:
-        # by day, then by how early the sentence stands in its article: same-day reports
-        # are read lead first, whatever the hour each was stamped with
-        day = (articles[c.article].published or "")[:10]
-        return (not day, day, c.rank, c.article, c.sentence.index)
-
     return [
         SummarySentence(c.sentence.text, _citations(c, cands, sim, articles))
-        for c in sorted(chosen, key=order)
+        for c in _in_reading_order(chosen, articles)
     ]
+
+
+def _event_day(article: Article, sentence: int) -> str:
+    """When a sentence's event happened: the day-precise date it states, else its article's
+    stated publish day ("" when neither is known; a date inferred from the text orders
+    nothing, and a relative date counts only against a stated publish date)."""
+    stated = bool(article.published) and not article.published_inferred
+    days = [
+        d.value
+        for d in article.dates
+        if d.sentence == sentence and d.value and len(d.value) == 10 and (stated or not d.relative)
+    ]
+    if days:
+        return min(days)
+    return (article.published or "")[:10] if stated else ""
+
+
+def _in_reading_order(chosen: list[Candidate], articles: list[Article]) -> list[Candidate]:
+    """By event day, then by how early the sentence stands in its article (same-day reports
+    are read lead first, whatever the hour each was stamped with); a sentence that refers to
+    the one before it follows that one directly."""
+    rows = {c.row for c in chosen}
+
+    def head(c: Candidate) -> tuple[bool, str, int, int, int]:
+        day = _event_day(articles[c.article], c.sentence.index)
+        return (not day, day, c.rank, c.article, c.sentence.index)
+
+    heads = {c.row: head(c) for c in chosen if c.needs is None or c.needs not in rows}
+    keyed: list[tuple[tuple[bool, str, int, int, int], int, Candidate]] = []
+    for c in chosen:
+        if c.row in heads:
+            keyed.append((heads[c.row], 0, c))
+        else:
+            keyed.append((heads[c.needs] if c.needs in heads else head(c), 1, c))  # type: ignore[index]
+    return [c for _, _, c in sorted(keyed, key=lambda k: (k[0], k[1]))]
 
 
 __all__ = ["Params", "summarize"]

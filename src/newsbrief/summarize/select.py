@@ -30,6 +30,9 @@ class Candidate:
     eligible: bool = True
     support: set[int] = field(default_factory=set)  # groups with a sentence stating the same
     claims: set[int] = field(default_factory=set)  # the story claims this sentence states
+    # Row of the preceding sentence this one refers to ("He said ...", "But they ..."): it
+    # enters the summary only with that sentence.
+    needs: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,18 +132,33 @@ def greedy_select(
     Lazy evaluation (Minoux 1978): a sentence's gain can only shrink as concepts get covered,
     so a stale score in the heap is an upper bound and only the top needs recomputing.
     """
+    rows = {c.row: c for c in cands}
     pool = [c for c in cands if c.eligible and c.words <= budget]
     gains = [sum(weights.get(k, 0.0) for k in c.concepts) for c in cands if c.eligible]
     unit = float(np.median(gains)) if gains else 0.0
     prior = {c.row: params.support_bonus * unit * max(0, len(c.support) - 1) for c in pool}
     source = source_weights(cands, params.source_centrality)
     by_row = {c.row: c for c in pool}
+    followers: dict[int, list[int]] = {}
+    for c in pool:
+        if c.needs is not None:
+            followers.setdefault(c.needs, []).append(c.row)
     covered: set[str] = set()
     said: set[int] = set()  # claims already in the summary
+    taken: set[int] = set()
+
+    def unit_of(c: Candidate) -> list[Candidate]:
+        """The sentences that enter together: a referring sentence brings its antecedent."""
+        if c.needs is None or c.needs in taken:
+            return [c]
+        return [rows[c.needs], c]
 
     def score(c: Candidate) -> float:
-        gain = sum(weights.get(k, 0.0) for k in c.concepts - covered) + prior[c.row]
-        return source.get(c.group, 1.0) * gain / (c.words**params.cost_exponent)
+        group = unit_of(c)
+        new = set().union(*(x.concepts for x in group)) - covered
+        gain = sum(weights.get(k, 0.0) for k in new) + prior[c.row]
+        cost = sum(x.words for x in group)
+        return source.get(c.group, 1.0) * gain / (cost**params.cost_exponent)
 
     # Ties break on the sentence's row, so the result is deterministic.
     heap = [(-score(c), c.row) for c in pool]
@@ -150,10 +168,17 @@ def greedy_select(
     while heap:
         _, row = heapq.heappop(heap)
         c = by_row[row]
+        if row in taken:
+            continue
+        group = unit_of(c)
         if (
-            c.words > budget - used
-            or c.claims & said
-            or (chosen and float(sim[row, [x.row for x in chosen]].max()) >= params.redundancy)
+            sum(x.words for x in group) > budget - used
+            or any(x.claims & said for x in group)
+            or (
+                chosen
+                and float(sim[[x.row for x in group]][:, [x.row for x in chosen]].max())
+                >= params.redundancy
+            )
         ):
             continue  # can never fit or become non-redundant again
         fresh = score(c)
@@ -162,8 +187,14 @@ def greedy_select(
             continue
         if fresh <= 0.0:
             break
-        chosen.append(c)
-        said |= c.claims
-        used += c.words
-        covered |= c.concepts
+        for x in group:
+            chosen.append(x)
+            taken.add(x.row)
+            said |= x.claims
+            used += x.words
+            covered |= x.concepts
+            # a sentence waiting for this one now costs only itself: its score may rise
+            for f in followers.get(x.row, []):
+                if f not in taken:
+                    heapq.heappush(heap, (-score(by_row[f]), f))
     return chosen

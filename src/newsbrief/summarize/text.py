@@ -113,4 +113,61 @@ def ineligible_reason(text: str, title: str = "", min_words: int = 6, max_words:
         return "truncated"
     if _quote_fragment(text):
         return "quote-fragment"
+    if is_filler(text):
+        return "filler"
     return ""
+
+
+# A sentence that opens on something only an earlier sentence says: a pronoun, a
+# demonstrative, a connective, a possessive ("Her lawyer"), a definite description that
+# speaks in the plural ("The observers said"), or a quotation attributed to a pronoun ('"...," he said').
+_OPEN = r"^[\"“‘'(]?\s*"
+_REFERENCE = re.compile(
+    _OPEN + r"(?:(?:he|she|they|it|this|that|these|those|his|her|their|its|him|them"
+    r"|but|and|so|yet|however|also|still|instead|then|moreover|furthermore|meanwhile"
+    r"|nevertheless|nonetheless|besides|thus|therefore|hence|likewise|similarly|otherwise"
+    r"|such|both|neither|either|another|the (?:latter|former|same|other)"
+    r"|there,|here,)\b(?!-)|(?:it|that)['’]s\b)",
+    re.IGNORECASE,
+)
+_SPEAKS = re.compile(
+    _OPEN
+    + r"[Tt]he (?:[a-z][\w-]* )?[a-z][\w-]*[^s\W]s (?:said|says|say|told|added|adds|explained|noted"
+    r"|stated|wrote|warned|insisted|argued|claimed|believe|believes|believed)\b"
+)
+# "It" that points at nothing: "It is not clear what ...", "It was unknown whether ..."
+_EXPLETIVE = re.compile(
+    _OPEN + r"it(?:['’]s| is| was| remains| remained| has been| had been| will be| would be)"
+    r"\s+(?:not\s+)?(?:yet\s+)?(?:immediately\s+)?(?:clear|unclear|known|unknown|possible"
+    r"|impossible|likely|unlikely|expected|believed|thought|understood|reported|estimated"
+    r"|important|hard|difficult|easy|too early|the first|raining|time)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SAID = re.compile(
+    r"[,!?…][\"”’']?\s+(?:he|she|they|it)\s+(?:said|says|say|added|adds|told|explained"
+    r"|wrote|continued|noted|recalled)\b"
+)
+
+
+def opens_on_reference(text: str) -> bool:
+    """Whether ``text`` opens on (or is attributed to) something an earlier sentence says,
+    so it cannot be read alone."""
+    if _EXPLETIVE.match(text):
+        return False
+    return bool(_REFERENCE.match(text) or _SPEAKS.match(text) or _PRONOUN_SAID.search(text[:400]))
+
+
+# Lines that add nothing to the story: what is not known, who did not answer.
+_FILLER = re.compile(
+    r"(?i)\b(?:gave|give|provided|offered|released) no (?:other|further|more|additional)?\s*"
+    r"(?:details|information|comment)\b|\bno (?:other|further|more|additional) (?:details"
+    r"|information)\b.{0,30}\b(?:were|was|have been|has been|are|is)\b.{0,20}"
+    r"(?:given|released|available|provided|immediately)|\bdid not (?:immediately )?"
+    r"(?:respond|reply|return)\b.{0,40}\b(?:request|requests|calls?|messages?|emails?|e-mails?"
+    r"|inquir\w+)\b|\bcould not (?:immediately )?be reached\b|\bwas not immediately "
+    r"(?:available|clear|known)\b|\bdeclined (?:to comment|comment)\b"
+)
+
+
+def is_filler(text: str) -> bool:
+    return bool(_FILLER.search(text))
