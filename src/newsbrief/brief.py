@@ -5,10 +5,12 @@ A pure function: it decides what a brief holds, not how it is shown (that is ren
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+from newsbrief.clean.rules import rule_reason
 from newsbrief.errors import CitationError
 from newsbrief.records import (
     Analysis,
@@ -20,6 +22,7 @@ from newsbrief.records import (
     SummarySentence,
     article_ref,
 )
+from newsbrief.summarize.text import opens_on_reference
 from newsbrief.text import STOP_WORDS
 from newsbrief.text import words as text_words
 
@@ -98,15 +101,16 @@ def _headline(
     summary: list[SummarySentence],
     by_id: dict[str, Article],
 ) -> str:
-    """The title of an original article that best names what the summary says.
+    """The title of the most central original article, else a whole summary sentence.
 
     A title scores by how many of its words the summary uses, times how often the summary
     cites its article; a rewrite's title is passed over, and ties go to the earliest article.
+    A title that is page furniture or cut off ("Story highlights ...", "CLOSE ...", "... …")
+    never stands as the headline.
     """
     derived = {d.child for d in derivations}
-    candidates = [a for a in ordered if a.title and a.id not in derived] or [
-        a for a in ordered if a.title
-    ]
+    titled = [a for a in ordered if a.title and not headline_problem(a.title)]
+    candidates = [a for a in titled if a.id not in derived] or titled
     if not candidates:
         return _headline_from_summary(summary) or story.label or "(untitled story)"
     said = Counter(w for s in summary for w in _words(s.text))
@@ -121,27 +125,52 @@ def _headline(
     return max(candidates, key=lambda a: (score(a), -ordered.index(a))).title
 
 
-HEADLINE_WORDS = 16
+HEADLINE_WORDS = 30  # a summary sentence longer than this is a poor headline, though whole
+# Page pieces that reach titles: highlight boxes, video-player labels, photo credits, social
+# prompts. Matched at the start of the title (or anywhere for credits), never as a topic word.
+_FURNITURE = re.compile(
+    r"(?i)^\s*(?:story highlights|highlights\b|close\b|image copyright|image caption"
+    r"|tweet with a location|join us on|like us on|follow us"
+    r"|(?:watch|video|photos?|gallery)\s*[:|–—-]|advertisement|skip\b|sign up|subscribe"
+    r"|breaking news:?\s*$)"
+    r"|\((?:[A-Z][\w.'’-]*\s*)+/\s*[A-Z][\w .'’-]*\)|\b(?:Getty|AP|AFP|Reuters) Images?\b"
+    r"|\b(?:ap|afp) photo\b|/(?:getty images|ap|afp|reuters)\b"
+)
+_CUT = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*\s*$")
+
+
+def headline_problem(text: str) -> str:
+    """Why ``text`` cannot stand as a headline ("cut", "furniture"), or "" when it can."""
+    stripped = text.strip()
+    if not stripped:
+        return "empty"
+    if _CUT.search(stripped):
+        return "cut"
+    if _FURNITURE.search(stripped) or rule_reason(stripped) is not None:
+        return "furniture"
+    return ""
 
 
 def _headline_from_summary(summary: list[SummarySentence]) -> str:
-    """With no title to use, the summary sentence the most articles state, cut to a
-    headline's length (a story label is only its top word stems)."""
-    if not summary:
+    """With no title to use, the whole summary sentence the most articles state that reads
+    alone (a story label is only its top word stems). Never cut: a long sentence is passed
+    over for a shorter one when there is one."""
+    usable = [
+        s for s in summary if not headline_problem(s.text) and not opens_on_reference(s.text)
+    ] or summary
+    if not usable:
         return ""
     # a reporter's sentence names the story better than a quotation does
     best = max(
-        summary,
+        usable,
         key=lambda s: (
             not s.text.lstrip().startswith(('"', "“", "'", "‘")),
+            len(s.text.split()) <= HEADLINE_WORDS,
             len({c.article for c in s.citations}),
             -summary.index(s),
         ),
     )
-    words = best.text.split()
-    if len(words) <= HEADLINE_WORDS:
-        return best.text
-    return " ".join(words[:HEADLINE_WORDS]).rstrip(",;:") + " …"
+    return best.text
 
 
 def _words(text: str) -> list[str]:
