@@ -134,3 +134,28 @@ def test_furniture_and_cut_titles_never_head_a_brief():
     for title in ("CLOSE Get the latest news", "Tweet with a location", "Rain …"):
         assert headline_problem(title)
     assert headline_problem("Photo op turns sour for the mayor") == ""
+
+
+def test_timeline_entries_of_an_article_dated_apart_show_its_date():
+    from newsbrief.brief import dated_apart
+    from newsbrief.records import TimelineEvent
+    from newsbrief.render.markdown import render_markdown
+
+    a = _article("a", "Dam bursts", ["The dam burst on 3 May 2021."], published="2021-05-04")
+    b = _article("b", "Dam burst", ["Crews worked on 4 May 2021."], published="2021-05-05")
+    old = _article("o", "Dam warning", ["Engineers warned in March 2016."], published="2016-04-01")
+    old.published_inferred = True
+    assert dated_apart([a, b, old]) == {"o": ("2016-04-01", True)}
+    assert dated_apart([a, b]) == {}
+    timeline = [
+        TimelineEvent("2016-03", old.sentences[0].text, ["o"], [SentenceRef("o", 0)]),
+        TimelineEvent("2021-05-03", a.sentences[0].text, ["a"], [SentenceRef("a", 0)]),
+    ]
+    story = Story("s4", ["a", "b", "o"], None, None, "dam")
+    brief = build_brief(story, [a, b, old], [], Analysis(story="s4", timeline=timeline), [])
+    events = {e.articles[0]: e for e in brief.timeline}
+    assert events["o"].article_date == "2016-04-01" and events["o"].article_date_inferred
+    assert events["a"].article_date == ""
+    text = render_markdown(brief)
+    assert "(article date inferred 2016-04-01)" in text
+    assert text.count("(article ") == 1

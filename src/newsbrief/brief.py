@@ -9,17 +9,20 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from newsbrief.clean.rules import rule_reason
 from newsbrief.errors import CitationError
 from newsbrief.records import (
     Analysis,
     Article,
+    ArticleRef,
     Brief,
     Derivation,
     RemovedRef,
     Story,
     SummarySentence,
+    TimelineEvent,
     article_ref,
 )
 from newsbrief.summarize.text import opens_on_reference
@@ -54,7 +57,7 @@ def build_brief(
         conflicts=analysis.conflicts,
         quotes=analysis.quotes,
         entities=analysis.entities,
-        timeline=analysis.timeline,
+        timeline=_with_article_dates(analysis.timeline, ordered),
         removed=removed,
         start=story.start or _bound(ordered, min),
         end=story.end or _bound(ordered, max),
@@ -85,6 +88,61 @@ def check_all_citations() -> None:
     """
     if check_citations not in BRIEF_CHECKS:
         BRIEF_CHECKS.append(check_citations)
+
+
+# An article published this many days from the story's median date reports another moment
+# (a preview, an anniversary): its quotes and timeline entries show its date. A rule of thumb,
+# not fitted: a news story's reports fall within days of each other.
+APART_DAYS = 30
+
+
+def _day_of(value: str) -> date | None:
+    """A date for an ISO value of any precision: a year stands for July 1, a month for its
+    15th, so a coarse date is compared by its middle."""
+    try:
+        if len(value) >= 10:
+            return date.fromisoformat(value[:10])
+        if len(value) == 7:
+            return date(int(value[:4]), int(value[5:7]), 15)
+        return date(int(value[:4]), 7, 1)
+    except ValueError:
+        return None
+
+
+def dated_apart(articles: list[ArticleRef] | list[Article]) -> dict[str, tuple[str, bool]]:
+    """Articles dated apart from the story's span: id -> (publish date, whether inferred).
+
+    The span's centre is the median of the stated publish dates (of the inferred ones when no
+    article states its date); an article more than ``APART_DAYS`` from it is apart. Quote and
+    timeline renderers show that date beside what the article says.
+    """
+    stated = [(a.id, a.published) for a in articles if a.published and not a.published_inferred]
+    every = [(a.id, a.published) for a in articles if a.published]
+    pool = [d for _, v in (stated or every) if (d := _day_of(v)) is not None]
+    if len(every) < 2 or not pool:
+        return {}
+    centre = sorted(pool)[(len(pool) - 1) // 2]
+    inferred = {a.id for a in articles if a.published_inferred}
+    out: dict[str, tuple[str, bool]] = {}
+    for aid, value in every:
+        day = _day_of(value)
+        if day is not None and abs((day - centre).days) > APART_DAYS:
+            out[aid] = (value[:10], aid in inferred)
+    return out
+
+
+def _with_article_dates(
+    timeline: list[TimelineEvent], ordered: list[Article]
+) -> list[TimelineEvent]:
+    apart = dated_apart(ordered)
+    out = []
+    for event in timeline:
+        first = event.articles[0] if event.articles else None
+        if first in apart and all(a in apart for a in event.articles):
+            value, inferred = apart[first]
+            event = replace(event, article_date=value, article_date_inferred=inferred)
+        out.append(event)
+    return out
 
 
 def _bound(articles: list[Article], pick: Callable[[list[str]], str]) -> str | None:

@@ -36,7 +36,7 @@ import dataclasses
 import re
 
 from newsbrief.clean.lines import clean_lines, comment_paragraphs
-from newsbrief.clean.masthead import read_masthead
+from newsbrief.clean.masthead import published_line, read_masthead
 from newsbrief.clean.meta import parse_byline, parse_dateline
 from newsbrief.clean.rules import rule_reason
 from newsbrief.records import Article, Removed
@@ -150,6 +150,10 @@ def clean_article(article: Article, html_reasons: frozenset[str] | None = HTML_R
         outlet, meta["outlet_from"] = masthead.outlet, "masthead"
     if published is None and masthead.published is not None:
         published, meta["published_from"] = masthead.published, "masthead"
+    if published is None:
+        stated = published_line(labelled)
+        if stated is not None:
+            published, meta["published_from"] = stated, "published-line"
     if headline_line is not None and junk_reason is not None:
         removed.insert(0, Removed(article.title, junk_reason, -1))
         meta["page_title"] = article.title
