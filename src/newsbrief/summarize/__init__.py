@@ -21,12 +21,13 @@ from newsbrief.summarize.select import (
     Params,
     concept_weights,
     greedy_select,
+    index_concepts,
 )
 from newsbrief.summarize.text import (
-    concepts,
-    content_stems,
+    concepts_of,
     ineligible_reason,
     opens_on_reference,
+    stems_and_stops,
 )
 from newsbrief.text import words as tokenize
 
@@ -68,35 +69,39 @@ def _copied_sentences(
     return out
 
 
-def _similarity(token_lists: list[list[str]]) -> np.ndarray:
-    """Cosine similarity of content-stem count vectors, one row per sentence."""
+def _similarity(stem_lists: list[list[str]]) -> np.ndarray:
+    """Cosine similarity of content-stem count vectors, one row per sentence.
+
+    Built straight into CSR form, and the product taken sparse times dense: single-threaded
+    and linear in the stems, where a dense BLAS product spends its time starting threads.
+    """
     from scipy.sparse import csr_matrix
 
     vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, toks in enumerate(token_lists):
-        for s in content_stems(toks):
-            rows.append(i)
-            cols.append(vocab.setdefault(s, len(vocab)))
-    shape = (len(token_lists), max(1, len(vocab)))
-    mat = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
-    norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
-    inv = np.where(norms == 0, 0.0, 1.0 / np.where(norms == 0, 1.0, norms)).astype(np.float32)
-    unit = csr_matrix(mat.multiply(inv[:, None]))
-    return np.asarray((unit @ unit.T).toarray(), dtype=np.float32)
+    cols = np.array(
+        [vocab.setdefault(s, len(vocab)) for stems in stem_lists for s in stems], dtype=np.int32
+    )
+    n, v = len(stem_lists), max(1, len(vocab))
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum([len(stems) for stems in stem_lists], out=indptr[1:])
+    mat = csr_matrix((np.ones(len(cols), dtype=np.float32), cols, indptr), shape=(n, v))
+    mat.sum_duplicates()
+    row_of = np.repeat(np.arange(n), np.diff(mat.indptr))
+    norms = np.sqrt(np.bincount(row_of, weights=mat.data**2, minlength=n))
+    mat.data /= np.where(norms == 0, 1.0, norms)[row_of].astype(np.float32)
+    return np.asarray((mat @ mat.T).toarray(), dtype=np.float32)
 
 
 def _candidates(
     articles: list[Article], groups: list[int], copied: set[tuple[int, int]]
 ) -> tuple[list[Candidate], np.ndarray]:
     cands: list[Candidate] = []
-    tokens: list[list[str]] = []
+    content: list[list[str]] = []  # content stems per sentence, for similarity
     first_seen: set[str] = set()
     for ai, art in enumerate(articles):
         rank = 0
         for s in art.sentences:
-            toks = tokenize(s.text, lower=True)
+            stems, stop = stems_and_stops(tokenize(s.text, lower=True))
             key = _norm(s.text)
             copy = (ai, s.index) in copied
             ok = not copy and key not in first_seen and not ineligible_reason(s.text, art.title)
@@ -117,7 +122,8 @@ def _candidates(
                 article=ai,
                 sentence=s,
                 words=len(s.text.split()),
-                concepts=concepts(toks),
+                # only an eligible sentence's concepts are ever weighed or covered
+                concepts=concepts_of(stems, stop) if ok else set(),
                 rank=rank,
                 row=len(cands),
                 group=groups[ai],
@@ -126,8 +132,8 @@ def _candidates(
             )
             rank += ok
             cands.append(cand)
-            tokens.append(toks)
-    sim = _similarity(tokens) if cands else np.zeros((0, 0), dtype=np.float32)
+            content.append([st for st, x in zip(stems, stop, strict=True) if not x])
+    sim = _similarity(content) if cands else np.zeros((0, 0), dtype=np.float32)
     return cands, sim
 
 
@@ -194,7 +200,7 @@ def summarize(
     if analysis is not None:
         _claims_of(cands, articles, analysis)
     _support(cands, sim, CITE_SIMILARITY)
-    weights = concept_weights(cands, params)
+    weights = concept_weights(cands, index_concepts(cands), params)
     chosen = greedy_select(cands, sim, weights, words, params)
 
     return [
