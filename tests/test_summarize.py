@@ -282,3 +282,32 @@ def test_near_copy_listed_first_leaves_the_original_eligible() -> None:
     out = summarize([copy, original], derivations=[deriv], words=500)
     assert all(s.citations[0].article == "orig" for s in out)
     assert len(out) >= len(DAM_A)
+
+
+def test_a_referring_sentence_comes_only_with_what_it_refers_to() -> None:
+    from newsbrief.summarize.text import opens_on_reference
+
+    a = make(
+        "a",
+        [
+            "Heavy rain caused the old river dam near Millbrook to burst on Tuesday morning.",
+            "Mayor Ellen Roth visited the flooded market square near the old river dam.",
+            "She said the old river dam near Millbrook had needed repairs for years.",
+            "The television gave no other details about the flooded market square.",
+        ],
+    )
+    b = make("b", DAM_B)
+    for budget in (25, 40, 80, 500):
+        out = summarize([a, b], words=budget)
+        texts = [s.text for s in out]
+        assert not any("gave no other details" in t for t in texts)  # filler
+        for n, s in enumerate(out):
+            if opens_on_reference(s.text):
+                # its antecedent sentence stands right before it
+                assert n > 0
+                prev, first = out[n - 1].citations[0], s.citations[0]
+                assert (prev.article, prev.sentence) == (first.article, first.sentence - 1)
+    assert opens_on_reference('"We will rebuild," he said.')
+    assert opens_on_reference("The observers said the vote was fair.")
+    assert not opens_on_reference("It was not clear what caused the blast.")
+    assert not opens_on_reference("The mayor said the dam would be rebuilt.")

@@ -240,7 +240,8 @@ def _in_reading_order(chosen: list[Candidate], articles: list[Article]) -> list[
         if c.row in heads:
             keyed.append((heads[c.row], 0, c))
         else:
-            keyed.append((heads[c.needs] if c.needs in heads else head(c), 1, c))  # type: ignore[index]
+            lead = heads.get(c.needs) if c.needs is not None else None
+            keyed.append((lead or head(c), 1, c))
     return [c for _, _, c in sorted(keyed, key=lambda k: (k[0], k[1]))]
 
 
