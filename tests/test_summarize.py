@@ -285,7 +285,7 @@ def test_near_copy_listed_first_leaves_the_original_eligible() -> None:
 
 
 def test_a_referring_sentence_comes_only_with_what_it_refers_to() -> None:
-    from newsbrief.summarize.text import opens_on_reference
+    from newsbrief.summarize.text import opens_on_pronoun, opens_on_reference
 
     a = make(
         "a",
@@ -302,7 +302,7 @@ def test_a_referring_sentence_comes_only_with_what_it_refers_to() -> None:
         texts = [s.text for s in out]
         assert not any("gave no other details" in t for t in texts)  # filler
         for n, s in enumerate(out):
-            if opens_on_reference(s.text):
+            if opens_on_pronoun(s.text):
                 # its antecedent sentence stands right before it
                 assert n > 0
                 prev, first = out[n - 1].citations[0], s.citations[0]

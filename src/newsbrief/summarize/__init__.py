@@ -26,7 +26,7 @@ from newsbrief.summarize.select import (
 from newsbrief.summarize.text import (
     concepts_of,
     ineligible_reason,
-    opens_on_reference,
+    opens_on_pronoun,
     stems_and_stops,
 )
 from newsbrief.text import words as tokenize
@@ -106,7 +106,7 @@ def _candidates(
             copy = (ai, s.index) in copied
             ok = not copy and key not in first_seen and not ineligible_reason(s.text, art.title)
             needs = None
-            if ok and opens_on_reference(s.text):
+            if ok and opens_on_pronoun(s.text):
                 # taken only with the sentence it refers to: the one before it, when that
                 # one can stand in the summary and reads alone itself
                 prev = cands[-1] if cands and cands[-1].article == ai else None

@@ -182,6 +182,13 @@ def opens_on_reference(text: str) -> bool:
     return bool(_REFERENCE.match(text) or _SPEAKS.match(text) or _PRONOUN_SAID.search(text[:400]))
 
 
+def opens_on_pronoun(text: str) -> bool:
+    """The narrower test the summarizer pairs or drops on: a pronoun, demonstrative or
+    connective opening. Adding the plural speakers and '"...," he said' to it cost 0.12
+    ROUGE-1 / 0.09 ROUGE-2 at 260 words on Multi-News dev (250 clusters), below the floor."""
+    return not _EXPLETIVE.match(text) and bool(_REFERENCE.match(text))
+
+
 # Lines that add nothing to the story: what is not known, who did not answer.
 _FILLER = re.compile(  # on lower-cased text
     r"\b(?:gave|give|provided|offered|released) no (?:other|further|more|additional)?\s*"
