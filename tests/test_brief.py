@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.brief import BRIEF_CHECKS, build_brief, check_citations, citation_errors
+from newsbrief.brief import (
+    BRIEF_CHECKS,
+    build_brief,
+    check_citations,
+    citation_errors,
+    headline_problem,
+)
 from newsbrief.errors import CitationError
 from newsbrief.records import (
     Analysis,
@@ -99,8 +105,7 @@ def test_an_untitled_story_is_headed_by_its_most_cited_summary_sentence():
     ]
     story = Story("s2", ["a", "b"], None, None, "tarn flood crew")
     brief = build_brief(story, [a, b], [], Analysis(story="s2"), summary)
-    words = long.split()
-    assert brief.headline == " ".join(words[:16]) + " …"
+    assert brief.headline == long  # whole, never cut with "…"
     untitled = build_brief(story, [a, b], [], Analysis(story="s2"), [])
     assert untitled.headline == "tarn flood crew"  # no summary: the label is all there is
 
@@ -116,3 +121,41 @@ def test_an_untitled_headline_prefers_a_reporters_sentence_to_a_quote():
     story = Story("s3", ["a", "b"], None, None, "tarn")
     brief = build_brief(story, [a, b], [], Analysis(story="s3"), summary)
     assert brief.headline == "The river Tarn burst its banks on Monday."
+
+
+def test_furniture_and_cut_titles_never_head_a_brief():
+    a = _article("a", "Story highlights Police charge a man, 31, in the death", ["A b c."])
+    b = _article("b", "Flood waters rise along the Tarn as crews work through …", ["D e f."])
+    c = _article("c", "", ["The river Tarn burst its banks on Monday, flooding homes."])
+    summary = [SummarySentence(c.sentences[0].text, [SentenceRef("c", 0, c.sentences[0].text)])]
+    story = Story("s3", ["a", "b", "c"], None, None, "tarn flood")
+    brief = build_brief(story, [a, b, c], [], Analysis(story="s3"), summary)
+    assert brief.headline == c.sentences[0].text
+    for title in ("CLOSE Get the latest news", "Tweet with a location", "Rain …"):
+        assert headline_problem(title)
+    assert headline_problem("Photo op turns sour for the mayor") == ""
+
+
+def test_timeline_entries_of_an_article_dated_apart_show_its_date():
+    from newsbrief.brief import dated_apart
+    from newsbrief.records import TimelineEvent
+    from newsbrief.render.markdown import render_markdown
+
+    a = _article("a", "Dam bursts", ["The dam burst on 3 May 2021."], published="2021-05-04")
+    b = _article("b", "Dam burst", ["Crews worked on 4 May 2021."], published="2021-05-05")
+    old = _article("o", "Dam warning", ["Engineers warned in March 2016."], published="2016-04-01")
+    old.published_inferred = True
+    assert dated_apart([a, b, old]) == {"o": ("2016-04-01", True)}
+    assert dated_apart([a, b]) == {}
+    timeline = [
+        TimelineEvent("2016-03", old.sentences[0].text, ["o"], [SentenceRef("o", 0)]),
+        TimelineEvent("2021-05-03", a.sentences[0].text, ["a"], [SentenceRef("a", 0)]),
+    ]
+    story = Story("s4", ["a", "b", "o"], None, None, "dam")
+    brief = build_brief(story, [a, b, old], [], Analysis(story="s4", timeline=timeline), [])
+    events = {e.articles[0]: e for e in brief.timeline}
+    assert events["o"].article_date == "2016-04-01" and events["o"].article_date_inferred
+    assert events["a"].article_date == ""
+    text = render_markdown(brief)
+    assert "(article date inferred 2016-04-01)" in text
+    assert text.count("(article ") == 1

@@ -264,3 +264,50 @@ def test_outlying_source_leaves_the_summary() -> None:
     for s in out:
         first = s.citations[0]
         assert by_id[first.article].sentences[first.sentence].text == s.text
+
+
+def test_near_copy_listed_first_leaves_the_original_eligible() -> None:
+    # Two near-copies, the copy listed first: the copy is not eligible, so its sentences
+    # must not mark the original's identical sentences as already seen (the summary of two
+    # long near-copies once kept 1 of 77 sentences).
+    original = make("orig", DAM_A + ["The mayor thanked the volunteers for their quick help."])
+    copy = make("copy", DAM_A + ["Local shops stayed closed for the rest of the week."])
+    deriv = Derivation(
+        child="copy",
+        parent="orig",
+        kind="near",
+        similarity=0.9,
+        pairs=[AlignedPair(i, i, 1.0) for i in range(len(DAM_A))],
+    )
+    out = summarize([copy, original], derivations=[deriv], words=500)
+    assert all(s.citations[0].article == "orig" for s in out)
+    assert len(out) >= len(DAM_A)
+
+
+def test_a_referring_sentence_comes_only_with_what_it_refers_to() -> None:
+    from newsbrief.summarize.text import opens_on_pronoun, opens_on_reference
+
+    a = make(
+        "a",
+        [
+            "Heavy rain caused the old river dam near Millbrook to burst on Tuesday morning.",
+            "Mayor Ellen Roth visited the flooded market square near the old river dam.",
+            "She said the old river dam near Millbrook had needed repairs for years.",
+            "The television gave no other details about the flooded market square.",
+        ],
+    )
+    b = make("b", DAM_B)
+    for budget in (25, 40, 80, 500):
+        out = summarize([a, b], words=budget)
+        texts = [s.text for s in out]
+        assert not any("gave no other details" in t for t in texts)  # filler
+        for n, s in enumerate(out):
+            if opens_on_pronoun(s.text):
+                # its antecedent sentence stands right before it
+                assert n > 0
+                prev, first = out[n - 1].citations[0], s.citations[0]
+                assert (prev.article, prev.sentence) == (first.article, first.sentence - 1)
+    assert opens_on_reference('"We will rebuild," he said.')
+    assert opens_on_reference("The observers said the vote was fair.")
+    assert not opens_on_reference("It was not clear what caused the blast.")
+    assert not opens_on_reference("The mayor said the dam would be rebuilt.")

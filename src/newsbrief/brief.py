@@ -5,21 +5,27 @@ A pure function: it decides what a brief holds, not how it is shown (that is ren
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
+from newsbrief.clean.rules import rule_reason
 from newsbrief.errors import CitationError
 from newsbrief.records import (
     Analysis,
     Article,
+    ArticleRef,
     Brief,
     Derivation,
     RemovedRef,
     Story,
     SummarySentence,
+    TimelineEvent,
     article_ref,
 )
+from newsbrief.summarize.text import opens_on_reference
 from newsbrief.text import STOP_WORDS
 from newsbrief.text import words as text_words
 
@@ -51,7 +57,7 @@ def build_brief(
         conflicts=analysis.conflicts,
         quotes=analysis.quotes,
         entities=analysis.entities,
-        timeline=analysis.timeline,
+        timeline=_with_article_dates(analysis.timeline, ordered),
         removed=removed,
         start=story.start or _bound(ordered, min),
         end=story.end or _bound(ordered, max),
@@ -84,6 +90,61 @@ def check_all_citations() -> None:
         BRIEF_CHECKS.append(check_citations)
 
 
+# An article published this many days from the story's median date reports another moment
+# (a preview, an anniversary): its quotes and timeline entries show its date. A rule of thumb,
+# not fitted: a news story's reports fall within days of each other.
+APART_DAYS = 30
+
+
+def _day_of(value: str) -> date | None:
+    """A date for an ISO value of any precision: a year stands for July 1, a month for its
+    15th, so a coarse date is compared by its middle."""
+    try:
+        if len(value) >= 10:
+            return date.fromisoformat(value[:10])
+        if len(value) == 7:
+            return date(int(value[:4]), int(value[5:7]), 15)
+        return date(int(value[:4]), 7, 1)
+    except ValueError:
+        return None
+
+
+def dated_apart(articles: list[ArticleRef] | list[Article]) -> dict[str, tuple[str, bool]]:
+    """Articles dated apart from the story's span: id -> (publish date, whether inferred).
+
+    The span's centre is the median of the stated publish dates (of the inferred ones when no
+    article states its date); an article more than ``APART_DAYS`` from it is apart. Quote and
+    timeline renderers show that date beside what the article says.
+    """
+    stated = [(a.id, a.published) for a in articles if a.published and not a.published_inferred]
+    every = [(a.id, a.published) for a in articles if a.published]
+    pool = [d for _, v in (stated or every) if (d := _day_of(v)) is not None]
+    if len(every) < 2 or not pool:
+        return {}
+    centre = sorted(pool)[(len(pool) - 1) // 2]
+    inferred = {a.id for a in articles if a.published_inferred}
+    out: dict[str, tuple[str, bool]] = {}
+    for aid, value in every:
+        day = _day_of(value)
+        if day is not None and abs((day - centre).days) > APART_DAYS:
+            out[aid] = (value[:10], aid in inferred)
+    return out
+
+
+def _with_article_dates(
+    timeline: list[TimelineEvent], ordered: list[Article]
+) -> list[TimelineEvent]:
+    apart = dated_apart(ordered)
+    out = []
+    for event in timeline:
+        first = event.articles[0] if event.articles else None
+        if first in apart and all(a in apart for a in event.articles):
+            value, inferred = apart[first]
+            event = replace(event, article_date=value, article_date_inferred=inferred)
+        out.append(event)
+    return out
+
+
 def _bound(articles: list[Article], pick: Callable[[list[str]], str]) -> str | None:
     """Earliest or latest stated publish date (a date inferred from the text is only shown
     beside its article, marked as inferred, never as the story's span)."""
@@ -98,15 +159,16 @@ def _headline(
     summary: list[SummarySentence],
     by_id: dict[str, Article],
 ) -> str:
-    """The title of an original article that best names what the summary says.
+    """The title of the most central original article, else a whole summary sentence.
 
     A title scores by how many of its words the summary uses, times how often the summary
     cites its article; a rewrite's title is passed over, and ties go to the earliest article.
+    A title that is page furniture or cut off ("Story highlights ...", "CLOSE ...", "... …")
+    never stands as the headline.
     """
     derived = {d.child for d in derivations}
-    candidates = [a for a in ordered if a.title and a.id not in derived] or [
-        a for a in ordered if a.title
-    ]
+    titled = [a for a in ordered if a.title and not headline_problem(a.title)]
+    candidates = [a for a in titled if a.id not in derived] or titled
     if not candidates:
         return _headline_from_summary(summary) or story.label or "(untitled story)"
     said = Counter(w for s in summary for w in _words(s.text))
@@ -121,27 +183,52 @@ def _headline(
     return max(candidates, key=lambda a: (score(a), -ordered.index(a))).title
 
 
-HEADLINE_WORDS = 16
+HEADLINE_WORDS = 30  # a summary sentence longer than this is a poor headline, though whole
+# Page pieces that reach titles: highlight boxes, video-player labels, photo credits, social
+# prompts. Matched at the start of the title (or anywhere for credits), never as a topic word.
+_FURNITURE = re.compile(
+    r"(?i)^\s*(?:story highlights|highlights\b|close\b|image copyright|image caption"
+    r"|tweet with a location|join us on|like us on|follow us"
+    r"|(?:watch|video|photos?|gallery)\s*[:|–—-]|advertisement|skip\b|sign up|subscribe"
+    r"|breaking news:?\s*$)"
+    r"|\((?:[A-Z][\w.'’-]*\s*)+/\s*[A-Z][\w .'’-]*\)|\b(?:Getty|AP|AFP|Reuters) Images?\b"
+    r"|\b(?:ap|afp) photo\b|/(?:getty images|ap|afp|reuters)\b"
+)
+_CUT = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*\s*$")
+
+
+def headline_problem(text: str) -> str:
+    """Why ``text`` cannot stand as a headline ("cut", "furniture"), or "" when it can."""
+    stripped = text.strip()
+    if not stripped:
+        return "empty"
+    if _CUT.search(stripped):
+        return "cut"
+    if _FURNITURE.search(stripped) or rule_reason(stripped) is not None:
+        return "furniture"
+    return ""
 
 
 def _headline_from_summary(summary: list[SummarySentence]) -> str:
-    """With no title to use, the summary sentence the most articles state, cut to a
-    headline's length (a story label is only its top word stems)."""
-    if not summary:
+    """With no title to use, the whole summary sentence the most articles state that reads
+    alone (a story label is only its top word stems). Never cut: a long sentence is passed
+    over for a shorter one when there is one."""
+    usable = [
+        s for s in summary if not headline_problem(s.text) and not opens_on_reference(s.text)
+    ] or summary
+    if not usable:
         return ""
     # a reporter's sentence names the story better than a quotation does
     best = max(
-        summary,
+        usable,
         key=lambda s: (
             not s.text.lstrip().startswith(('"', "“", "'", "‘")),
+            len(s.text.split()) <= HEADLINE_WORDS,
             len({c.article for c in s.citations}),
             -summary.index(s),
         ),
     )
-    words = best.text.split()
-    if len(words) <= HEADLINE_WORDS:
-        return best.text
-    return " ".join(words[:HEADLINE_WORDS]).rstrip(",;:") + " …"
+    return best.text
 
 
 def _words(text: str) -> list[str]:

@@ -195,6 +195,10 @@ class TimelineEvent:
     articles: list[str] = field(default_factory=list)
     sentences: list[SentenceRef] = field(default_factory=list)
     inferred: bool = False
+    # the publish date of the reporting article when it stands apart from the story's span
+    # (see brief.dated_apart); "" when it does not
+    article_date: str = ""
+    article_date_inferred: bool = False
 
 
 @dataclass(slots=True)

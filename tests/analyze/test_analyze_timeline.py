@@ -44,7 +44,7 @@ def test_timeline_merges_same_date_and_wording_and_sorts(make_article) -> None:
     assert a.published == "2017-07-12" and not a.published_inferred
 
 
-def test_inferred_anchor_resolves_month_day_dates_and_marks_them(make_article) -> None:
+def test_an_inferred_date_resolves_no_relative_expression(make_article) -> None:
     art = dated(
         make_article(
             "a",
@@ -54,12 +54,13 @@ def test_inferred_anchor_resolves_month_day_dates_and_marks_them(make_article) -
         )
     )
     events = build_timeline([art])
+    # the publish date inferred from the events is kept, and marked as inferred
     assert art.published == "2017-07" and art.published_inferred
-    by_date = {e.date: e for e in events}
-    assert by_date["2017-07-10"].inferred
-    assert not by_date["2014-06"].inferred
-    # "last week" against a month-precise anchor would be a guess: left out
-    assert all("Last week" not in e.text for e in events)
+    dates = {e.date for e in events}
+    assert "2014-06" in dates and "2017-07" in dates  # dates with their own year stay
+    # "On July 10" and "Last week" would be resolved from a guess: left out
+    assert not any(d.startswith("2017-07-") for d in dates)
+    assert all("Last week" not in e.text and "On July 10" not in e.text for e in events)
 
 
 def test_article_whose_inferred_year_disagrees_keeps_only_absolute_dates(make_article) -> None:
@@ -103,7 +104,9 @@ def test_a_day_inferred_from_the_text_resolves_no_weekday(make_article) -> None:
     events = build_timeline([art])
     assert art.published == "2016-10-28" and art.published_inferred
     assert all("Tuesday" not in e.text for e in events)
-    assert any(e.date.endswith("-03-03") for e in events)  # a month-day form still resolves
+    # nor does "On March 3": its year would come from the guess
+    assert not any(e.date.endswith("-03-03") for e in events)
+    assert [e.date for e in events] == ["2016-10-28"]
 
 
 def test_an_article_without_annotated_dates_has_no_timeline_events(make_article) -> None:

@@ -253,3 +253,14 @@ def test_a_byline_kept_in_html_text_still_names_the_authors() -> None:
     out = clean_article(_html_article(HTML_TEXT), html_reasons=frozenset())
     assert "By Jane Doe and John Roe" in out.text
     assert out.authors == ["Jane Doe", "John Roe"]
+
+
+def test_wire_credit_residue_is_removed_with_a_reason() -> None:
+    from newsbrief.clean import clean_article
+    from newsbrief.records import Article
+
+    text = "(Reuters) - The port reopened on Monday after a week of strikes.\n\nMore ships came."
+    out = clean_article(Article(id="w", source="w", text=text, title="Port reopens"))
+    assert out.text.startswith("The port reopened")
+    assert out.meta["wire"] == "Reuters" and "dateline" not in out.meta
+    assert [r.text for r in out.removed if r.reason == "dateline"] == ["(Reuters) -"]

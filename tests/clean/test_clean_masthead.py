@@ -38,3 +38,18 @@ def test_known_metadata_wins_and_prose_is_never_a_masthead():
         Article(id="y", source="y.txt", title="T", text=BODY + "Coastal Radio News\nJune 3, 2022\n")
     )
     assert late.published is None
+
+
+def test_a_published_line_states_the_date_wherever_it_stands():
+    text = BODY + "\nPublished: March 4, 2019 at 10:02 am\n"
+    article = clean_article(Article(id="p", source="p.txt", title="T", text=text))
+    assert article.published == "2019-03-04"
+    assert article.meta["published_from"] == "published-line"
+    # an update line dates a revision: used only when no line states publication
+    both = BODY + "\nUpdated: March 9, 2019\n\nPosted on 4 March 2019\n"
+    assert clean_article(Article(id="q", source="q.txt", title="T", text=both)).published == (
+        "2019-03-04"
+    )
+    # a date the page states for itself wins over none; a date in prose never counts
+    prose = BODY + "\nThe law was published on March 4, 2019, in the official gazette.\n"
+    assert clean_article(Article(id="r", source="r.txt", title="T", text=prose)).published is None

@@ -38,3 +38,19 @@ def test_rule_reasons() -> None:
     for line, reason in cases.items():
         assert rule_reason(line) == reason, line
     assert rule_reason("Double trouble") is None
+
+
+def test_wire_residue_datelines() -> None:
+    d = parse_dateline("TRIPOLI, Libya (AP) _ Rebels said on Sunday they held the town.")
+    assert d is not None and d.place == "TRIPOLI, Libya" and d.wire == "AP"
+    assert d.prefix.rstrip().endswith("_")
+    for text, wire in (
+        ("(CNN) -- As the toll climbs, the minister spoke again.", "CNN"),
+        ("(Reuters) - Apple said on Monday it would buy the firm.", "Reuters"),
+        ("(CNN) A Detroit man pleaded not guilty Friday to murder.", "CNN"),
+    ):
+        d = parse_dateline(text)
+        assert d is not None and d.place == "" and d.wire == wire
+        assert text[len(d.prefix) :][0].isupper()
+    # a parenthesis that is no wire credit stays
+    assert parse_dateline("(Updated) The count was revised later in the day.") is None

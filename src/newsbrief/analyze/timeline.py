@@ -1,20 +1,17 @@
 """The story timeline: dated statements across articles, merged and sorted by date.
 
 Articles without a publish date get one inferred from their latest past-tense absolute
-date; their relative dates are then re-resolved against it, but only when its year agrees
-with the story's — otherwise they are left out rather than guessed.
+date, shown beside the article as inferred. It never resolves a relative expression ("last
+week", "on July 10"): those are left out of such an article's timeline rather than guessed.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 
 from newsbrief.analyze.text import content_stems, cosine, idf_weights
-from newsbrief.annotate.dates import reanchor
 from newsbrief.records import Article, DateMention, SentenceRef, TimelineEvent
-from newsbrief.text import MONTH_PATTERN
 
 MERGE_SIMILARITY = 0.3
 MAX_EVENT_CHARS = 240
@@ -46,30 +43,6 @@ def infer_published(article: Article) -> str | None:
     return best
 
 
-def _full_date(anchor: str) -> str:
-    """A day-precise stand-in for a coarser anchor: its last day, so "July 10" stays past."""
-    if len(anchor) >= 10:
-        return anchor[:10]
-    if len(anchor) == 7:
-        year, month = int(anchor[:4]), int(anchor[5:7])
-        return f"{anchor}-{calendar.monthrange(year, month)[1]:02d}"
-    return f"{anchor[:4]}-12-31"
-
-
-def _resolve_against(article: Article, anchor: str) -> list[DateMention]:
-    """The dates annotate found in ``article``, relative ones resolved against ``anchor``.
-
-    The anchor is coarse (a month, a year) or inferred from the text (the day of some
-    reported event, not of publication), so only month-day forms ("on July 10") resolve;
-    "last week" or "on Thursday" would be guesses, so they are left out.
-    """
-    found = reanchor(article.text, article.sentences, article.dates, _full_date(anchor))
-    return [d for d in found if not d.relative or _MONTH_NAME.search(d.text)]
-
-
-_MONTH_NAME = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.I)
-
-
 def story_anchor(articles: list[Article]) -> str | None:
     """Infer missing publish dates (in place) and return the story's reference date.
 
@@ -92,21 +65,21 @@ def story_anchor(articles: list[Article]) -> str | None:
 
 def build_timeline(articles: list[Article]) -> list[TimelineEvent]:
     """Timeline events of the story, merged across articles when date and wording agree."""
-    anchor = story_anchor(articles)
-    story_year = anchor[:4] if anchor else None
+    story_anchor(articles)  # infers missing publish dates, marked as inferred
     items: list[tuple[str, Article, DateMention, bool]] = []
     for art in articles:
         dates = art.dates
         inferred_anchor = bool(art.published and art.published_inferred)
-        if art.published and inferred_anchor:
-            if art.published[:4] != story_year:
-                dates = [d for d in dates if not d.relative]
-            else:
-                dates = _resolve_against(art, art.published)
+        if inferred_anchor:
+            # a date inferred from the events an article reports is the day of some event,
+            # not of publication: "last week" or "on July 10" resolved from it would be a
+            # guess (a 2017 escape dated 1993 from the crime it recalls), so only dates that
+            # carry their own year stay
+            dates = [d for d in dates if not d.relative]
         for d in dates:
             if not d.value or (d.relative and not art.published):
                 continue  # a relative date with nothing to resolve it against
-            items.append((d.value, art, d, d.relative and inferred_anchor))
+            items.append((d.value, art, d, False))
 
     sent_stems = {
         (art.id, d.sentence): content_stems(_sentence_text(art, d.sentence))

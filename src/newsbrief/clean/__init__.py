@@ -23,8 +23,9 @@ timestamp            publication / update time lines
 repeated-title       the title line repeated inside the body
 byline               credit lines; people go to ``authors`` / ``meta["interviewers"]`` /
                      ``meta["editors"]``
-dateline             a dateline prefix cut from a paragraph (``meta["dateline"]``, wire
-                     credits in ``meta["wire"]``)
+dateline             a dateline or wire-credit prefix cut from a paragraph ("TRIPOLI, Libya
+                     (AP) _", "(Reuters) -"; ``meta["dateline"]``, wire credits in
+                     ``meta["wire"]``)
 boilerplate          anything else judged not prose by shape and context
 ===================  ====================================================================
 """
@@ -35,7 +36,7 @@ import dataclasses
 import re
 
 from newsbrief.clean.lines import clean_lines, comment_paragraphs
-from newsbrief.clean.masthead import read_masthead
+from newsbrief.clean.masthead import published_line, read_masthead
 from newsbrief.clean.meta import parse_byline, parse_dateline
 from newsbrief.clean.rules import rule_reason
 from newsbrief.records import Article, Removed
@@ -111,6 +112,7 @@ def clean_article(article: Article, html_reasons: frozenset[str] | None = HTML_R
     kept: list[str] = []
     section: list[str] = []
     seen_paragraphs = 0
+    dated = "dateline" in meta  # one dateline per article
     for number, (line, reason) in enumerate(labelled):
         if number == headline_line:
             continue  # promoted to the title
@@ -128,9 +130,11 @@ def clean_article(article: Article, html_reasons: frozenset[str] | None = HTML_R
             continue
         if line.strip() and seen_paragraphs < _DATELINE_WINDOW:
             seen_paragraphs += 1
-            dateline = parse_dateline(line.strip()) if "dateline" not in meta else None
+            dateline = parse_dateline(line.strip()) if not dated else None
             if dateline is not None:
-                meta["dateline"] = dateline.place
+                dated = True
+                if dateline.place:
+                    meta["dateline"] = dateline.place
                 if dateline.wire:
                     meta["wire"] = dateline.wire
                 # the place and wire are read either way; the text loses the prefix only
@@ -146,6 +150,10 @@ def clean_article(article: Article, html_reasons: frozenset[str] | None = HTML_R
         outlet, meta["outlet_from"] = masthead.outlet, "masthead"
     if published is None and masthead.published is not None:
         published, meta["published_from"] = masthead.published, "masthead"
+    if published is None:
+        stated = published_line(labelled)
+        if stated is not None:
+            published, meta["published_from"] = stated, "published-line"
     if headline_line is not None and junk_reason is not None:
         removed.insert(0, Removed(article.title, junk_reason, -1))
         meta["page_title"] = article.title

@@ -74,3 +74,31 @@ def read_masthead(labelled: list[tuple[str, str | None]]) -> Masthead:
         # an outlet alone on its line counts only when a date line follows it
         pending_outlet = outlets[0] if outlets and not dates and len(segments) == 1 else None
     return found
+
+
+# A line that says it is the publication date: "Published: May 3, 2017", "Posted on 3 May
+# 2017 at 10:02". "Updated" lines date a revision, so they count only when no such line does.
+_PUBLISHED_LINE = re.compile(
+    r"^\s*(?:(?P<pub>(?:first )?published|posted)|(?:last )?updated)\b\s*(?:on|at)?\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def published_line(labelled: list[tuple[str, str | None]]) -> str | None:
+    """The publication date a removed "Published ..." line states, anywhere in the text (its
+    label says what it is, so unlike a bare date it may stand below the story)."""
+    from newsbrief.annotate.dates import extract_dates
+
+    found: list[tuple[bool, str]] = []
+    for line, reason in labelled:
+        if reason != "timestamp":
+            continue
+        match = _PUBLISHED_LINE.match(line)
+        if match is None:
+            continue
+        rest = line[match.end() :]
+        dates = [d.value for d in extract_dates(rest, [], None) if d.value and not d.relative]
+        dates = [d for d in dates if len(d) >= 7 and _YEAR.match(d)]
+        if dates:
+            found.append((match.group("pub") is None, dates[0]))
+    return min(found)[1] if found else None

@@ -80,7 +80,12 @@ _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){{0,3}}"
     rf"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){{0,2}})?)"
     rf"(?:,?\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}}))?"
-    rf"\s*(?:\((?P<wire>{_WIRES})\))?\s*(?P<sep>:|—|–|--|-)\s+(?=\S)"
+    rf"\s*(?:\((?P<wire>{_WIRES})\))?\s*(?P<sep>:|—|–|--|-|_)\s+(?=\S)"
+)
+# A wire credit alone opening the paragraph: "(CNN) -- ...", "(Reuters) - ...", "(AP) ...".
+_KNOWN_WIRES = _WIRES.rsplit("|", 1)[0]
+_CREDIT_ONLY = re.compile(
+    rf"^\((?P<wire>{_KNOWN_WIRES})\)\s*(?:(?:—|–|--|-|_|:)\s*)?(?=[A-Z\"“‘'])"
 )
 
 
@@ -145,7 +150,13 @@ class Dateline:
 
 
 def parse_dateline(line: str) -> Dateline | None:
-    """A dateline prefix ("LONDON (Reuters) -", "KUWAIT:") at the start of a paragraph."""
+    """A dateline prefix ("LONDON (Reuters) -", "KUWAIT:", "TRIPOLI, Libya (AP) _", or a
+    wire credit alone, "(CNN) --") at the start of a paragraph; ``place`` is "" for a credit."""
+    credit = _CREDIT_ONLY.match(line)
+    if credit is not None:
+        if len(line[credit.end() :].split()) < 4:
+            return None
+        return Dateline(place="", wire=credit.group("wire"), prefix=line[: credit.end()])
     match = _DATELINE.match(line)
     if match is None:
         return None

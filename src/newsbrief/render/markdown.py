@@ -270,17 +270,24 @@ def _quotes(brief: Brief, src: _Sources) -> list[str]:
 def _timeline(brief: Brief, src: _Sources) -> list[str]:
     # One line per sentence: a sentence with two dates ("from June 2014 to July 2017") is
     # two events in the record but one statement to read, listed at its first date.
+    # An entry from an article dated apart from the story says when that article was dated.
     dates: dict[tuple[str, bool], list[str]] = defaultdict(list)
     ids_of: dict[tuple[str, bool], list[str]] = {}
+    apart: dict[tuple[str, bool], str] = {}
     for event in sorted(brief.timeline, key=lambda e: e.date):
         key = (event.text, event.inferred)
         dates[key].append(event.date)
         ids_of.setdefault(key, event.articles or [s.article for s in event.sentences])
+        if event.article_date:
+            note = "date inferred" if event.article_date_inferred else "dated"
+            apart[key] = f" *(article {note} {escape(event.article_date)})*"
     lines = []
     for (text, inferred), when_list in list(dates.items())[:MAX_TIMELINE]:
         when = ", ".join(f"**{escape(d)}**" for d in when_list)
         when += " *(inferred)*" if inferred else ""
-        lines.append(f"- {when} — {escape(text)} {src.marks(ids_of[(text, inferred)])}".rstrip())
+        marks = src.marks(ids_of[(text, inferred)])
+        note = apart.get((text, inferred), "")
+        lines.append(f"- {when} — {escape(text)}{note} {marks}".rstrip())
     if len(dates) > MAX_TIMELINE:
         lines.append(f"- … and {len(dates) - MAX_TIMELINE} more events")
     return lines

@@ -21,8 +21,14 @@ from newsbrief.summarize.select import (
     Params,
     concept_weights,
     greedy_select,
+    index_concepts,
 )
-from newsbrief.summarize.text import concepts, content_stems, ineligible_reason
+from newsbrief.summarize.text import (
+    concepts_of,
+    ineligible_reason,
+    opens_on_pronoun,
+    stems_and_stops,
+)
 from newsbrief.text import words as tokenize
 
 CITE_SIMILARITY = 0.6  # cosine of content stems above which another article states the same
@@ -63,56 +69,71 @@ def _copied_sentences(
     return out
 
 
-def _similarity(token_lists: list[list[str]]) -> np.ndarray:
-    """Cosine similarity of content-stem count vectors, one row per sentence."""
+def _similarity(stem_lists: list[list[str]]) -> np.ndarray:
+    """Cosine similarity of content-stem count vectors, one row per sentence.
+
+    Built straight into CSR form, and the product taken sparse times dense: single-threaded
+    and linear in the stems, where a dense BLAS product spends its time starting threads.
+    """
     from scipy.sparse import csr_matrix
 
     vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for i, toks in enumerate(token_lists):
-        for s in content_stems(toks):
-            rows.append(i)
-            cols.append(vocab.setdefault(s, len(vocab)))
-    shape = (len(token_lists), max(1, len(vocab)))
-    mat = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=shape)
-    norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
-    inv = np.where(norms == 0, 0.0, 1.0 / np.where(norms == 0, 1.0, norms)).astype(np.float32)
-    unit = csr_matrix(mat.multiply(inv[:, None]))
-    return np.asarray((unit @ unit.T).toarray(), dtype=np.float32)
+    cols = np.array(
+        [vocab.setdefault(s, len(vocab)) for stems in stem_lists for s in stems], dtype=np.int32
+    )
+    n, v = len(stem_lists), max(1, len(vocab))
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum([len(stems) for stems in stem_lists], out=indptr[1:])
+    mat = csr_matrix((np.ones(len(cols), dtype=np.float32), cols, indptr), shape=(n, v))
+    mat.sum_duplicates()
+    row_of = np.repeat(np.arange(n), np.diff(mat.indptr))
+    norms = np.sqrt(np.bincount(row_of, weights=mat.data**2, minlength=n))
+    mat.data /= np.where(norms == 0, 1.0, norms)[row_of].astype(np.float32)
+    return np.asarray((mat @ mat.T).toarray(), dtype=np.float32)
 
 
 def _candidates(
     articles: list[Article], groups: list[int], copied: set[tuple[int, int]]
 ) -> tuple[list[Candidate], np.ndarray]:
     cands: list[Candidate] = []
-    tokens: list[list[str]] = []
+    content: list[list[str]] = []  # content stems per sentence, for similarity
     first_seen: set[str] = set()
     for ai, art in enumerate(articles):
         rank = 0
         for s in art.sentences:
-            toks = tokenize(s.text, lower=True)
+            stems, stop = stems_and_stops(tokenize(s.text, lower=True))
             key = _norm(s.text)
-            ok = (
-                (ai, s.index) not in copied
-                and key not in first_seen
-                and not ineligible_reason(s.text, art.title)
-            )
-            first_seen.add(key)
+            copy = (ai, s.index) in copied
+            ok = not copy and key not in first_seen and not ineligible_reason(s.text, art.title)
+            needs = None
+            if ok and opens_on_pronoun(s.text):
+                # taken only with the sentence it refers to: the one before it, when that
+                # one can stand in the summary and reads alone itself
+                prev = cands[-1] if cands and cands[-1].article == ai else None
+                if prev is not None and prev.eligible and prev.needs is None:
+                    needs = prev.row
+                else:
+                    ok = False
+            if not copy:
+                # a copy's sentence is never eligible, so it must not hide the original's
+                # identical sentence (listed later) as already seen
+                first_seen.add(key)
             cand = Candidate(
                 article=ai,
                 sentence=s,
                 words=len(s.text.split()),
-                concepts=concepts(toks),
+                # only an eligible sentence's concepts are ever weighed or covered
+                concepts=concepts_of(stems, stop) if ok else set(),
                 rank=rank,
                 row=len(cands),
                 group=groups[ai],
                 eligible=ok,
+                needs=needs,
             )
             rank += ok
             cands.append(cand)
-            tokens.append(toks)
-    sim = _similarity(tokens) if cands else np.zeros((0, 0), dtype=np.float32)
+            content.append([st for st, x in zip(stems, stop, strict=True) if not x])
+    sim = _similarity(content) if cands else np.zeros((0, 0), dtype=np.float32)
     return cands, sim
 
 
@@ -179,19 +200,49 @@ def summarize(
     if analysis is not None:
         _claims_of(cands, articles, analysis)
     _support(cands, sim, CITE_SIMILARITY)
-    weights = concept_weights(cands, params)
+    weights = concept_weights(cands, index_concepts(cands), params)
     chosen = greedy_select(cands, sim, weights, words, params)
-
-    def order(c: Candidate) -> tuple[bool, str, int, int, int]:
-        # by day, then by how early the sentence stands in its article: same-day reports
-        # are read lead first, whatever the hour each was stamped with
-        day = (articles[c.article].published or "")[:10]
-        return (not day, day, c.rank, c.article, c.sentence.index)
 
     return [
         SummarySentence(c.sentence.text, _citations(c, cands, sim, articles))
-        for c in sorted(chosen, key=order)
+        for c in _in_reading_order(chosen, articles)
     ]
+
+
+def _event_day(article: Article, sentence: int) -> str:
+    """When a sentence's event happened: the day-precise date it states, else its article's
+    stated publish day ("" when neither is known; a date inferred from the text orders
+    nothing, and a relative date counts only against a stated publish date)."""
+    stated = bool(article.published) and not article.published_inferred
+    days = [
+        d.value
+        for d in article.dates
+        if d.sentence == sentence and d.value and len(d.value) == 10 and (stated or not d.relative)
+    ]
+    if days:
+        return min(days)
+    return (article.published or "")[:10] if stated else ""
+
+
+def _in_reading_order(chosen: list[Candidate], articles: list[Article]) -> list[Candidate]:
+    """By event day, then by how early the sentence stands in its article (same-day reports
+    are read lead first, whatever the hour each was stamped with); a sentence that refers to
+    the one before it follows that one directly."""
+    rows = {c.row for c in chosen}
+
+    def head(c: Candidate) -> tuple[bool, str, int, int, int]:
+        day = _event_day(articles[c.article], c.sentence.index)
+        return (not day, day, c.rank, c.article, c.sentence.index)
+
+    heads = {c.row: head(c) for c in chosen if c.needs is None or c.needs not in rows}
+    keyed: list[tuple[tuple[bool, str, int, int, int], int, Candidate]] = []
+    for c in chosen:
+        if c.row in heads:
+            keyed.append((heads[c.row], 0, c))
+        else:
+            lead = heads.get(c.needs) if c.needs is not None else None
+            keyed.append((lead or head(c), 1, c))
+    return [c for _, _, c in sorted(keyed, key=lambda k: (k[0], k[1]))]
 
 
 __all__ = ["Params", "summarize"]

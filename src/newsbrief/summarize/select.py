@@ -30,6 +30,11 @@ class Candidate:
     eligible: bool = True
     support: set[int] = field(default_factory=set)  # groups with a sentence stating the same
     claims: set[int] = field(default_factory=set)  # the story claims this sentence states
+    # Row of the preceding sentence this one refers to ("He said ...", "But they ..."): it
+    # enters the summary only with that sentence.
+    needs: int | None = None
+    # the concepts as sorted ids into the story's concept vocabulary (see index_concepts)
+    ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,24 +68,40 @@ def position_weight(rank: int, decay: float) -> float:
     return 1.0 + decay / (rank + 1.0)
 
 
-def concept_weights(cands: list[Candidate], params: Params) -> dict[str, float]:
-    """Each concept weighs the number of independent sources carrying it, lead-weighted."""
-    per_group: dict[str, dict[int, float]] = {}
-    tf: dict[str, int] = {}
+def index_concepts(cands: list[Candidate]) -> list[str]:
+    """Give every eligible candidate its concepts as ids; returns the vocabulary by id."""
+    vocab: dict[str, int] = {}
     for c in cands:
-        if not c.eligible:
-            continue
-        pw = position_weight(c.rank, params.position_decay)
-        for k in c.concepts:
-            groups = per_group.setdefault(k, {})
-            groups[c.group] = max(groups.get(c.group, 0.0), pw)
-            tf[k] = tf.get(k, 0) + 1
-    weights: dict[str, float] = {}
-    for k, groups in per_group.items():
-        kind = params.bigram_weight if " " in k else params.unigram_weight
-        base = sum(groups.values()) ** params.df_power
-        weights[k] = kind * base * (1.0 + params.tf_weight * math.log(tf[k]))
-    return weights
+        if c.eligible:
+            ids = [vocab.setdefault(k, len(vocab)) for k in sorted(c.concepts)]
+            c.ids = np.array(ids, dtype=np.int64)
+    return list(vocab)
+
+
+def concept_weights(cands: list[Candidate], vocab: list[str], params: Params) -> np.ndarray:
+    """Each concept weighs the number of independent sources carrying it, lead-weighted.
+
+    Per concept: (sum over sources of the best position weight it has there) ** df_power,
+    times 1 + tf_weight * log(occurrences), times the unigram or bigram weight; computed over
+    arrays of occurrences, not concept by concept.
+    """
+    eligible = [c for c in cands if c.eligible and len(c.ids)]
+    if not eligible or not vocab:
+        return np.zeros(len(vocab))
+    ids = np.concatenate([c.ids for c in eligible])
+    counts = [len(c.ids) for c in eligible]
+    groups = np.repeat([c.group for c in eligible], counts)
+    pw = np.repeat([position_weight(c.rank, params.position_decay) for c in eligible], counts)
+    span = int(groups.max()) + 1
+    pairs, inverse = np.unique(ids * span + groups, return_inverse=True)
+    best = np.zeros(len(pairs))
+    np.maximum.at(best, inverse, pw)
+    base = np.bincount(pairs // span, weights=best, minlength=len(vocab))
+    tf = np.bincount(ids, minlength=len(vocab)).astype(np.float64)
+    kind = np.array([params.bigram_weight if " " in k else params.unigram_weight for k in vocab])
+    with np.errstate(divide="ignore"):
+        log_tf = np.where(tf > 0, np.log(np.maximum(tf, 1.0)), 0.0)
+    return kind * base**params.df_power * (1.0 + params.tf_weight * log_tf)
 
 
 def source_weights(cands: list[Candidate], power: float) -> dict[int, float]:
@@ -120,7 +141,7 @@ def source_weights(cands: list[Candidate], power: float) -> dict[int, float]:
 def greedy_select(
     cands: list[Candidate],
     sim: np.ndarray,
-    weights: dict[str, float],
+    weights: np.ndarray,
     budget: int,
     params: Params,
 ) -> list[Candidate]:
@@ -128,19 +149,36 @@ def greedy_select(
 
     Lazy evaluation (Minoux 1978): a sentence's gain can only shrink as concepts get covered,
     so a stale score in the heap is an upper bound and only the top needs recomputing.
+    ``weights`` holds each concept id's weight (``concept_weights``).
     """
+    rows = {c.row: c for c in cands}
     pool = [c for c in cands if c.eligible and c.words <= budget]
-    gains = [sum(weights.get(k, 0.0) for k in c.concepts) for c in cands if c.eligible]
+    gains = [float(weights[c.ids].sum()) for c in cands if c.eligible]
     unit = float(np.median(gains)) if gains else 0.0
     prior = {c.row: params.support_bonus * unit * max(0, len(c.support) - 1) for c in pool}
     source = source_weights(cands, params.source_centrality)
     by_row = {c.row: c for c in pool}
-    covered: set[str] = set()
+    followers: dict[int, list[int]] = {}
+    for c in pool:
+        if c.needs is not None:
+            followers.setdefault(c.needs, []).append(c.row)
+    covered = np.zeros(len(weights), dtype=bool)
     said: set[int] = set()  # claims already in the summary
+    taken: set[int] = set()
+
+    def unit_of(c: Candidate) -> list[Candidate]:
+        """The sentences that enter together: a referring sentence brings its antecedent."""
+        if c.needs is None or c.needs in taken:
+            return [c]
+        return [rows[c.needs], c]
 
     def score(c: Candidate) -> float:
-        gain = sum(weights.get(k, 0.0) for k in c.concepts - covered) + prior[c.row]
-        return source.get(c.group, 1.0) * gain / (c.words**params.cost_exponent)
+        group = unit_of(c)
+        ids = c.ids if len(group) == 1 else np.union1d(group[0].ids, c.ids)
+        ids = ids[~covered[ids]]
+        gain = float(weights[ids].sum()) + prior[c.row]
+        cost = sum(x.words for x in group)
+        return source.get(c.group, 1.0) * gain / (cost**params.cost_exponent)
 
     # Ties break on the sentence's row, so the result is deterministic.
     heap = [(-score(c), c.row) for c in pool]
@@ -150,10 +188,17 @@ def greedy_select(
     while heap:
         _, row = heapq.heappop(heap)
         c = by_row[row]
+        if row in taken:
+            continue
+        group = unit_of(c)
         if (
-            c.words > budget - used
-            or c.claims & said
-            or (chosen and float(sim[row, [x.row for x in chosen]].max()) >= params.redundancy)
+            sum(x.words for x in group) > budget - used
+            or any(x.claims & said for x in group)
+            or (
+                chosen
+                and float(sim[[x.row for x in group]][:, [x.row for x in chosen]].max())
+                >= params.redundancy
+            )
         ):
             continue  # can never fit or become non-redundant again
         fresh = score(c)
@@ -162,8 +207,14 @@ def greedy_select(
             continue
         if fresh <= 0.0:
             break
-        chosen.append(c)
-        said |= c.claims
-        used += c.words
-        covered |= c.concepts
+        for x in group:
+            chosen.append(x)
+            taken.add(x.row)
+            said |= x.claims
+            used += x.words
+            covered[x.ids] = True
+            # a sentence waiting for this one now costs only itself: its score may rise
+            for f in followers.get(x.row, []):
+                if f not in taken:
+                    heapq.heappush(heap, (-score(by_row[f]), f))
     return chosen

@@ -7,14 +7,16 @@ is rule-based and language-data-free, so it runs offline and on unseen sites.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsbrief.records import normalize_text
 from newsbrief.text import STOP_WORDS, stem, words
 
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
 # Lines that belong to the page, not the story: credits, share prompts, legal text.
+# Searched on lower-cased text (IGNORECASE is several times slower on a long alternation).
 _BOILERPLATE = re.compile(
-    r"(?i)(\bclick here\b|\bsign up\b|\b(?:un)?subscribe\b|\bnewsletter\b|\bcookies?\b|\bjavascript\b"
+    r"(\bclick here\b|\bsign up\b|\b(?:un)?subscribe\b|\bnewsletter\b|\bcookies?\b|\bjavascript\b"
     r"|\ball rights reserved\b|\bterms of (?:use|service)\b|\bprivacy policy\b|\bemail address\b"
     r"|\bshare this\b|\bfollow us\b|\bread more\b|\blearn more\b|\badvertisement\b"
     r"|\bweb browser\b|\byour browser\b|\bthis (?:page|site|website)\b|\bdownload (?:the|our) app\b"
@@ -31,8 +33,8 @@ _CREDIT = re.compile(
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+\s*(?:$|[,|]|and\b)")
 _PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w.'-]*\s*)+/\s*[A-Z][\w .'-]*\)|\b(?:AP|Getty) Images?\b")
 # Photo captions read like sentences but describe a picture the summary does not show.
-_CAPTION = re.compile(
-    r"(?i)^(?:file\s*[-–—:]\s*)?(?:in\s+)?(?:this|a|an)\b(?:\s+[\w,.'’-]+){0,6}?\s+"
+_CAPTION = re.compile(  # on lower-cased text
+    r"^(?:file\s*[-–—:]\s*)?(?:in\s+)?(?:this|a|an)\b(?:\s+[\w,.'’-]+){0,6}?\s+"
     r"(?:photo(?:graph)?|image|picture)s?,?\s+(?:shows?|provided|released|taken|made|obtained"
     r"|from|by|courtesy)\b|\bin this\b(?:\s+[\w,.'’-]+){0,6}?\s+"
     r"(?:photo(?:graph)?|image|picture)\b|\b(?:is|are|was|were) pictured\b|^file\s*[-–—]"
@@ -48,10 +50,19 @@ def content_stems(tokens: list[str]) -> list[str]:
     return [stem(t) for t in tokens if t not in STOP_WORDS and len(t) > 1]
 
 
+def stems_and_stops(tokens: list[str]) -> tuple[list[str], list[bool]]:
+    """Each token's stem and whether it is a stop word (or one letter): computed once per
+    sentence, then read by both the concepts and the content stems."""
+    return [stem(t) for t in tokens], [t in STOP_WORDS or len(t) < 2 for t in tokens]
+
+
 def concepts(tokens: list[str]) -> set[str]:
     """Stemmed content unigrams and bigrams (a bigram counts unless both words are stopwords)."""
-    stems = [stem(t) for t in tokens]
-    stop = [t in STOP_WORDS or len(t) < 2 for t in tokens]
+    return concepts_of(*stems_and_stops(tokens))
+
+
+def concepts_of(stems: list[str], stop: list[bool]) -> set[str]:
+    """``concepts`` from ``stems_and_stops`` output."""
     out = {s for s, x in zip(stems, stop, strict=True) if not x}
     for i in range(len(stems) - 1):
         if not (stop[i] and stop[i + 1]):
@@ -80,12 +91,22 @@ def _quote_fragment(text: str) -> bool:
     return len(words(outside)) < 2
 
 
+@lru_cache(maxsize=4096)
+def _title_key(title: str) -> str:
+    return normalize_text(title).rstrip(".!?")
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
 def _headline_like(text: str) -> bool:
-    toks = [t for t in words(text) if t[0].isalpha() and t.lower() not in STOP_WORDS]
-    if len(toks) < 4:
-        return False
-    capital = sum(t[0].isupper() for t in toks)
-    return capital >= 0.8 * len(toks)
+    capital = plain = 0
+    for t in _WORD.findall(text):
+        if t[0].isupper():
+            capital += t.lower() not in STOP_WORDS
+        elif t not in STOP_WORDS:
+            plain += 1
+    return capital + plain >= 4 and capital >= 0.8 * (capital + plain)
 
 
 def ineligible_reason(text: str, title: str = "", min_words: int = 6, max_words: int = 70) -> str:
@@ -97,7 +118,7 @@ def ineligible_reason(text: str, title: str = "", min_words: int = 6, max_words:
         return "long"
     if not _TERMINAL.search(text):
         return "no-terminal-punctuation"
-    if title and normalize_text(text).rstrip(".!?") == normalize_text(title).rstrip(".!?"):
+    if title and normalize_text(text).rstrip(".!?") == _title_key(title):
         return "title"
     if _headline_like(text):
         return "heading"
@@ -105,12 +126,80 @@ def ineligible_reason(text: str, title: str = "", min_words: int = 6, max_words:
         return "fragment"
     if _CREDIT.search(text) or _BYLINE.search(text) or _PHOTO_CREDIT.search(text):
         return "credit"
-    if _BOILERPLATE.search(text):
+    low = text.lower()
+    if _BOILERPLATE.search(low):
         return "boilerplate"
-    if _CAPTION.search(text):
+    # every caption pattern names a picture or opens on "file"
+    if ("photo" in low or "image" in low or "pictur" in low or low.startswith("file")) and (
+        _CAPTION.search(low)
+    ):
         return "caption"
     if _TRUNCATED.search(text):
         return "truncated"
     if _quote_fragment(text):
         return "quote-fragment"
+    if _FILLER.search(low):
+        return "filler"
     return ""
+
+
+# A sentence that opens on something only an earlier sentence says: a pronoun, a
+# demonstrative, a connective, a possessive ("Her lawyer"), a definite description that
+# speaks in the plural ("The observers said"), or a quotation attributed to a pronoun ('"...," he said').
+_OPEN = r"^[\"“‘'(]?\s*"
+_REFERENCE = re.compile(
+    _OPEN + r"(?:(?:he|she|they|it|this|that|these|those|his|her|their|its|him|them"
+    r"|but|and|so|yet|however|also|still|instead|then|moreover|furthermore|meanwhile"
+    r"|nevertheless|nonetheless|besides|thus|therefore|hence|likewise|similarly|otherwise"
+    r"|such|both|neither|either|another|the (?:latter|former|same|other)"
+    r"|there,|here,)\b(?!-)|(?:it|that)['’]s\b)",
+    re.IGNORECASE,
+)
+_SPEAKS = re.compile(
+    _OPEN
+    + r"[Tt]he (?:[a-z][\w-]* )?[a-z][\w-]*[^s\W]s (?:said|says|say|told|added|adds|explained|noted"
+    r"|stated|wrote|warned|insisted|argued|claimed|believe|believes|believed)\b"
+)
+# "It" that points at nothing: "It is not clear what ...", "It was unknown whether ..."
+_EXPLETIVE = re.compile(
+    _OPEN + r"it(?:['’]s| is| was| remains| remained| has been| had been| will be| would be)"
+    r"\s+(?:not\s+)?(?:yet\s+)?(?:immediately\s+)?(?:clear|unclear|known|unknown|possible"
+    r"|impossible|likely|unlikely|expected|believed|thought|understood|reported|estimated"
+    r"|important|hard|difficult|easy|too early|the first|raining|time)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SAID = re.compile(
+    r"[,!?…][\"”’']?\s+(?:he|she|they|it)\s+(?:said|says|say|added|adds|told|explained"
+    r"|wrote|continued|noted|recalled)\b"
+)
+
+
+def opens_on_reference(text: str) -> bool:
+    """Whether ``text`` opens on (or is attributed to) something an earlier sentence says,
+    so it cannot be read alone."""
+    if _EXPLETIVE.match(text):
+        return False
+    return bool(_REFERENCE.match(text) or _SPEAKS.match(text) or _PRONOUN_SAID.search(text[:400]))
+
+
+def opens_on_pronoun(text: str) -> bool:
+    """The narrower test the summarizer pairs or drops on: a pronoun, demonstrative or
+    connective opening. Adding the plural speakers and '"...," he said' to it cost 0.12
+    ROUGE-1 / 0.09 ROUGE-2 at 260 words on Multi-News dev (250 clusters), below the floor."""
+    return not _EXPLETIVE.match(text) and bool(_REFERENCE.match(text))
+
+
+# Lines that add nothing to the story: what is not known, who did not answer.
+_FILLER = re.compile(  # on lower-cased text
+    r"\b(?:gave|give|provided|offered|released) no (?:other|further|more|additional)?\s*"
+    r"(?:details|information|comment)\b|\bno (?:other|further|more|additional) (?:details"
+    r"|information)\b.{0,30}\b(?:were|was|have been|has been|are|is)\b.{0,20}"
+    r"(?:given|released|available|provided|immediately)|\bdid not (?:immediately )?"
+    r"(?:respond|reply|return)\b.{0,40}\b(?:request|requests|calls?|messages?|emails?|e-mails?"
+    r"|inquir\w+)\b|\bcould not (?:immediately )?be reached\b|\bwas not immediately "
+    r"(?:available|clear|known)\b|\bdeclined (?:to comment|comment)\b"
+)
+
+
+def is_filler(text: str) -> bool:
+    return bool(_FILLER.search(text.lower()))
