@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from newsbrief.analyze.attribution import claim_stems
+from newsbrief.analyze.frames import polarity_clash, same_entity_slot, same_value_slot
 from newsbrief.analyze.names import HONORIFICS, ROLE_WORDS
-from newsbrief.analyze.numbers import quantities, same_amount
-from newsbrief.analyze.text import content_stems, cosine, demonym_base, idf_weights
+from newsbrief.analyze.numbers import Quantity, quantities, same_amount
+from newsbrief.analyze.text import content_stems, cosine, demonym_base, idf_weights, is_credit
 from newsbrief.records import Article, Claim, Conflict, ConflictValue, Derivation, SentenceRef
 from newsbrief.text import STOP_WORDS, stem, words, wordset
 
 _NEGATORS = wordset(
-    "not never no nobody nothing none neither nor cannot n't without deny denies denied denying"
+    "not never no nobody nothing none neither nor cannot n't without deny denies denied denying "
+    "dont doesnt didnt cant couldnt wont wouldnt isnt wasnt arent werent"
 )
 
 # Hand-written antonym pairs; both words are stemmed before comparison.
@@ -88,7 +91,7 @@ def _proper_slots(toks: list[str]) -> dict[tuple[str, ...], list[tuple[str, str,
 
 
 _WORD_OR_MARK = re.compile(
-    r"(?:[A-Z]\.){2,}|[A-Za-z][\w'’\-]*[A-Za-z0-9]|[A-Za-z]|\d[\d,.]*\d|\d|[^\w\s]"
+    r"(?:[A-Z]\.){2,}|[A-Za-z](?:[\w'’]|-(?=[A-Za-z0-9]))*[A-Za-z0-9]|[A-Za-z]|\d[\d,.]*\d|\d|[^\w\s]"
 )
 
 
@@ -108,17 +111,83 @@ def entity_findings(a: str, b: str) -> list[Finding]:
     for ctx in sorted(sa.keys() & sb.keys()):  # "L" before "R": "Ambassador of Iraq" reads best
         va = {n: shown for n, shown, _ in sa[ctx]}
         vb = {n: shown for n, shown, _ in sb[ctx]}
+        raw_a = {n: tok for n, _, tok in sa[ctx]}
+        raw_b = {n: tok for n, _, tok in sb[ctx]}
         only_a, only_b = set(va) - set(vb), set(vb) - set(va)
         if len(only_a) != 1 or len(only_b) != 1:
             continue  # extra words on one side are paraphrase, not a substitution
         x, y = next(iter(only_a)), next(iter(only_b))
         if x in all_b and y in all_a:
             continue  # both names on both sides: a reordering
+        if _coordinated(x, y, tb) or _coordinated(y, x, ta):
+            continue  # "American and British troops" holds "American troops"
+        rx, ry = raw_a[x], raw_b[y]
+        if _respelled(rx, tb, all_b) or _respelled(ry, ta, all_a):
+            continue  # one name spelled two ways ("Deans"/"Dean's", "Al"/"al-Qaida")
+        if _variant(rx, ry, ta, tb) or {x.lower(), y.lower()} & _TITLE_WORDS:
+            continue
+        if SequenceMatcher(None, _fold(rx), _fold(ry)).ratio() >= SPELLING:
+            continue  # "Jemah"/"Jemaah", "MSBlast"/"MBlast": one name misspelt
+            continue
+        if not same_entity_slot(a, b, rx.removesuffix("'s"), ry.removesuffix("'s")):
+            continue  # not two names of one type in one slot ("MC" / "Prodigy")
         if (x, y) in seen:
             continue
         seen.add((x, y))
         out.append(Finding("entity", f"{ctx[0]}:{ctx[1]} {ctx[2]}", va[x], vb[y], x, y))
     return out
+
+
+# Two names this alike (difflib ratio) are one name spelt two ways; "Iraq"/"Iran" is 0.75.
+SPELLING = 0.8
+
+
+def _fold(word: str) -> str:
+    return "".join(ch for ch in word.lower().removesuffix("'s") if ch.isalnum())
+
+
+def _coordinated(x: str, y: str, toks: list[str]) -> bool:
+    """``x`` stands within three words of ``y`` joined by "and", "or" or a comma."""
+    pos = [i for i, t in enumerate(toks) if demonym_base(t) == x]
+    at = [i for i, t in enumerate(toks) if demonym_base(t) == y]
+    return any(
+        0 < abs(i - j) <= 3
+        and {"and", "or", ",", "&"} & {t.lower() for t in toks[min(i, j) : max(i, j)]}
+        for i in pos
+        for j in at
+    )
+
+
+def _respelled(name: str, toks: list[str], bases: set[str]) -> bool:
+    """``name`` occurs on the other side written otherwise: dots, hyphens, case or "'s"."""
+    key = _fold(name)
+    if len(key) < 2 or demonym_base(name) in bases:
+        return False  # the same word there is a reordering question, not a respelling
+    return any(_fold(t) == key or _fold(t).startswith(key) for t in toks)
+
+
+def _variant(x: str, y: str, ta: list[str], tb: list[str]) -> bool:
+    """One name is the acronym of a run of capitalised words on the other side ("IE")."""
+    for short, toks in ((x, tb), (y, ta)):
+        letters = _fold(short).upper()
+        if not (2 <= len(letters) <= 6 and short.replace(".", "").isupper()):
+            continue
+        caps = "".join(t[0] for t in toks if t[:1].isupper())
+        initials = "".join(t[0] for t in toks if t[:1].isalpha()).upper()
+        if letters in caps or letters in initials:
+            return True  # "IE" for "Internet Explorer", "CHOGM" for "... Heads of Government"
+    return False
+
+
+def _part_of_total(xs: list[Quantity], others: list[Quantity]) -> bool:
+    """A value the other side reaches as a sum of two of its own ("259 aboard, plus 11")."""
+    values = [q.value for q in others]
+    return any(
+        abs(values[i] + values[j] - x.value) < 1e-9
+        for x in xs
+        for i in range(len(values))
+        for j in range(i + 1, len(values))
+    )
 
 
 def number_findings(a: str, b: str) -> list[Finding]:
@@ -129,9 +198,15 @@ def number_findings(a: str, b: str) -> list[Finding]:
             continue  # a bare number has no slot to compare in
         xs = [q for q in qa if q.unit == unit]
         ys = [q for q in qb if q.unit == unit]
+        if len(xs) != 1 or len(ys) != 1:
+            continue  # several values of one unit: which pairs with which is a guess
         if any(same_amount(x, y) for x in xs for y in ys):
             continue
+        if _part_of_total(xs, qb) or _part_of_total(ys, qa):
+            continue  # a part against a total
         x, y = xs[0], ys[0]
+        if not same_value_slot(a, b, x.text, y.text):
+            continue  # different events or subjects: "lost 6 points" / "was down 4.77 points"
         out.append(Finding("number", unit, x.text, y.text, f"{x.value:g}", f"{y.value:g}"))
     return out
 
@@ -179,7 +254,8 @@ def polarity_findings(a: str, b: str) -> list[Finding]:
             # scope: the first content word after the negator ("never been *mentioned*")
             scope = [w for w in after if w not in STOP_WORDS][:1]
             hit = [w for w in scope if stem(w) in other_stems]
-            if hit:
+            neg_text, other_text = (a, b) if na else (b, a)
+            if hit and polarity_clash(neg_text, other_text, hit[0]):
                 word = hit[0]
                 va, vb = (f"not {word}", word) if na else (word, f"not {word}")
                 found.append(Finding("negation", f"neg:{stem(word)}", va, vb, va, vb))
@@ -194,6 +270,8 @@ def compare(
     a: str, b: str, a_dates: list[tuple[str, str]], b_dates: list[tuple[str, str]]
 ) -> list[Finding]:
     """Every conflict between two statements that were aligned as saying the same thing."""
+    if is_credit(a) or is_credit(b):
+        return []  # a photo credit, caption or editors' note states no fact of the story
     dates = [
         f
         for f in date_findings(a_dates, b_dates)
@@ -201,7 +279,25 @@ def compare(
         # other side's year ("spring 2025" against "in 2025") does not disagree with it
         if not (_names_year(a, f.norm_b) or _names_year(b, f.norm_a))
     ]
-    return entity_findings(a, b) + number_findings(a, b) + dates + polarity_findings(a, b)
+    numbers = [] if _other_moment(a, b, a_dates, b_dates) else number_findings(a, b)
+    return entity_findings(a, b) + numbers + dates + polarity_findings(a, b)
+
+
+_WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+
+
+def _other_moment(
+    a: str, b: str, a_dates: list[tuple[str, str]], b_dates: list[tuple[str, str]]
+) -> bool:
+    """The two statements are dated to different days ("as of Monday" / "as of Wednesday"):
+    differing figures are then a later report updating an earlier one, not a dispute."""
+    da = {w.lower() for w in words(a)} & _WEEKDAYS
+    db = {w.lower() for w in words(b)} & _WEEKDAYS
+    if da and db and not da & db:
+        return True
+    days_a = {v for v, _ in a_dates if len(v) >= 10}
+    days_b = {v for v, _ in b_dates if len(v) >= 10}
+    return bool(days_a and days_b and not days_a & days_b)
 
 
 def _names_year(text: str, value: str) -> bool:
