@@ -2,8 +2,8 @@
 
 Verdicts live in benchmarks/judged/claims.tsv as ``kind<TAB>id<TAB>label`` (no article text):
 kind is ``conflict`` or ``claim``; label is ``true`` (a real disagreement / the members state
-the same fact) or ``false``. An id is a hash of the story and the (article, sentence) pairs an
-output rests on, so it survives reruns that produce the same output.
+the same fact) or ``false``. An id is a hash of the sentences an output rests on (their
+normalised text, sorted), so it survives reruns, other pile folders and other article ids.
 
     python benchmarks/judge_claims.py show /tmp/NAME-pile/briefs [--claims N]   # to read
     python benchmarks/judge_claims.py score /tmp/NAME-pile/briefs               # to rescore
@@ -21,9 +21,9 @@ from pathlib import Path
 VERDICTS = Path(__file__).parent / "judged" / "claims.tsv"
 
 
-def _id(story: str, refs: list[tuple[str, int]]) -> str:
-    key = story + "|" + ";".join(f"{a}:{s}" for a, s in sorted(set(refs)))
-    return hashlib.sha1(key.encode()).hexdigest()[:12]
+def _id(texts: list[str]) -> str:
+    norm = sorted({" ".join(t.lower().split()) for t in texts})
+    return hashlib.sha1("\n".join(norm).encode()).hexdigest()[:12]
 
 
 def outputs(briefs: Path) -> list[tuple[str, str, str, dict]]:
@@ -33,12 +33,12 @@ def outputs(briefs: Path) -> list[tuple[str, str, str, dict]]:
         d = json.loads(f.read_text())
         story = str(d.get("story", f.stem))
         for c in d.get("conflicts", []):
-            refs = [(s["article"], s["sentence"]) for v in c["values"] for s in v["sentences"]]
-            out.append(("conflict", _id(story, refs), story, c))
+            texts = [s["text"] for v in c["values"] for s in v["sentences"]]
+            out.append(("conflict", _id(texts), story, c))
         for c in d.get("claims", []):
             if c.get("independent_sources", 0) >= 2:
-                refs = [(m["article"], m["sentence"]) for m in c["members"]]
-                out.append(("claim", _id(story, refs), story, c))
+                texts = [m["text"] for m in c["members"]]
+                out.append(("claim", _id(texts), story, c))
     return out
 
 

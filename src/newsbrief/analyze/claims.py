@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from newsbrief.analyze.attribution import claim_stems, said_text
 from newsbrief.analyze.sources import count_independent
-from newsbrief.analyze.text import cosine, idf_weights
+from newsbrief.analyze.text import cosine, demonym_base, idf_weights
 from newsbrief.paraphrase import paraphrase_score
 from newsbrief.records import Article, Claim, Derivation, Sentence, SentenceRef
 from newsbrief.text import STOP_WORDS, words
@@ -142,6 +142,31 @@ def _paraphrase(a: str, b: str, para: Paraphrase) -> float | None:
     return float(para(said_text(a), said_text(b)))
 
 
+_LIST = re.compile(r"\b([A-Z][\w'-]+(?:,\s+[A-Z][\w'-]+)*,?\s+(?:and|or)\s+[A-Z][\w'-]+)")
+
+
+def name_lists(text: str) -> list[frozenset[str]]:
+    """Coordinated lists of names ("Iraq, Syria, Iran and Russia"), demonyms folded."""
+    out = []
+    for m in _LIST.finditer(text):
+        names = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group(1))
+        folded = frozenset(demonym_base(n.strip()).lower() for n in names if n.strip())
+        if len(folded) >= 2:
+            out.append(folded)
+    return out
+
+
+def lists_differ(a: str, b: str) -> bool:
+    """Both statements list names for what looks like one slot (the lists share a name) but
+    not the same names: "composed of Iraq, Syria, Iran and Russia" against "Iraq, Russia
+    and Iran" names different members, so neither corroborates the other."""
+    for x in name_lists(a):
+        for y in name_lists(b):
+            if x & y and x != y:
+                return True
+    return False
+
+
 def _corroborates(score: float, a: str, b: str, para: Paraphrase) -> bool:
     """Whether two related statements (``score`` from ``edge_score``) say the same thing.
 
@@ -149,8 +174,11 @@ def _corroborates(score: float, a: str, b: str, para: Paraphrase) -> bool:
     statement may share only its topic words with the sentence it came from; a brief that
     says "two independent sources state this" needs the sentences to say the same thing. A
     pair passes at cosine FIRM, or when the MRPC-fitted paraphrase decision of the dedup stage
-    says so. Without a scorer the lexical edge stands alone.
+    says so. Without a scorer the lexical edge stands alone. Two statements listing
+    different members of one list never corroborate each other (``lists_differ``).
     """
+    if score > 0.0 and lists_differ(a, b):
+        return False
     if score >= FIRM:
         return True
     if score <= 0.0:

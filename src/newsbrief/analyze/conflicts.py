@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -10,6 +11,7 @@ from newsbrief.analyze.attribution import claim_stems
 from newsbrief.analyze.frames import polarity_clash, same_entity_slot, same_value_slot
 from newsbrief.analyze.names import HONORIFICS, ROLE_WORDS
 from newsbrief.analyze.numbers import Quantity, quantities, same_amount
+from newsbrief.analyze.sources import count_independent, independent_sources
 from newsbrief.analyze.text import content_stems, cosine, demonym_base, idf_weights, is_credit
 from newsbrief.records import Article, Claim, Conflict, ConflictValue, Derivation, SentenceRef
 from newsbrief.text import STOP_WORDS, stem, words, wordset
@@ -278,26 +280,29 @@ def compare(
         # the date extractor may miss a date one side states; a side whose text names the
         # other side's year ("spring 2025" against "in 2025") does not disagree with it
         if not (_names_year(a, f.norm_b) or _names_year(b, f.norm_a))
+        # "released a debut album in 1993" / "released their first demo in 1992": two events
+        and same_value_slot(a, b, f.value_a, f.value_b)
     ]
     numbers = [] if _other_moment(a, b, a_dates, b_dates) else number_findings(a, b)
     return entity_findings(a, b) + numbers + dates + polarity_findings(a, b)
 
 
-_WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+# A count dated by its own phrase: "as of Monday", "by Thursday", "through Friday".
+_AS_OF = re.compile(
+    r"\b(?:as of|by|through|until|up to)\s+(?:late\s+|early\s+|last\s+)?"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ \d{1,2})\b",
+    re.IGNORECASE,
+)
 
 
 def _other_moment(
     a: str, b: str, a_dates: list[tuple[str, str]], b_dates: list[tuple[str, str]]
 ) -> bool:
-    """The two statements are dated to different days ("as of Monday" / "as of Wednesday"):
+    """The two statements count as of different days ("as of Monday" / "as of Wednesday"):
     differing figures are then a later report updating an earlier one, not a dispute."""
-    da = {w.lower() for w in words(a)} & _WEEKDAYS
-    db = {w.lower() for w in words(b)} & _WEEKDAYS
-    if da and db and not da & db:
-        return True
-    days_a = {v for v, _ in a_dates if len(v) >= 10}
-    days_b = {v for v, _ in b_dates if len(v) >= 10}
-    return bool(days_a and days_b and not days_a & days_b)
+    da = {m.group(1).lower() for m in _AS_OF.finditer(a)}
+    db = {m.group(1).lower() for m in _AS_OF.finditer(b)}
+    return bool(da and db and not da & db)
 
 
 def _names_year(text: str, value: str) -> bool:
@@ -335,13 +340,22 @@ CONFLICT_MIN_SIMILARITY = 0.3
 
 
 def find_conflicts(
-    claims: list[Claim], articles: list[Article], derivations: list[Derivation]
+    claims: list[Claim],
+    articles: list[Article],
+    derivations: list[Derivation],
+    sources: dict[str, str] | None = None,
 ) -> list[Conflict]:
     """Conflicts inside each claim, and inside the aligned pairs of derivations.
 
     Findings with the same kind and slot in one claim merge, so a value carried by several
-    articles is one ConflictValue listing them all. ``Claim.conflicts`` is filled in place.
+    articles is one ConflictValue listing them all. Each value is weighed by the outlet
+    families holding it (``sources``: ``analyze.sources.independent_sources``, computed
+    when not given) and marked when only a copy or rewrite holds it. ``Claim.conflicts``,
+    ``Claim.dissenting`` and ``Claim.independent_sources`` are updated in place: articles
+    stating a minority value do not corroborate the claim.
     """
+    if sources is None:
+        sources = independent_sources(articles, derivations)
     by_id = {a.id: a for a in articles}
     idf = idf_weights([claim_stems(m.text) for claim in claims for m in claim.members] or [[""]])
     buckets: dict[tuple[object, ...], dict[str, ConflictValue]] = {}
@@ -399,20 +413,125 @@ def find_conflicts(
             for f in check(np_, nc):
                 record((None, f.kind, f.slot, np_, nc), None, f, np_, nc)
 
+    for key, vals in buckets.items():
+        if len(vals) >= 2 and key[1] == "number":
+            _gather(str(key[2]), vals, articles, text_of)
+    parent_of = {d.child: d.parent for d in derivations}
     conflicts: list[Conflict] = []
     for key, vals in buckets.items():
         if len(vals) < 2:
             continue
         kind = str(key[1])
         values = list(vals.values())
-        shown = " vs ".join(
-            f"'{v.value}' ({len(v.articles)} article{'s' if len(v.articles) != 1 else ''})"
-            for v in values
-        )
+        _weigh(values, sources, parent_of)
         at = owner[key]
         conflicts.append(
-            Conflict(kind=kind, values=values, claim=at, description=f"{_KIND_TEXT[kind]}: {shown}")
+            Conflict(kind=kind, values=values, claim=at, description=_describe(kind, values))
         )
         if at is not None:
             claims[at].conflicts.append(len(conflicts) - 1)
+    for claim in claims:
+        _settle(claim, [conflicts[i] for i in claim.conflicts], sources)
     return conflicts
+
+
+# A sentence elsewhere in the story states one side of a number dispute when it gives that
+# value for that unit and shares this many content stems with what both sides say.
+GATHER_MIN_SHARED = 2
+
+
+def _gather(
+    unit: str,
+    vals: dict[str, ConflictValue],
+    articles: list[Article],
+    text_of: Callable[[_Node], str],
+) -> None:
+    """Add every article of the story stating one side of a number dispute to that side.
+
+    A dispute is found inside one claim, but other articles state the same figure in other
+    words ("Eleven people were injured" / "which injured 11 people"): the weight of each side
+    is every article stating it, so "14 against 11" shows 1 article against 6.
+    """
+    sides = [v for v in vals.values() if v.sentences]
+    common: set[str] | None = None
+    for v in sides:
+        stems = {t for ref in v.sentences for t in content_stems(ref.text)}
+        common = stems if common is None else common & stems
+    topic = {t for t in (common or set()) if not t[:1].isdigit()}
+    if len(topic) < GATHER_MIN_SHARED:
+        return
+    by_norm = {norm: v for norm, v in vals.items()}
+    for art in articles:
+        if any(art.id in v.articles for v in vals.values()):
+            continue
+        for sent in art.sentences:
+            if len(topic & set(content_stems(sent.text))) < GATHER_MIN_SHARED:
+                continue
+            qs = [q for q in quantities(sent.text) if q.unit == unit]
+            hits = {f"{q.value:g}" for q in qs} & set(by_norm)
+            if len(hits) == 1:
+                v = by_norm[hits.pop()]
+                v.articles.append(art.id)
+                v.sentences.append(SentenceRef(art.id, sent.index, sent.text))
+                break
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _weigh(values: list[ConflictValue], sources: dict[str, str], parent_of: dict[str, str]) -> None:
+    """Outlet families per value; the original a value's only holders copy, if any."""
+    for v in values:
+        v.independent_sources = count_independent(v.articles, sources)
+        originals = {parent_of.get(a) for a in v.articles}
+        if None in originals:
+            continue
+        for other in values:
+            if other is not v and originals <= set(other.articles):
+                v.rewrite_of = parent_of[v.articles[0]]
+                break
+
+
+def _describe(kind: str, values: list[ConflictValue]) -> str:
+    shown = " vs ".join(
+        f"'{v.value}' ({_plural(v.independent_sources, 'outlet')}, "
+        f"{_plural(len(v.articles), 'article')})"
+        for v in values
+    )
+    text = f"{_KIND_TEXT[kind]}: {shown}"
+    for v in values:
+        if v.rewrite_of is not None:
+            was = next((o.value for o in values if v.rewrite_of in o.articles), "")
+            text += f"; only a rewrite holds '{v.value}': it changes '{was}' to '{v.value}'"
+    return text
+
+
+def _settle(claim: Claim, disputes: list[Conflict], sources: dict[str, str]) -> None:
+    """Articles holding a minority value of a claim's conflict do not corroborate it.
+
+    The majority is the value most outlet families hold (then most articles; then the one
+    the claim's representative states); a value held only by a rewrite never wins.
+    """
+    rep = claim.members[0].article if claim.members else None
+    for ref in claim.members:
+        if ref.text == claim.text:
+            rep = ref.article
+            break
+    dissent: set[str] = set()
+    for conflict in disputes:
+        best = max(
+            conflict.values,
+            key=lambda v: (
+                v.rewrite_of is None,
+                v.independent_sources,
+                len(v.articles),
+                rep in v.articles,
+            ),
+        )
+        for v in conflict.values:
+            if v is not best:
+                dissent |= set(v.articles) - set(best.articles)
+    claim.dissenting = [a for a in claim.articles if a in dissent]
+    agreeing = [a for a in claim.articles if a not in dissent]
+    claim.independent_sources = count_independent(agreeing, sources)

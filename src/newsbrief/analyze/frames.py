@@ -77,6 +77,11 @@ def _negated(tok: Any) -> bool:
 
 
 _PREDICATES = {"VERB", "AUX", "ADJ"}
+_CONDITIONS = {"if", "unless", "whether"}
+
+
+def _conditional(tok: Any) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in tok.children)
 
 
 def _clause(tok: Any) -> Any:
@@ -84,9 +89,13 @@ def _clause(tok: Any) -> Any:
     return tok if tok.pos_ != "ADJ" else (_predicate(tok) or tok)
 
 
-def _subject(tok: Any) -> str | None:
+def _subject(tok: Any, pronouns: bool = False) -> str | None:
+    """The subject's stem; a pronoun ("which", "he") counts only when ``pronouns`` is set,
+    since across two reports it may stand for different participants."""
     for c in tok.children:
         if c.dep_ in {"nsubj", "nsubjpass"}:
+            if not pronouns and (c.pos_ == "PRON" or c.tag_ in {"WDT", "WP"}):
+                return None
             return _key(c)
     return None
 
@@ -123,11 +132,13 @@ def polarity_clash(a: str, b: str, word: str) -> bool:
                 continue
             if _negated(tb):
                 continue  # both sides negate it
+            if _conditional(ta) or _conditional(tb):
+                continue  # "if the subsidies are not repealed" asserts nothing
             if ta.pos_ in {"NOUN", "PROPN"} and any(c.lower_ == "no" for c in ta.children):
                 return True
             if ta.pos_ not in _PREDICATES or not _negated(ta):
                 continue
-            sa, sb = _subject(_clause(ta)), _subject(_clause(tb))
+            sa, sb = _subject(_clause(ta), True), _subject(_clause(tb), True)
             if sa is None or sa != sb:
                 continue
             if _complements(ta) - b_stems:
@@ -147,12 +158,20 @@ def _predicate(tok: Any) -> Any | None:
     return tok if tok.pos_ in {"VERB", "AUX"} else None
 
 
-def value_frame(text: str, value: str) -> tuple[set[str], str | None] | None:
-    """(event stems, subject stem) of the first number token written ``value`` in ``text``.
+def _object(tok: Any) -> str | None:
+    for c in tok.children:
+        if c.dep_ in {"dobj", "obj"} and c.pos_ != "PRON":
+            return _key(c)
+    return None
 
-    The events are the nearest verb above the value and the nouns on the path from its unit
-    up to the root ("pleaded guilty ... in the death 35 years ago": *death*, *manslaughter*,
-    *plead*); the subject is that of the nearest verb.
+
+def value_frame(text: str, value: str) -> tuple[set[str], str | None, str | None] | None:
+    """(event stems, subject stem, object stem) of the first token written ``value``.
+
+    The events are the nearest verb above the value and the nouns and names on the path from
+    its unit up to the root ("pleaded guilty ... in the death 35 years ago": *death*,
+    *manslaughter*, *plead*; "29-year-old Geraldine Alcorn": *alcorn*); the subject and
+    object are those of the nearest verb ("released a debut album in 1993": *album*).
     """
     doc = _doc(text)
     if doc is None:
@@ -165,14 +184,19 @@ def value_frame(text: str, value: str) -> tuple[set[str], str | None] | None:
             node, hops = tok.head, 0
             while node.head is not node and hops < 12:
                 node, hops = node.head, hops + 1
-                if node.pos_ == "NOUN":
+                if node.pos_ == "NOUN" or (node.pos_ == "PROPN" and hops <= 3):
                     events.add(_key(node))
-            return (events, _subject(verb) if verb is not None else None)
+            if verb is None:
+                return (events, None, None)
+            obj = _object(verb)
+            if obj is not None and tok.head is not tok and _key(tok.head) == obj:
+                obj = None  # the value counts the object itself ("killed 296 people")
+            return (events, _subject(verb), obj)
     return None
 
 
 def same_value_slot(a: str, b: str, value_a: str, value_b: str) -> bool:
-    """Two values of one unit fill one slot: the same event, said of the same subject.
+    """Two values fill one slot: the same event, said of the same subject and object.
 
     When a side cannot be read (no parse, token not found) the lexical finding stands.
     """
@@ -181,4 +205,7 @@ def same_value_slot(a: str, b: str, value_a: str, value_b: str) -> bool:
         return True
     if fa[0] and fb[0] and not fa[0] & fb[0]:
         return False
-    return fa[1] is None or fb[1] is None or fa[1] == fb[1]
+    for x, y in ((fa[1], fb[1]), (fa[2], fb[2])):
+        if x is not None and y is not None and x != y:
+            return False
+    return True
