@@ -14,11 +14,59 @@ from urllib.parse import urlsplit
 
 # Hosting platforms and aggregators: the page's site name is the platform, not the outlet.
 PLATFORMS = frozenset(
-    ["blogger", "blogspot", "wordpress", "wordpresscom", "medium", "tumblr", "substack", "wix", "squarespace", "ghost", "youtube", "facebook", "twitter", "x", "instagram", "tiktok", "reddit", "linkedin", "googlenews", "google", "yahoo", "yahoonews", "msn", "msnnews", "newsbreak", "flipboard", "apple", "applenews"]
+    [
+        "blogger",
+        "blogspot",
+        "wordpress",
+        "wordpresscom",
+        "medium",
+        "tumblr",
+        "substack",
+        "wix",
+        "squarespace",
+        "ghost",
+        "youtube",
+        "facebook",
+        "twitter",
+        "x",
+        "instagram",
+        "tiktok",
+        "reddit",
+        "linkedin",
+        "googlenews",
+        "google",
+        "yahoo",
+        "yahoonews",
+        "msn",
+        "msnnews",
+        "newsbreak",
+        "flipboard",
+        "apple",
+        "applenews",
+    ]
 )
 
 # Second-level labels under which the registered domain has three labels ("bbc.co.uk").
-_SECOND_LEVEL = frozenset(["co", "com", "net", "org", "gov", "ac", "edu", "gob", "nic", "or", "ne", "go", "mil", "ltd", "plc", "sch"])
+_SECOND_LEVEL = frozenset(
+    [
+        "co",
+        "com",
+        "net",
+        "org",
+        "gov",
+        "ac",
+        "edu",
+        "gob",
+        "nic",
+        "or",
+        "ne",
+        "go",
+        "mil",
+        "ltd",
+        "plc",
+        "sch",
+    ]
+)
 
 # Spellings of one wire service (folded: lower case, letters and digits only).
 WIRES = {
