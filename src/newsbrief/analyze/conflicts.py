@@ -533,5 +533,10 @@ def _settle(claim: Claim, disputes: list[Conflict], sources: dict[str, str]) -> 
             if v is not best:
                 dissent |= set(v.articles) - set(best.articles)
     claim.dissenting = [a for a in claim.articles if a in dissent]
+    if rep in dissent:
+        # the claim is shown in the words of the majority, not of the article disputing it
+        agree = [m for m in claim.members if m.article not in dissent]
+        if agree:
+            claim.text = agree[0].text
     agreeing = [a for a in claim.articles if a not in dissent]
     claim.independent_sources = count_independent(agreeing, sources)
