@@ -148,6 +148,11 @@ class ConflictValue:
     value: str
     articles: list[str] = field(default_factory=list)
     sentences: list[SentenceRef] = field(default_factory=list)
+    # outlet families (analyze.sources) holding this value: the weight of this side
+    independent_sources: int = 0
+    # when every article holding this value copies or rewrites one holding another value of
+    # the same conflict: that original's id (the copy introduced the difference)
+    rewrite_of: str | None = None
 
 
 @dataclass(slots=True)
@@ -165,6 +170,9 @@ class Claim:
     articles: list[str] = field(default_factory=list)
     independent_sources: int = 0
     conflicts: list[int] = field(default_factory=list)  # indices into Analysis.conflicts
+    # articles of the claim that state a minority value of one of its conflicts: listed as
+    # members, not counted in independent_sources (they do not corroborate it)
+    dissenting: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -87,8 +87,8 @@ def test_no_chaining_through_a_middle_sentence(make_article) -> None:
 
 
 def test_topic_neighbours_do_not_corroborate_each_other(make_article, monkeypatch) -> None:
-    # Two reports that share the topic words but state different facts: with the paraphrase
-    # decision saying "not the same statement", they must not make a two-source claim.
+    # Two reports that share the topic words but state different facts must not make a
+    # two-source claim, whatever the (loose, MRPC-fitted) paraphrase decision says.
     a = make_article(
         "a",
         "The ferry terminal at Wrenport will open next spring, the harbour authority said.",
@@ -98,11 +98,9 @@ def test_topic_neighbours_do_not_corroborate_each_other(make_article, monkeypatc
         "Fishermen protested at the Wrenport ferry terminal over fish prices on Friday.",
     )
     sources = {"a": "a", "b": "b"}
-    monkeypatch.setattr("newsbrief.analyze.claims.paraphrase_fn", lambda: lambda x, y: 0.9)
-    (loose,) = align_claims([a, b], [], sources)
-    assert loose.independent_sources == 2
-    monkeypatch.setattr("newsbrief.analyze.claims.paraphrase_fn", lambda: lambda x, y: 0.1)
-    assert align_claims([a, b], [], sources) == []
+    for said in (0.9, 0.1):
+        monkeypatch.setattr("newsbrief.analyze.claims.paraphrase_fn", lambda s=said: lambda x, y: s)
+        assert align_claims([a, b], [], sources) == []
 
 
 def test_same_statement_with_a_different_number_stays_one_claim(make_article, monkeypatch) -> None:

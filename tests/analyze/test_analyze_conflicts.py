@@ -187,3 +187,75 @@ def test_sentences_that_only_share_a_topic_are_not_a_dispute():
         independent_sources=2,
     )
     assert find_conflicts([claim], [a, b], []) == []
+
+
+# ---- issue 16: what is never a conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a part against a total
+        (
+            "The crash killed 259 people aboard, plus 11 people on the ground.",
+            "The crash killed 270 people in all.",
+        ),
+        # fractions and years are not counts
+        (
+            "The 3 1/2-year war ended in four 1993 murders of officials.",
+            "The 2-year war ended in four 1994 murders of officials.",
+        ),
+        # rounding
+        (
+            "SARS has killed 296 people on the mainland.",
+            "SARS has killed 300 people on the mainland.",
+        ),
+        # ranges and ratios
+        ("The margin of error is 3 to 4 points.", "The margin of error is 4 points."),
+        (
+            "About one in five children get food stamps.",
+            "Nearly one in six children get food stamps.",
+        ),
+        # name variants of one entity
+        (
+            "Prime Minister Binyamin Netanyahu met the envoy on Monday.",
+            "Prime Minister Benjamin Netanyahu met the envoy on Monday.",
+        ),
+        (
+            "The woman was taken to New Charing Cross Hospital by ambulance.",
+            "The woman was taken to Charing Cross Hospital by ambulance.",
+        ),
+        # credits, captions and editors' notes
+        (
+            "Image copyright Reuters. The minister resigned.",
+            "Image copyright AP. The minister resigned.",
+        ),
+        ("Eds: Updates with quote in 4th graf.", "Eds: Updates with quote in 10th graf."),
+        # a later report with a later day
+        (
+            "As of Wednesday, there were 65 probable cases in the region.",
+            "As of Monday, there were 66 probable cases in the region.",
+        ),
+        # negation of something else, or of a different subject
+        (
+            "Stormy Daniels isn't suing Donald Trump for cash.",
+            "Stormy Daniels is suing Donald Trump over the agreement.",
+        ),
+        ("No cause of death is known yet.", "The exact causes of death have yet to be determined."),
+    ],
+)
+def test_never_a_conflict(a: str, b: str) -> None:
+    assert kinds(a, b) == []
+
+
+def test_same_slot_conflicts_still_found() -> None:
+    assert kinds(
+        "The teacher, 29-year-old Geraldine Alcorn, faces charges.",
+        "The teacher, 28-year-old Geraldine Alcorn, faces charges.",
+    ) == ["number"]
+    assert kinds("No arrests had been made, police said.", "Police arrested several people.") == [
+        "negation"
+    ]
+    assert kinds(
+        "A court convicted three men of the murder.", "A court convicted two men of the murder."
+    ) == ["number"]

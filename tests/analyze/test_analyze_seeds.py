@@ -102,3 +102,64 @@ def test_timeline_has_capture_and_liberation(mosul) -> None:
     # text, so it is left out; "July 2017" carries its own year
     assert "2017-07" in dates and "2017-07-10" not in dates
     assert [e.date for e in analysis.timeline] == sorted(e.date for e in analysis.timeline)
+
+
+# ---- issue 16: weight and provenance of disputes, on the seeds and on examples/
+
+
+def _run(inputs: list[Path], tmp: Path) -> list[dict]:
+    import json
+
+    from click.testing import CliRunner
+
+    from newsbrief.cli import main
+
+    args = ["run", *map(str, inputs), "--db", str(tmp / "nb.db"), "--out", str(tmp / "b"), "-q"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return [json.loads(p.read_text()) for p in sorted((tmp / "b").glob("*.json"))]
+
+
+def test_the_rewrite_introduced_the_iraq_iran_dispute(mosul) -> None:
+    analysis, num = mosul
+    ids = {v: k for k, v in num.items()}
+    for c in analysis.conflicts:
+        held = {v.value: v for v in c.values}
+        iran = [v for name, v in held.items() if name.endswith("Iran")]
+        if c.kind == "entity" and iran:
+            assert iran[0].rewrite_of == ids["000"]
+            assert "rewrite" in c.description
+            return
+    pytest.fail("no Iraq/Iran dispute")
+
+
+def test_coordination_centre_is_not_corroborated_by_different_members(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    briefs = _run([seeds_dir], tmp_path)
+    for brief in briefs:
+        for claim in brief["claims"]:
+            texts = " ".join(m["text"] for m in claim["members"]).lower()
+            if "coordination" in texts:
+                assert claim["independent_sources"] < 2, claim["members"]
+
+
+def test_examples_injured_count_is_weighed_and_not_corroborated_by_dissent(
+    tmp_path: Path,
+) -> None:
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    briefs = _run([examples], tmp_path)
+    disputes = [
+        c
+        for b in briefs
+        for c in b["conflicts"]
+        if c["kind"] == "number" and {"14", "11"} <= {v["value"] for v in c["values"]}
+    ]
+    assert disputes, "the 14 / 11 injured dispute is found"
+    sizes = {v["value"]: len(v["articles"]) for v in disputes[0]["values"]}
+    assert sizes == {"14": 1, "11": 6}
+    for b in briefs:
+        for claim in b["claims"]:
+            if "injured 14" in claim["text"]:
+                assert claim["independent_sources"] == 1
+                assert claim["dissenting"]

@@ -50,4 +50,9 @@ def test_evaluate_small_file(tmp_path: Path) -> None:
 def test_dev_set_target(shared_data: Path) -> None:
     data = shared_data / "claim_conflict" / "summedits_news" / "dev.jsonl"
     result = evaluate_conflict(str(data))
-    assert result.systems[1].metrics["balanced_accuracy"] >= 70.0
+    # 70.1 before issue 16's frame checks; they trade about two points of SummEdits recall
+    # (edits the parse cannot place in one slot) for a false-alarm rate under 1 % below
+    assert result.systems[1].metrics["balanced_accuracy"] >= 68.0
+    rates = {s.name: s.metrics["false_alarm_pct"] for s in result.systems[2:]}
+    assert set(rates) == {"newsbrief on MRPC paraphrases", "newsbrief on SuperPAL alignments"}
+    assert all(rate <= 1.0 for rate in rates.values())

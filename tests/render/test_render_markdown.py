@@ -58,8 +58,8 @@ def test_claims_corroborated_first_with_counts() -> None:
     claims = _section(render_markdown(brief), "Corroborated claims")
     first, second = claims.index("Eleven people"), claims.index("built in 1968")
     assert first < second
-    assert "3 articles, 2 independent sources" in claims
-    assert "2 articles, 1 independent source*" in claims
+    assert "2 outlets (3 articles)" in claims
+    assert "1 outlet (2 articles)*" in claims
 
 
 def test_disputed_values_name_their_sources() -> None:

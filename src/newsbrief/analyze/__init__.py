@@ -35,7 +35,7 @@ def analyze_story(
     index = merge_entities(arts, derived={d.child for d in derivs})
     quotes, unresolved = story_quotes(arts, index)
     claims = align_claims(arts, derivs, sources, semantic=semantic)
-    conflicts = find_conflicts(claims, arts, derivs)
+    conflicts = find_conflicts(claims, arts, derivs, sources)
     timeline = build_timeline(arts)
     return Analysis(
         story=story.id,

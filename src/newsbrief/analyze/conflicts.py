@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from newsbrief.analyze.attribution import claim_stems
+from newsbrief.analyze.frames import polarity_clash, same_entity_slot, same_value_slot
 from newsbrief.analyze.names import HONORIFICS, ROLE_WORDS
-from newsbrief.analyze.numbers import quantities, same_amount
-from newsbrief.analyze.text import content_stems, cosine, demonym_base, idf_weights
+from newsbrief.analyze.numbers import Quantity, quantities, same_amount
+from newsbrief.analyze.sources import count_independent, independent_sources
+from newsbrief.analyze.text import content_stems, cosine, demonym_base, idf_weights, is_credit
 from newsbrief.records import Article, Claim, Conflict, ConflictValue, Derivation, SentenceRef
 from newsbrief.text import STOP_WORDS, stem, words, wordset
 
 _NEGATORS = wordset(
-    "not never no nobody nothing none neither nor cannot n't without deny denies denied denying"
+    "not never no nobody nothing none neither nor cannot n't without deny denies denied denying "
+    "dont doesnt didnt cant couldnt wont wouldnt isnt wasnt arent werent"
 )
 
 # Hand-written antonym pairs; both words are stemmed before comparison.
@@ -88,7 +93,7 @@ def _proper_slots(toks: list[str]) -> dict[tuple[str, ...], list[tuple[str, str,
 
 
 _WORD_OR_MARK = re.compile(
-    r"(?:[A-Z]\.){2,}|[A-Za-z][\w'’\-]*[A-Za-z0-9]|[A-Za-z]|\d[\d,.]*\d|\d|[^\w\s]"
+    r"(?:[A-Z]\.){2,}|[A-Za-z](?:[\w'’]|-(?=[A-Za-z0-9]))*[A-Za-z0-9]|[A-Za-z]|\d[\d,.]*\d|\d|[^\w\s]"
 )
 
 
@@ -108,17 +113,83 @@ def entity_findings(a: str, b: str) -> list[Finding]:
     for ctx in sorted(sa.keys() & sb.keys()):  # "L" before "R": "Ambassador of Iraq" reads best
         va = {n: shown for n, shown, _ in sa[ctx]}
         vb = {n: shown for n, shown, _ in sb[ctx]}
+        raw_a = {n: tok for n, _, tok in sa[ctx]}
+        raw_b = {n: tok for n, _, tok in sb[ctx]}
         only_a, only_b = set(va) - set(vb), set(vb) - set(va)
         if len(only_a) != 1 or len(only_b) != 1:
             continue  # extra words on one side are paraphrase, not a substitution
         x, y = next(iter(only_a)), next(iter(only_b))
         if x in all_b and y in all_a:
             continue  # both names on both sides: a reordering
+        if _coordinated(x, y, tb) or _coordinated(y, x, ta):
+            continue  # "American and British troops" holds "American troops"
+        rx, ry = raw_a[x], raw_b[y]
+        if _respelled(rx, tb, all_b) or _respelled(ry, ta, all_a):
+            continue  # one name spelled two ways ("Deans"/"Dean's", "Al"/"al-Qaida")
+        if _variant(rx, ry, ta, tb) or {x.lower(), y.lower()} & _TITLE_WORDS:
+            continue
+        if SequenceMatcher(None, _fold(rx), _fold(ry)).ratio() >= SPELLING:
+            continue  # "Jemah"/"Jemaah", "MSBlast"/"MBlast": one name misspelt
+            continue
+        if not same_entity_slot(a, b, rx.removesuffix("'s"), ry.removesuffix("'s")):
+            continue  # not two names of one type in one slot ("MC" / "Prodigy")
         if (x, y) in seen:
             continue
         seen.add((x, y))
         out.append(Finding("entity", f"{ctx[0]}:{ctx[1]} {ctx[2]}", va[x], vb[y], x, y))
     return out
+
+
+# Two names this alike (difflib ratio) are one name spelt two ways; "Iraq"/"Iran" is 0.75.
+SPELLING = 0.8
+
+
+def _fold(word: str) -> str:
+    return "".join(ch for ch in word.lower().removesuffix("'s") if ch.isalnum())
+
+
+def _coordinated(x: str, y: str, toks: list[str]) -> bool:
+    """``x`` stands within three words of ``y`` joined by "and", "or" or a comma."""
+    pos = [i for i, t in enumerate(toks) if demonym_base(t) == x]
+    at = [i for i, t in enumerate(toks) if demonym_base(t) == y]
+    return any(
+        0 < abs(i - j) <= 3
+        and {"and", "or", ",", "&"} & {t.lower() for t in toks[min(i, j) : max(i, j)]}
+        for i in pos
+        for j in at
+    )
+
+
+def _respelled(name: str, toks: list[str], bases: set[str]) -> bool:
+    """``name`` occurs on the other side written otherwise: dots, hyphens, case or "'s"."""
+    key = _fold(name)
+    if len(key) < 2 or demonym_base(name) in bases:
+        return False  # the same word there is a reordering question, not a respelling
+    return any(_fold(t) == key or _fold(t).startswith(key) for t in toks)
+
+
+def _variant(x: str, y: str, ta: list[str], tb: list[str]) -> bool:
+    """One name is the acronym of a run of capitalised words on the other side ("IE")."""
+    for short, toks in ((x, tb), (y, ta)):
+        letters = _fold(short).upper()
+        if not (2 <= len(letters) <= 6 and short.replace(".", "").isupper()):
+            continue
+        caps = "".join(t[0] for t in toks if t[:1].isupper())
+        initials = "".join(t[0] for t in toks if t[:1].isalpha()).upper()
+        if letters in caps or letters in initials:
+            return True  # "IE" for "Internet Explorer", "CHOGM" for "... Heads of Government"
+    return False
+
+
+def _part_of_total(xs: list[Quantity], others: list[Quantity]) -> bool:
+    """A value the other side reaches as a sum of two of its own ("259 aboard, plus 11")."""
+    values = [q.value for q in others]
+    return any(
+        abs(values[i] + values[j] - x.value) < 1e-9
+        for x in xs
+        for i in range(len(values))
+        for j in range(i + 1, len(values))
+    )
 
 
 def number_findings(a: str, b: str) -> list[Finding]:
@@ -129,9 +200,15 @@ def number_findings(a: str, b: str) -> list[Finding]:
             continue  # a bare number has no slot to compare in
         xs = [q for q in qa if q.unit == unit]
         ys = [q for q in qb if q.unit == unit]
+        if len(xs) != 1 or len(ys) != 1:
+            continue  # several values of one unit: which pairs with which is a guess
         if any(same_amount(x, y) for x in xs for y in ys):
             continue
+        if _part_of_total(xs, qb) or _part_of_total(ys, qa):
+            continue  # a part against a total
         x, y = xs[0], ys[0]
+        if not same_value_slot(a, b, x.text, y.text):
+            continue  # different events or subjects: "lost 6 points" / "was down 4.77 points"
         out.append(Finding("number", unit, x.text, y.text, f"{x.value:g}", f"{y.value:g}"))
     return out
 
@@ -179,7 +256,8 @@ def polarity_findings(a: str, b: str) -> list[Finding]:
             # scope: the first content word after the negator ("never been *mentioned*")
             scope = [w for w in after if w not in STOP_WORDS][:1]
             hit = [w for w in scope if stem(w) in other_stems]
-            if hit:
+            neg_text, other_text = (a, b) if na else (b, a)
+            if hit and polarity_clash(neg_text, other_text, hit[0]):
                 word = hit[0]
                 va, vb = (f"not {word}", word) if na else (word, f"not {word}")
                 found.append(Finding("negation", f"neg:{stem(word)}", va, vb, va, vb))
@@ -194,14 +272,37 @@ def compare(
     a: str, b: str, a_dates: list[tuple[str, str]], b_dates: list[tuple[str, str]]
 ) -> list[Finding]:
     """Every conflict between two statements that were aligned as saying the same thing."""
+    if is_credit(a) or is_credit(b):
+        return []  # a photo credit, caption or editors' note states no fact of the story
     dates = [
         f
         for f in date_findings(a_dates, b_dates)
         # the date extractor may miss a date one side states; a side whose text names the
         # other side's year ("spring 2025" against "in 2025") does not disagree with it
         if not (_names_year(a, f.norm_b) or _names_year(b, f.norm_a))
+        # "released a debut album in 1993" / "released their first demo in 1992": two events
+        and same_value_slot(a, b, f.value_a, f.value_b)
     ]
-    return entity_findings(a, b) + number_findings(a, b) + dates + polarity_findings(a, b)
+    numbers = [] if _other_moment(a, b, a_dates, b_dates) else number_findings(a, b)
+    return entity_findings(a, b) + numbers + dates + polarity_findings(a, b)
+
+
+# A count dated by its own phrase: "as of Monday", "by Thursday", "through Friday".
+_AS_OF = re.compile(
+    r"\b(?:as of|by|through|until|up to)\s+(?:late\s+|early\s+|last\s+)?"
+    r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|\w+ \d{1,2})\b",
+    re.IGNORECASE,
+)
+
+
+def _other_moment(
+    a: str, b: str, a_dates: list[tuple[str, str]], b_dates: list[tuple[str, str]]
+) -> bool:
+    """The two statements count as of different days ("as of Monday" / "as of Wednesday"):
+    differing figures are then a later report updating an earlier one, not a dispute."""
+    da = {m.group(1).lower() for m in _AS_OF.finditer(a)}
+    db = {m.group(1).lower() for m in _AS_OF.finditer(b)}
+    return bool(da and db and not da & db)
 
 
 def _names_year(text: str, value: str) -> bool:
@@ -239,13 +340,22 @@ CONFLICT_MIN_SIMILARITY = 0.3
 
 
 def find_conflicts(
-    claims: list[Claim], articles: list[Article], derivations: list[Derivation]
+    claims: list[Claim],
+    articles: list[Article],
+    derivations: list[Derivation],
+    sources: dict[str, str] | None = None,
 ) -> list[Conflict]:
     """Conflicts inside each claim, and inside the aligned pairs of derivations.
 
     Findings with the same kind and slot in one claim merge, so a value carried by several
-    articles is one ConflictValue listing them all. ``Claim.conflicts`` is filled in place.
+    articles is one ConflictValue listing them all. Each value is weighed by the outlet
+    families holding it (``sources``: ``analyze.sources.independent_sources``, computed
+    when not given) and marked when only a copy or rewrite holds it. ``Claim.conflicts``,
+    ``Claim.dissenting`` and ``Claim.independent_sources`` are updated in place: articles
+    stating a minority value do not corroborate the claim.
     """
+    if sources is None:
+        sources = independent_sources(articles, derivations)
     by_id = {a.id: a for a in articles}
     idf = idf_weights([claim_stems(m.text) for claim in claims for m in claim.members] or [[""]])
     buckets: dict[tuple[object, ...], dict[str, ConflictValue]] = {}
@@ -303,20 +413,130 @@ def find_conflicts(
             for f in check(np_, nc):
                 record((None, f.kind, f.slot, np_, nc), None, f, np_, nc)
 
+    for key, vals in buckets.items():
+        if len(vals) >= 2 and key[1] == "number":
+            _gather(str(key[2]), vals, articles, text_of)
+    parent_of = {d.child: d.parent for d in derivations}
     conflicts: list[Conflict] = []
     for key, vals in buckets.items():
         if len(vals) < 2:
             continue
         kind = str(key[1])
         values = list(vals.values())
-        shown = " vs ".join(
-            f"'{v.value}' ({len(v.articles)} article{'s' if len(v.articles) != 1 else ''})"
-            for v in values
-        )
+        _weigh(values, sources, parent_of)
         at = owner[key]
         conflicts.append(
-            Conflict(kind=kind, values=values, claim=at, description=f"{_KIND_TEXT[kind]}: {shown}")
+            Conflict(kind=kind, values=values, claim=at, description=_describe(kind, values))
         )
         if at is not None:
             claims[at].conflicts.append(len(conflicts) - 1)
+    for claim in claims:
+        _settle(claim, [conflicts[i] for i in claim.conflicts], sources)
     return conflicts
+
+
+# A sentence elsewhere in the story states one side of a number dispute when it gives that
+# value for that unit and shares this many content stems with what both sides say.
+GATHER_MIN_SHARED = 2
+
+
+def _gather(
+    unit: str,
+    vals: dict[str, ConflictValue],
+    articles: list[Article],
+    text_of: Callable[[_Node], str],
+) -> None:
+    """Add every article of the story stating one side of a number dispute to that side.
+
+    A dispute is found inside one claim, but other articles state the same figure in other
+    words ("Eleven people were injured" / "which injured 11 people"): the weight of each side
+    is every article stating it, so "14 against 11" shows 1 article against 6.
+    """
+    sides = [v for v in vals.values() if v.sentences]
+    common: set[str] | None = None
+    for v in sides:
+        stems = {t for ref in v.sentences for t in content_stems(ref.text)}
+        common = stems if common is None else common & stems
+    topic = {t for t in (common or set()) if not t[:1].isdigit()}
+    if len(topic) < GATHER_MIN_SHARED:
+        return
+    by_norm = {norm: v for norm, v in vals.items()}
+    for art in articles:
+        if any(art.id in v.articles for v in vals.values()):
+            continue
+        for sent in art.sentences:
+            if len(topic & set(content_stems(sent.text))) < GATHER_MIN_SHARED:
+                continue
+            qs = [q for q in quantities(sent.text) if q.unit == unit]
+            hits = {f"{q.value:g}" for q in qs} & set(by_norm)
+            if len(hits) == 1:
+                v = by_norm[hits.pop()]
+                v.articles.append(art.id)
+                v.sentences.append(SentenceRef(art.id, sent.index, sent.text))
+                break
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _weigh(values: list[ConflictValue], sources: dict[str, str], parent_of: dict[str, str]) -> None:
+    """Outlet families per value; the original a value's only holders copy, if any."""
+    for v in values:
+        v.independent_sources = count_independent(v.articles, sources)
+        originals = {parent_of.get(a) for a in v.articles}
+        if None in originals:
+            continue
+        for other in values:
+            if other is not v and originals <= set(other.articles):
+                v.rewrite_of = parent_of[v.articles[0]]
+                break
+
+
+def _describe(kind: str, values: list[ConflictValue]) -> str:
+    shown = " vs ".join(
+        f"'{v.value}' ({_plural(v.independent_sources, 'outlet')}, "
+        f"{_plural(len(v.articles), 'article')})"
+        for v in values
+    )
+    text = f"{_KIND_TEXT[kind]}: {shown}"
+    for v in values:
+        if v.rewrite_of is not None:
+            was = next((o.value for o in values if v.rewrite_of in o.articles), "")
+            text += f"; only a rewrite holds '{v.value}': it changes '{was}' to '{v.value}'"
+    return text
+
+
+def _settle(claim: Claim, disputes: list[Conflict], sources: dict[str, str]) -> None:
+    """Articles holding a minority value of a claim's conflict do not corroborate it.
+
+    The majority is the value most outlet families hold (then most articles; then the one
+    the claim's representative states); a value held only by a rewrite never wins.
+    """
+    rep = claim.members[0].article if claim.members else None
+    for ref in claim.members:
+        if ref.text == claim.text:
+            rep = ref.article
+            break
+    dissent: set[str] = set()
+    for conflict in disputes:
+        best = max(
+            conflict.values,
+            key=lambda v: (
+                v.rewrite_of is None,
+                v.independent_sources,
+                len(v.articles),
+                rep in v.articles,
+            ),
+        )
+        for v in conflict.values:
+            if v is not best:
+                dissent |= set(v.articles) - set(best.articles)
+    claim.dissenting = [a for a in claim.articles if a in dissent]
+    if rep in dissent:
+        # the claim is shown in the words of the majority, not of the article disputing it
+        agree = [m for m in claim.members if m.article not in dissent]
+        if agree:
+            claim.text = agree[0].text
+    agreeing = [a for a in claim.articles if a not in dissent]
+    claim.independent_sources = count_independent(agreeing, sources)

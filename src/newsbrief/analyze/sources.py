@@ -4,35 +4,37 @@ from __future__ import annotations
 
 from collections import Counter
 
+from newsbrief.outlets import outlet_key, registered_domain, wire_credit, wire_of
 from newsbrief.records import Article, Derivation, normalize_text
 
 DUPLICATE_ARTICLE = 0.5  # share of an article's sentences found verbatim in another
 
 
 def _wire_key(article: Article) -> str | None:
+    """The wire an article carries: its dateline credit, else a credit line in its body."""
     wire = article.meta.get("wire") if article.meta else None
-    if not wire or not isinstance(wire, str):
-        return None
-    # "AP", "A.P.", "Associated Press" spellings differ; punctuation and case do not matter
-    key = "".join(ch for ch in wire.lower() if ch.isalnum())
-    return _WIRE_ALIASES.get(key, key) or None
+    if isinstance(wire, str) and wire.strip():
+        return wire_of(wire)
+    return wire_credit(article.text) if article.text else None
 
 
-_WIRE_ALIASES = {
-    "associatedpress": "ap",
-    "theassociatedpress": "ap",
-    "agencefrancepresse": "afp",
-    "thomsonreuters": "reuters",
-}
+def family(article: Article) -> str | None:
+    """The outlet family independence is counted by: the wire an article carries, else its
+    outlet (one key for every spelling), else the registered domain of its URL."""
+    wire = _wire_key(article)
+    if wire:
+        return "wire:" + wire
+    key = outlet_key(article.outlet) or outlet_key(registered_domain(article.url))
+    return "outlet:" + key if key else None
 
 
 def independent_sources(articles: list[Article], derivations: list[Derivation]) -> dict[str, str]:
     """Map every article id to the id of the independent source it belongs to.
 
     A derivation child joins its parent's group (the parent's root stays the root, so an
-    original is the root of its copies); articles crediting the same wire form one group,
-    and so do articles that share at least half of their sentences verbatim (one page
-    scraped twice).
+    original is the root of its copies); articles of one outlet family (``family``: the
+    same wire credit, or the same outlet however spelt) form one group, and so do articles
+    that share at least half of their sentences verbatim (one page scraped twice).
     Derivations that mention articles outside ``articles`` are ignored.
     """
     ids = [a.id for a in articles]
@@ -55,13 +57,14 @@ def independent_sources(articles: list[Article], derivations: list[Derivation]) 
             attach(d.child, d.parent)
 
     order = {a.id: n for n, a in enumerate(articles)}
-    by_wire: dict[str, list[str]] = {}
+    by_family: dict[str, list[str]] = {}
     for a in articles:
-        key = _wire_key(a)
+        key = family(a)
         if key:
-            by_wire.setdefault(key, []).append(a.id)
-    for members in by_wire.values():
-        # the wire group is rooted at the earliest-listed member's root
+            by_family.setdefault(key, []).append(a.id)
+    for members in by_family.values():
+        # articles of one outlet, or carrying one wire story, count once; the group is
+        # rooted at the earliest-listed member's root
         members.sort(key=lambda i: order[i])
         for other in members[1:]:
             attach(other, members[0])
@@ -83,4 +86,5 @@ def independent_sources(articles: list[Article], derivations: list[Derivation]) 
 
 
 def count_independent(article_ids: list[str], sources: dict[str, str]) -> int:
+    """Distinct independent sources (outlet families) among ``article_ids``."""
     return len({sources.get(a, a) for a in article_ids})

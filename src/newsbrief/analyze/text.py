@@ -6,6 +6,7 @@ Tokens, stems and stop words come from the text core (``newsbrief.text``).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -137,3 +138,19 @@ _NOT_DEMONYMS = frozenset(
 def same_place(a: str, b: str) -> bool:
     """True when two names denote the same place modulo demonyms ("Iraqi" ~ "Iraq")."""
     return a.lower() == b.lower() or demonym_base(a) == demonym_base(b)
+
+
+# Lines that credit or caption rather than report: photo and video credits, social-media
+# embeds, editors' notes to subscribers ("4th graf"), "click here" furniture.
+_CREDIT = re.compile(
+    r"(?:\b(?:image|photo|picture|video)\s+(?:copyright|credit|courtesy)\b|\bcopyright\s+(?:\d{4}\s+)?(?-i:[A-Z])|©|"
+    r"\((?:AP|Reuters|AFP|Getty)\s+(?:Photo|Images?)\b|\bGetty Images\b|\bphoto:\s|"
+    r"\bA (?:post|photo|video) shared by\b|\b\d+(?:st|nd|rd|th) (?:graf|para(?:graph)?)\b|"
+    r"\beds?:|\beditors?'? note\b|\bclick here\b|\bfollow (?:us|him|her) on\b)",
+    re.IGNORECASE,
+)
+
+
+def is_credit(text: str) -> bool:
+    """A credit, caption or editors' note: not a statement to corroborate or dispute."""
+    return _CREDIT.search(text) is not None

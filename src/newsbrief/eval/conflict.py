@@ -59,6 +59,8 @@ def unsupported(statement: str, document: str) -> list[str]:
     doc_values = {q.value for q in quantities(document)}
     doc_values |= {float(w.replace(",", "")) for w in doc_words if w.replace(",", "").isdigit()}
     out += [q.text for q in quantities(statement) if q.value not in doc_values]
+    # years and other bare figures quantities() leaves out ("in 1993") must appear too
+    out += [w for w in toks if w.isdigit() and float(w) not in doc_values and w not in out]
     return out
 
 
@@ -96,6 +98,41 @@ def judge(statement: str, document: str, semantic: bool = False) -> tuple[bool, 
         if nearest < SEM_SUPPORT_MIN:
             reasons.append(f"unsupported: nearest sentence cosine {nearest:.2f}")
     return not reasons, reasons
+
+
+def _dated(text: str) -> list[tuple[str, str]]:
+    from newsbrief.annotate.dates import extract_dates
+
+    return [(d.value, d.text) for d in extract_dates(text, [], None) if d.value and not d.relative]
+
+
+def false_alarms(pairs: list[tuple[str, str]]) -> float:
+    """Percent of pairs known to agree that ``analyze.conflicts.compare`` calls a conflict."""
+    from newsbrief.analyze.conflicts import compare
+
+    flagged = sum(1 for a, b in pairs if compare(a, b, _dated(a), _dated(b)))
+    return round(100 * flagged / len(pairs), 2) if pairs else 0.0
+
+
+def agreeing_pairs(data_root: Path) -> dict[str, list[tuple[str, str]]]:
+    """Pairs known to say the same thing, from the shared data beside SummEdits when present:
+    MRPC pairs labelled paraphrase, and SuperPAL gold summary-document alignments."""
+    from newsbrief.eval.align import load_topics
+
+    out: dict[str, list[tuple[str, str]]] = {}
+    mrpc = data_root / "dedup" / "mrpc" / "mrpc_dev.jsonl"
+    if mrpc.exists():
+        rows = read_jsonl(str(mrpc))
+        out["MRPC paraphrases"] = [
+            (str(r["text1"]), str(r["text2"])) for r in rows if int(r.get("label", 0)) == 1
+        ]
+    superpal = data_root / "claim_alignment" / "superpal_multinews" / "dev.jsonl"
+    if superpal.exists():
+        topics = load_topics(str(superpal))
+        out["SuperPAL alignments"] = [
+            (t.summary[i], t.docs[j]) for t in topics for i, j in sorted(t.gold)
+        ]
+    return out
 
 
 def evaluate_conflict(path: str, semantic: bool | None = None) -> EvalResult:
@@ -144,6 +181,16 @@ def evaluate_conflict(path: str, semantic: bool | None = None) -> EvalResult:
             "2-fold over these documents (2-fold scored 73.0 and 70.3 for two halvings), so "
             "its figure here is optimistic; its time includes loading the model"
         )
+    # False alarms on pairs known to agree (issue 16): the shared data layout puts SummEdits
+    # at <root>/claim_conflict/summedits_news/dev.jsonl
+    root = Path(path).resolve().parent.parent.parent
+    for name, pairs in agreeing_pairs(root).items():
+        t0 = time.perf_counter()
+        rate = false_alarms(pairs)
+        result.systems.append(
+            SystemScore(f"newsbrief on {name}", {"false_alarm_pct": rate}, time.perf_counter() - t0)
+        )
+        result.notes.append(f"{name}: {len(pairs)} pairs that agree; false_alarm_pct flagged")
     result.notes.append(
         f"{sum(gold)} consistent, {len(gold) - sum(gold)} inconsistent statements; each aligned "
         f"to its {TOP_K} most similar document sentences; nothing fitted on this data"

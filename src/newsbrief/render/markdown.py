@@ -104,11 +104,15 @@ def _summary(brief: Brief, src: _Sources) -> list[str]:
 
 
 def _support(claim: Claim) -> str:
-    articles = len(set(claim.articles)) or len({m.article for m in claim.members})
-    return (
-        f"{_plural(articles, 'article')}, "
-        f"{_plural(claim.independent_sources, 'independent source')}"
-    )
+    """ "N outlets (M articles)": N independent outlet families, M articles agreeing; an
+    article stating a minority value of the claim's dispute is named apart."""
+    dissent = set(claim.dissenting)
+    cited = set(claim.articles) or {m.article for m in claim.members}
+    agreeing = len(cited - dissent)
+    text = f"{_plural(claim.independent_sources, 'outlet')} ({_plural(agreeing, 'article')})"
+    if dissent:
+        text += f"; {_plural(len(dissent & cited), 'article')} disagreeing"
+    return text
 
 
 def _claim_line(claim: Claim, src: _Sources) -> str:
@@ -167,7 +171,20 @@ def _conflict(conflict: Conflict, brief: Brief, src: _Sources) -> list[str]:
     lines = [f"{head}: {escape(about)}" if about else head]
     for value in conflict.values:
         ids = value.articles or [s.article for s in value.sentences]
-        lines.append(f"  - “{escape(value.value)}” in {src.marks(ids) or 'no cited article'}")
+        where = src.marks(ids) or "no cited article"
+        weight = (
+            f" — {_plural(value.independent_sources, 'outlet')} ({_plural(len(ids), 'article')})"
+            if value.independent_sources
+            else ""
+        )
+        line = f"  - “{escape(value.value)}” in {where}{weight}"
+        if value.rewrite_of is not None:
+            was = next((v.value for v in conflict.values if value.rewrite_of in v.articles), "")
+            line += (
+                f"; {where}, a rewrite of {src.marks([value.rewrite_of])}, changes "
+                f"“{escape(was)}” to “{escape(value.value)}”"
+            )
+        lines.append(line)
     return lines
 
 

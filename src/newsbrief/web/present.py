@@ -92,6 +92,7 @@ class MatrixRow:
     independent: int
     cells: list[Cell]
     conflicted: bool
+    articles: int = 0  # articles agreeing with the claim (dissenting ones left out)
 
 
 def derived_from(derivations: list[Derivation]) -> dict[str, Derivation]:
@@ -133,8 +134,16 @@ def claim_matrix(brief: Brief) -> tuple[list[Column], list[MatrixRow]]:
             d = derived[mine[0]]
             parent = labels.get(d.parent, d.parent)
             cells.append(Cell("derived", mine, f"{d.kind} of {parent}"))
+        agreeing = len(supporting - set(claim.dissenting))
         rows.append(
-            MatrixRow(index, claim.text, claim.independent_sources, cells, bool(claim.conflicts))
+            MatrixRow(
+                index,
+                claim.text,
+                claim.independent_sources,
+                cells,
+                bool(claim.conflicts),
+                agreeing,
+            )
         )
     return columns, rows
 
