@@ -79,6 +79,8 @@ class EntityIndex:
 
         def add(kind: str, surface: str, article: str) -> None:
             surface = surface.strip()
+            if kind == "person" and surface.split()[:1] and surface.split()[0].lower() in _OPENERS:
+                return  # "Let Trump" as an article's canonical form: a sentence opener
             if kind == "person":
                 display, key = name_parts(surface)
                 if display and display[0][:1].islower():

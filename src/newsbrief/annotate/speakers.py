@@ -46,6 +46,7 @@ _OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "npadvmod", "attr", 
 _NOT_SPEAKER_ENTS = frozenset(
     {"GPE", "LOC", "DATE", "TIME", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 )
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_ANTECEDENT_ENTS = _NOT_SPEAKER_ENTS | {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
 PARSED = {"on": True}  # the eval and the tests switch the parse off to compare
@@ -88,6 +89,7 @@ class Resolver:
         self.salient: list[tuple[int, str, str]] = []  # (position, entity, kind)
         self._vouched: set[int] = set()  # positions of resolved speakers: no parse check
         self._animate_memo: dict[int, bool] = {}
+        self._skip: list[tuple[int, int]] = []  # places the parse left out of the subject
         first_in_sentence: set[int] = set()
         for m in self.mentions:
             if m.sentence not in first_in_sentence:
@@ -103,6 +105,9 @@ class Resolver:
         i = bisect.bisect_left(self.starts, start)
         best = None
         while i < len(self.mentions) and self.mentions[i].start < end:
+            if any(a <= self.mentions[i].start < b for a, b in self._skip):
+                i += 1
+                continue
             if self.mentions[i].kind == "person":
                 return self.mentions[i]
             best = self.mentions[i]
@@ -212,7 +217,11 @@ class Resolver:
         while stack:
             t = stack.pop()
             for c in t.children:
-                if c.dep_ in _CORE_DEPS and c.text not in "()":
+                # "the West Timor military", "the U.S. attorney's": a place naming where a
+                # speaker is from is never the speaker
+                if c.dep_ in _CORE_DEPS and c.ent_type_ in _PLACES:
+                    self._skip.append((off + c.idx, off + c.idx + len(c)))
+                elif c.dep_ in _CORE_DEPS and c.text not in "()":
                     core.append(c)
                     stack.append(c)
         lo = min(t.idx for t in core)
@@ -225,6 +234,7 @@ class Resolver:
         return off + lo, off + hi, head
 
     def resolve(self, subj: str, start: int, end: int) -> str | None:
+        self._skip = []
         parsed = self._parsed_subject(start, end)
         if parsed is False:
             return None
