@@ -55,7 +55,7 @@ def _single_close(text: str, i: int, start: int) -> int:
     return -1
 
 
-_QUOTE_CHAR = re.compile("[“\"«„‹‘']")
+_QUOTE_CHAR = re.compile("[“\"«„‹‘'`]")
 _STOPS = {op: re.compile("[" + re.escape(cl) + "\n]") for op, cl in _OPENERS.items()}
 
 
@@ -70,6 +70,16 @@ def quote_spans(text: str) -> list[_Span]:
             break
         i = found.start()
         ch = text[i]
+        if ch == "`":
+            # ``newswire style'': the closing mark is two apostrophes on the same paragraph
+            j = text.find("''", i + 2) if text.startswith("``", i) else -1
+            nl = text.find("\n", i)
+            if j > 0 and (nl < 0 or j < nl) and text[i + 2 : j].strip():
+                out.append(_Span(i, i + 2, j, j + 2))
+                i = j + 2
+                continue
+            i += 1
+            continue
         if text.startswith("''", i) and (i == 0 or not text[i - 1].isalnum()):
             j = text.find("''", i + 2)
             nl = text.find("\n", i)
