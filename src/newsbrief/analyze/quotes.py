@@ -63,7 +63,10 @@ def story_quotes(articles: list[Article], index: EntityIndex) -> tuple[list[Stor
                     eid = index.entity_id(name, art.id) or _nominal_target(index, name, art.id)
             if eid is None and q.speaker is None and q.speaker_text:
                 eid = _nominal_target(index, q.speaker_text, art.id)
-            if eid is None:
+            if eid is None and (q.speaker is not None or q.speaker_text is None):
+                # a subject annotate refused (a place, an object, a pronoun with no person
+                # before it) stays unattributed; only a quote with no subject found looks
+                # for a name at its cue
                 eid = _named_at_cue(index, art, q.sentence, q.cue)
             if eid is None:
                 unresolved += 1

@@ -196,6 +196,12 @@ class Resolver:
             return None
         subj = [t for t in toks if t.dep_ in _SUBJ_DEPS and t.head.pos_ in ("VERB", "AUX")]
         if not subj:
+            # the pattern took the tail of the subject ("Barbara Morgan, an officer with the
+            # Humane Society says"): the subject of the verb right after the span
+            verb = next((t for t in doc if t.idx + off >= end), None)
+            if verb is not None and verb.pos_ in ("VERB", "AUX"):
+                subj = [c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.idx + off < end]
+        if not subj:
             roots = [t for t in toks if not (start <= t.head.idx + off < end) or t.head == t]
             # "according to X": the agent is the object of "to"
             subj = [
@@ -219,7 +225,16 @@ class Resolver:
             for c in t.children:
                 # "the West Timor military", "the U.S. attorney's": a place naming where a
                 # speaker is from is never the speaker
-                if c.dep_ in _CORE_DEPS and c.ent_type_ in _PLACES:
+                if c.dep_ == "poss" and t.pos_ == "NOUN":
+                    # "Conyers' girlfriend", "Mr Conroy's brother Alan": the possessor is
+                    # someone else
+                    self._skip.append(
+                        (
+                            off + min(x.idx for x in c.subtree),
+                            off + max(x.idx for x in c.subtree) + 1,
+                        )
+                    )
+                elif c.dep_ in _CORE_DEPS and c.ent_type_ in _PLACES:
                     self._skip.append((off + c.idx, off + c.idx + len(c)))
                 elif c.dep_ in _CORE_DEPS and c.text not in "()":
                     core.append(c)
