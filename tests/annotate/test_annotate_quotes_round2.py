@@ -84,3 +84,16 @@ def test_the_council_resolves_to_a_named_council() -> None:
     text = "Brenvale Borough Council met. Ian Pell left early.\nThe council said it would pay."
     (q,) = _quotes(text)
     assert q.speaker == "Brenvale Borough Council"
+
+
+def test_newswire_backtick_quotes_keep_the_narration_out() -> None:
+    text = (
+        "The minister Ana Lobo spoke at the port on Friday. "
+        "``We will rebuild the harbour within a year,'' Lobo said.\n"
+        "Officials agreed. ``It is a long road,'' she added, ``but we start now.''"
+    )
+    direct = [q for q in _quotes(text) if q.kind == "direct"]
+    assert [q.text for q in direct][:1] == ["We will rebuild the harbour within a year"]
+    assert direct[0].speaker == "Ana Lobo"
+    assert all("spoke" not in q.text and "\n" not in q.text for q in direct)
+    assert any(q.text.startswith("It is a long road") for q in direct)

@@ -24,7 +24,7 @@ from newsbrief.analyze.names import (
 from newsbrief.annotate.entities import person_roles
 from newsbrief.annotate.lexicon import ORG_NOUNS, TITLES
 from newsbrief.records import Article, Entity
-from newsbrief.text import STOP_WORDS
+from newsbrief.text import STOP_WORDS, wordset
 
 
 @dataclass
@@ -79,6 +79,8 @@ class EntityIndex:
 
         def add(kind: str, surface: str, article: str) -> None:
             surface = surface.strip()
+            if kind == "person" and surface.split()[:1] and surface.split()[0].lower() in _OPENERS:
+                return  # "Let Trump" as an article's canonical form: a sentence opener
             if kind == "person":
                 display, key = name_parts(surface)
                 if display and display[0][:1].islower():
@@ -296,10 +298,18 @@ def _honorific_before(text: str, start: int) -> str | None:
     return None
 
 
+# capitalised at a sentence start, never the first word of a name ("Let Trump be Trump",
+# "Did President Trump know", "Already, Rep. X has asked")
+_OPENERS = wordset(
+    "let did does do already although earlier despite when while though unless whether "
+    "could would should will can may might must"
+)
+
+
 def _not_a_name(text: str) -> bool:
     # a capitalised function word starts a sentence, not a name ("After Mosul, ...")
     first = text.split()[0].lower() if text.split() else ""
-    return first in STOP_WORDS
+    return first in STOP_WORDS or first in _OPENERS
 
 
 def _looks_like_name(text: str) -> bool:

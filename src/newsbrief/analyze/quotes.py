@@ -54,10 +54,19 @@ def story_quotes(articles: list[Article], index: EntityIndex) -> tuple[list[Stor
             if q.kind not in SPEECH:
                 continue  # stances and intentions ("X criticized the plan") are not quotes
             eid = None
-            for name in (q.speaker, q.speaker_text):
+            # no resolved speaker means annotate found the subject a pronoun without a person
+            # before it, a place, a date or no name at all: the surface form ("the German",
+            # "she") is then no key into the story's entities, only a role noun may be
+            names = (q.speaker, q.speaker_text) if q.speaker else ()
+            for name in names:
                 if name and eid is None:
                     eid = index.entity_id(name, art.id) or _nominal_target(index, name, art.id)
-            if eid is None:
+            if eid is None and q.speaker is None and q.speaker_text:
+                eid = _nominal_target(index, q.speaker_text, art.id)
+            if eid is None and (q.speaker is not None or q.speaker_text is None):
+                # a subject annotate refused (a place, an object, a pronoun with no person
+                # before it) stays unattributed; only a quote with no subject found looks
+                # for a name at its cue
                 eid = _named_at_cue(index, art, q.sentence, q.cue)
             if eid is None:
                 unresolved += 1

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsbrief.annotate import cues
+from newsbrief import parse as nlp_parse
+from newsbrief.annotate import cues, speakers
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.reported import reported_quotes
 from newsbrief.annotate.speakers import Resolver, _trim
@@ -53,7 +55,7 @@ def _single_close(text: str, i: int, start: int) -> int:
     return -1
 
 
-_QUOTE_CHAR = re.compile("[“\"«„‹‘']")
+_QUOTE_CHAR = re.compile("[“\"«„‹‘'`]")
 _STOPS = {op: re.compile("[" + re.escape(cl) + "\n]") for op, cl in _OPENERS.items()}
 
 
@@ -68,6 +70,16 @@ def quote_spans(text: str) -> list[_Span]:
             break
         i = found.start()
         ch = text[i]
+        if ch == "`":
+            # ``newswire style'': the closing mark is two apostrophes on the same paragraph
+            j = text.find("''", i + 2) if text.startswith("``", i) else -1
+            nl = text.find("\n", i)
+            if j > 0 and (nl < 0 or j < nl) and text[i + 2 : j].strip():
+                out.append(_Span(i, i + 2, j, j + 2))
+                i = j + 2
+                continue
+            i += 1
+            continue
         if text.startswith("''", i) and (i == 0 or not text[i - 1].isalnum()):
             j = text.find("''", i + 2)
             nl = text.find("\n", i)
@@ -170,6 +182,68 @@ def _cue_before(text: str, span: _Span, floor: int) -> tuple[str, int, int, str]
     return sm.group("subj"), lo + sm.start("subj"), lo + sm.end("subj"), v.group("verb")
 
 
+_HEADLINE_SPEAKER = re.compile(rf"^[ \t]*(?P<subj>{cues.SUBJ})[ \t]*:[ \t]*$")
+
+
+def _parsed_cue(
+    text: str, span: _Span, sentences: list[Sentence], sentence_of: Callable[[int], int]
+) -> tuple[str, int, int, str] | None:
+    """The subject and verb of the clause a quote hangs on, from the parse of the sentences
+    holding its opening and closing marks ("Sarandon, 69, told MSNBC", "Trump barked",
+    "Hillary shot back, “…”"): the verb nearest the quote outside it, with a subject outside
+    it. Only those one or two sentences are parsed."""
+    if not sentences:
+        return None
+    line_start = text.rfind("\n", 0, span.open) + 1
+    head = _HEADLINE_SPEAKER.match(text, line_start, span.open)
+    if head:  # "Name: ‘…’", a headline or a transcript line
+        return head.group("subj"), head.start("subj"), head.end("subj"), ":"
+    first, last = sentence_of(span.open), sentence_of(max(span.open, span.close - 1))
+    best: tuple[int, str, int, int, str] | None = None
+    for idx, side in ((last, "after"), (first, "before")):
+        sent = sentences[idx]
+        if side == "after" and not text[span.close : sent.end].strip(' .,\n"”’'):
+            continue
+        if side == "before" and not text[sent.start : span.open].strip():
+            continue
+        try:
+            doc = nlp_parse.parse_one(sent.text)
+        except Exception:  # no parser: the pattern cues stand alone
+            return None
+        off = sent.start
+        for tok in doc:
+            pos = off + tok.idx
+            if tok.pos_ != "VERB" or span.open <= pos < span.close:
+                continue
+            if side == "after" and pos < span.close or side == "before" and pos >= span.open:
+                continue
+            subj = [
+                c
+                for c in tok.children
+                if c.dep_ in ("nsubj", "nsubjpass") and not span.open <= off + c.idx < span.close
+            ]
+            if not subj:
+                continue
+            dist = pos - span.close if side == "after" else span.open - pos
+            if dist > 120:
+                continue
+            c = subj[0]
+            lo = off + min(t.idx for t in c.subtree)
+            hi = off + max(t.idx + len(t) for t in c.subtree)
+            if span.open <= hi and lo < span.close:
+                continue
+            if lo > pos and tok.lower_ in ("told", "tells", "tell", "informed", "assured"):
+                continue  # "…," told reporters X: an inverted tell-verb names its addressee
+            if best is None or dist < best[0]:
+                best = (dist, tok.text, lo, hi, side)
+        if best is not None:
+            break
+    if best is None:
+        return None
+    _, verb, lo, hi, _ = best
+    return text[lo:hi], lo, hi, verb
+
+
 def extract_quotes(
     text: str,
     sentences: list[Sentence],
@@ -205,6 +279,10 @@ def extract_quotes(
             before = _cue_before(text, span, prev_close)
             if before:
                 subj, s_start, s_end, verb = before
+        if subj is None and not short and speakers.PARSED["on"]:
+            parsed = _parsed_cue(text, span, sentences, sentence_of)
+            if parsed:
+                subj, s_start, s_end, verb = parsed
         speaker = resolver.resolve(subj, s_start, s_end) if subj else None
         if subj is None:
             if short:
