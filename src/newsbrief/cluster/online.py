@@ -20,10 +20,9 @@ from typing import Any
 from newsbrief.cluster.burst import BURST_BONUS, BURST_THRESHOLD, BurstTracker
 from newsbrief.cluster.features import (
     article_terms,
-    content_size,
     sentence_keys,
 )
-from newsbrief.cluster.linking import BATCH_THRESHOLD, FREQUENT_SENTENCE, MIN_STEMS, BatchLinker
+from newsbrief.cluster.linking import BATCH_THRESHOLD, FREQUENT_SENTENCE, BatchLinker
 from newsbrief.cluster.pairs import (
     COEFFICIENTS,
     INTERCEPT,
@@ -83,6 +82,9 @@ class StoryClusterer(BatchLinker):
         # articles each normalized sentence occurs in (bounded, see SentenceCounts)
         self._sent_df: Counter[str] = SentenceCounts()
         self._closed: set[str] = set()  # ids of stories forgotten by close_before
+        # articles restored or batch-added, with their story: a later batch is linked
+        # together with them, so splitting a pile into batches changes nothing
+        self._restored: list[tuple[Article, str]] = []
 
     def prime(self, articles: Iterable[Article]) -> None:
         """Count document frequencies of a batch before adding it.
@@ -128,6 +130,7 @@ class StoryClusterer(BatchLinker):
             (
                 (self._cosine(vec, sid) + (self._burst_bonus(sid, when) if bursty else 0.0), sid)
                 for sid in self._candidates(vec, when)
+                if self._same_language(article.language, sid)
             ),
             reverse=True,
         )
@@ -145,10 +148,12 @@ class StoryClusterer(BatchLinker):
     def add_batch(self, articles: Iterable[Article]) -> list[str]:
         """Assign many articles at once; return their story ids in input order.
 
-        The batch is clustered among itself first (average link over nearest-neighbour
-        candidates, see ``cluster.batch``), so the result does not depend on arrival order;
-        each resulting group then joins the most similar story that existed before the batch
-        when its centroid passes ``threshold``, as one article would in ``add``.
+        The batch is clustered among itself and the articles of the stories restored before
+        it (average link over nearest-neighbour candidates, see ``cluster.batch``), in an
+        order fixed by content (article ids), so neither input order nor how a pile was split
+        into ``add`` calls decides the groups. A group holding restored articles joins their
+        story (several such stories are merged); a group of new articles only opens a story.
+        Restored stories are never split: what was stored stays together.
         """
         batch = list(articles)
         if not batch:
@@ -159,51 +164,53 @@ class StoryClusterer(BatchLinker):
         # in batch, 0.66 and 0.82 streamed). Inside a batch of bodies, stubs stay singletons.
         short = sum(1 for a in batch if len(a.text.split()) < SHORT_TEXT_WORDS)
         if short * 2 > len(batch):
-            assigned = [self.add(a) for a in batch]
-            return [self.resolve(sid) for sid in assigned]
-        before = set(self._stories)
+            # a stream in time order, ties by id: the same stories whatever the input order
+            ordered = sorted(batch, key=lambda a: (a.published or "", a.id))
+            sid_of = {a.id: self.add(a) for a in ordered}
+            return [self.resolve(sid_of[a.id]) for a in batch]
         self.prime(batch)
-        tfs = []
         for article in batch:
             self._primed.discard(article.id)
-            tfs.append(self._terms(article))
-        times = [parse_time(a.published) for a in batch]
-        labels = self._link(batch, tfs, times)
+        fresh = {a.id for a in batch}
+        old = [
+            (a, sid)
+            for a, sid in ((a, self.resolve(sid)) for a, sid in self._restored)
+            if a.id not in fresh and sid in self._stories
+        ]
+        union = sorted([a for a, _ in old] + batch, key=lambda a: a.id)
+        story_of_old = {a.id: sid for a, sid in old}
+        position = {a.id: n for n, a in enumerate(batch)}
+        tfs = [self._terms(a) for a in union]
+        times = [parse_time(a.published) for a in union]
+        labels = self._link(union, tfs, times)
         groups: dict[int, list[int]] = defaultdict(list)
         for i, label in enumerate(labels):
             groups[label].append(i)
-        out = [""] * len(batch)
-        for members in groups.values():
-            sid = self._place_group([batch[i] for i in members], [tfs[i] for i in members], before)
-            for i in members:
-                self._attach(sid, batch[i], tfs[i], times[i])
-                out[i] = sid
-        return out
-
-    def _place_group(
-        self, members: list[Article], tfs: list[dict[str, float]], before: set[str]
-    ) -> str:
-        """The existing story a batch group joins, or a new story's id."""
-        first = members[0]
-        stub = first.text.strip() and len(members) == 1 and content_size(tfs[0]) < MIN_STEMS
-        if before and not stub:
-            total: dict[str, float] = {}
-            for tf in tfs:
-                accumulate(total, tf)
-            vec = self._weigh(total)
-            if len(vec) > self.max_terms:
-                vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[: self.max_terms])
-            known = [t for t in (parse_time(a.published) for a in members) if t is not None]
-            when = min(known) if known else None
-            scored = [
-                (self._cosine(vec, sid), sid)
-                for sid in self._candidates(vec, when)
-                if sid in before
-            ]
-            threshold = self.threshold if first.text.strip() else self.headline_threshold
-            if scored and max(scored)[0] >= threshold:
-                return max(scored)[1]
-        return self._new_story(first.id)
+        out: dict[str, str] = {}
+        for members in sorted(groups.values()):
+            held = sorted(
+                {
+                    self.resolve(story_of_old[union[i].id])
+                    for i in members
+                    if union[i].id in story_of_old
+                }
+            )
+            new = [i for i in members if union[i].id not in story_of_old]
+            if not new:
+                continue
+            if held:
+                sid = held[0]
+                for other in held[1:]:
+                    sid = self._merge(self.resolve(other), self.resolve(sid))
+                sid = self.resolve(sid)
+            else:
+                # named after its first article in input order, as a stream would name it
+                sid = self._new_story(union[min(new, key=lambda i: position[union[i].id])].id)
+            for i in new:
+                self._attach(sid, union[i], tfs[i], times[i])
+                out[union[i].id] = sid
+        self._restored.extend((a, out[a.id]) for a in batch)
+        return [self.resolve(out[a.id]) for a in batch]
 
     def _new_story(self, seed: str) -> str:
         sid = story_id(seed)
@@ -222,6 +229,7 @@ class StoryClusterer(BatchLinker):
             if sid not in self._stories:
                 self._stories[sid] = StoryState(sid)
             self._attach(sid, article, tf, parse_time(article.published))
+            self._restored.append((article, sid))
 
     def close_before(self, when: datetime) -> list[Story]:
         """Forget the stories that can no longer grow, and return them as finished records.
@@ -251,6 +259,7 @@ class StoryClusterer(BatchLinker):
             for absorbed in gone:
                 del self._alias[absorbed]
             self._closed.update(gone)
+            self._restored = [(a, sid) for a, sid in self._restored if sid not in self._closed]
         return out
 
     def resolve(self, sid: str) -> str:
@@ -325,6 +334,10 @@ class StoryClusterer(BatchLinker):
                     break
         return out
 
+    def _same_language(self, language: str | None, sid: str) -> bool:
+        other = self._stories[sid].language
+        return not (language and other and language != other)
+
     def _in_window(self, story: StoryState, when: datetime | None) -> bool:
         if when is None or story.start is None or story.end is None:
             return True
@@ -346,6 +359,7 @@ class StoryClusterer(BatchLinker):
         keep.titles.extend(gone.titles)
         accumulate(keep.tf, gone.tf)
         keep.cache = None
+        keep.language = keep.language or gone.language
         for when, text in ((gone.start, gone.start_text), (gone.end, gone.end_text)):
             if when is None:
                 continue
