@@ -36,9 +36,9 @@ from newsbrief.annotate import annotate
 from newsbrief.brief import build_brief
 from newsbrief.clean import clean_article
 from newsbrief.cluster import StoryClusterer
-from newsbrief.language import detect_language
 from newsbrief.dedup import DedupIndex
 from newsbrief.errors import ConfigError, ContractError
+from newsbrief.language import detect_language
 from newsbrief.read import iter_inputs, read_path
 from newsbrief.records import Article, Brief, Derivation, Problem, Story
 from newsbrief.summarize import summarize
@@ -260,7 +260,9 @@ def link_articles(
     pending_ids = {a.id for a in pending}
     merged_into = {into for _, into in clusterer.merges}
     changed = [
-        s for s in clusterer.stories() if pending_ids & set(s.article_ids) or s.id in merged_into
+        s
+        for s in clusterer.stories()
+        if pending_ids & set(s.article_ids) or s.id in merged_into or s.id in clusterer.touched
     ]
     return Linked(found, changed, list(clusterer.merges))
 

@@ -73,6 +73,9 @@ class StoryClusterer(BatchLinker):
         self.merge_threshold = merge_threshold  # None: 0.1 above the joining threshold
         self.window = timedelta(days=window_days)
         self.merges: list[tuple[str, str]] = []
+        # stories whose membership a batch changed other than by new articles (a stored
+        # article moved to another story when the batch was linked with the stored ones)
+        self.touched: set[str] = set()
         self._stories: dict[str, StoryState] = {}
         self._alias: dict[str, str] = {}  # absorbed story id -> the story it was merged into
         self._postings: dict[str, set[str]] = defaultdict(set)
@@ -186,31 +189,78 @@ class StoryClusterer(BatchLinker):
         groups: dict[int, list[int]] = defaultdict(list)
         for i, label in enumerate(labels):
             groups[label].append(i)
-        out: dict[str, str] = {}
-        for members in sorted(groups.values()):
-            held = sorted(
-                {
-                    self.resolve(story_of_old[union[i].id])
-                    for i in members
-                    if union[i].id in story_of_old
-                }
-            )
-            new = [i for i in members if union[i].id not in story_of_old]
-            if not new:
-                continue
-            if held:
-                sid = held[0]
-                for other in held[1:]:
-                    sid = self._merge(self.resolve(other), self.resolve(sid))
-                sid = self.resolve(sid)
-            else:
-                # named after its first article in input order, as a stream would name it
-                sid = self._new_story(union[min(new, key=lambda i: position[union[i].id])].id)
-            for i in new:
+        members = sorted(groups.values())
+        sids = self._claim(members, [story_of_old.get(a.id) for a in union], union, position)
+        before = {sid: {a.id for a, s in old if s == sid} for sid in set(story_of_old.values())}
+        for sid in before:
+            self._drop(sid)
+        after: dict[str, set[str]] = defaultdict(set)
+        for group, sid in zip(members, sids, strict=True):
+            if sid not in self._stories:
+                self._stories[sid] = StoryState(sid)
+            for i in sorted(group, key=lambda i: position.get(union[i].id, -1)):
                 self._attach(sid, union[i], tfs[i], times[i])
-                out[union[i].id] = sid
-        self._restored.extend((a, out[a.id]) for a in batch)
-        return [self.resolve(out[a.id]) for a in batch]
+                after[sid].add(union[i].id)
+        for sid, ids in before.items():
+            if sid not in after:
+                # every article left it: it lives on in the story that took most of them
+                into = Counter(
+                    s for g, s in zip(members, sids, strict=True) for i in g if union[i].id in ids
+                ).most_common(1)[0][0]
+                self._alias[sid] = into
+                self.merges.append((sid, into))
+            elif after[sid] != ids:
+                self.touched.add(sid)
+        self.touched.update(sid for sid in after if sid not in before)
+        story_of = {
+            union[i].id: sid for group, sid in zip(members, sids, strict=True) for i in group
+        }
+        self._restored = [(a, story_of[a.id]) for a in union] + [
+            (a, sid) for a, sid in self._restored if a.id not in story_of
+        ]
+        return [story_of[a.id] for a in batch]
+
+    def _claim(
+        self,
+        members: list[list[int]],
+        held: list[str | None],
+        union: list[Article],
+        position: dict[str, int],
+    ) -> list[str]:
+        """A story id per group: a stored story's id goes to the group holding most of its
+        articles (a group takes one id at most); other groups open a story named after their
+        first new article in input order (or their first stored one, for a split-off part)."""
+        counts = Counter(
+            (g, held[i]) for g, group in enumerate(members) for i in group if held[i] is not None
+        )
+        out: list[str | None] = [None] * len(members)
+        taken: set[str] = set()
+        for (g, sid), _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][0])):
+            if out[g] is None and sid not in taken:
+                out[g] = sid
+                taken.add(sid)
+        final = []
+        for g, group in enumerate(members):
+            sid = out[g]
+            if sid is None:
+                new = [i for i in group if union[i].id in position]
+                first = min(new, key=lambda i: position[union[i].id]) if new else group[0]
+                sid = self._new_story(union[first].id)
+                self._stories[sid] = StoryState(sid)
+            final.append(sid)
+        return final
+
+    def _drop(self, sid: str) -> None:
+        """Forget a story's state and postings (its articles are about to be re-attached)."""
+        story = self._stories.pop(sid, None)
+        if story is None:
+            return
+        for term in story.tf:
+            posting = self._postings.get(term)
+            if posting is not None:
+                posting.discard(sid)
+                if not posting:
+                    del self._postings[term]
 
     def _new_story(self, seed: str) -> str:
         sid = story_id(seed)
