@@ -38,9 +38,9 @@ def test_pages_in_two_languages_never_share_a_story(tmp_path: Path) -> None:
 
 
 def test_language_is_a_wall_even_for_name_heavy_texts() -> None:
+    from newsbrief.annotate import split_sentences
     from newsbrief.cluster import cluster_articles
     from newsbrief.records import Article
-    from newsbrief.annotate import split_sentences
 
     text = (
         "Samsung Galaxy Fold Seoul Korea: Samsung Electronics, Lee Jae-yong, Seoul, Galaxy "

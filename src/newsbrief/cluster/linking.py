@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsbrief.cluster.batch import NEIGHBOURS, average_link, neighbour_lists
 from newsbrief.cluster.features import NAME_PREFIX, content_size, lead_terms, sentence_keys
-from newsbrief.cluster.pairs import MIN_COSINE, PAIR_THRESHOLD, pair_features, probabilities
+from newsbrief.cluster.pairs import MIN_COSINE, pair_features, probabilities
 from newsbrief.records import Article
 
 FREQUENT_SENTENCE = 3  # a sentence seen in this many articles is template text, not news
@@ -35,6 +35,7 @@ class BatchLinker:
     window: timedelta
     headline_threshold: float
     batch_threshold: float
+    pair_threshold: float
     _df: Counter[str]
     _sent_df: Counter[str]
 
@@ -81,7 +82,7 @@ class BatchLinker:
             return average_link(len(batch), edges, self.batch_threshold)
         probs = dict(zip(pairs, probabilities(rows, *self.pair_model), strict=True))
         kept = {p: probs[p] for p, s in edges.items() if s >= MIN_COSINE}
-        return average_link(len(batch), kept, PAIR_THRESHOLD)
+        return average_link(len(batch), kept, self.pair_threshold)
 
     def _graph(
         self, batch: list[Article], tfs: list[dict[str, float]], scored: bool = True

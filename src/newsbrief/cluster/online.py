@@ -23,10 +23,7 @@ from newsbrief.cluster.features import (
     sentence_keys,
 )
 from newsbrief.cluster.linking import BATCH_THRESHOLD, FREQUENT_SENTENCE, BatchLinker
-from newsbrief.cluster.pairs import (
-    COEFFICIENTS,
-    INTERCEPT,
-)
+from newsbrief.cluster.pairs import COEFFICIENTS, INTERCEPT, PAIR_THRESHOLD
 from newsbrief.cluster.state import SentenceCounts, StoryState, accumulate
 from newsbrief.records import Article, Story, story_id
 from newsbrief.text import parse_time
@@ -55,7 +52,9 @@ class StoryClusterer(BatchLinker):
         pair_model: tuple[Sequence[float], float] | None = None,
         burst_bonus: float = BURST_BONUS,
         burst_threshold: float = BURST_THRESHOLD,
+        pair_threshold: float = PAIR_THRESHOLD,
     ) -> None:
+        self.pair_threshold = pair_threshold  # average P(same story) batch groups merge at
         self.threshold = threshold
         # Dated headline-only items: cosine plus a bonus for a story arriving right now
         # must pass burst_threshold (cluster/burst.py); 0 bonus turns the prior off.
@@ -230,9 +229,9 @@ class StoryClusterer(BatchLinker):
         """A story id per group: a stored story's id goes to the group holding most of its
         articles (a group takes one id at most); other groups open a story named after their
         first new article in input order (or their first stored one, for a split-off part)."""
-        counts = Counter(
-            (g, held[i]) for g, group in enumerate(members) for i in group if held[i] is not None
-        )
+        counts: Counter[tuple[int, str]] = Counter()
+        for g, group in enumerate(members):
+            counts.update((g, sid) for sid in (held[i] for i in group) if sid is not None)
         out: list[str | None] = [None] * len(members)
         taken: set[str] = set()
         for (g, sid), _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][0])):
@@ -241,13 +240,13 @@ class StoryClusterer(BatchLinker):
                 taken.add(sid)
         final = []
         for g, group in enumerate(members):
-            sid = out[g]
-            if sid is None:
+            claimed = out[g]
+            if claimed is None:
                 new = [i for i in group if union[i].id in position]
                 first = min(new, key=lambda i: position[union[i].id]) if new else group[0]
-                sid = self._new_story(union[first].id)
-                self._stories[sid] = StoryState(sid)
-            final.append(sid)
+                claimed = self._new_story(union[first].id)
+                self._stories[claimed] = StoryState(claimed)
+            final.append(claimed)
         return final
 
     def _drop(self, sid: str) -> None:
