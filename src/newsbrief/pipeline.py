@@ -260,9 +260,7 @@ def link_articles(
     pending_ids = {a.id for a in pending}
     merged_into = {into for _, into in clusterer.merges}
     changed = [
-        s
-        for s in clusterer.stories()
-        if pending_ids & set(s.article_ids) or s.id in merged_into or s.id in clusterer.touched
+        s for s in clusterer.stories() if pending_ids & set(s.article_ids) or s.id in merged_into
     ]
     return Linked(found, changed, list(clusterer.merges))
 

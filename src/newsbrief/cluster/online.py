@@ -20,9 +20,10 @@ from typing import Any
 from newsbrief.cluster.burst import BURST_BONUS, BURST_THRESHOLD, BurstTracker
 from newsbrief.cluster.features import (
     article_terms,
+    content_size,
     sentence_keys,
 )
-from newsbrief.cluster.linking import BATCH_THRESHOLD, FREQUENT_SENTENCE, BatchLinker
+from newsbrief.cluster.linking import BATCH_THRESHOLD, FREQUENT_SENTENCE, MIN_STEMS, BatchLinker
 from newsbrief.cluster.pairs import COEFFICIENTS, INTERCEPT, PAIR_THRESHOLD
 from newsbrief.cluster.state import SentenceCounts, StoryState, accumulate
 from newsbrief.records import Article, Story, story_id
@@ -72,9 +73,6 @@ class StoryClusterer(BatchLinker):
         self.merge_threshold = merge_threshold  # None: 0.1 above the joining threshold
         self.window = timedelta(days=window_days)
         self.merges: list[tuple[str, str]] = []
-        # stories whose membership a batch changed other than by new articles (a stored
-        # article moved to another story when the batch was linked with the stored ones)
-        self.touched: set[str] = set()
         self._stories: dict[str, StoryState] = {}
         self._alias: dict[str, str] = {}  # absorbed story id -> the story it was merged into
         self._postings: dict[str, set[str]] = defaultdict(set)
@@ -84,9 +82,6 @@ class StoryClusterer(BatchLinker):
         # articles each normalized sentence occurs in (bounded, see SentenceCounts)
         self._sent_df: Counter[str] = SentenceCounts()
         self._closed: set[str] = set()  # ids of stories forgotten by close_before
-        # articles restored or batch-added, with their story: a later batch is linked
-        # together with them, so splitting a pile into batches changes nothing
-        self._restored: list[tuple[Article, str]] = []
 
     def prime(self, articles: Iterable[Article]) -> None:
         """Count document frequencies of a batch before adding it.
@@ -150,12 +145,10 @@ class StoryClusterer(BatchLinker):
     def add_batch(self, articles: Iterable[Article]) -> list[str]:
         """Assign many articles at once; return their story ids in input order.
 
-        The batch is clustered among itself and the articles of the stories restored before
-        it (average link over nearest-neighbour candidates, see ``cluster.batch``), in an
-        order fixed by content (article ids), so neither input order nor how a pile was split
-        into ``add`` calls decides the groups. A group holding restored articles joins their
-        story (several such stories are merged); a group of new articles only opens a story.
-        Restored stories are never split: what was stored stays together.
+        The batch is clustered among itself first (average link over nearest-neighbour
+        candidates, see ``cluster.batch``), so the result does not depend on arrival order;
+        each resulting group then joins the most similar story that existed before the batch
+        when its centroid passes ``threshold``, as one article would in ``add``.
         """
         batch = list(articles)
         if not batch:
@@ -170,96 +163,54 @@ class StoryClusterer(BatchLinker):
             ordered = sorted(batch, key=lambda a: (a.published or "", a.id))
             sid_of = {a.id: self.add(a) for a in ordered}
             return [self.resolve(sid_of[a.id]) for a in batch]
+        before = set(self._stories)
         self.prime(batch)
+        tfs = []
         for article in batch:
             self._primed.discard(article.id)
-        fresh = {a.id for a in batch}
-        old = [
-            (a, sid)
-            for a, sid in ((a, self.resolve(sid)) for a, sid in self._restored)
-            if a.id not in fresh and sid in self._stories
-        ]
-        union = sorted([a for a, _ in old] + batch, key=lambda a: a.id)
-        story_of_old = {a.id: sid for a, sid in old}
-        position = {a.id: n for n, a in enumerate(batch)}
-        tfs = [self._terms(a) for a in union]
-        times = [parse_time(a.published) for a in union]
-        labels = self._link(union, tfs, times)
+            tfs.append(self._terms(article))
+        times = [parse_time(a.published) for a in batch]
+        # linked in id order: the groups do not depend on the input order
+        order = sorted(range(len(batch)), key=lambda i: batch[i].id)
+        linked = self._link(
+            [batch[i] for i in order], [tfs[i] for i in order], [times[i] for i in order]
+        )
+        labels = [0] * len(batch)
+        for pos, i in enumerate(order):
+            labels[i] = linked[pos]
         groups: dict[int, list[int]] = defaultdict(list)
         for i, label in enumerate(labels):
             groups[label].append(i)
-        members = sorted(groups.values())
-        sids = self._claim(members, [story_of_old.get(a.id) for a in union], union, position)
-        before = {sid: {a.id for a, s in old if s == sid} for sid in set(story_of_old.values())}
-        for sid in before:
-            self._drop(sid)
-        after: dict[str, set[str]] = defaultdict(set)
-        for group, sid in zip(members, sids, strict=True):
-            if sid not in self._stories:
-                self._stories[sid] = StoryState(sid)
-            for i in sorted(group, key=lambda i: position.get(union[i].id, -1)):
-                self._attach(sid, union[i], tfs[i], times[i])
-                after[sid].add(union[i].id)
-        for sid, ids in before.items():
-            if sid not in after:
-                # every article left it: it lives on in the story that took most of them
-                into = Counter(
-                    s for g, s in zip(members, sids, strict=True) for i in g if union[i].id in ids
-                ).most_common(1)[0][0]
-                self._alias[sid] = into
-                self.merges.append((sid, into))
-            elif after[sid] != ids:
-                self.touched.add(sid)
-        self.touched.update(sid for sid in after if sid not in before)
-        story_of = {
-            union[i].id: sid for group, sid in zip(members, sids, strict=True) for i in group
-        }
-        self._restored = [(a, story_of[a.id]) for a in union] + [
-            (a, sid) for a, sid in self._restored if a.id not in story_of
-        ]
-        return [story_of[a.id] for a in batch]
+        out = [""] * len(batch)
+        for members in groups.values():
+            sid = self._place_group([batch[i] for i in members], [tfs[i] for i in members], before)
+            for i in members:
+                self._attach(sid, batch[i], tfs[i], times[i])
+                out[i] = sid
+        return out
 
-    def _claim(
-        self,
-        members: list[list[int]],
-        held: list[str | None],
-        union: list[Article],
-        position: dict[str, int],
-    ) -> list[str]:
-        """A story id per group: a stored story's id goes to the group holding most of its
-        articles (a group takes one id at most); other groups open a story named after their
-        first new article in input order (or their first stored one, for a split-off part)."""
-        counts: Counter[tuple[int, str]] = Counter()
-        for g, group in enumerate(members):
-            counts.update((g, sid) for sid in (held[i] for i in group) if sid is not None)
-        out: list[str | None] = [None] * len(members)
-        taken: set[str] = set()
-        for (g, sid), _n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1], kv[0][0])):
-            if out[g] is None and sid not in taken:
-                out[g] = sid
-                taken.add(sid)
-        final = []
-        for g, group in enumerate(members):
-            claimed = out[g]
-            if claimed is None:
-                new = [i for i in group if union[i].id in position]
-                first = min(new, key=lambda i: position[union[i].id]) if new else group[0]
-                claimed = self._new_story(union[first].id)
-                self._stories[claimed] = StoryState(claimed)
-            final.append(claimed)
-        return final
-
-    def _drop(self, sid: str) -> None:
-        """Forget a story's state and postings (its articles are about to be re-attached)."""
-        story = self._stories.pop(sid, None)
-        if story is None:
-            return
-        for term in story.tf:
-            posting = self._postings.get(term)
-            if posting is not None:
-                posting.discard(sid)
-                if not posting:
-                    del self._postings[term]
+    def _place_group(
+        self, members: list[Article], tfs: list[dict[str, float]], before: set[str]
+    ) -> str:
+        """The existing story a batch group joins, or a new story's id."""
+        first = members[0]
+        stub = first.text.strip() and len(members) == 1 and content_size(tfs[0]) < MIN_STEMS
+        if before and not stub:
+            total: dict[str, float] = {}
+            for tf in tfs:
+                accumulate(total, tf)
+            vec = self._weigh(total)
+            if len(vec) > self.max_terms:
+                vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[: self.max_terms])
+            scored = [
+                (self._cosine(vec, sid), sid)
+                for sid in self._candidates(vec, None)  # time is evidence, not a wall
+                if sid in before and self._same_language(first.language, sid)
+            ]
+            threshold = self.threshold if first.text.strip() else self.headline_threshold
+            if scored and max(scored)[0] >= threshold:
+                return max(scored)[1]
+        return self._new_story(first.id)
 
     def _new_story(self, seed: str) -> str:
         sid = story_id(seed)
@@ -278,7 +229,6 @@ class StoryClusterer(BatchLinker):
             if sid not in self._stories:
                 self._stories[sid] = StoryState(sid)
             self._attach(sid, article, tf, parse_time(article.published))
-            self._restored.append((article, sid))
 
     def close_before(self, when: datetime) -> list[Story]:
         """Forget the stories that can no longer grow, and return them as finished records.
@@ -308,7 +258,6 @@ class StoryClusterer(BatchLinker):
             for absorbed in gone:
                 del self._alias[absorbed]
             self._closed.update(gone)
-            self._restored = [(a, sid) for a, sid in self._restored if sid not in self._closed]
         return out
 
     def resolve(self, sid: str) -> str:
