@@ -62,8 +62,9 @@ def test_two_clear_stories_and_fillers() -> None:
     assert {a.id for a in arts[6:8]} in found
     assert len(stories) == 5
     flood = next(s for s in stories if arts[3].id in s.article_ids)
-    assert flood.id == story_id(arts[3].id)
-    assert flood.label == FLOOD[0][0]
+    # named after one of its articles (which one follows the content order, not the input)
+    assert flood.id in {story_id(a.id) for a in arts[3:6]}
+    assert flood.label in {t for t, _ in FLOOD}
 
 
 def test_headline_only_items_cluster() -> None:

@@ -38,6 +38,7 @@ from newsbrief.clean import clean_article
 from newsbrief.cluster import StoryClusterer
 from newsbrief.dedup import DedupIndex
 from newsbrief.errors import ConfigError, ContractError
+from newsbrief.language import detect_language
 from newsbrief.read import iter_inputs, read_path
 from newsbrief.records import Article, Brief, Derivation, Problem, Story
 from newsbrief.summarize import summarize
@@ -213,7 +214,10 @@ def prepare_article(article: Article) -> Article:
     check_requires(CLEAN, [article])
     cleaned = clean_article(article)
     check_requires(ANNOTATE, [cleaned])
-    return annotate(cleaned)
+    annotated = annotate(cleaned)
+    if annotated.language is None:
+        annotated.language = detect_language(f"{annotated.title}\n{annotated.text}")
+    return annotated
 
 
 # --------------------------------------------------------------------------- per corpus

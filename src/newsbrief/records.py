@@ -239,6 +239,7 @@ class ArticleRef:
     published: str | None = None
     published_inferred: bool = False
     authors: list[str] = field(default_factory=list)
+    language: str | None = None  # ISO 639-1, see newsbrief.language
 
 
 @dataclass(slots=True)
@@ -357,6 +358,7 @@ def article_ref(article: Article) -> ArticleRef:
         published=article.published,
         published_inferred=article.published_inferred,
         authors=list(article.authors),
+        language=article.language,
     )
 
 

@@ -24,10 +24,7 @@ from newsbrief.cluster.features import (
     sentence_keys,
 )
 from newsbrief.cluster.linking import BATCH_THRESHOLD, FREQUENT_SENTENCE, MIN_STEMS, BatchLinker
-from newsbrief.cluster.pairs import (
-    COEFFICIENTS,
-    INTERCEPT,
-)
+from newsbrief.cluster.pairs import COEFFICIENTS, INTERCEPT, PAIR_THRESHOLD
 from newsbrief.cluster.state import SentenceCounts, StoryState, accumulate
 from newsbrief.records import Article, Story, story_id
 from newsbrief.text import parse_time
@@ -56,7 +53,9 @@ class StoryClusterer(BatchLinker):
         pair_model: tuple[Sequence[float], float] | None = None,
         burst_bonus: float = BURST_BONUS,
         burst_threshold: float = BURST_THRESHOLD,
+        pair_threshold: float = PAIR_THRESHOLD,
     ) -> None:
+        self.pair_threshold = pair_threshold  # average P(same story) batch groups merge at
         self.threshold = threshold
         # Dated headline-only items: cosine plus a bonus for a story arriving right now
         # must pass burst_threshold (cluster/burst.py); 0 bonus turns the prior off.
@@ -128,6 +127,7 @@ class StoryClusterer(BatchLinker):
             (
                 (self._cosine(vec, sid) + (self._burst_bonus(sid, when) if bursty else 0.0), sid)
                 for sid in self._candidates(vec, when)
+                if self._same_language(article.language, sid)
             ),
             reverse=True,
         )
@@ -159,8 +159,10 @@ class StoryClusterer(BatchLinker):
         # in batch, 0.66 and 0.82 streamed). Inside a batch of bodies, stubs stay singletons.
         short = sum(1 for a in batch if len(a.text.split()) < SHORT_TEXT_WORDS)
         if short * 2 > len(batch):
-            assigned = [self.add(a) for a in batch]
-            return [self.resolve(sid) for sid in assigned]
+            # a stream in time order, ties by id: the same stories whatever the input order
+            ordered = sorted(batch, key=lambda a: (a.published or "", a.id))
+            sid_of = {a.id: self.add(a) for a in ordered}
+            return [self.resolve(sid_of[a.id]) for a in batch]
         before = set(self._stories)
         self.prime(batch)
         tfs = []
@@ -168,7 +170,14 @@ class StoryClusterer(BatchLinker):
             self._primed.discard(article.id)
             tfs.append(self._terms(article))
         times = [parse_time(a.published) for a in batch]
-        labels = self._link(batch, tfs, times)
+        # linked in id order: the groups do not depend on the input order
+        order = sorted(range(len(batch)), key=lambda i: batch[i].id)
+        linked = self._link(
+            [batch[i] for i in order], [tfs[i] for i in order], [times[i] for i in order]
+        )
+        labels = [0] * len(batch)
+        for pos, i in enumerate(order):
+            labels[i] = linked[pos]
         groups: dict[int, list[int]] = defaultdict(list)
         for i, label in enumerate(labels):
             groups[label].append(i)
@@ -193,12 +202,10 @@ class StoryClusterer(BatchLinker):
             vec = self._weigh(total)
             if len(vec) > self.max_terms:
                 vec = dict(sorted(vec.items(), key=lambda kv: -kv[1])[: self.max_terms])
-            known = [t for t in (parse_time(a.published) for a in members) if t is not None]
-            when = min(known) if known else None
             scored = [
                 (self._cosine(vec, sid), sid)
-                for sid in self._candidates(vec, when)
-                if sid in before
+                for sid in self._candidates(vec, None)  # time is evidence, not a wall
+                if sid in before and self._same_language(first.language, sid)
             ]
             threshold = self.threshold if first.text.strip() else self.headline_threshold
             if scored and max(scored)[0] >= threshold:
@@ -325,6 +332,10 @@ class StoryClusterer(BatchLinker):
                     break
         return out
 
+    def _same_language(self, language: str | None, sid: str) -> bool:
+        other = self._stories[sid].language
+        return not (language and other and language != other)
+
     def _in_window(self, story: StoryState, when: datetime | None) -> bool:
         if when is None or story.start is None or story.end is None:
             return True
@@ -346,6 +357,7 @@ class StoryClusterer(BatchLinker):
         keep.titles.extend(gone.titles)
         accumulate(keep.tf, gone.tf)
         keep.cache = None
+        keep.language = keep.language or gone.language
         for when, text in ((gone.start, gone.start_text), (gone.end, gone.end_text)):
             if when is None:
                 continue

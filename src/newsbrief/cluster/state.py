@@ -21,6 +21,7 @@ class StoryState:
     end: datetime | None = None
     start_text: str | None = None
     end_text: str | None = None
+    language: str | None = None  # of its articles (stories never mix known languages)
     # cached TF-IDF centroid: (corpus size when computed, weights, norm)
     cache: tuple[int, dict[str, float], float] | None = None
 
@@ -29,6 +30,7 @@ class StoryState:
         self.titles.append(article.title)
         accumulate(self.tf, tf)
         self.cache = None
+        self.language = self.language or article.language
         if when is not None:
             if self.start is None or when < self.start:
                 self.start, self.start_text = when, article.published

@@ -46,6 +46,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
     data: dict[str, Any] = to_dict(brief)
     data["derivations"] = [_derivation_to_dict(d) for d in brief.derivations]
     data["coverage"] = coverage(brief)
+    data["language"] = next((a.language for a in brief.articles if a.language), None)
     return data
 
 
