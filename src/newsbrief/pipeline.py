@@ -38,7 +38,6 @@ from newsbrief.clean import clean_article
 from newsbrief.cluster import StoryClusterer
 from newsbrief.dedup import DedupIndex
 from newsbrief.errors import ConfigError, ContractError
-from newsbrief.language import detect_language
 from newsbrief.read import iter_inputs, read_path
 from newsbrief.records import Article, Brief, Derivation, Problem, Story
 from newsbrief.summarize import summarize
@@ -78,8 +77,14 @@ CLEAN = Stage("clean", "article", requires=_CLEANED, assigns=_CLEANED)
 ANNOTATE = Stage(
     "annotate",
     "article",
-    requires=("Article.text", "Article.published"),
-    assigns=("Article.sentences", "Article.mentions", "Article.quotes", "Article.dates"),
+    requires=("Article.text", "Article.title", "Article.published"),
+    assigns=(
+        "Article.sentences",
+        "Article.mentions",
+        "Article.quotes",
+        "Article.dates",
+        "Article.language",
+    ),
 )
 DEDUP = Stage(
     "dedup",
@@ -96,6 +101,7 @@ CLUSTER = Stage(
         "Article.text",
         "Article.sentences",
         "Article.published",
+        "Article.language",
     ),
     assigns=("Story",),
 )
@@ -127,6 +133,7 @@ SUMMARIZE = Stage(
         "Article.id",
         "Article.published",
         "Article.sentences",
+        "Article.dates",
     ),
     assigns=("SummarySentence",),
 )
@@ -147,6 +154,7 @@ BRIEF = Stage(
         "Article.published_inferred",
         "Article.removed",
         "Article.sentences",
+        "Article.language",
     ),
     assigns=("Brief",),
 )
@@ -214,10 +222,7 @@ def prepare_article(article: Article) -> Article:
     check_requires(CLEAN, [article])
     cleaned = clean_article(article)
     check_requires(ANNOTATE, [cleaned])
-    annotated = annotate(cleaned)
-    if annotated.language is None:
-        annotated.language = detect_language(f"{annotated.title}\n{annotated.text}")
-    return annotated
+    return annotate(cleaned)
 
 
 # --------------------------------------------------------------------------- per corpus

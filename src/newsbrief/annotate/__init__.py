@@ -1,4 +1,4 @@
-"""annotate: Article -> Article with sentences, entity mentions, quotes and dates."""
+"""annotate: Article -> Article with sentences, entity mentions, quotes, dates and language."""
 
 from __future__ import annotations
 
@@ -6,16 +6,19 @@ from newsbrief.annotate.dates import extract_dates
 from newsbrief.annotate.entities import extract_mentions, person_roles
 from newsbrief.annotate.quotes import extract_quotes
 from newsbrief.annotate.sentences import split_sentences
+from newsbrief.language import detect_language
 from newsbrief.records import Article
 
 
 def annotate(article: Article) -> Article:
-    """Fill ``sentences``, ``mentions``, ``quotes`` and ``dates`` of a cleaned article."""
+    """Fill ``sentences``, ``mentions``, ``quotes``, ``dates`` and ``language`` of a cleaned article."""
     text = article.text
     article.sentences = split_sentences(text)
     article.mentions, roles = extract_mentions(text, article.sentences)
     article.quotes = extract_quotes(text, article.sentences, article.mentions, roles)
     article.dates = extract_dates(text, article.sentences, article.published)
+    if article.language is None:  # a reader may have been told the language
+        article.language = detect_language(f"{article.title}\n{text}")
     return article
 
 
