@@ -112,6 +112,21 @@ _words_option = click.option(
 )
 
 
+def _quote_parse_default() -> bool:
+    from newsbrief.annotate.speakers import quote_parse_wanted
+
+    return quote_parse_wanted()
+
+
+_quote_parse_option = click.option(
+    "--quote-parse/--no-quote-parse",
+    default=lambda: _quote_parse_default(),
+    show_default="on, unless NEWSBRIEF_QUOTE_PARSE=0",
+    help="Find speakers with the dependency parse (most of the per-article cost); "
+    "--no-quote-parse uses the word patterns alone, for large crawls.",
+)
+
+
 def _exit_code(result: Any) -> int:
     if result.problems and not (result.added or result.already_stored):
         err.print(
@@ -164,6 +179,7 @@ def _discard_new_db(db: str, existed: bool) -> None:
     help="Where the stages run: this process, or Ray (pip install 'newsbrief[ray]').",
 )
 @click.option("--address", default=None, help="Ray cluster to join, e.g. 'auto' (--engine ray).")
+@_quote_parse_option
 def run(
     inputs: tuple[str, ...],
     db: str,
@@ -172,10 +188,14 @@ def run(
     quiet: bool,
     engine: str,
     address: str | None,
+    quote_parse: bool,
 ) -> None:
     """Ingest INPUTS (files, folders, globs), process them and write every story's brief."""
+    from newsbrief.annotate.speakers import set_quote_parse
     from newsbrief.pipeline import FORMATS, write_briefs
     from newsbrief.store import Store
+
+    set_quote_parse(quote_parse)
 
     if address is not None and engine != "ray":
         raise click.UsageError("--address needs --engine ray")
@@ -221,17 +241,22 @@ _delay_option = click.option(
 @_words_option
 @_quiet_option
 @_delay_option
-def add(inputs: tuple[str, ...], db: str, words: int, quiet: bool, delay: float) -> None:
+@_quote_parse_option
+def add(
+    inputs: tuple[str, ...], db: str, words: int, quiet: bool, delay: float, quote_parse: bool
+) -> None:
     """Add INPUTS to the database incrementally, updating only the stories they touch.
 
     INPUTS are files, folders, globs, RSS/Atom feed files (.rss, .atom, .xml) and feed or
     page URLs. A feed is fetched with conditional requests; an entry's page is fetched once,
     and one that failed is tried again on the next run.
     """
+    from newsbrief.annotate.speakers import set_quote_parse
     from newsbrief.feeds.fetch import Fetcher
     from newsbrief.feeds.ingest import process_inputs
     from newsbrief.store import Store
 
+    set_quote_parse(quote_parse)
     existed = Path(db).exists()
     with Store(db) as store, CliReporter(quiet) as reporter:
         result = process_inputs(inputs, store, reporter, words=words, fetcher=Fetcher(delay=delay))

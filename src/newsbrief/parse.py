@@ -30,7 +30,9 @@ MODEL_VERSION = "3.8.0"
 # the lemmatizer costs a quarter of the time and no decision reads lemmas it cannot get from
 # the tagger's output; keep tagger (POS), parser (dependencies) and ner
 _DISABLED = ("lemmatizer",)
-_CACHE_SIZE = 50_000
+# a Doc keeps its tok2vec tensor (about 10 kB for a 25-token sentence): the cache serves
+# the sentences of one article or one story, not a whole crawl
+_CACHE_SIZE = 2_000
 _BATCH = 128
 
 

@@ -5,6 +5,7 @@ entities, tracking which people and organisations were recently speakers or subj
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from typing import Any
 
@@ -49,7 +50,23 @@ _NOT_SPEAKER_ENTS = frozenset(
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_ANTECEDENT_ENTS = _NOT_SPEAKER_ENTS | {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
-PARSED = {"on": True}  # the eval and the tests switch the parse off to compare
+# The parse of attribution sentences is most of annotate's cost (about 8x the rest, see
+# docs/benchmarks.md): a crawl of millions can trade speaker accuracy for speed with
+# NEWSBRIEF_QUOTE_PARSE=0 (`newsbrief run --no-quote-parse`). The eval and tests flip it.
+QUOTE_PARSE_ENV = "NEWSBRIEF_QUOTE_PARSE"
+
+
+def quote_parse_wanted() -> bool:
+    return os.environ.get(QUOTE_PARSE_ENV, "1").strip().lower() not in {"0", "off", "false", "no"}
+
+
+PARSED = {"on": quote_parse_wanted()}
+
+
+def set_quote_parse(on: bool) -> None:
+    """Switch the attribution parse for this process and the workers it starts."""
+    PARSED["on"] = on
+    os.environ[QUOTE_PARSE_ENV] = "1" if on else "0"
 
 
 def is_junk_speaker(name: str) -> bool:
