@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from newsbrief.analyze.attribution import claim_stems, said_text
@@ -206,40 +207,60 @@ def align_claims(
     are merged strongest first, never putting two sentences of one article in a claim.
     ``semantic=True`` adds sentence-embedding cosine as a further signal (needs the
     ``embeddings`` extra; raises MissingExtraError without it).
+
+    Only candidate pairs are scored (:func:`candidate_pairs`), and a text repeated across
+    articles is stemmed and scored once, so the work grows with the story's distinct
+    statements and their true matches, not with all pairs of sentences.
     """
     order = {a.id: n for n, a in enumerate(articles)}
     sents: dict[Node, Sentence] = {}
-    stems: dict[Node, list[str]] = {}
+    klass: dict[Node, int] = {}  # node -> index of its distinct text
+    texts: list[str] = []
+    text_ids: dict[str, int] = {}
     for art in articles:
         for s in art.sentences[:MAX_SENTENCES_PER_ARTICLE]:
-            if is_statement(s.text):
-                sents[(art.id, s.index)] = s
-                stems[(art.id, s.index)] = claim_stems(s.text)
-    idf = idf_weights(stems.values())
+            k = text_ids.get(s.text)
+            if k is None:
+                if not is_statement(s.text):
+                    text_ids[s.text] = -1
+                    continue
+                k = text_ids[s.text] = len(texts)
+                texts.append(s.text)
+            elif k < 0:
+                continue
+            sents[(art.id, s.index)] = s
+            klass[(art.id, s.index)] = k
+    stems = [claim_stems(t) for t in texts]
+    # document frequency counts every sentence, repeated texts included
+    idf = idf_weights(stems[klass[n]] for n in sents)
     para = paraphrase_fn()
     sem = semantic_fn([s.text for s in sents.values()]) if semantic else None
-
-    edges: list[tuple[float, Node, Node]] = []
     nodes = sorted(sents, key=lambda n: (order[n[0]], n[1]))
-    # inverted index on stems so only sentences that share a word are compared
-    postings: dict[str, list[Node]] = {}
+    copies: list[list[Node]] = [[] for _ in texts]  # the sentences of each distinct text
     for node in nodes:
-        for t in sorted(set(stems[node])):
-            postings.setdefault(t, []).append(node)
-    seen: set[tuple[Node, Node]] = set()
-    for node in nodes:
-        for t in sorted(set(stems[node])):
-            if idf.get(t, 0.0) < 1.2 and len(postings[t]) > 50:
-                continue  # a word in most sentences finds no real pair on its own
-            for other in postings[t]:
-                if other[0] == node[0] or (node, other) in seen or (other, node) in seen:
-                    continue
-                seen.add((node, other))
-                ta, tb = sents[node].text, sents[other].text
-                score = edge_score(ta, tb, stems[node], stems[other], idf, para, sem)
-                held = containment(stems[node], stems[other], idf)
-                if _corroborates(score, ta, tb, para, held):
-                    edges.append((score, node, other))
+        copies[klass[node]].append(node)
+
+    scores: dict[tuple[int, int], float] = {}
+
+    def pair_score(x: int, y: int) -> float:
+        """Cosine of two distinct texts when they corroborate each other, else 0.0."""
+        key = (x, y) if x <= y else (y, x)
+        got = scores.get(key)
+        if got is None:
+            ta, tb = texts[key[0]], texts[key[1]]
+            sa, sb = stems[key[0]], stems[key[1]]
+            score = edge_score(ta, tb, sa, sb, idf, para, sem)
+            ok = _corroborates(score, ta, tb, para, containment(sa, sb, idf))
+            got = scores[key] = score if ok else 0.0
+        return got
+
+    rank = {n: i for i, n in enumerate(nodes)}
+    edges: list[tuple[float, Node, Node]] = []
+    repeated = [(x, x) for x in range(len(texts)) if len(copies[x]) > 1]
+    for x, y in repeated + candidate_pairs(stems, idf, FIRM):
+        score = pair_score(x, y)
+        if score > 0.0:
+            edges.extend((score, a, b) for a, b in _node_pairs(copies[x], copies[y], rank))
     ids = set(order)
     aligned: set[frozenset[Node]] = set()
     for d in derivations:
@@ -254,13 +275,12 @@ def align_claims(
 
     def related(a: Node, b: Node) -> bool:
         # a group is a clique of claim edges: every member says the same as every other
-        if frozenset((a, b)) in aligned:
-            return True
-        ta, tb = sents[a].text, sents[b].text
-        score = edge_score(ta, tb, stems[a], stems[b], idf, para, sem)
-        return _corroborates(score, ta, tb, para, containment(stems[a], stems[b], idf))
+        return frozenset((a, b)) in aligned or pair_score(klass[a], klass[b]) > 0.0
 
-    groups = _greedy_groups(edges, related)
+    def text_related(x: int, y: int) -> bool:
+        return pair_score(x, y) > 0.0
+
+    groups = _greedy_groups(edges, related, (klass, text_related))
     claims: list[Claim] = []
     for members in groups:
         members.sort(key=lambda n: (order[n[0]], n[1]))
@@ -288,31 +308,124 @@ def align_claims(
 
 
 def _greedy_groups(
-    edges: list[tuple[float, Node, Node]], related: Callable[[Node, Node], bool]
+    edges: list[tuple[float, Node, Node]],
+    related: Callable[[Node, Node], bool],
+    texts: tuple[dict[Node, int], Callable[[int, int], bool]] | None = None,
 ) -> list[list[Node]]:
     """Merge strongest edges first; two groups join only if every cross pair is related.
 
     The all-pairs check stops chaining: A~B and B~C with A unlike C is two claims, not one.
+    With ``texts`` (node -> its distinct text, and whether two texts are related) the check
+    runs once per pair of texts, so a claim repeated by many copies costs its distinct
+    wordings, not its copies squared; a pair of texts found unrelated still joins when each
+    of its node pairs is related on its own (a rewrite's aligned pair).
     """
     group_of: dict[Node, int] = {}
     groups: dict[int, list[Node]] = {}
+    arts: dict[int, set[str]] = {}
+    by_text: dict[int, dict[int, list[Node]]] = {}
     fresh = itertools.count()
+
+    def all_related(ga: int, gb: int) -> bool:
+        if texts is None:
+            return all(related(x, y) for x in groups[ga] for y in groups[gb])
+        for tx, xs in by_text[ga].items():
+            for ty, ys in by_text[gb].items():
+                if not texts[1](tx, ty) and not all(related(x, y) for x in xs for y in ys):
+                    return False
+        return True
+
+    def single(node: Node) -> int:
+        g = next(fresh)
+        groups[g] = [node]
+        arts[g] = {node[0]}
+        by_text[g] = {texts[0][node] if texts is not None else 0: [node]}
+        group_of[node] = g
+        return g
+
     for _score, a, b in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         ga, gb = group_of.get(a), group_of.get(b)
         if ga is not None and ga == gb:
             continue
-        ma = groups[ga] if ga is not None else [a]
-        mb = groups[gb] if gb is not None else [b]
-        if {n[0] for n in ma} & {n[0] for n in mb}:
+        if not (arts[ga] if ga is not None else {a[0]}).isdisjoint(
+            arts[gb] if gb is not None else {b[0]}
+        ):
             continue  # at most one sentence per article in a claim
-        if len(ma) + len(mb) > 2 and not all(related(x, y) for x in ma for y in mb):
+        fresh_a, fresh_b = ga is None, gb is None
+        ga = single(a) if ga is None else ga
+        gb = single(b) if gb is None else gb
+        if len(groups[ga]) + len(groups[gb]) > 2 and not all_related(ga, gb):
+            for g, made in ((ga, fresh_a), (gb, fresh_b)):
+                if made:  # a node only joins a group through an accepted edge
+                    node = groups.pop(g)[0]
+                    arts.pop(g)
+                    by_text.pop(g)
+                    del group_of[node]
             continue
-        new = ga if ga is not None else (gb if gb is not None else next(fresh))
-        merged = ma + mb
-        for g in (ga, gb):
-            if g is not None and g != new:
-                groups.pop(g, None)
-        groups[new] = merged
-        for n in merged:
-            group_of[n] = new
+        keep, gone = (ga, gb) if len(groups[ga]) >= len(groups[gb]) else (gb, ga)
+        for n in groups.pop(gone):
+            groups[keep].append(n)
+            group_of[n] = keep
+        arts[keep] |= arts.pop(gone)
+        for k, ns in by_text.pop(gone).items():
+            by_text[keep].setdefault(k, []).extend(ns)
     return [g for g in groups.values() if len(g) >= 2]
+
+
+FULL_PAIRS = 64  # texts with more copies than this are joined through a few representatives
+
+
+def _node_pairs(xs: list[Node], ys: list[Node], rank: dict[Node, int]) -> list[tuple[Node, Node]]:
+    """Sentence pairs (earlier first) standing for a related pair of texts, or one text
+    with itself: every pair from different articles while few, else every copy paired with
+    the first two copies of the other side (the greedy merge joins the rest through them)."""
+    same = xs is ys
+    if (len(xs) * (len(xs) - 1) // 2 if same else len(xs) * len(ys)) <= FULL_PAIRS:
+        if same:
+            cand = [(u, v) for i, u in enumerate(xs) for v in xs[i + 1 :]]
+        else:
+            cand = [(u, v) for u in xs for v in ys]
+    else:
+        cand = [(r, v) for r in _reps(xs) for v in ys] + [(u, r) for r in _reps(ys) for u in xs]
+    out = {(u, v) if rank[u] < rank[v] else (v, u) for u, v in cand if u[0] != v[0]}
+    return sorted(out, key=lambda p: (rank[p[0]], rank[p[1]]))
+
+
+def _reps(nodes: list[Node]) -> list[Node]:
+    """The first node and the first from another article."""
+    first = nodes[0]
+    other = next((n for n in nodes if n[0] != first[0]), None)
+    return [first] if other is None else [first, other]
+
+
+def candidate_pairs(
+    stems: list[list[str]], idf: dict[str, float], threshold: float
+) -> list[tuple[int, int]]:
+    """Pairs (i < j) of stem lists that may reach IDF cosine ``threshold``; no pair left out
+    can (prefix filtering, Bayardo et al. 2007).
+
+    Terms are ranked rarest first. Each list's commonest terms whose share of its squared
+    IDF norm stays under threshold² form its tail; only the rest (its head) is indexed. Two
+    lists sharing no head term share only terms in the tail of one of them (the one whose
+    tail starts earlier in the ranking), so their cosine is at most that tail's norm, under
+    the threshold. A word in most sentences thus never makes candidates on its own.
+    """
+    bound = (threshold * (1.0 - 1e-6)) ** 2  # a margin for float rounding
+    postings: dict[str, list[int]] = {}
+    out: set[tuple[int, int]] = set()
+    for x, st in enumerate(stems):
+        counts = Counter(st)
+        w2 = {t: (c * idf.get(t, 1.0)) ** 2 for t, c in counts.items()}
+        total = sum(w2.values())
+        if not total:
+            continue
+        terms = sorted(counts, key=lambda t: (-idf.get(t, 1.0), t))
+        cut, tail = len(terms), 0.0
+        while cut > 0 and tail + w2[terms[cut - 1]] < bound * total:
+            cut -= 1
+            tail += w2[terms[cut]]
+        for t in terms[:cut]:
+            hits = postings.setdefault(t, [])
+            out.update((y, x) for y in hits)
+            hits.append(x)
+    return sorted(out)

@@ -15,6 +15,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import chain
 from typing import Any, cast
 
 from newsbrief.dedup.minhash import MinHasher, MinHashLSHIndex, jaccard
@@ -256,10 +257,8 @@ def _align(a: _Entry, b: _Entry) -> list[tuple[int, int, float]]:
             holders[term].append(j)
     for i in a.content:
         sa = a.stems[i]
-        counts: Counter[int] = Counter()
-        for term in sa:
-            if term in holders:
-                counts.update(holders[term])
+        # one counting call per sentence, not one per stem
+        counts = Counter(chain.from_iterable(holders[t] for t in sa if t in holders))
         for j, shared in counts.items():
             if shared < 3:
                 continue

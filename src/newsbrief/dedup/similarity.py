@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from newsbrief.text import content_words
 
@@ -37,10 +38,20 @@ def word_diff(a: str, b: str) -> tuple[list[str], list[str]]:
     Words are matched case-insensitively but reported as written, so a sentence that says
     "Iraq" twice against one that says it once and "Iran" once yields (["Iraq"], ["Iran"]).
     """
+    if a == b:
+        return [], []  # a copied sentence: nothing differs (most aligned pairs of copies)
+    only_a, only_b = _diff(a, b)
+    return list(only_a), list(only_b)
+
+
+@lru_cache(maxsize=1 << 14)
+def _diff(a: str, b: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    # one story's articles align the same sentence pairs over and over (a wire text and
+    # its copies); the cache makes each pair's difference one computation
     wa, wb = content_words(a), content_words(b)
     ca = Counter(w.lower() for w in wa)
     cb = Counter(w.lower() for w in wb)
-    return _take(wa, ca - cb), _take(wb, cb - ca)
+    return tuple(_take(wa, ca - cb)), tuple(_take(wb, cb - ca))
 
 
 def _take(tokens: list[str], wanted: Counter[str]) -> list[str]:
