@@ -258,14 +258,16 @@ def link_articles(
     check_requires(CLUSTER, articles)
     by_id = {a.id: a for a in articles}
     clusterer = StoryClusterer()
-    clusterer.restore((by_id[aid], sid) for aid, sid in assigned.items())
-    # a whole batch is clustered among itself first (better groups than one-by-one
-    # assignment), then each group joins an existing story or opens one
+    clusterer.restore(((by_id[aid], sid) for aid, sid in assigned.items()), pending)
+    # the batch is grouped together with the stored stories it touches (see
+    # cluster.relink): two `add` runs end with the stories one run over both would make
     clusterer.add_batch(list(pending))
     pending_ids = {a.id for a in pending}
     merged_into = {into for _, into in clusterer.merges}
     changed = [
-        s for s in clusterer.stories() if pending_ids & set(s.article_ids) or s.id in merged_into
+        s
+        for s in clusterer.stories()
+        if pending_ids & set(s.article_ids) or s.id in merged_into or s.id in clusterer.changed
     ]
     return Linked(found, changed, list(clusterer.merges))
 
