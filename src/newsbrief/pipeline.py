@@ -243,9 +243,9 @@ def link_articles(
     """dedup, then cluster: find the pending articles' copies and put them into stories.
 
     ``articles`` are every article to compare against, in arrival order (those already in a
-    story first, then ``pending``); ``assigned`` maps the ids already in a story to it. Both
-    steps are order-dependent: an article's derivations are judged against the articles
-    indexed before it.
+    story first, then ``pending``); ``assigned`` maps the ids already in a story to it. Dedup
+    is order-dependent (an article's derivations are judged against the articles indexed
+    before it); grouping is not: the stored stories the batch touches are regrouped with it.
     """
     check_requires(DEDUP, articles)
     index = DedupIndex()
