@@ -243,9 +243,9 @@ def link_articles(
     """dedup, then cluster: find the pending articles' copies and put them into stories.
 
     ``articles`` are every article to compare against, in arrival order (those already in a
-    story first, then ``pending``); ``assigned`` maps the ids already in a story to it. Both
-    steps are order-dependent: an article's derivations are judged against the articles
-    indexed before it.
+    story first, then ``pending``); ``assigned`` maps the ids already in a story to it. Dedup
+    is order-dependent (an article's derivations are judged against the articles indexed
+    before it); grouping is not: the stored stories the batch touches are regrouped with it.
     """
     check_requires(DEDUP, articles)
     index = DedupIndex()
@@ -258,14 +258,16 @@ def link_articles(
     check_requires(CLUSTER, articles)
     by_id = {a.id: a for a in articles}
     clusterer = StoryClusterer()
-    clusterer.restore((by_id[aid], sid) for aid, sid in assigned.items())
-    # a whole batch is clustered among itself first (better groups than one-by-one
-    # assignment), then each group joins an existing story or opens one
+    clusterer.restore(((by_id[aid], sid) for aid, sid in assigned.items()), pending)
+    # the batch is grouped together with the stored stories it touches (see
+    # cluster.relink): two `add` runs end with the stories one run over both would make
     clusterer.add_batch(list(pending))
     pending_ids = {a.id for a in pending}
     merged_into = {into for _, into in clusterer.merges}
     changed = [
-        s for s in clusterer.stories() if pending_ids & set(s.article_ids) or s.id in merged_into
+        s
+        for s in clusterer.stories()
+        if pending_ids & set(s.article_ids) or s.id in merged_into or s.id in clusterer.changed
     ]
     return Linked(found, changed, list(clusterer.merges))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -58,10 +58,23 @@ class BatchLinker:
         return pairs, rows
 
     def _link(
-        self, batch: list[Article], tfs: list[dict[str, float]], times: list[datetime | None]
-    ) -> list[int]:
-        """Average-link labels for a batch; stubs and junk stay singletons."""
-        sims, pairs, rows = self._graph(batch, tfs, scored=self.learned)
+        self,
+        batch: list[Article],
+        tfs: list[dict[str, float]],
+        times: list[datetime | None],
+        focus: Callable[[list[list[tuple[int, float]]]], set[int]] | None = None,
+    ) -> tuple[list[int], set[int] | None]:
+        """Average-link labels for a batch; stubs and junk stay singletons.
+
+        ``focus``, given the batch's neighbour lists, names the items to link (the rest keep
+        their labels from an earlier run): features are computed and pairs merged among those
+        only, with ranks and IDF from the whole batch, so a neighbourhood comes out as it
+        would in one run over everything. Returns the labels and the focus set.
+        """
+        vectors = [self._batch_vector(a, tf) for a, tf in zip(batch, tfs, strict=True)]
+        lists = neighbour_lists(vectors, NEIGHBOURS)
+        chosen = None if focus is None else focus(lists)
+        sims, pairs, rows = self._graph(batch, tfs, vectors, lists, self.learned, chosen)
         # Time is evidence, not a wall: a verdict months after a trial opened belongs to
         # the trial, so no pair is cut for its publish gap (the date-spread pile in
         # docs/benchmarks.md lost whole stories to a 7-day cut). Languages are a wall: two
@@ -71,6 +84,7 @@ class BatchLinker:
             (i, j): s
             for (i, j), s in sims.items()
             if not (langs[i] and langs[j] and langs[i] != langs[j])
+            and (chosen is None or (i in chosen and j in chosen))
         }
         headline = [not a.text.strip() for a in batch]
         edges = {
@@ -79,26 +93,37 @@ class BatchLinker:
             if not (headline[i] or headline[j]) or s >= self.headline_threshold
         }
         if not self.learned:
-            return average_link(len(batch), edges, self.batch_threshold)
+            return average_link(len(batch), edges, self.batch_threshold), chosen
         probs = dict(zip(pairs, probabilities(rows, *self.pair_model), strict=True))
         kept = {p: probs[p] for p, s in edges.items() if s >= MIN_COSINE}
-        return average_link(len(batch), kept, self.pair_threshold)
+        return average_link(len(batch), kept, self.pair_threshold), chosen
 
     def _graph(
-        self, batch: list[Article], tfs: list[dict[str, float]], scored: bool = True
+        self,
+        batch: list[Article],
+        tfs: list[dict[str, float]],
+        vectors: list[dict[str, float]] | None = None,
+        lists: list[list[tuple[int, float]]] | None = None,
+        scored: bool = True,
+        only: set[int] | None = None,
     ) -> tuple[dict[tuple[int, int], float], list[tuple[int, int]], list[list[float]]]:
-        """Neighbour-graph cosines and, when ``scored``, the candidate pairs' features."""
-        vectors = [self._batch_vector(a, tf) for a, tf in zip(batch, tfs, strict=True)]
-        lists = neighbour_lists(vectors, NEIGHBOURS)
+        """Neighbour-graph cosines and, when ``scored``, the candidate pairs' features
+        (of the pairs inside ``only`` when given)."""
+        if vectors is None:
+            vectors = [self._batch_vector(a, tf) for a, tf in zip(batch, tfs, strict=True)]
+        if lists is None:
+            lists = neighbour_lists(vectors, NEIGHBOURS)
         sims = {(min(i, j), max(i, j)): s for i, row in enumerate(lists) for j, s in row}
         if not scored:
             return sims, [], []
         views: list[list[dict[str, float]]] = [[], [], []]
-        for article, tf, vec in zip(batch, tfs, vectors, strict=True):
-            for view, rep in zip(views, self._views(article, tf, vec), strict=True):
+        for i, (article, tf, vec) in enumerate(zip(batch, tfs, vectors, strict=True)):
+            # an item outside the focus is in no scored pair: its views are never read
+            reps = self._views(article, tf, vec) if only is None or i in only else ({}, {}, {})
+            for view, rep in zip(views, reps, strict=True):
                 view.append(rep)
         sizes = [math.log1p(content_size(tf)) for tf in tfs]
-        pairs, rows = pair_features(lists, views, sizes, NEIGHBOURS)
+        pairs, rows = pair_features(lists, views, sizes, NEIGHBOURS, only)
         return sims, pairs, rows
 
     def _batch_vector(self, article: Article, tf: dict[str, float]) -> dict[str, float]:

@@ -25,6 +25,7 @@ from newsbrief.cluster.features import (
 )
 from newsbrief.cluster.linking import BATCH_THRESHOLD, FREQUENT_SENTENCE, MIN_STEMS, BatchLinker
 from newsbrief.cluster.pairs import COEFFICIENTS, INTERCEPT, PAIR_THRESHOLD
+from newsbrief.cluster.relink import Relinker
 from newsbrief.cluster.state import SentenceCounts, StoryState, accumulate
 from newsbrief.records import Article, Story, story_id
 from newsbrief.text import parse_time
@@ -38,7 +39,7 @@ BACKGROUND_DOCS = 20
 SHORT_TEXT_WORDS = 25  # below this an item is a headline or a snippet, not an article body
 
 
-class StoryClusterer(BatchLinker):
+class StoryClusterer(Relinker, BatchLinker):
     """Assigns each added article to a story, opening, joining or merging stories."""
 
     def __init__(
@@ -82,6 +83,10 @@ class StoryClusterer(BatchLinker):
         # articles each normalized sentence occurs in (bounded, see SentenceCounts)
         self._sent_df: Counter[str] = SentenceCounts()
         self._closed: set[str] = set()  # ids of stories forgotten by close_before
+        # article and terms of each article of a stored story (restore) or of a batch:
+        # what a later batch regroups its neighbourhood from
+        self._kept: dict[str, tuple[Article, dict[str, float]]] = {}
+        self.changed: set[str] = set()  # stories whose membership a regrouping rewrote
 
     def prime(self, articles: Iterable[Article]) -> None:
         """Count document frequencies of a batch before adding it.
@@ -163,6 +168,8 @@ class StoryClusterer(BatchLinker):
             ordered = sorted(batch, key=lambda a: (a.published or "", a.id))
             sid_of = {a.id: self.add(a) for a in ordered}
             return [self.resolve(sid_of[a.id]) for a in batch]
+        if self._kept:
+            return self._relink(batch)
         before = set(self._stories)
         self.prime(batch)
         tfs = []
@@ -172,7 +179,7 @@ class StoryClusterer(BatchLinker):
         times = [parse_time(a.published) for a in batch]
         # linked in id order: the groups do not depend on the input order
         order = sorted(range(len(batch)), key=lambda i: batch[i].id)
-        linked = self._link(
+        linked, _ = self._link(
             [batch[i] for i in order], [tfs[i] for i in order], [times[i] for i in order]
         )
         labels = [0] * len(batch)
@@ -186,6 +193,7 @@ class StoryClusterer(BatchLinker):
             sid = self._place_group([batch[i] for i in members], [tfs[i] for i in members], before)
             for i in members:
                 self._attach(sid, batch[i], tfs[i], times[i])
+                self._kept[batch[i].id] = (batch[i], tfs[i])
                 out[i] = sid
         return out
 
@@ -219,16 +227,30 @@ class StoryClusterer(BatchLinker):
         self._stories[sid] = StoryState(sid)
         return sid
 
-    def restore(self, assignments: Iterable[tuple[Article, str]]) -> None:
-        """Rebuild the index from stored (article, story id) pairs without reassigning."""
-        for article, sid in assignments:
-            sid = self.resolve(sid)
+    def restore(
+        self, assignments: Iterable[tuple[Article, str]], pending: Iterable[Article] = ()
+    ) -> None:
+        """Rebuild the index from stored (article, story id) pairs without reassigning.
+
+        ``pending``, the batch about to be added, is counted first (as ``prime`` would), so
+        every term weight and frequent-sentence cut is the one a single run over stored and
+        pending articles together computes: a later ``add_batch`` can then regroup the
+        stored stories it touches exactly as that run would (see ``cluster.relink``).
+        """
+        pairs = [(article, self.resolve(sid)) for article, sid in assignments]
+        ahead = [a for a in pending if a.id not in self._primed]
+        for article in [a for a, _ in pairs] + ahead:
             self._sent_df.update(set(sentence_keys(article)))
+        for article, sid in pairs:
             tf = self._terms(article)
             self._count(tf)
             if sid not in self._stories:
                 self._stories[sid] = StoryState(sid)
             self._attach(sid, article, tf, parse_time(article.published))
+            self._kept[article.id] = (article, tf)
+        for article in ahead:
+            self._primed.add(article.id)
+            self._count(self._terms(article))
 
     def close_before(self, when: datetime) -> list[Story]:
         """Forget the stories that can no longer grow, and return them as finished records.
@@ -244,6 +266,8 @@ class StoryClusterer(BatchLinker):
         closed = [s for s in self._stories.values() if s.end is not None and s.end < horizon]
         out = [self._record(s) for s in closed]
         for story in closed:
+            for aid in story.article_ids:
+                self._kept.pop(aid, None)
             for term in story.tf:
                 posting = self._postings.get(term)
                 if posting is not None:
