@@ -136,6 +136,20 @@ def test_furniture_and_cut_titles_never_head_a_brief():
     assert headline_problem("Photo op turns sour for the mayor") == ""
 
 
+def test_a_capitalised_run_in_parentheses_is_checked_in_linear_time():
+    # the credit pattern once backtracked exponentially here: a brief's headline step hung
+    # for minutes on one summary sentence
+    import threading
+
+    text = "The board (" + " ".join(["ABCDEFGHIJ"] * 40) + " said nothing"
+    done: list[str] = []
+    worker = threading.Thread(target=lambda: done.append(headline_problem(text)), daemon=True)
+    worker.start()
+    worker.join(timeout=60)  # a hang guard, not a timing: linear matching takes microseconds
+    assert done == [""]
+    assert headline_problem("Crowds at the gate (John Smith / AP)") == "furniture"
+
+
 def test_timeline_entries_of_an_article_dated_apart_show_its_date():
     from newsbrief.brief import dated_apart
     from newsbrief.records import TimelineEvent

@@ -191,7 +191,10 @@ _FURNITURE = re.compile(
     r"|tweet with a location|join us on|like us on|follow us"
     r"|(?:watch|video|photos?|gallery)\s*[:|–—-]|advertisement|skip\b|sign up|subscribe"
     r"|breaking news:?\s*$)"
-    r"|\((?:[A-Z][\w.'’-]*\s*)+/\s*[A-Z][\w .'’-]*\)|\b(?:Getty|AP|AFP|Reuters) Images?\b"
+    # a credit's names are separated by whitespace, which keeps the match linear: with
+    # `(?:[A-Z]\w*\s*)+` a capitalised run in parentheses backtracks exponentially
+    r"|\((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*\s*/\s*[A-Z][\w .'’-]*\)"
+    r"|\b(?:Getty|AP|AFP|Reuters) Images?\b"
     r"|\b(?:ap|afp) photo\b|/(?:getty images|ap|afp|reuters)\b"
 )
 _CUT = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*\s*$")
