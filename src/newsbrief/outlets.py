@@ -190,6 +190,10 @@ _TEXT_OUTLET = [
         + r"(?:'s|’s)\s+(?:own\s+)?(?:reporter|correspondent)\b"
     ),
 ]
+# "Support Our Journalism", "© All rights reserved": the words after the cue are no name
+_NOT_A_NAME = frozenset(["all", "our", "us", "this", "local", "independent", "quality", "free"])
+# a photo agency's credit line is no outlet of the text ("© Getty Images")
+_PHOTO = re.compile(r"images|photo|pictures|shutterstock|istock|alamy", re.IGNORECASE)
 _TEXT_LINES = 12  # copyright and appeal lines are read only near the top or the bottom
 
 
@@ -201,7 +205,8 @@ def outlet_from_text(text: str) -> str | None:
         m = pattern.search(text if i == 2 else edges)
         if m:
             name = re.sub(r"\s+(?:All|Ltd|Inc)\b.*$", "", m.group(1)).strip(" .,")
-            if usable(name) and fold(name) not in {"all", "rights"}:
+            first = name.split()[0].lower()
+            if usable(name) and first not in _NOT_A_NAME and not _PHOTO.search(name):
                 return tidy(name)
     return None
 

@@ -110,3 +110,21 @@ def test_plain_text_names_its_outlet(body: str, outlet: str | None) -> None:
     art = article_from_text(f"Market to open\n\n{body}", "a.txt")
     assert isinstance(art, Article)
     assert art.outlet == outlet
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The mayor said the market would open.\n\nSupport Our Journalism",
+        "The mayor said the market would open.\n© Getty Images",
+        "The mayor said the market would open.\n© 2023 All rights reserved.",
+    ],
+)
+def test_appeals_and_photo_credits_name_no_outlet(body: str) -> None:
+    art = article_from_text(f"Market to open\n\n{body}", "a.txt")
+    assert isinstance(art, Article) and art.outlet is None
+
+
+def test_a_bare_section_word_in_the_title_is_no_masthead() -> None:
+    art = read(page("", "Tram depot to become a market - News"), "https://www.foxnews.com/a")
+    assert art.outlet == "foxnews.com"

@@ -48,7 +48,7 @@ def _strip_site_name(title: str, sitename: str | None, host: str | None) -> str:
 
 def _masthead(title: str, url: str | None) -> str | None:
     """The site's name as the <title> writes it beside the headline ("... | The Guardian"):
-    the first or last segment whose letters hold the URL's domain label or are held by it."""
+    the first or last segment whose letters hold the URL's domain label ("BBC News": bbc)."""
     from newsbrief.outlets import fold, registered_domain
 
     domain = registered_domain(url)
@@ -56,9 +56,11 @@ def _masthead(title: str, url: str | None) -> str | None:
     parts = _SITE_SEPARATOR.split(" ".join(title.split()))
     if len(label) < 3 or len(parts) < 2:
         return None
+    label = label.removeprefix("the")
     for part in (parts[-1], parts[0]):
+        # "BBC News" holds "bbc"; a bare "News" is not held to stand for "foxnews"
         key = fold(part).removeprefix("the")
-        if len(key) >= 3 and (label in key or key in label):
+        if len(label) >= 3 and label in key:
             return part.strip()
     return None
 
