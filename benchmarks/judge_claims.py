@@ -1,8 +1,8 @@
 """Judged sample of claims and conflicts on a pile's briefs (issue 16).
 
 Verdicts live in benchmarks/judged/claims.tsv as ``kind<TAB>id<TAB>label`` (no article text):
-kind is ``conflict`` or ``claim``; label is ``true`` (a real disagreement / the members state
-the same fact) or ``false``. An id is a hash of the sentences an output rests on (their
+kind is ``conflict``, ``claim`` or ``update``; label is ``true`` (a real disagreement / the
+members state the same fact / a later report really raised the count) or ``false``. An id is a hash of the sentences an output rests on (their
 normalised text, sorted), so it survives reruns, other pile folders and other article ids.
 
     python benchmarks/judge_claims.py show /tmp/NAME-pile/briefs [--claims N]   # to read
@@ -39,6 +39,9 @@ def outputs(briefs: Path) -> list[tuple[str, str, str, dict]]:
             if c.get("independent_sources", 0) >= 2:
                 texts = [m["text"] for m in c["members"]]
                 out.append(("claim", _id(texts), story, c))
+            for u in c.get("updates", []):
+                texts = [s["text"] for v in u["values"] for s in v["sentences"]]
+                out.append(("update", _id(texts), story, u))
     return out
 
 
@@ -63,15 +66,17 @@ def show(briefs: Path, claims: int) -> None:
             for m in rec["members"]:
                 print(f"  [{m['article']}:{m['sentence']}] {m['text']}")
         else:
-            print(f"\n## conflict {oid} ({story}) {rec['description']}")
+            print(f"\n## {kind} {oid} ({story}) {rec['description']}")
             for v in rec["values"]:
                 for s in v["sentences"]:
                     print(f"  <{v['value']}> [{s['article']}:{s['sentence']}] {s['text']}")
+            for v, day in zip(rec["values"], rec.get("dates", []), strict=False):
+                print(f"  <{v['value']}> first reported {day}")
 
 
 def score(briefs: Path) -> None:
     done = load()
-    for kind in ("conflict", "claim"):
+    for kind in ("conflict", "claim", "update"):
         items = [(oid, story) for k, oid, story, _ in outputs(briefs) if k == kind]
         judged = [done[(kind, oid)] for oid, _ in items if (kind, oid) in done]
         true = sum(1 for lab in judged if lab == "true")

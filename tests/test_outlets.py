@@ -31,7 +31,9 @@ def test_never_a_platform_url_or_headline() -> None:
     assert not usable("https://example.com/story")
     assert not usable("Iraqi Diplomat to ST: Mosul Liberation Broke ISIS Back")
     assert usable("The New York Times")
-    assert outlet_name(["Blogger", None], "https://someblog.blogspot.com/p") is None
+    assert outlet_name(["Blogger", None], "https://blogspot.com/p") is None
+    # a blog on a platform is its own outlet, never the platform
+    assert outlet_name(["Blogger"], "https://someblog.blogspot.com/p") == "someblog.blogspot.com"
     assert outlet_name(["WordPress.com", "Ledger"], None) == "Ledger"
     assert outlet_name([None], "https://www.ledger.co.uk/x") == "ledger.co.uk"
 

@@ -134,13 +134,81 @@ def usable(name: str | None) -> bool:
     return len(text.split()) <= 6 and not re.search(r"[:!?|]|\s[-—–]\s", text)
 
 
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:
+        return None
+    return host.lower().removeprefix("www.") if host else None
+
+
+def tidy(name: str) -> str:
+    """One spelling per outlet name: a host is shown as its registered domain ("www.cnn.com",
+    "edition.cnn.com" -> "cnn.com"), except under a platform, where the blog is the host
+    ("someblog.blogspot.com"); whitespace and a trailing ".com" after a name are folded."""
+    text = re.sub(r"\s+", " ", name).strip()
+    if _looks_like_host(text):
+        domain = registered_domain(text)
+        if domain and fold(domain.split(".")[0]) in PLATFORMS:
+            return _host(text) or text
+        return domain or text
+    return text
+
+
 def outlet_name(candidates: list[str | None], url: str | None = None) -> str | None:
-    """The first usable candidate, else the registered domain of ``url``."""
+    """The first usable candidate, else the registered domain of ``url`` (on a platform such
+    as blogspot.com, the blog's own host: every blog there is a different outlet)."""
     for name in candidates:
         if usable(name):
-            return re.sub(r"\s+", " ", str(name)).strip()
+            return tidy(str(name))
     domain = registered_domain(url)
-    return domain if domain and fold(domain.split(".")[0]) not in PLATFORMS else None
+    if not domain:
+        return None
+    if fold(domain.split(".")[0]) in PLATFORMS:
+        host = _host(url)
+        return host if host and host != domain else None
+    return domain
+
+
+# How a plain text names the outlet it was copied from: a copyright or footer line, an
+# appeal to support the site, or the outlet's own reporter in an interview ("In an interview
+# with the Syriatimes e-newspaper's reporter"). Names stop at four capitalised words.
+_NAME = r"((?:The\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})"
+_KIND = r"(?:\s+(?:e-newspaper|newspaper|news\s+agency|agency|website|site|magazine|daily|weekly))?"
+_TEXT_OUTLET = [
+    re.compile(
+        r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*" + _NAME,
+        re.IGNORECASE | re.MULTILINE,
+    ),
+    re.compile(r"^\s*(?:Support|Subscribe to|Donate to)\s+" + _NAME + r"\s*$", re.MULTILINE),
+    re.compile(
+        r"\b(?:interview with|speaking to)\s+(?:the\s+)?"
+        + _NAME
+        + _KIND
+        + r"(?:'s|’s)\s+(?:own\s+)?(?:reporter|correspondent)\b"
+    ),
+]
+# "Support Our Journalism", "© All rights reserved": the words after the cue are no name
+_NOT_A_NAME = frozenset(["all", "our", "us", "this", "local", "independent", "quality", "free"])
+# a photo agency's credit line is no outlet of the text ("© Getty Images")
+_PHOTO = re.compile(r"images|photo|pictures|shutterstock|istock|alamy", re.IGNORECASE)
+_TEXT_LINES = 12  # copyright and appeal lines are read only near the top or the bottom
+
+
+def outlet_from_text(text: str) -> str | None:
+    """The outlet a plain-text article names as its own, or None (no guess from topic words)."""
+    lines = text.splitlines()
+    edges = "\n".join(lines[:_TEXT_LINES] + lines[-_TEXT_LINES:])
+    for i, pattern in enumerate(_TEXT_OUTLET):
+        m = pattern.search(text if i == 2 else edges)
+        if m:
+            name = re.sub(r"\s+(?:All|Ltd|Inc)\b.*$", "", m.group(1)).strip(" .,")
+            first = name.split()[0].lower()
+            if usable(name) and first not in _NOT_A_NAME and not _PHOTO.search(name):
+                return tidy(name)
+    return None
 
 
 def outlet_key(name: str | None) -> str | None:
@@ -150,6 +218,8 @@ def outlet_key(name: str | None) -> str | None:
     text = name.strip()
     if _looks_like_host(text) or text.lower().startswith(("http://", "https://", "www.")):
         domain = registered_domain(text)
+        if domain and fold(domain.split(".")[0]) in PLATFORMS:
+            return fold(_host(text) or text)  # each blog on a platform is its own outlet
         text = domain.split(".")[0] if domain else text
     key = fold(re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
     key = key.removeprefix("the") if key.startswith("the") and len(key) > 6 else key

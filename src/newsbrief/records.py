@@ -164,6 +164,17 @@ class Conflict:
 
 
 @dataclass(slots=True)
+class Update:
+    """A count a later report raised ("rose from 11 to 14 by 2024-05-15"): two figures of one
+    slot from articles of different days, the later one larger; shown instead of a dispute."""
+
+    unit: str  # what is counted (the slot of the two figures)
+    values: list[ConflictValue] = field(default_factory=list)  # earliest first
+    dates: list[str] = field(default_factory=list)  # first day each value was reported
+    description: str = ""
+
+
+@dataclass(slots=True)
 class Claim:
     text: str  # the representative sentence
     members: list[SentenceRef] = field(default_factory=list)
@@ -173,6 +184,8 @@ class Claim:
     # articles of the claim that state a minority value of one of its conflicts: listed as
     # members, not counted in independent_sources (they do not corroborate it)
     dissenting: list[str] = field(default_factory=list)
+    # counts a later report raised: not disputes (analyze.conflicts)
+    updates: list[Update] = field(default_factory=list)
 
 
 @dataclass(slots=True)

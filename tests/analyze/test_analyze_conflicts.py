@@ -259,3 +259,19 @@ def test_same_slot_conflicts_still_found() -> None:
     assert kinds(
         "A court convicted three men of the murder.", "A court convicted two men of the murder."
     ) == ["number"]
+
+
+def test_value_slot_survives_a_noun_read_as_a_verb() -> None:
+    # the small parser reads "to manslaughter" as a verb in one wording; the verb above it
+    # ("pleaded") still makes the two ages one slot, while "said" above both would not
+    pytest.importorskip("spacy")
+    from newsbrief import parse
+
+    if not parse.available():
+        pytest.skip("no parse model")
+    assert kinds(
+        "A builder pleaded guilty on Monday to manslaughter in the death 35 years ago of a "
+        "student who fell from a bridge.",
+        "A builder has pleaded guilty to manslaughter in the death 30 years ago of a student "
+        "who fell from a bridge.",
+    ) == ["number"]

@@ -13,6 +13,7 @@ from newsbrief.analyze.names import HONORIFICS, ROLE_WORDS
 from newsbrief.analyze.numbers import Quantity, quantities, same_amount
 from newsbrief.analyze.sources import count_independent, independent_sources
 from newsbrief.analyze.text import content_stems, cosine, demonym_base, idf_weights, is_credit
+from newsbrief.analyze.updates import as_update
 from newsbrief.records import Article, Claim, Conflict, ConflictValue, Derivation, SentenceRef
 from newsbrief.text import STOP_WORDS, stem, words, wordset
 
@@ -425,6 +426,11 @@ def find_conflicts(
         values = list(vals.values())
         _weigh(values, sources, parent_of)
         at = owner[key]
+        if kind == "number" and at is not None:
+            update = as_update(str(key[2]), vals, by_id)
+            if update is not None:
+                claims[at].updates.append(update)  # a later, larger count: no dispute
+                continue
         conflicts.append(
             Conflict(kind=kind, values=values, claim=at, description=_describe(kind, values))
         )

@@ -46,6 +46,45 @@ def _strip_site_name(title: str, sitename: str | None, host: str | None) -> str:
     return title
 
 
+def _masthead(title: str, url: str | None) -> str | None:
+    """The site's name as the <title> writes it beside the headline ("... | The Guardian"):
+    the first or last segment whose letters hold the URL's domain label ("BBC News": bbc)."""
+    from newsbrief.outlets import fold, registered_domain
+
+    domain = registered_domain(url)
+    label = fold(domain.split(".")[0]) if domain else ""
+    parts = _SITE_SEPARATOR.split(" ".join(title.split()))
+    if len(label) < 3 or len(parts) < 2:
+        return None
+    label = label.removeprefix("the")
+    for part in (parts[-1], parts[0]):
+        # "BBC News" holds "bbc"; a bare "News" is not held to stand for "foxnews"
+        key = fold(part).removeprefix("the")
+        if len(label) >= 3 and label in key:
+            return part.strip()
+    return None
+
+
+def _outlet(
+    page: PageMeta, sitename: Any, title: str, url: str | None
+) -> tuple[str | None, str | None]:
+    """(outlet, where it came from): the publisher's markup (JSON-LD publisher,
+    ``og:site_name``), trafilatura's site name, the masthead in the <title>, else the URL's
+    registered domain; a platform, a URL or a headline is skipped (``outlets.usable``)."""
+    from newsbrief.outlets import outlet_name, tidy, usable
+
+    candidates = [(p, html.unescape(o)) for p, o in page.outlets]
+    if sitename:
+        candidates.append(("trafilatura", str(sitename)))
+    if masthead := _masthead(html.unescape(title), url):
+        candidates.append(("masthead", masthead))
+    for provenance, name in candidates:
+        if usable(name):
+            return tidy(name), provenance
+    domain = outlet_name([], url)
+    return domain, ("url" if domain else None)
+
+
 def pick_title(meta_title: str, headings: list[str], sitename: str | None, host: str | None) -> str:
     """The headline: an <h1> when the metadata title is that heading plus decoration (site
     name, section, slogan), else the metadata title without a site-name segment. A different
@@ -315,10 +354,8 @@ def article_from_html(
         value = data.get(key)
         if value:
             meta[key] = value
-    outlet, meta["outlet_from"] = next(
-        ((html.unescape(o), p) for p, o in page.outlets),
-        (str(sitename), "trafilatura") if sitename else (host_of(page_url), "url"),
-    )
+    page_title = tree.findtext(".//title") or meta_title
+    outlet, meta["outlet_from"] = _outlet(page, data.get("sitename"), page_title, page_url)
     published, meta["published_from"] = _first_date(
         page.dates, data.get("date"), settings.date == "trafilatura"
     )

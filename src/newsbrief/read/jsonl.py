@@ -11,8 +11,9 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
+from newsbrief import outlets
 from newsbrief.errors import InputError
-from newsbrief.read.fields import host_of, normalize_date, outlet_name, split_authors
+from newsbrief.read.fields import normalize_date, outlet_name, split_authors
 from newsbrief.read.limits import Limits, human, text_over_limit
 from newsbrief.records import Article, Problem, article_id
 
@@ -94,9 +95,10 @@ def article_from_dict(obj: dict[str, Any], source: str) -> Article:
     published = normalize_date(raw_date)
     if raw_date is not None and published is None:
         meta["raw_date"] = raw_date
-    outlet_str = outlet_name(outlet)
+    # a named outlet unless it is a platform, a URL or a headline; else the URL's domain
+    outlet_str = outlets.outlet_name([outlet_name(outlet)])
     if outlet_str is None and url_str:
-        outlet_str = host_of(url_str)
+        outlet_str = outlets.outlet_name([], url_str)
         if outlet_str:
             meta["outlet_from"] = "url"
     language = meta.get("language") or meta.get("lang")

@@ -129,4 +129,12 @@ def article_from_text(text: str, source: str, encoding: str | None = None) -> Ar
     meta: dict[str, object] = {"format": "text"}
     if encoding is not None:
         meta["encoding"] = encoding
-    return Article(id=article_id(source, body), source=source, text=body, title=title, meta=meta)
+    from newsbrief.outlets import outlet_from_text
+
+    # a plain text carries no markup: the outlet is one the text names as its own, if any
+    outlet = outlet_from_text(body)
+    if outlet:
+        meta["outlet_from"] = "text"
+    return Article(
+        id=article_id(source, body), source=source, text=body, title=title, meta=meta, outlet=outlet
+    )

@@ -22,6 +22,7 @@ from newsbrief.records import (
     Derivation,
     Entity,
     StoryQuote,
+    Update,
 )
 from newsbrief.render.escape import escape
 
@@ -88,7 +89,13 @@ def _header(brief: Brief) -> list[str]:
         parts.append(start or end)
     outlets = {a.outlet.strip().lower() for a in brief.articles if a.outlet and a.outlet.strip()}
     count = _plural(len(brief.articles), "article")
-    parts.append(f"{count} from {_plural(len(outlets), 'outlet')}" if outlets else count)
+    unnamed = sum(1 for a in brief.articles if not (a.outlet and a.outlet.strip()))
+    if outlets:
+        # an article naming no outlet is its own source (the web page and CLI count it so)
+        more = f", {unnamed} naming none" if unnamed else ""
+        parts.append(f"{count} from {_plural(len(outlets), 'outlet')}{more}")
+    else:
+        parts.append(count)
     if brief.derivations:
         n = len(brief.derivations)
         parts.append(f"{n} {'copy or rewrite' if n == 1 else 'copies or rewrites'}")
@@ -118,7 +125,28 @@ def _support(claim: Claim) -> str:
 def _claim_line(claim: Claim, src: _Sources) -> str:
     ids = claim.articles or [m.article for m in claim.members]
     disputed = " — **disputed**, see below" if claim.conflicts else ""
-    return f"- {escape(claim.text)} {src.marks(ids)} — *{_support(claim)}*{disputed}"
+    updated = "".join(f" — *updated: {escape(_rose(u))}*" for u in claim.updates)
+    return f"- {escape(claim.text)} {src.marks(ids)} — *{_support(claim)}*{disputed}{updated}"
+
+
+def _rose(update: Update) -> str:
+    """ "rose from 11 to 14 by 2024-05-15" (the description without its unit)."""
+    return update.description.split(": ", 1)[-1]
+
+
+def _update(update: Update, src: _Sources) -> list[str]:
+    """An update: each figure with the day it was first reported and who reported it."""
+    lines = [f"- **Update**: {escape(update.description)}"]
+    for value, day in zip(update.values, update.dates, strict=False):
+        ids = value.articles or [s.article for s in value.sentences]
+        weight = (
+            f" — {_plural(value.independent_sources, 'outlet')} ({_plural(len(ids), 'article')})"
+        )
+        lines.append(
+            f"  - “{escape(value.value)}” from {escape(day)} in {src.marks(ids)}"
+            + (weight if value.independent_sources else "")
+        )
+    return lines
 
 
 def _claims(brief: Brief, src: _Sources) -> list[str]:
@@ -510,6 +538,10 @@ def render_markdown(brief: Brief) -> str:
         ("Summary", _summary(brief, src)),
         ("Corroborated claims", _claims(brief, src)),
         ("Disputed", [line for c in brief.conflicts for line in _conflict(c, brief, src)]),
+        (
+            "Updated figures",
+            [line for c in brief.claims for u in c.updates for line in _update(u, src)],
+        ),
         ("Who said what", _quotes(brief, src)),
         ("Timeline", _timeline(brief, src)),
         ("Copies and rewrites", [line for d in brief.derivations for line in _derivation(d, src)]),

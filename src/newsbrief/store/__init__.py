@@ -339,8 +339,9 @@ class Store(BrowseQueries):
         """Listing data for the stories table: no article bodies are loaded."""
         rows = self.conn.execute(
             "SELECT s.id, s.label, s.start, s.end, s.size, s.conflicts, "
-            "(SELECT COUNT(DISTINCT a.outlet) FROM story_articles sa JOIN articles a "
-            " ON a.id = sa.article WHERE sa.story = s.id AND a.outlet IS NOT NULL) "
+            # an article naming no outlet counts as its own source, as the web brief counts it
+            "(SELECT COUNT(DISTINCT COALESCE(a.outlet, a.source)) FROM story_articles sa "
+            " JOIN articles a ON a.id = sa.article WHERE sa.story = s.id) "
             "FROM stories s WHERE s.merged_into IS NULL AND s.size > 0 "
             "ORDER BY s.size DESC, s.start DESC, s.id"
         ).fetchall()
