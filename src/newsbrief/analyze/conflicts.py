@@ -377,17 +377,34 @@ def find_conflicts(
                 cv.articles.append(node[0])
                 cv.sentences.append(SentenceRef(node[0], node[1], text_of(node)))
 
+    # A claim repeated by many copies holds the same sentence many times: what a pair of
+    # sentences gives depends only on their texts and dates, so each is compared once.
+    stems_of: dict[str, list[str]] = {}
+    dates_of: dict[_Node, tuple[tuple[str, str], ...]] = {}
+    found: dict[tuple[object, ...], list[Finding]] = {}
+
     def check(na: _Node, nb: _Node, strict: bool = False) -> list[Finding]:
         ta, tb = text_of(na), text_of(nb)
         if not ta or not tb:
             return []
-        if strict and cosine(claim_stems(ta), claim_stems(tb), idf) < CONFLICT_MIN_SIMILARITY:
+        for n in (na, nb):
+            if n not in dates_of:
+                dates_of[n] = tuple(_sentence_dates(by_id[n[0]], n[1]))
+        key = (ta, tb, dates_of[na], dates_of[nb], strict)
+        got = found.get(key)
+        if got is not None:
+            return got
+        for t in (ta, tb):
+            if t not in stems_of:
+                stems_of[t] = claim_stems(t)
+        if strict and cosine(stems_of[ta], stems_of[tb], idf) < CONFLICT_MIN_SIMILARITY:
             # a claim may group statements that only share their topic; calling two such
             # sentences a dispute would put a false conflict in front of a fact-checker
-            return []
-        da = _sentence_dates(by_id[na[0]], na[1])
-        db = _sentence_dates(by_id[nb[0]], nb[1])
-        return compare(ta, tb, da, db)
+            got = []
+        else:
+            got = compare(ta, tb, list(dates_of[na]), list(dates_of[nb]))
+        found[key] = got
+        return got
 
     # sentence pairs a rewrite's alignment vouches for: compared however they are worded
     aligned = {
