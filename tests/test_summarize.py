@@ -175,6 +175,13 @@ def test_bad_budget() -> None:
             "Skip in Skip x Embed x Share Heavy rain burst the Millbrook dam on Tuesday.",
             "boilerplate",
         ),
+        (
+            "Volunteers stack sandbags along the river in Millbrook, Tuesday, May 7, 2019.",
+            "caption",
+        ),
+        ("Rest in peace old friend @millbrookmayor we will miss you every day.", "social"),
+        ("RT @MillbrookNews: The dam burst on Tuesday and the valley road is closed.", "social"),
+        ("Join us on Facebook and you will find the flood news in your feed.", "boilerplate"),
     ],
 )
 def test_page_debris_is_ineligible(text: str, reason: str) -> None:
@@ -187,6 +194,9 @@ def test_story_sentences_about_pictures_stay_eligible() -> None:
         "The images were taken by a satellite a day after the dam burst near Millbrook.",
         "Police released a photo of the suspect on Tuesday and asked the public for help.",
         "Traffic on the valley road slowed to a crawl as the water rose on Tuesday.",
+        # a handle the sentence talks about, and a date inside the report
+        "The council's Twitter account, @MillbrookCouncil, posted a map of the flooded streets.",
+        "The dam burst on Tuesday, May 7, 2019, and flooded the lower town within an hour.",
     ]:
         assert ineligible_reason(text) == ""
 

@@ -39,6 +39,17 @@ _CAPTION = re.compile(  # on lower-cased text
     r"|from|by|courtesy)\b|\bin this\b(?:\s+[\w,.'’-]+){0,6}?\s+"
     r"(?:photo(?:graph)?|image|picture)\b|\b(?:is|are|was|were) pictured\b|^file\s*[-–—]"
 )
+# Wire photo captions end on the day the picture was taken: "..., in Rome, Friday, Oct. 14,
+# 2011." A report names its days inside the sentence, not as a closing weekday-and-date.
+_CAPTION_DATE = re.compile(
+    r",\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]+\.?"
+    r"\s+\d{1,2},\s+\d{4}\.$"
+)
+# Social-media text pasted into the page: a post ("RT @x: ...", "... @handle ...") or a
+# follow prompt. A handle in a sentence that talks about the post or account is kept.
+_HANDLE = re.compile(r"(?<![\w.])@\w")
+_ABOUT_POSTS = re.compile(r"\b(?:twitter|tweet\w*|feed|account|handle|posted|wrote)\b")
+_PROMPT = re.compile(r"\b(?:join|like|follow) us on\b|\bfollow @")
 # A teaser cut off by the page ("... police said...") or two page pieces glued by a pipe.
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$|\s\|\s")
 _QUOTES = re.compile(r"[\"“”]")
@@ -151,6 +162,12 @@ def ineligible_reason(
         _CAPTION.search(low)
     ):
         return "caption"
+    if text.endswith(".") and "day, " in text and _CAPTION_DATE.search(text):
+        return "caption"
+    if "@" in text and _HANDLE.search(text) and not _ABOUT_POSTS.search(low):
+        return "social"
+    if (" us on " in low or "follow @" in low) and _PROMPT.search(low):
+        return "boilerplate"
     if ("|" in text or "..." in text or "…" in text) and _TRUNCATED.search(text):
         return "truncated"
     if ('"' in text or "“" in text or "”" in text) and _quote_fragment(text):
