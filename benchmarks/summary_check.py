@@ -58,7 +58,8 @@ RESIDUE = re.compile(
 _CUT = re.compile(r"(?:…|\.\.\.)[\"'”’)\]]*\s*$")
 _FURNITURE = re.compile(
     r"(?i)^\s*(?:story highlights|highlights|close\b|image copyright|image caption|tweet with"
-    r"|join us on|like us on|follow us|watch:|video:|photos?:|advertisement)"
+    r"|join us on|like us on|follow us|follow \S+: (?:facebook|twitter)|watch:|video:|photos?:"
+    r"|advertisement)"
     r"|\((?:[A-Z][\w.'’-]*\s*)+/\s*[A-Z][\w .'’-]*\)|\b(?:Getty|AP|AFP|Reuters) Images?\b"
 )
 

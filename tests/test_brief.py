@@ -131,7 +131,12 @@ def test_furniture_and_cut_titles_never_head_a_brief():
     story = Story("s3", ["a", "b", "c"], None, None, "tarn flood")
     brief = build_brief(story, [a, b, c], [], Analysis(story="s3"), summary)
     assert brief.headline == c.sentences[0].text
-    for title in ("CLOSE Get the latest news", "Tweet with a location", "Rain …"):
+    for title in (
+        "CLOSE Get the latest news",
+        "Tweet with a location",
+        "Rain …",
+        "Follow WXYZ.COM: Facebook | Twitter",
+    ):
         assert headline_problem(title)
     assert headline_problem("Photo op turns sour for the mayor") == ""
 

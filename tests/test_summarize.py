@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from newsbrief.errors import ConfigError
@@ -174,6 +175,13 @@ def test_bad_budget() -> None:
             "Skip in Skip x Embed x Share Heavy rain burst the Millbrook dam on Tuesday.",
             "boilerplate",
         ),
+        (
+            "Volunteers stack sandbags along the river in Millbrook, Tuesday, May 7, 2019.",
+            "caption",
+        ),
+        ("Rest in peace old friend @millbrookmayor we will miss you every day.", "social"),
+        ("RT @MillbrookNews: The dam burst on Tuesday and the valley road is closed.", "social"),
+        ("Join us on Facebook and you will find the flood news in your feed.", "boilerplate"),
     ],
 )
 def test_page_debris_is_ineligible(text: str, reason: str) -> None:
@@ -186,6 +194,9 @@ def test_story_sentences_about_pictures_stay_eligible() -> None:
         "The images were taken by a satellite a day after the dam burst near Millbrook.",
         "Police released a photo of the suspect on Tuesday and asked the public for help.",
         "Traffic on the valley road slowed to a crawl as the water rose on Tuesday.",
+        # a handle the sentence talks about, and a date inside the report
+        "The council's Twitter account, @MillbrookCouncil, posted a map of the flooded streets.",
+        "The dam burst on Tuesday, May 7, 2019, and flooded the lower town within an hour.",
     ]:
         assert ineligible_reason(text) == ""
 
@@ -219,32 +230,35 @@ PLANNED = [
 ]
 
 
-def cand(group: int, concepts: set[str]) -> Candidate:
+def cand(group: int, ids: set[int]) -> Candidate:
     return Candidate(
         article=group,
         sentence=Sentence(0, "x", 0, 1),
         words=10,
-        concepts=concepts,
         rank=0,
         row=group,
         group=group,
+        ids=np.array(sorted(ids), dtype=np.int64),
     )
 
 
 def test_weights_shrink_only_the_outlying_source() -> None:
-    shared = {"bridg", "reopen", "repair", "mayor"}
+    # concept ids 0-8 stand for the stems bridge, reopen, repair, mayor, ramp, cable, deck,
+    # council, loan; 9 for vote, 10 is a bigram that only the outlier has
+    shared = {0, 1, 2, 3}
     cands = [
-        cand(0, shared | {"ramp"}),
-        cand(1, shared | {"cabl"}),
-        cand(2, shared | {"deck"}),
-        cand(3, {"bridg", "council", "loan", "vote"}),
+        cand(0, shared | {4}),
+        cand(1, shared | {5}),
+        cand(2, shared | {6}),
+        cand(3, {0, 7, 8, 9, 10}),
     ]
-    weights = source_weights(cands, 1.0)
+    unigram = np.array([True] * 10 + [False])
+    weights = source_weights(cands, unigram, 1.0)
     assert weights[0] == weights[1] == weights[2] == 1.0
     assert 0.0 < weights[3] < 0.8
-    assert source_weights(cands, 0.0) == {}
+    assert source_weights(cands, unigram, 0.0) == {}
     # with two sources both are equally central: nothing to weigh
-    assert source_weights(cands[:2], 1.0) == {}
+    assert source_weights(cands[:2], unigram, 1.0) == {}
 
 
 def test_outlying_source_leaves_the_summary() -> None:

@@ -189,6 +189,8 @@ HEADLINE_WORDS = 30  # a summary sentence longer than this is a poor headline, t
 _FURNITURE = re.compile(
     r"(?i)^\s*(?:story highlights|highlights\b|close\b|image copyright|image caption"
     r"|tweet with a location|join us on|like us on|follow us"
+    # a follow prompt naming the outlet: "Follow CBSMIAMI.COM: Facebook | Twitter"
+    r"|follow\s+\S+\s*:\s*(?:facebook|twitter|instagram)\b"
     r"|(?:watch|video|photos?|gallery)\s*[:|–—-]|advertisement|skip\b|sign up|subscribe"
     r"|breaking news:?\s*$)"
     # a credit's names are separated by whitespace, which keeps the match linear: with

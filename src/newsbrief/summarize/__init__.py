@@ -10,26 +10,20 @@ original is in the set, and its source joins the original's group.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from newsbrief.analyze.sources import independent_sources
 from newsbrief.errors import ConfigError
 from newsbrief.records import Analysis, Article, Derivation, SentenceRef, SummarySentence
-from newsbrief.records import normalize_text as _norm
-from newsbrief.summarize.select import (
-    Candidate,
-    Params,
-    concept_weights,
-    greedy_select,
-    index_concepts,
-)
-from newsbrief.summarize.text import (
-    concepts_of,
-    ineligible_reason,
-    opens_on_pronoun,
-    stems_and_stops,
-)
+from newsbrief.summarize.select import Candidate, Params, concept_weights, greedy_select
+from newsbrief.summarize.text import ineligible_reason, opens_on_pronoun
+from newsbrief.text import STOP_WORDS, normalise, stem
 from newsbrief.text import words as tokenize
+
+# Joins a story's sentences for one tokenizer pass: a word of its own that no text holds.
+_SEP = " qxzsentencebreakqxz "
 
 CITE_SIMILARITY = 0.6  # cosine of content stems above which another article states the same
 
@@ -69,22 +63,17 @@ def _copied_sentences(
     return out
 
 
-def _similarity(stem_lists: list[list[str]]) -> np.ndarray:
+def _similarity(rows: np.ndarray, cols: np.ndarray, n: int, v: int) -> np.ndarray:
     """Cosine similarity of content-stem count vectors, one row per sentence.
 
-    Built straight into CSR form, and the product taken sparse times dense: single-threaded
-    and linear in the stems, where a dense BLAS product spends its time starting threads.
+    ``rows`` and ``cols`` hold one (sentence, stem id) pair per content token. Built
+    straight into CSR form, and the product taken sparse times dense: single-threaded and
+    linear in the stems, where a dense BLAS product spends its time starting threads.
     """
     from scipy.sparse import csr_matrix
 
-    vocab: dict[str, int] = {}
-    cols = np.array(
-        [vocab.setdefault(s, len(vocab)) for stems in stem_lists for s in stems], dtype=np.int32
-    )
-    n, v = len(stem_lists), max(1, len(vocab))
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum([len(stems) for stems in stem_lists], out=indptr[1:])
-    mat = csr_matrix((np.ones(len(cols), dtype=np.float32), cols, indptr), shape=(n, v))
+    ones = np.ones(len(cols), dtype=np.float32)
+    mat = csr_matrix((ones, (rows, cols)), shape=(n, max(1, v)))
     mat.sum_duplicates()
     row_of = np.repeat(np.arange(n), np.diff(mat.indptr))
     norms = np.sqrt(np.bincount(row_of, weights=mat.data**2, minlength=n))
@@ -92,19 +81,87 @@ def _similarity(stem_lists: list[list[str]]) -> np.ndarray:
     return np.asarray((mat @ mat.T).toarray(), dtype=np.float32)
 
 
+@dataclass(slots=True)
+class _Tokens:
+    """Every sentence's tokens as ids, computed once per story: each distinct word is
+    stemmed and looked up in the stop list once, whatever the number of its occurrences."""
+
+    stems: np.ndarray  # stem id per token, all sentences end to end
+    stop: np.ndarray  # per token: a stop word or one letter
+    sentence: np.ndarray  # per token: its sentence's row
+    n_stems: int
+
+
+def _tokens(texts: list[str]) -> _Tokens:
+    """``tokenize(t, lower=True)`` of every sentence, as stem ids and stop flags.
+
+    One tokenizer pass over the story's text, with a sentinel word between sentences; each
+    distinct word is stemmed and looked up in the stop list once.
+    """
+    big = normalise(_SEP.join(texts)).lower()
+    if big.count(_SEP) != len(texts) - 1:  # the sentinel occurs in the text itself
+        flat = [w for t in texts for w in tokenize(t, lower=True) + [_SEP.strip()]]
+    else:
+        flat = tokenize(big + _SEP)
+    uniq = list(dict.fromkeys(flat))
+    word_id = {w: i for i, w in enumerate(uniq)}
+    ids = np.fromiter(map(word_id.__getitem__, flat), dtype=np.int64, count=len(flat))
+    stems = list(map(stem, uniq))  # cached across stories by the text core
+    stem_id = {x: i for i, x in enumerate(dict.fromkeys(stems))}
+    stem_of = np.fromiter(map(stem_id.__getitem__, stems), dtype=np.int64, count=len(uniq))
+    stop_of = np.fromiter(map(STOP_WORDS.__contains__, uniq), dtype=bool, count=len(uniq))
+    stop_of |= np.fromiter(map(len, uniq), dtype=np.int64, count=len(uniq)) < 2
+    sep = ids == word_id[_SEP.strip()]
+    ends = np.flatnonzero(sep)
+    lengths = np.diff(np.concatenate([[-1], ends])) - 1
+    ids = ids[~sep]
+    return _Tokens(
+        stems=stem_of[ids],
+        stop=stop_of[ids],
+        sentence=np.repeat(np.arange(len(texts)), lengths),
+        n_stems=len(stem_id),
+    )
+
+
+def _concept_ids(tokens: _Tokens, eligible: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
+    """Each eligible sentence's concepts (content-stem unigrams, and bigrams unless both
+    words are stop words) as sorted ids into the story's concept vocabulary; and per id,
+    whether it is a bigram. Ineligible sentences get no concepts: none is ever weighed."""
+    n, v = len(eligible), tokens.n_stems
+    st, stop, sent = tokens.stems, tokens.stop, tokens.sentence
+    keep = eligible[sent]
+    uni = keep & ~stop
+    bi = keep[:-1] & (sent[:-1] == sent[1:]) & ~(stop[:-1] & stop[1:])
+    # a unigram's key is its stem id; a bigram's is past every unigram key
+    keys = np.concatenate([st[uni], v + st[:-1][bi] * v + st[1:][bi]])
+    rows = np.concatenate([sent[uni], sent[:-1][bi]])
+    span = v + v * v
+    pairs = np.unique(rows * span + keys)
+    row_of, key_of = pairs // span, pairs % span
+    vocab, ids = np.unique(key_of, return_inverse=True)
+    bounds = np.searchsorted(row_of, np.arange(n + 1))
+    per = [ids[bounds[i] : bounds[i + 1]] for i in range(n)]
+    return per, vocab >= v
+
+
 def _candidates(
     articles: list[Article], groups: list[int], copied: set[tuple[int, int]]
-) -> tuple[list[Candidate], np.ndarray]:
+) -> tuple[list[Candidate], np.ndarray, np.ndarray]:
+    """The story's sentences as candidates, their similarity matrix and, per concept id,
+    whether it is a bigram."""
     cands: list[Candidate] = []
-    content: list[list[str]] = []  # content stems per sentence, for similarity
     first_seen: set[str] = set()
     for ai, art in enumerate(articles):
         rank = 0
         for s in art.sentences:
-            stems, stop = stems_and_stops(tokenize(s.text, lower=True))
-            key = _norm(s.text)
+            # normalize_text's folding, without a regex substitution per sentence
+            key = " ".join(s.text.split()).lower()
             copy = (ai, s.index) in copied
-            ok = not copy and key not in first_seen and not ineligible_reason(s.text, art.title)
+            ok = (
+                not copy
+                and key not in first_seen
+                and not ineligible_reason(s.text, art.title, key=key)
+            )
             needs = None
             if ok and opens_on_pronoun(s.text):
                 # taken only with the sentence it refers to: the one before it, when that
@@ -122,8 +179,6 @@ def _candidates(
                 article=ai,
                 sentence=s,
                 words=len(s.text.split()),
-                # only an eligible sentence's concepts are ever weighed or covered
-                concepts=concepts_of(stems, stop) if ok else set(),
                 rank=rank,
                 row=len(cands),
                 group=groups[ai],
@@ -132,19 +187,28 @@ def _candidates(
             )
             rank += ok
             cands.append(cand)
-            content.append([st for st, x in zip(stems, stop, strict=True) if not x])
-    sim = _similarity(content) if cands else np.zeros((0, 0), dtype=np.float32)
-    return cands, sim
+    if not cands:
+        return cands, np.zeros((0, 0), dtype=np.float32), np.zeros(0, dtype=bool)
+    tokens = _tokens([c.sentence.text for c in cands])
+    per, bigram = _concept_ids(tokens, np.array([c.eligible for c in cands]))
+    for c, ids in zip(cands, per, strict=True):
+        c.ids = ids
+    content = ~tokens.stop
+    sim = _similarity(tokens.sentence[content], tokens.stems[content], len(cands), tokens.n_stems)
+    return cands, sim, bigram
 
 
 def _support(cands: list[Candidate], sim: np.ndarray, threshold: float) -> None:
     """Which independent sources state each sentence (its own always does)."""
     if not cands:
         return
-    hits = sim >= threshold
     group_of = np.array([c.group for c in cands])
-    for c in cands:
-        c.support = {int(g) for g in np.unique(group_of[hits[c.row]])} | {c.group}
+    # per sentence and group: does a sentence of that group state the same thing
+    member = np.zeros((len(cands), int(group_of.max()) + 1), dtype=np.float32)
+    member[np.arange(len(cands)), group_of] = 1.0
+    by_group = (sim >= threshold).astype(np.float32) @ member
+    for c, row in zip(cands, by_group.tolist(), strict=True):
+        c.support = {g for g, x in enumerate(row) if x} | {c.group}
 
 
 def _citations(
@@ -196,12 +260,12 @@ def summarize(
     params = params or Params()
     derivations = derivations or []
     groups = _source_groups(articles, analysis, derivations)
-    cands, sim = _candidates(articles, groups, _copied_sentences(articles, derivations))
+    cands, sim, bigram = _candidates(articles, groups, _copied_sentences(articles, derivations))
     if analysis is not None:
         _claims_of(cands, articles, analysis)
     _support(cands, sim, CITE_SIMILARITY)
-    weights = concept_weights(cands, index_concepts(cands), params)
-    chosen = greedy_select(cands, sim, weights, words, params)
+    weights = concept_weights(cands, bigram, params)
+    chosen = greedy_select(cands, sim, weights, bigram, words, params)
 
     return [
         SummarySentence(c.sentence.text, _citations(c, cands, sim, articles))

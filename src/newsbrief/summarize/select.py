@@ -10,7 +10,6 @@ similarity ceiling also keeps near-paraphrases out.
 from __future__ import annotations
 
 import heapq
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,7 +22,6 @@ class Candidate:
     article: int  # position of the article in the input list
     sentence: Sentence
     words: int
-    concepts: set[str]
     rank: int  # position among the article's eligible sentences (0 = its lead)
     row: int  # row in the similarity matrix
     group: int  # independent-source group of the article
@@ -33,7 +31,8 @@ class Candidate:
     # Row of the preceding sentence this one refers to ("He said ...", "But they ..."): it
     # enters the summary only with that sentence.
     needs: int | None = None
-    # the concepts as sorted ids into the story's concept vocabulary (see index_concepts)
+    # the concepts (stemmed content unigrams and bigrams) as sorted ids into the story's
+    # concept vocabulary; none for an ineligible sentence
     ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
 
@@ -68,26 +67,17 @@ def position_weight(rank: int, decay: float) -> float:
     return 1.0 + decay / (rank + 1.0)
 
 
-def index_concepts(cands: list[Candidate]) -> list[str]:
-    """Give every eligible candidate its concepts as ids; returns the vocabulary by id."""
-    vocab: dict[str, int] = {}
-    for c in cands:
-        if c.eligible:
-            ids = [vocab.setdefault(k, len(vocab)) for k in sorted(c.concepts)]
-            c.ids = np.array(ids, dtype=np.int64)
-    return list(vocab)
-
-
-def concept_weights(cands: list[Candidate], vocab: list[str], params: Params) -> np.ndarray:
+def concept_weights(cands: list[Candidate], bigram: np.ndarray, params: Params) -> np.ndarray:
     """Each concept weighs the number of independent sources carrying it, lead-weighted.
 
     Per concept: (sum over sources of the best position weight it has there) ** df_power,
     times 1 + tf_weight * log(occurrences), times the unigram or bigram weight; computed over
-    arrays of occurrences, not concept by concept.
+    arrays of occurrences, not concept by concept. ``bigram`` says per concept id whether
+    it is a bigram.
     """
     eligible = [c for c in cands if c.eligible and len(c.ids)]
-    if not eligible or not vocab:
-        return np.zeros(len(vocab))
+    if not eligible or not len(bigram):
+        return np.zeros(len(bigram))
     ids = np.concatenate([c.ids for c in eligible])
     counts = [len(c.ids) for c in eligible]
     groups = np.repeat([c.group for c in eligible], counts)
@@ -96,52 +86,50 @@ def concept_weights(cands: list[Candidate], vocab: list[str], params: Params) ->
     pairs, inverse = np.unique(ids * span + groups, return_inverse=True)
     best = np.zeros(len(pairs))
     np.maximum.at(best, inverse, pw)
-    base = np.bincount(pairs // span, weights=best, minlength=len(vocab))
-    tf = np.bincount(ids, minlength=len(vocab)).astype(np.float64)
-    kind = np.array([params.bigram_weight if " " in k else params.unigram_weight for k in vocab])
+    base = np.bincount(pairs // span, weights=best, minlength=len(bigram))
+    tf = np.bincount(ids, minlength=len(bigram)).astype(np.float64)
+    kind = np.where(bigram, params.bigram_weight, params.unigram_weight)
     with np.errstate(divide="ignore"):
         log_tf = np.where(tf > 0, np.log(np.maximum(tf, 1.0)), 0.0)
     return kind * base**params.df_power * (1.0 + params.tf_weight * log_tf)
 
 
-def source_weights(cands: list[Candidate], power: float) -> dict[int, float]:
+def source_weights(cands: list[Candidate], unigram: np.ndarray, power: float) -> dict[int, float]:
     """Per independent source, min(1, centrality / median centrality) ** ``power``.
 
     A source's centrality is the mean cosine between its content-unigram profile (how many
     of its eligible sentences carry each stem) and every other source's. With unit vectors
     that mean is (u_i . sum_j u_j - 1) / (n - 1), so the cost stays linear in the sources.
+    ``unigram`` says per concept id whether it is a unigram.
     """
-    profiles: dict[int, dict[str, float]] = {}
-    for c in cands:
-        if c.eligible:
-            prof = profiles.setdefault(c.group, {})
-            for k in c.concepts:
-                if " " not in k:
-                    prof[k] = prof.get(k, 0.0) + 1.0
-    if len(profiles) < 3 or power == 0.0:
+    eligible = [c for c in cands if c.eligible]
+    sources = sorted({c.group for c in eligible})
+    if len(sources) < 3 or power == 0.0:
         return {}  # with two sources both are equally central
-    total: dict[str, float] = {}
-    for prof in profiles.values():
-        norm = math.sqrt(math.fsum(v * v for v in prof.values())) or 1.0
-        for k, v in prof.items():
-            prof[k] = v / norm
-            total[k] = total.get(k, 0.0) + v / norm
-    n = len(profiles)
-    # fsum: exact whatever the (hash-seeded) order of the concept sets, so runs agree
-    centrality = {
-        g: (math.fsum(v * total[k] for k, v in prof.items()) - 1.0) / (n - 1)
-        for g, prof in profiles.items()
-    }
-    median = float(np.median(list(centrality.values())))
+    slot = {g: i for i, g in enumerate(sources)}
+    ids = np.concatenate([c.ids for c in eligible])
+    of = np.repeat([slot[c.group] for c in eligible], [len(c.ids) for c in eligible])
+    keep = unigram[ids]
+    profile = np.zeros((len(sources), len(unigram)))
+    np.add.at(profile, (of[keep], ids[keep]), 1.0)
+    norms = np.linalg.norm(profile, axis=1)
+    profile /= np.where(norms == 0, 1.0, norms)[:, None]
+    n = len(sources)
+    centrality = (profile @ profile.sum(axis=0) - 1.0) / (n - 1)
+    median = float(np.median(centrality))
     if median <= 0.0:
         return {}
-    return {g: min(1.0, max(0.0, x) / median) ** power for g, x in centrality.items()}
+    return {
+        g: min(1.0, max(0.0, float(x)) / median) ** power
+        for g, x in zip(sources, centrality, strict=True)
+    }
 
 
 def greedy_select(
     cands: list[Candidate],
     sim: np.ndarray,
     weights: np.ndarray,
+    bigram: np.ndarray,
     budget: int,
     params: Params,
 ) -> list[Candidate]:
@@ -149,14 +137,23 @@ def greedy_select(
 
     Lazy evaluation (Minoux 1978): a sentence's gain can only shrink as concepts get covered,
     so a stale score in the heap is an upper bound and only the top needs recomputing.
-    ``weights`` holds each concept id's weight (``concept_weights``).
+    ``weights`` holds each concept id's weight (``concept_weights``), ``bigram`` whether
+    it is a bigram.
     """
     rows = {c.row: c for c in cands}
     pool = [c for c in cands if c.eligible and c.words <= budget]
-    gains = [float(weights[c.ids].sum()) for c in cands if c.eligible]
-    unit = float(np.median(gains)) if gains else 0.0
+    eligible = [c for c in cands if c.eligible]
+    if eligible:
+        # each eligible sentence's total concept weight, summed per sentence in one call
+        ids = np.concatenate([c.ids for c in eligible])
+        starts = np.cumsum([0] + [len(c.ids) for c in eligible[:-1]])
+        per = np.add.reduceat(np.append(weights[ids], 0.0), starts)
+        per[[len(c.ids) == 0 for c in eligible]] = 0.0  # reduceat gives an empty slice its start
+        unit = float(np.median(per))
+    else:
+        unit = 0.0
     prior = {c.row: params.support_bonus * unit * max(0, len(c.support) - 1) for c in pool}
-    source = source_weights(cands, params.source_centrality)
+    source = source_weights(cands, ~bigram, params.source_centrality)
     by_row = {c.row: c for c in pool}
     followers: dict[int, list[int]] = {}
     for c in pool:
@@ -165,6 +162,8 @@ def greedy_select(
     covered = np.zeros(len(weights), dtype=bool)
     said: set[int] = set()  # claims already in the summary
     taken: set[int] = set()
+    # per sentence, its highest similarity to any sentence chosen so far
+    closest = np.full(len(cands), -np.inf, dtype=np.float32)
 
     def unit_of(c: Candidate) -> list[Candidate]:
         """The sentences that enter together: a referring sentence brings its antecedent."""
@@ -194,11 +193,7 @@ def greedy_select(
         if (
             sum(x.words for x in group) > budget - used
             or any(x.claims & said for x in group)
-            or (
-                chosen
-                and float(sim[[x.row for x in group]][:, [x.row for x in chosen]].max())
-                >= params.redundancy
-            )
+            or max(float(closest[x.row]) for x in group) >= params.redundancy
         ):
             continue  # can never fit or become non-redundant again
         fresh = score(c)
@@ -213,6 +208,7 @@ def greedy_select(
             said |= x.claims
             used += x.words
             covered[x.ids] = True
+            np.maximum(closest, sim[x.row], out=closest)
             # a sentence waiting for this one now costs only itself: its score may rise
             for f in followers.get(x.row, []):
                 if f not in taken:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from newsbrief.records import normalize_text
 from newsbrief.text import STOP_WORDS, stem, words
 
-_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*$")
+_CLOSERS = "\"'”’)]"  # may follow a sentence's final punctuation
 # Lines that belong to the page, not the story: credits, share prompts, legal text.
 # Searched on lower-cased text (IGNORECASE is several times slower on a long alternation).
 _BOILERPLATE = re.compile(
@@ -39,6 +39,17 @@ _CAPTION = re.compile(  # on lower-cased text
     r"|from|by|courtesy)\b|\bin this\b(?:\s+[\w,.'’-]+){0,6}?\s+"
     r"(?:photo(?:graph)?|image|picture)\b|\b(?:is|are|was|were) pictured\b|^file\s*[-–—]"
 )
+# Wire photo captions end on the day the picture was taken: "..., in Rome, Friday, Oct. 14,
+# 2011." A report names its days inside the sentence, not as a closing weekday-and-date.
+_CAPTION_DATE = re.compile(
+    r",\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]+\.?"
+    r"\s+\d{1,2},\s+\d{4}\.$"
+)
+# Social-media text pasted into the page: a post ("RT @x: ...", "... @handle ...") or a
+# follow prompt. A handle in a sentence that talks about the post or account is kept.
+_HANDLE = re.compile(r"(?<![\w.])@\w")
+_ABOUT_POSTS = re.compile(r"\b(?:twitter|tweet\w*|feed|account|handle|posted|wrote)\b")
+_PROMPT = re.compile(r"\b(?:join|like|follow) us on\b|\bfollow @")
 # A teaser cut off by the page ("... police said...") or two page pieces glued by a pipe.
 _TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*$|\s\|\s")
 _QUOTES = re.compile(r"[\"“”]")
@@ -100,31 +111,48 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _headline_like(text: str) -> bool:
+    found = _WORD.findall(text)
+    # capital <= len(found) - plain, so once plain passes a fifth of the words the sentence
+    # can no longer reach capital >= 4 * plain: most sentences stop after a few words
+    bound = len(found) / 5.0
     capital = plain = 0
-    for t in _WORD.findall(text):
+    for t in found:
         if t[0].isupper():
             capital += t.lower() not in STOP_WORDS
         elif t not in STOP_WORDS:
             plain += 1
+            if plain > bound:
+                return False
     return capital + plain >= 4 and capital >= 0.8 * (capital + plain)
 
 
-def ineligible_reason(text: str, title: str = "", min_words: int = 6, max_words: int = 70) -> str:
-    """Why a sentence cannot stand in a summary, or "" when it can."""
+def ineligible_reason(
+    text: str, title: str = "", min_words: int = 6, max_words: int = 70, key: str | None = None
+) -> str:
+    """Why a sentence cannot stand in a summary, or "" when it can.
+
+    ``key``: ``normalize_text(text)`` when the caller has it already. Each pattern search
+    is guarded by a substring every match of it contains, so most sentences skip most
+    searches (the summarizer runs this on every sentence of a story).
+    """
     n = word_count(text)
     if n < min_words:
         return "short"
     if n > max_words:
         return "long"
-    if not _TERMINAL.search(text):
+    if not text.rstrip(_CLOSERS).endswith((".", "!", "?")):
         return "no-terminal-punctuation"
-    if title and normalize_text(text).rstrip(".!?") == _title_key(title):
+    if title and (key or normalize_text(text)).rstrip(".!?") == _title_key(title):
         return "title"
     if _headline_like(text):
         return "heading"
     if not text[0].isupper() and not text[0].isdigit() and text[0] not in "\"“‘'(":
         return "fragment"
-    if _CREDIT.search(text) or _BYLINE.search(text) or _PHOTO_CREDIT.search(text):
+    if (
+        _CREDIT.match(text)
+        or (text.startswith("By") and _BYLINE.match(text))
+        or (("/" in text or "Image" in text) and _PHOTO_CREDIT.search(text))
+    ):
         return "credit"
     low = text.lower()
     if _BOILERPLATE.search(low):
@@ -134,11 +162,18 @@ def ineligible_reason(text: str, title: str = "", min_words: int = 6, max_words:
         _CAPTION.search(low)
     ):
         return "caption"
-    if _TRUNCATED.search(text):
+    if text.endswith(".") and "day, " in text and _CAPTION_DATE.search(text):
+        return "caption"
+    if "@" in text and _HANDLE.search(text) and not _ABOUT_POSTS.search(low):
+        return "social"
+    if (" us on " in low or "follow @" in low) and _PROMPT.search(low):
+        return "boilerplate"
+    if ("|" in text or "..." in text or "…" in text) and _TRUNCATED.search(text):
         return "truncated"
-    if _quote_fragment(text):
+    if ('"' in text or "“" in text or "”" in text) and _quote_fragment(text):
         return "quote-fragment"
-    if _FILLER.search(low):
+    # every filler pattern holds "no" (or "not") or "declined"
+    if ("no" in low or "declined" in low) and _FILLER.search(low):
         return "filler"
     return ""
 
