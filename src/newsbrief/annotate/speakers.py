@@ -50,7 +50,6 @@ _NOT_SPEAKER_ENTS = frozenset(
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_ANTECEDENT_ENTS = _NOT_SPEAKER_ENTS | {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
-_SURE_PRONOUNS = frozenset({"he", "she", "they"})
 _LEADS = frozenset({"the"}) | lx.TITLES
 # The parse of attribution sentences is most of annotate's cost (about 8x the rest, see
 # docs/benchmarks.md): a crawl of millions can trade speaker accuracy for speed with
@@ -279,13 +278,15 @@ class Resolver:
         return off + lo, off + hi, head
 
     def sure(self, subj: str, start: int, end: int) -> bool:
-        """Whether the pattern subject needs no parse: a lone "he"/"she"/"they" (the parse would
-        only repeat it), or exactly one named person or organisation of the article, optionally
+        """Whether the pattern subject needs no parse: a lone pronoun (the parse would only
+        repeat it), a generic plural ("officials"), or exactly one named person or organisation of the article, optionally
         after "the" or a title ("Ivanka Trump", "the Pentagon", "Sen. Jane Doe"). The parse
         is for the rest: apposition chains, possessors, places, objects, clause fragments."""
-        words = subj.split()
-        if len(words) == 1 and words[0].lower() in _SURE_PRONOUNS:
+        words = subj.lower().split()
+        if len(words) == 1 and words[0] in _PRONOUNS:
             return True
+        if 0 < len(words) <= 3 and words[-1] in _GENERIC:
+            return True  # "officials", "two sources": no speaker, whatever the parse says
         lo, hi = _trim(self.text, start, end)
         i = bisect.bisect_left(self.starts, lo)
         if i >= len(self.mentions):

@@ -77,7 +77,7 @@ def _merge_split(text: str, quotes: list[Quote]) -> list[tuple[Quote, list[tuple
             and q.kind == prev.kind == "direct"
             and q.speaker_text is not None
             and (q.speaker, q.cue) == (prev.speaker, prev.cue)
-            and 0 <= q.start - out[-1][1][-1][1]
+            and q.start >= out[-1][1][-1][1]
             and "\n" not in text[out[-1][1][-1][1] : q.start]
         ):
             out[-1][1].append((q.start, q.end))
