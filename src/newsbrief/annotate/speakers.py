@@ -285,12 +285,12 @@ class Resolver:
         words = subj.lower().split()
         if len(words) == 1 and words[0] in _PRONOUNS:
             return True
-        if 0 < len(words) <= 3 and words[-1] in _GENERIC:
-            return True  # "officials", "two sources": no speaker, whatever the parse says
         lo, hi = _trim(self.text, start, end)
         i = bisect.bisect_left(self.starts, lo)
-        if i >= len(self.mentions):
-            return False
+        if i >= len(self.mentions) or self.mentions[i].start >= hi:
+            # "officials", "two sources": no speaker, whatever the parse says; but a name
+            # inside ("Brennick's aide") needs the parse to tell possessor from speaker
+            return 0 < len(words) <= 3 and words[-1] in _GENERIC
         m = self.mentions[i]
         if not m.entity or m.end != hi:
             return False
