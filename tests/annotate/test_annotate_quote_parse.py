@@ -112,3 +112,15 @@ def test_sure_subjects_are_exact_mentions_lone_pronouns_and_generic_plurals():
     assert sure("She")
     assert sure("Two officials")
     assert not sure("Brennick's aide")  # the possessor is not the speaker: parse
+
+
+def test_a_name_after_a_preposition_is_the_tail_of_a_longer_subject_and_needs_the_parse():
+    from newsbrief.annotate.entities import extract_mentions
+    from newsbrief.annotate.sentences import split_sentences
+
+    text = "Rep. Ada Brennick spoke. A spokesperson for Brennick said so."
+    sents = split_sentences(text)
+    mentions, roles = extract_mentions(text, sents)
+    res = speakers.Resolver(text, sents, mentions, roles)
+    at = text.rindex("Brennick")
+    assert not res.sure("Brennick", at, at + len("Brennick"))

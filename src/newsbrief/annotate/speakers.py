@@ -51,6 +51,9 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_ANTECEDENT_ENTS = _NOT_SPEAKER_ENTS | {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
 _LEADS = frozenset({"the"}) | lx.TITLES
+_TAIL_OF = frozenset(
+    {"for", "of", "to", "with", "by", "at", "from", "in", "on", "and", "about", "against"}
+)
 # The parse of attribution sentences is most of annotate's cost (about 8x the rest, see
 # docs/benchmarks.md): a crawl of millions can trade speaker accuracy for speed with
 # NEWSBRIEF_QUOTE_PARSE=0 (`newsbrief run --no-quote-parse`). The eval and tests flip it.
@@ -297,7 +300,11 @@ class Resolver:
         if i + 1 < len(self.mentions) and self.mentions[i + 1].start < hi:
             return False
         lead = self.text[lo : m.start].lower().split()
-        return all(w.strip(".,") in _LEADS for w in lead)
+        if not all(w.strip(".,") in _LEADS for w in lead):
+            return False
+        # "A spokesperson for Conyers told": the pattern took the tail of a longer subject
+        before = self.text[max(0, lo - 12) : lo].split()
+        return not (before and before[-1].lower() in _TAIL_OF)
 
     def prefetch(self, requests: list[tuple[str, int, int]], sentences: set[int]) -> None:
         """Parse in one batch the ``sentences`` (indices) and those of the ``requests`` (subject,
