@@ -4,7 +4,7 @@ nice python benchmarks/judge_quotes.py PILE_DIR [--verdicts benchmarks/judged/qu
                                        [--sample 60] [--show] [--cost]
 
 PILE_DIR is what ``benchmarks/dev_pile.py`` wrote (``briefs/*.json``, ``newsbrief.db``). Every
-quote of every brief gets an id from its article id and its text (a hash: the verdict file holds
+quote of every brief gets an id from its pile row id (the Multi-News doc id) and its text (a hash: the verdict file holds
 no article text); the sample is the ``--sample`` quotes whose ids hash lowest, so it depends
 only on the quotes themselves and stays put between runs unless the quotes change.
 
@@ -39,13 +39,25 @@ def quote_id(article: str, text: str) -> str:
     return _h(article + "\0" + text)
 
 
+def pile_ids(pile: Path) -> dict[str, str]:
+    """Store article id -> the pile row id (``meta["id"]``, the Multi-News doc id). Quote ids
+    are keyed by the row id: the store id hashes the cleaned text, so it moves whenever
+    cleaning changes, and every verdict would go stale with it."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from newsbrief.store import Store
+
+    with Store(pile / "newsbrief.db") as store:
+        return {a.id: str((a.meta or {}).get("id") or a.id) for a in store.articles()}
+
+
 def pile_quotes(pile: Path) -> dict[str, dict]:
     """Every brief quote of the pile by id (one entry per article and text)."""
+    rows = pile_ids(pile)
     out: dict[str, dict] = {}
     for path in sorted((pile / "briefs").glob("*.json")):
         brief = json.loads(path.read_text(encoding="utf-8"))
         for q in brief.get("quotes", []):
-            out.setdefault(quote_id(q["article"], q["text"]), q)
+            out.setdefault(quote_id(rows.get(q["article"], q["article"]), q["text"]), q)
     return out
 
 

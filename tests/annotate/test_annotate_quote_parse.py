@@ -60,3 +60,67 @@ def test_run_no_quote_parse_switches_it_off_for_the_run_and_its_workers(tmp_path
     assert result.exit_code == 0, result.output
     assert speakers.PARSED["on"] is False
     assert speakers.quote_parse_wanted() is False  # what a worker process reads
+
+
+DOUBTFUL = (
+    "Ada Brennick chairs the roads committee of the Rivermoor council.\n"
+    '"The pumps are old," Brennick said.\n'
+    "A spokesman for the water board, which runs the pumps, said the repairs would take a month.\n"
+    "Officials at the depot, speaking on Tuesday, said the road would stay shut.\n"
+)
+
+
+@pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
+def test_only_doubtful_subjects_are_parsed_and_in_one_batch(monkeypatch: pytest.MonkeyPatch):
+    speakers.set_quote_parse(True)
+    parse.clear_cache()
+    batches: list[list[str]] = []
+    real = parse.parse
+
+    def counting(texts):
+        todo = [t for t in texts if parse._cache.get(t) is None]
+        if todo:
+            batches.append(todo)
+        return real(texts)
+
+    monkeypatch.setattr(parse, "parse", counting)
+    art = annotate(Article(id="a", source="a.txt", text=DOUBTFUL))
+    assert [q.speaker for q in art.quotes if q.kind == "direct"] == ["Ada Brennick"]
+    parsed = [t for batch in batches for t in batch]
+    # "Brennick said": an exact person mention with a speech verb needs no parse; the two
+    # nominal subjects do, and they go in one batch
+    assert not any("Brennick said" in t for t in parsed)
+    assert any("spokesman for the water board" in t for t in parsed)
+    assert any("Officials at the depot" in t for t in parsed)
+    assert len(batches) == 1
+
+
+def test_sure_subjects_are_exact_mentions_lone_pronouns_and_generic_plurals():
+    from newsbrief.annotate.entities import extract_mentions
+    from newsbrief.annotate.sentences import split_sentences
+
+    text = "Sen. Ada Brennick spoke. She said so. Two officials said so. Brennick's aide said so."
+    sents = split_sentences(text)
+    mentions, roles = extract_mentions(text, sents)
+    res = speakers.Resolver(text, sents, mentions, roles)
+
+    def sure(subj: str) -> bool:
+        at = text.index(subj)
+        return res.sure(subj, at, at + len(subj))
+
+    assert sure("Sen. Ada Brennick")
+    assert sure("She")
+    assert sure("Two officials")
+    assert not sure("Brennick's aide")  # the possessor is not the speaker: parse
+
+
+def test_a_name_after_a_preposition_is_the_tail_of_a_longer_subject_and_needs_the_parse():
+    from newsbrief.annotate.entities import extract_mentions
+    from newsbrief.annotate.sentences import split_sentences
+
+    text = "Rep. Ada Brennick spoke. A spokesperson for Brennick said so."
+    sents = split_sentences(text)
+    mentions, roles = extract_mentions(text, sents)
+    res = speakers.Resolver(text, sents, mentions, roles)
+    at = text.rindex("Brennick")
+    assert not res.sure("Brennick", at, at + len("Brennick"))

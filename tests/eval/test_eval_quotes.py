@@ -70,3 +70,18 @@ def test_split_quote_is_scored_as_one_attribution_without_its_cue() -> None:
     ((q, parts),) = _merge_split(text, [a, b])
     assert parts == [(1, 13), (25, 45)]
     assert q is a
+
+
+def test_a_speakers_further_quotes_in_the_paragraph_join_but_not_across_paragraphs() -> None:
+    from newsbrief.eval.quotes import _merge_split
+    from newsbrief.records import Quote
+
+    said = ", said Ada Brennick, who chairs the roads committee of the council. "
+    text = "“A.”" + said + "“B.”\n“C.”"
+    b_at = text.index("B.")
+    c_at = text.index("C.")
+    a = Quote("A.", "direct", 0, 1, 3, "Ada Brennick", "Ada Brennick", "said")
+    b = Quote("B.", "direct", 0, b_at, b_at + 2, "Ada Brennick", "Ada Brennick", "said")
+    c = Quote("C.", "direct", 1, c_at, c_at + 2, "Ada Brennick", "Ada Brennick", "said")
+    joined = _merge_split(text, [a, b, c])
+    assert [parts for _, parts in joined] == [[(1, 3), (b_at, b_at + 2)], [(c_at, c_at + 2)]]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from newsbrief import parse as nlp_parse
 from newsbrief.annotate import cues, speakers
 from newsbrief.annotate import lexicon as lx
-from newsbrief.annotate.reported import reported_quotes
+from newsbrief.annotate.reported import SPEECH, reported_matches, resolve_reported
 from newsbrief.annotate.speakers import Resolver, _trim
 from newsbrief.records import Mention, Quote, Sentence
 
@@ -244,13 +244,47 @@ def _parsed_cue(
     return text[lo:hi], lo, hi, verb
 
 
+def _cue_sentences(
+    text: str, span: _Span, sentences: list[Sentence], sentence_of: Callable[[int], int]
+) -> list[int]:
+    """The sentences ``_parsed_cue`` would parse for ``span`` (none for a "Name:" line)."""
+    line_start = text.rfind("\n", 0, span.open) + 1
+    if _HEADLINE_SPEAKER.match(text, line_start, span.open):
+        return []
+    first, last = sentence_of(span.open), sentence_of(max(span.open, span.close - 1))
+    out = []
+    if text[span.close : sentences[last].end].strip(' .,\n"”’'):
+        out.append(last)
+    if text[sentences[first].start : span.open].strip():
+        out.append(first)
+    return out
+
+
+@dataclass(slots=True)
+class _Direct:
+    span: _Span
+    start: int
+    end: int
+    subj: str | None
+    s_start: int
+    s_end: int
+    verb: str | None
+    short: bool
+
+
 def extract_quotes(
     text: str,
     sentences: list[Sentence],
     mentions: list[Mention],
     roles: dict[str, list[str]] | None = None,
 ) -> list[Quote]:
-    """Direct and reported quotes of ``text`` with speakers resolved against ``mentions``."""
+    """Direct and reported quotes of ``text`` with speakers resolved against ``mentions``.
+
+    Three passes: the patterns find every quote, its cue and every reported statement; the
+    sentences whose speaker the patterns leave in doubt are parsed in one batch (``nlp.pipe``
+    reads a batch about twice as fast per word as one sentence at a time); then speakers are
+    resolved in text order, so pronouns see the speakers before them.
+    """
     spans = quote_spans(text)
     resolver = Resolver(
         text, sentences, mentions, roles or {}, quoted=[(q.start, q.end) for q in spans]
@@ -260,8 +294,8 @@ def extract_quotes(
     def sentence_of(pos: int) -> int:
         return max(0, bisect.bisect_right(sent_starts, pos) - 1)
 
-    quotes: list[Quote] = []
-    prev: Quote | None = None
+    parse_on = speakers.PARSED["on"]
+    found: list[_Direct] = []
     prev_close = 0
     for span in spans:
         start, end = _trim(text, span.start, span.end)
@@ -279,30 +313,57 @@ def extract_quotes(
             before = _cue_before(text, span, prev_close)
             if before:
                 subj, s_start, s_end, verb = before
-        if subj is None and not short and speakers.PARSED["on"]:
-            parsed = _parsed_cue(text, span, sentences, sentence_of)
+        prev_close = span.close
+        if subj is None and short:
+            continue  # a scare quote or a title, not a statement
+        found.append(_Direct(span, start, end, subj, s_start, s_end, verb, short))
+    pending = reported_matches(text, sentences, [(d.start, d.end) for d in found])
+
+    if parse_on and sentences:
+        todo: set[int] = set()
+        for d in found:
+            if d.subj is None:
+                todo.update(_cue_sentences(text, d.span, sentences, sentence_of))
+        requests = [(d.subj, d.s_start, d.s_end) for d in found if d.subj is not None]
+        requests += [
+            (p.subj, p.s_start, p.s_end) for p in pending if p.subj is not None and p.kind in SPEECH
+        ]
+        resolver.prefetch(requests, todo)
+
+    quotes: list[Quote] = []
+    prev: Quote | None = None
+    for d in found:
+        subj, s_start, s_end, verb = d.subj, d.s_start, d.s_end, d.verb
+        if subj is None and parse_on:
+            parsed = _parsed_cue(text, d.span, sentences, sentence_of)
             if parsed:
                 subj, s_start, s_end, verb = parsed
         speaker = resolver.resolve(subj, s_start, s_end) if subj else None
         if subj is None:
-            if short:
-                prev_close = span.close
-                continue  # a scare quote or a title, not a statement
             same_par = (
                 prev is not None
                 and sentences
                 and (
-                    sentences[sentence_of(start)].paragraph - sentences[prev.sentence].paragraph
+                    sentences[sentence_of(d.start)].paragraph - sentences[prev.sentence].paragraph
                     <= 1
                 )
             )
             if prev is not None and same_par:
                 speaker, subj, verb = prev.speaker, prev.speaker_text, prev.cue
-        resolver.note(s_start if s_start >= 0 else start, speaker)
+        resolver.note(s_start if s_start >= 0 else d.start, speaker)
         subj = subj.rstrip(".") if subj else subj
-        q = Quote(content, "direct", sentence_of(start), start, end, speaker, subj, verb)
+        q = Quote(
+            text[d.start : d.end],
+            "direct",
+            sentence_of(d.start),
+            d.start,
+            d.end,
+            speaker,
+            subj,
+            verb,
+        )
         quotes.append(q)
-        prev, prev_close = q, span.close
-    quotes.extend(reported_quotes(text, sentences, quotes, resolver))
+        prev = q
+    quotes.extend(resolve_reported(text, pending, resolver))
     quotes.sort(key=lambda q: q.start)
     return quotes

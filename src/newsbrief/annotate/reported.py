@@ -9,11 +9,14 @@ only.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from newsbrief.annotate import cues
 from newsbrief.annotate.attributed import match_general
 from newsbrief.annotate.speakers import Resolver, _trim
 from newsbrief.records import Quote, Sentence
 
+SPEECH = frozenset({"direct", "reported"})
 _CLOSING = '"”'
 _OPENING = '"“'
 
@@ -45,12 +48,28 @@ def _content(
     return start, end
 
 
-def reported_quotes(
-    text: str, sentences: list[Sentence], direct: list[Quote], resolver: Resolver
-) -> list[Quote]:
-    """Reported and attributed statements of ``text``, none overlapping a direct quote."""
-    covered = [(q.start, q.end) for q in direct]
-    out: list[Quote] = []
+@dataclass(slots=True)
+class Pending:
+    """A reported or attributed statement found by the patterns, its speaker not yet resolved."""
+
+    kind: str
+    sentence: int
+    start: int
+    end: int
+    subj: str | None
+    s_start: int
+    s_end: int
+    cue: str
+    note: bool  # a speech pattern's speaker becomes salient for later pronouns
+
+
+def reported_matches(
+    text: str, sentences: list[Sentence], covered: list[tuple[int, int]]
+) -> list[Pending]:
+    """Reported and attributed statements of ``text``, none overlapping the direct quotes'
+    ``covered`` spans, in the order their speakers are resolved. Matching reads no parse, so
+    the sentences the speakers need can be parsed in one batch before ``resolve_reported``."""
+    out: list[Pending] = []
     for sent in sentences:
         s = _mask(sent, covered)
         taken = [
@@ -64,21 +83,37 @@ def reported_quotes(
             span = _content(text, sent, c_rel, covered, 12)
             if span is not None:
                 start, end = span
-                speaker = resolver.resolve(subj, sent.start + s_rel[0], sent.start + s_rel[1])
-                resolver.note(sent.start + s_rel[0], speaker)
-                subj = subj.rstrip(".")
-                out.append(
-                    Quote(text[start:end], "reported", sent.index, start, end, speaker, subj, verb)
-                )
+                a, b = sent.start + s_rel[0], sent.start + s_rel[1]
+                out.append(Pending("reported", sent.index, start, end, subj, a, b, verb, True))
                 taken.append((min(s_rel[0], c_rel[0]), max(s_rel[1], c_rel[1])))
         for g_subj, g_rel, cue, c_rel, kind in match_general(s, taken):
             span = _content(text, sent, c_rel, covered, 2)
             if span is None:
                 continue
             start, end = span
-            speaker = None
-            if g_subj is not None:
-                speaker = resolver.resolve(g_subj, sent.start + g_rel[0], sent.start + g_rel[1])
-                g_subj = g_subj.rstrip(".")
-            out.append(Quote(text[start:end], kind, sent.index, start, end, speaker, g_subj, cue))
+            a, b = sent.start + g_rel[0], sent.start + g_rel[1]
+            out.append(Pending(kind, sent.index, start, end, g_subj, a, b, cue, False))
     return out
+
+
+def resolve_reported(text: str, pending: list[Pending], resolver: Resolver) -> list[Quote]:
+    out: list[Quote] = []
+    for p in pending:
+        speaker = None
+        if p.subj is not None:
+            # only speech reaches a brief: stances and intentions keep the pattern subject
+            speaker = resolver.resolve(p.subj, p.s_start, p.s_end, parse=p.kind in SPEECH)
+        if p.note:
+            resolver.note(p.s_start, speaker)
+        subj = p.subj.rstrip(".") if p.subj is not None else None
+        q = Quote(text[p.start : p.end], p.kind, p.sentence, p.start, p.end, speaker, subj, p.cue)
+        out.append(q)
+    return out
+
+
+def reported_quotes(
+    text: str, sentences: list[Sentence], direct: list[Quote], resolver: Resolver
+) -> list[Quote]:
+    """Reported and attributed statements of ``text``, none overlapping a direct quote."""
+    covered = [(q.start, q.end) for q in direct]
+    return resolve_reported(text, reported_matches(text, sentences, covered), resolver)

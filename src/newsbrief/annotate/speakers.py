@@ -50,6 +50,10 @@ _NOT_SPEAKER_ENTS = frozenset(
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_ANTECEDENT_ENTS = _NOT_SPEAKER_ENTS | {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
+_LEADS = frozenset({"the"}) | lx.TITLES
+_TAIL_OF = frozenset(
+    {"for", "of", "to", "with", "by", "at", "from", "in", "on", "and", "about", "against"}
+)
 # The parse of attribution sentences is most of annotate's cost (about 8x the rest, see
 # docs/benchmarks.md): a crawl of millions can trade speaker accuracy for speed with
 # NEWSBRIEF_QUOTE_PARSE=0 (`newsbrief run --no-quote-parse`). The eval and tests flip it.
@@ -106,6 +110,7 @@ class Resolver:
         self.salient: list[tuple[int, str, str]] = []  # (position, entity, kind)
         self._vouched: set[int] = set()  # positions of resolved speakers: no parse check
         self._animate_memo: dict[int, bool] = {}
+        self._patterns_only = False  # resolving a statement no brief shows: no parse at all
         self._skip: list[tuple[int, int]] = []  # places the parse left out of the subject
         first_in_sentence: set[int] = set()
         for m in self.mentions:
@@ -142,7 +147,7 @@ class Resolver:
         """Whether the parse of the sentence at ``pos`` calls the name there a person (an
         organisation for "they"/"it"): "she" never goes back to "Delaware" or "Amber Alert"
         that the pattern tagger took for people. Without the parse, every candidate stands."""
-        if pos in self._vouched or not PARSED["on"]:
+        if pos in self._vouched or not PARSED["on"] or self._patterns_only:
             return True
         if pos in self._animate_memo:
             return self._animate_memo[pos]
@@ -166,11 +171,21 @@ class Resolver:
 
     def _recent(self, pos: int, kind: str, role_word: str | None = None) -> str | None:
         checked = 0
-        for p, entity, k in reversed(self.salient):
-            if p >= pos or k != kind or self._inside_quote(p):
-                continue
+        cands = [
+            (p, entity)
+            for p, entity, k in reversed(self.salient)
+            if p < pos and k == kind and not self._inside_quote(p)
+        ]
+        for n, (p, entity) in enumerate(cands):
             if role_word is None or self._has_role(entity, role_word):
-                if role_word is None and checked < 4:
+                # the parse is asked only when refusing this mention would change the answer:
+                # the next candidate is someone else (or no one), and no title vouches for it
+                if (
+                    role_word is None
+                    and checked < 4
+                    and not self.roles.get(entity)
+                    and (n + 1 == len(cands) or cands[n + 1][1] != entity)
+                ):
                     checked += 1
                     if not self._animate(p, kind):
                         continue
@@ -265,8 +280,68 @@ class Resolver:
             return False
         return off + lo, off + hi, head
 
-    def resolve(self, subj: str, start: int, end: int) -> str | None:
+    def sure(self, subj: str, start: int, end: int) -> bool:
+        """Whether the pattern subject needs no parse: a lone pronoun (the parse would only
+        repeat it), a generic plural ("officials"), or exactly one named person or organisation of the article, optionally
+        after "the" or a title ("Ivanka Trump", "the Pentagon", "Sen. Jane Doe"). The parse
+        is for the rest: apposition chains, possessors, places, objects, clause fragments."""
+        words = subj.lower().split()
+        if len(words) == 1 and words[0] in _PRONOUNS:
+            return True
+        lo, hi = _trim(self.text, start, end)
+        i = bisect.bisect_left(self.starts, lo)
+        if i >= len(self.mentions) or self.mentions[i].start >= hi:
+            # "officials", "two sources": no speaker, whatever the parse says; but a name
+            # inside ("Brennick's aide") needs the parse to tell possessor from speaker
+            return 0 < len(words) <= 3 and words[-1] in _GENERIC
+        m = self.mentions[i]
+        if not m.entity or m.end != hi:
+            return False
+        if i + 1 < len(self.mentions) and self.mentions[i + 1].start < hi:
+            return False
+        lead = self.text[lo : m.start].lower().split()
+        if not all(w.strip(".,") in _LEADS for w in lead):
+            return False
+        # "A spokesperson for Conyers told": the pattern took the tail of a longer subject
+        before = self.text[max(0, lo - 12) : lo].split()
+        return not (before and before[-1].lower() in _TAIL_OF)
+
+    def prefetch(self, requests: list[tuple[str, int, int]], sentences: set[int]) -> None:
+        """Parse in one batch the ``sentences`` (indices) and those of the ``requests`` (subject,
+        start, end) that ``resolve`` will parse: not ``sure``, and either an attribution
+        sentence or a bare capitalised subject that names no entity of the article."""
+        if not PARSED["on"]:
+            return
+        todo = set(sentences)
+        for subj, start, end in requests:
+            if self.sure(subj, start, end):
+                continue
+            i = bisect.bisect_right(self._sent_starts, start) - 1
+            if i < 0 or end > self.sentences[i].end + 1:
+                continue
+            if _ATTRIBUTION.search(self.sentences[i].text) or (
+                subj[:1].isupper() and self._mention_in(start, end) is None
+            ):
+                todo.add(i)
+        if todo:
+            try:
+                nlp_parse.parse([self.sentences[i].text for i in sorted(todo)])
+            except Exception:  # no parser: resolve falls back to the patterns one by one
+                return
+
+    def resolve(self, subj: str, start: int, end: int, parse: bool = True) -> str | None:
+        """The speaker of the subject ``subj`` at ``start:end``, None when it is no speaker.
+
+        ``parse=False`` keeps the pattern subject: for statements no brief shows (stances,
+        intentions), where the parse would cost more than the decision is worth."""
         self._skip = []
+        if not parse or self.sure(subj, start, end):
+            self._patterns_only = not parse
+            try:
+                speaker = self._resolve(subj, start, end)
+            finally:
+                self._patterns_only = False
+            return None if speaker is None or is_junk_speaker(speaker) else speaker
         parsed = self._parsed_subject(start, end)
         if parsed is False:
             return None

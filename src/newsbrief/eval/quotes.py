@@ -64,9 +64,11 @@ def _f1(tp: int, n_pred: int, n_gold: int) -> float:
 
 def _merge_split(text: str, quotes: list[Quote]) -> list[tuple[Quote, list[tuple[int, int]]]]:
     """PolNeAR gives a quote split around its cue ("A," he said, "B.") one attribution with a
-    discontinuous content; join such neighbours (direct, same speaker and cue, same paragraph,
-    short gap). The joined prediction keeps its parts, so the cue between them is not scored
-    as content."""
+    discontinuous content, and so are the further quotes of that speaker in the paragraph
+    ("A," said X, who … . "B."). Join such neighbours: direct, same speaker and cue, same
+    paragraph. (The rule was a gap under 60 characters from the first part; the whole
+    paragraph was chosen on the train file: direct content F1 0.837 -> 0.869 there.) The joined
+    prediction keeps its parts, so the cue between them is not scored as content."""
     out: list[tuple[Quote, list[tuple[int, int]]]] = []
     for q in sorted(quotes, key=lambda q: q.start):
         prev = out[-1][0] if out else None
@@ -75,8 +77,8 @@ def _merge_split(text: str, quotes: list[Quote]) -> list[tuple[Quote, list[tuple
             and q.kind == prev.kind == "direct"
             and q.speaker_text is not None
             and (q.speaker, q.cue) == (prev.speaker, prev.cue)
-            and 0 <= q.start - prev.end < 60
-            and "\n" not in text[prev.end : q.start]
+            and q.start >= out[-1][1][-1][1]
+            and "\n" not in text[out[-1][1][-1][1] : q.start]
         ):
             out[-1][1].append((q.start, q.end))
         else:
