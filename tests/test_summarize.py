@@ -325,3 +325,26 @@ def test_a_referring_sentence_comes_only_with_what_it_refers_to() -> None:
     assert opens_on_reference("The observers said the vote was fair.")
     assert not opens_on_reference("It was not clear what caused the blast.")
     assert not opens_on_reference("The mayor said the dam would be rebuilt.")
+
+
+def test_a_large_story_summarised_with_the_sparse_matrix_gives_the_dense_summary(
+    examples_dir, monkeypatch: pytest.MonkeyPatch
+):
+    # past DENSE_SENTENCES the similarities stay sparse; what the summary says and cites
+    # must not depend on which form held them
+    import newsbrief.summarize as summarize_module
+    from newsbrief.pipeline import prepare_article, read_inputs
+
+    articles = [prepare_article(a) for a in read_inputs([examples_dir]) if isinstance(a, Article)]
+    assert len(articles) >= 5
+
+    def shown(words: int) -> list[tuple[str, list[tuple[str, int]]]]:
+        return [
+            (s.text, [(c.article, c.sentence) for c in s.citations])
+            for s in summarize(articles, words=words)
+        ]
+
+    dense = [shown(w) for w in (60, 150, 400)]
+    monkeypatch.setattr(summarize_module, "DENSE_SENTENCES", 0)
+    assert [shown(w) for w in (60, 150, 400)] == dense
+    assert all(dense)

@@ -11,13 +11,20 @@ original is in the set, and its source joins the original's group.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from newsbrief.analyze.sources import independent_sources
 from newsbrief.errors import ConfigError
 from newsbrief.records import Analysis, Article, Derivation, SentenceRef, SummarySentence
-from newsbrief.summarize.select import Candidate, Params, concept_weights, greedy_select
+from newsbrief.summarize.select import (
+    Candidate,
+    Params,
+    concept_weights,
+    greedy_select,
+    similarity_row,
+)
 from newsbrief.summarize.text import ineligible_reason, opens_on_pronoun
 from newsbrief.text import STOP_WORDS, normalise, stem
 from newsbrief.text import words as tokenize
@@ -63,12 +70,19 @@ def _copied_sentences(
     return out
 
 
-def _similarity(rows: np.ndarray, cols: np.ndarray, n: int, v: int) -> np.ndarray:
-    """Cosine similarity of content-stem count vectors, one row per sentence.
+# Up to this many sentences (36 MB) the similarity matrix is dense, which is faster to read
+# row by row; past it, sparse. Both hold the same values, so the summary is the same.
+DENSE_SENTENCES = 3000
 
-    ``rows`` and ``cols`` hold one (sentence, stem id) pair per content token. Built
-    straight into CSR form, and the product taken sparse times dense: single-threaded and
-    linear in the stems, where a dense BLAS product spends its time starting threads.
+
+def _similarity(rows: np.ndarray, cols: np.ndarray, n: int, v: int) -> Any:
+    """Cosine similarity of content-stem count vectors, one row per sentence: a dense
+    array for a story of up to ``DENSE_SENTENCES`` sentences, else a sparse CSR matrix.
+
+    ``rows`` and ``cols`` hold one (sentence, stem id) pair per content token. Kept sparse:
+    a dense matrix is quadratic in the story (12,840 sentences of a 300-article story made
+    660 MB and half the summarizer's time), while the summary reads only the rows of the
+    sentences it picks and the pairs above the support threshold.
     """
     from scipy.sparse import csr_matrix
 
@@ -78,7 +92,10 @@ def _similarity(rows: np.ndarray, cols: np.ndarray, n: int, v: int) -> np.ndarra
     row_of = np.repeat(np.arange(n), np.diff(mat.indptr))
     norms = np.sqrt(np.bincount(row_of, weights=mat.data**2, minlength=n))
     mat.data /= np.where(norms == 0, 1.0, norms)[row_of].astype(np.float32)
-    return np.asarray((mat @ mat.T).toarray(), dtype=np.float32)
+    product = (mat @ mat.T).tocsr()
+    if n <= DENSE_SENTENCES:
+        return np.asarray(product.toarray(), dtype=np.float32)
+    return product
 
 
 @dataclass(slots=True)
@@ -146,7 +163,7 @@ def _concept_ids(tokens: _Tokens, eligible: np.ndarray) -> tuple[list[np.ndarray
 
 def _candidates(
     articles: list[Article], groups: list[int], copied: set[tuple[int, int]]
-) -> tuple[list[Candidate], np.ndarray, np.ndarray]:
+) -> tuple[list[Candidate], Any, np.ndarray]:
     """The story's sentences as candidates, their similarity matrix and, per concept id,
     whether it is a bigram."""
     cands: list[Candidate] = []
@@ -188,7 +205,9 @@ def _candidates(
             rank += ok
             cands.append(cand)
     if not cands:
-        return cands, np.zeros((0, 0), dtype=np.float32), np.zeros(0, dtype=bool)
+        from scipy.sparse import csr_matrix
+
+        return cands, csr_matrix((0, 0), dtype=np.float32), np.zeros(0, dtype=bool)
     tokens = _tokens([c.sentence.text for c in cands])
     per, bigram = _concept_ids(tokens, np.array([c.eligible for c in cands]))
     for c, ids in zip(cands, per, strict=True):
@@ -198,7 +217,7 @@ def _candidates(
     return cands, sim, bigram
 
 
-def _support(cands: list[Candidate], sim: np.ndarray, threshold: float) -> None:
+def _support(cands: list[Candidate], sim: Any, threshold: float) -> None:
     """Which independent sources state each sentence (its own always does)."""
     if not cands:
         return
@@ -206,20 +225,21 @@ def _support(cands: list[Candidate], sim: np.ndarray, threshold: float) -> None:
     # per sentence and group: does a sentence of that group state the same thing
     member = np.zeros((len(cands), int(group_of.max()) + 1), dtype=np.float32)
     member[np.arange(len(cands)), group_of] = 1.0
-    by_group = (sim >= threshold).astype(np.float32) @ member
+    by_group = np.asarray((sim >= threshold).astype(np.float32) @ member)  # dense or sparse
     for c, row in zip(cands, by_group.tolist(), strict=True):
         c.support = {g for g, x in enumerate(row) if x} | {c.group}
 
 
 def _citations(
-    chosen: Candidate, cands: list[Candidate], sim: np.ndarray, articles: list[Article]
+    chosen: Candidate, cands: list[Candidate], sim: Any, articles: list[Article]
 ) -> list[SentenceRef]:
     refs = [SentenceRef(articles[chosen.article].id, chosen.sentence.index, chosen.sentence.text)]
     best: dict[int, tuple[float, Candidate]] = {}
+    row = similarity_row(sim, chosen.row)
     for c in cands:
         if c.article == chosen.article:
             continue
-        score = float(sim[chosen.row, c.row])
+        score = float(row[c.row])
         if score >= CITE_SIMILARITY and score > best.get(c.article, (0.0, c))[0]:
             best[c.article] = (score, c)
     for ai in sorted(best):

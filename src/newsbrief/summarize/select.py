@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -125,9 +126,17 @@ def source_weights(cands: list[Candidate], unigram: np.ndarray, power: float) ->
     }
 
 
+def similarity_row(sim: Any, row: int) -> np.ndarray:
+    """One sentence's similarities to every sentence (zeros where nothing is shared), from
+    the dense or sparse matrix ``summarize._similarity`` returns."""
+    if isinstance(sim, np.ndarray):
+        return sim[row]
+    return np.asarray(sim[row].toarray(), dtype=np.float32).ravel()
+
+
 def greedy_select(
     cands: list[Candidate],
-    sim: np.ndarray,
+    sim: Any,  # sentence similarities, dense or sparse CSR (summarize._similarity)
     weights: np.ndarray,
     bigram: np.ndarray,
     budget: int,
@@ -208,7 +217,7 @@ def greedy_select(
             said |= x.claims
             used += x.words
             covered[x.ids] = True
-            np.maximum(closest, sim[x.row], out=closest)
+            np.maximum(closest, similarity_row(sim, x.row), out=closest)
             # a sentence waiting for this one now costs only itself: its score may rise
             for f in followers.get(x.row, []):
                 if f not in taken:
