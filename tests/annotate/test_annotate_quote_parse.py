@@ -124,3 +124,12 @@ def test_a_name_after_a_preposition_is_the_tail_of_a_longer_subject_and_needs_th
     res = speakers.Resolver(text, sents, mentions, roles)
     at = text.rindex("Brennick")
     assert not res.sure("Brennick", at, at + len("Brennick"))
+
+
+def test_ray_workers_are_told_the_switch():
+    from newsbrief.engines.ray import _stage_env
+
+    speakers.set_quote_parse(False)
+    assert _stage_env() == {speakers.QUOTE_PARSE_ENV: "0"}
+    speakers.set_quote_parse(True)
+    assert _stage_env() == {speakers.QUOTE_PARSE_ENV: "1"}

@@ -70,6 +70,9 @@ def process(
             include_dashboard=False,
             log_to_driver=False,
             logging_level=logging.WARNING,
+            # a cluster's workers do not inherit this process's environment: pass on the
+            # switches the stages read (run --no-quote-parse)
+            runtime_env={"env_vars": _stage_env()},
         )
     try:
         _configure(ray)
@@ -80,6 +83,12 @@ def process(
     finally:
         if started:
             ray.shutdown()
+
+
+def _stage_env() -> dict[str, str]:
+    from newsbrief.annotate.speakers import QUOTE_PARSE_ENV, quote_parse_wanted
+
+    return {QUOTE_PARSE_ENV: "1" if quote_parse_wanted() else "0"}
 
 
 def _configure(ray: Any) -> None:
