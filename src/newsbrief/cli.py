@@ -120,7 +120,7 @@ def _quote_parse_default() -> bool:
 
 _quote_parse_option = click.option(
     "--quote-parse/--no-quote-parse",
-    default=lambda: _quote_parse_default(),
+    default=_quote_parse_default,
     show_default="on, unless NEWSBRIEF_QUOTE_PARSE=0",
     help="Find speakers with the dependency parse (most of the per-article cost); "
     "--no-quote-parse uses the word patterns alone, for large crawls.",
