@@ -29,7 +29,7 @@ def test_registered_domain(url: str | None, domain: str | None) -> None:
 def test_never_a_platform_url_or_headline() -> None:
     assert not usable("Blogger")
     assert not usable("https://example.com/story")
-    assert not usable("Iraqi Diplomat to ST: Mosul Liberation Broke ISIS Back")
+    assert not usable("Harbour Official to HH: Ferry Repairs Will Take Three Weeks")
     assert usable("The New York Times")
     assert outlet_name(["Blogger", None], "https://blogspot.com/p") is None
     # a blog on a platform is its own outlet, never the platform

@@ -117,7 +117,7 @@ def registered_domain(url_or_host: str | None) -> str | None:
     return ".".join(labels[-keep:])
 
 
-def _looks_like_host(name: str) -> bool:
+def _looks_likehost_of(name: str) -> bool:
     return " " not in name.strip() and bool(re.search(r"\.[a-z]{2,}$", name.strip().lower()))
 
 
@@ -134,7 +134,8 @@ def usable(name: str | None) -> bool:
     return len(text.split()) <= 6 and not re.search(r"[:!?|]|\s[-—–]\s", text)
 
 
-def _host(url: str | None) -> str | None:
+def host_of(url: str | None) -> str | None:
+    """The host of a URL, lower case, without "www.", or None when it has none."""
     if not url:
         return None
     try:
@@ -149,10 +150,10 @@ def tidy(name: str) -> str:
     "edition.cnn.com" -> "cnn.com"), except under a platform, where the blog is the host
     ("someblog.blogspot.com"); whitespace and a trailing ".com" after a name are folded."""
     text = re.sub(r"\s+", " ", name).strip()
-    if _looks_like_host(text):
+    if _looks_likehost_of(text):
         domain = registered_domain(text)
         if domain and fold(domain.split(".")[0]) in PLATFORMS:
-            return _host(text) or text
+            return host_of(text) or text
         return domain or text
     return text
 
@@ -167,14 +168,14 @@ def outlet_name(candidates: list[str | None], url: str | None = None) -> str | N
     if not domain:
         return None
     if fold(domain.split(".")[0]) in PLATFORMS:
-        host = _host(url)
+        host = host_of(url)
         return host if host and host != domain else None
     return domain
 
 
 # How a plain text names the outlet it was copied from: a copyright or footer line, an
 # appeal to support the site, or the outlet's own reporter in an interview ("In an interview
-# with the Syriatimes e-newspaper's reporter"). Names stop at four capitalised words.
+# with the Hilltown Herald e-newspaper's reporter"). Names stop at four capitalised words.
 _NAME = r"((?:The\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})"
 _KIND = r"(?:\s+(?:e-newspaper|newspaper|news\s+agency|agency|website|site|magazine|daily|weekly))?"
 _TEXT_OUTLET = [
@@ -216,10 +217,10 @@ def outlet_key(name: str | None) -> str | None:
     if not name or not name.strip():
         return None
     text = name.strip()
-    if _looks_like_host(text) or text.lower().startswith(("http://", "https://", "www.")):
+    if _looks_likehost_of(text) or text.lower().startswith(("http://", "https://", "www.")):
         domain = registered_domain(text)
         if domain and fold(domain.split(".")[0]) in PLATFORMS:
-            return fold(_host(text) or text)  # each blog on a platform is its own outlet
+            return fold(host_of(text) or text)  # each blog on a platform is its own outlet
         text = domain.split(".")[0] if domain else text
     key = fold(re.sub(r"^the\s+", "", text, flags=re.IGNORECASE))
     key = key.removeprefix("the") if key.startswith("the") and len(key) > 6 else key

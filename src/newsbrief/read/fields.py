@@ -6,8 +6,8 @@ import re
 import warnings
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
 
+from newsbrief.outlets import host_of
 from newsbrief.text import MONTH_PATTERN
 
 # --------------------------------------------------------------------------- dates
@@ -201,19 +201,6 @@ def split_authors(value: Any, outlet: str | None = None) -> list[str]:
 
 
 # --------------------------------------------------------------------------- outlets
-
-
-def host_of(url: str | None) -> str | None:
-    """The host of a URL without "www.", or None when it has none."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url if "//" in url else f"//{url}").hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    return host[4:] if host.startswith("www.") else host
 
 
 def outlet_name(value: Any) -> str | None:
