@@ -41,6 +41,12 @@ def load_script(path: Path) -> ModuleType:
 
 
 @pytest.fixture(scope="session")
+def benchmark_script():  # type: ignore[no-untyped-def]
+    """Loads ``benchmarks/NAME.py`` as a module: ``benchmark_script("dev_pile")``."""
+    return lambda name: load_script(REPO / "benchmarks" / f"{name}.py")
+
+
+@pytest.fixture(scope="session")
 def shared_data_path() -> Path:
     """Where the shared data would be, for tests that use it only when it is there."""
     return SHARED_DATA

@@ -9,28 +9,22 @@ NEWSBRIEF_PILE_BRIEFS=DIR checks a pile built before).
 
 from __future__ import annotations
 
-import importlib.util
 import os
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-
 MAX_UNRESOLVED_SHARE = 0.03
 
 
-def load_script(path: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    assert spec is not None and spec.loader is not None, path
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def pile_briefs(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> Path:
+def pile_briefs(
+    tmp_path_factory: pytest.TempPathFactory,
+    shared_data: Path,
+    benchmark_script: Callable[[str], ModuleType],
+) -> Path:
     # an already built pile's briefs are checked as they are (a second or so)
     built = os.environ.get("NEWSBRIEF_PILE_BRIEFS")
     if built:
@@ -45,15 +39,17 @@ def pile_briefs(tmp_path_factory: pytest.TempPathFactory, shared_data: Path) -> 
     if not (shared_data / "mds" / "multinews" / "dev.jsonl").is_file():
         pytest.skip("Multi-News dev split not found")
     out = tmp_path_factory.mktemp("summary-pile")
-    dev_pile = load_script(REPO / "benchmarks" / "dev_pile.py")
+    dev_pile = benchmark_script("dev_pile")
     assert dev_pile.main([str(out)]) == 0
     briefs = out / "briefs"
     assert any(briefs.glob("*.json"))
     return briefs
 
 
-def test_pile_summaries_and_headlines(pile_briefs: Path) -> None:
-    check = load_script(REPO / "benchmarks" / "summary_check.py")
+def test_pile_summaries_and_headlines(
+    pile_briefs: Path, benchmark_script: Callable[[str], ModuleType]
+) -> None:
+    check = benchmark_script("summary_check")
     total = check.check_dir(pile_briefs)
     n = len(total["sentences"])
     assert n > 100  # the pile's 60 stories give several hundred summary sentences
