@@ -82,6 +82,19 @@ print(result.added, stories, len(result.problems), derived, time.perf_counter() 
 """.replace("import sys, time", "import json, sys, time")
 
 
+def sampled_paragraphs(
+    rng: random.Random, clusters: list[list[list[str]]], c: int, pool: list[str], need: int
+) -> list[str]:
+    """``need`` paragraphs sampled from cluster ``c``'s pool, widened with the next
+    clusters' paragraphs until there are twice as many to choose from."""
+    widened, step = list(pool), 1
+    while len(widened) < 2 * need and step < len(clusters):
+        widened.extend(p for d in clusters[(c + step) % len(clusters)] for p in d)
+        step += 1
+    picked = sorted(rng.sample(range(len(widened)), min(need, len(widened))))
+    return [widened[i] for i in picked]
+
+
 def cluster_paragraphs() -> list[list[list[str]]]:
     """Per Multi-News dev cluster, its articles as lists of non-blank paragraphs (lines)."""
     clusters = []
@@ -114,17 +127,12 @@ def write_corpus(size: int, out: Path, clusters: list[list[list[str]]], seed: in
                 if written >= size:
                     break
                 real = docs[k % len(docs)]  # the real article whose length this one takes
-                need = len(real)
-                widened, step = list(pool), 1
-                while len(widened) < 2 * need and step < len(clusters):
-                    widened.extend(p for d in clusters[(c + step) % len(clusters)] for p in d)
-                    step += 1
-                picked = sorted(rng.sample(range(len(widened)), min(need, len(widened))))
-                text = " \n \n ".join(widened[i] for i in picked)
+                paragraphs = sampled_paragraphs(rng, clusters, c, pool, len(real))
+                text = " \n \n ".join(paragraphs)
                 words += len(text.split())
                 stamp = base + day * 86400 + k * 3600 + rng.randint(0, 3599)
                 record = {
-                    "title": widened[picked[0]][:90],
+                    "title": paragraphs[0][:90],
                     "text": text,
                     "url": f"https://site{rng.randint(0, 60)}.example/{story}/{k}",
                     "published": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(stamp)),

@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scale import cluster_paragraphs  # noqa: E402
+from scale import cluster_paragraphs, sampled_paragraphs  # noqa: E402
 
 import newsbrief.analyze as analyze  # noqa: E402
 from newsbrief import pipeline  # noqa: E402
@@ -68,18 +68,13 @@ def story_articles(size: int, clusters: list[list[list[str]]], seed: int) -> lis
     pool = [p for d in docs for p in d]
     out = []
     for k in range(size):
-        need = len(docs[k % len(docs)])
-        widened, step = list(pool), 1
-        while len(widened) < 2 * need and step < len(clusters):
-            widened.extend(p for d in clusters[(c + step) % len(clusters)] for p in d)
-            step += 1
-        picked = sorted(rng.sample(range(len(widened)), min(need, len(widened))))
-        text = " \n \n ".join(widened[i] for i in picked)
+        paragraphs = sampled_paragraphs(rng, clusters, c, pool, len(docs[k % len(docs)]))
+        text = " \n \n ".join(paragraphs)
         out.append(
             Article(
                 id=f"story{seed}-{k}",
                 source=f"https://site{k % 60}.example/{seed}/{k}",
-                title=widened[picked[0]][:90],
+                title=paragraphs[0][:90],
                 text=text,
                 published=f"2019-03-{1 + k % 5:02d}T{k % 24:02d}:00:00",
             )
