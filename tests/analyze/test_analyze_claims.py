@@ -1,6 +1,10 @@
 from __future__ import annotations
 
-from newsbrief.analyze.claims import align_claims, is_statement
+import pytest
+
+from newsbrief import parse
+from newsbrief.analyze.attribution import claim_stems
+from newsbrief.analyze.claims import align_claims, is_statement, numbers_apart, shares_event
 from newsbrief.records import AlignedPair, Derivation
 
 
@@ -111,3 +115,37 @@ def test_same_statement_with_a_different_number_stays_one_claim(make_article, mo
     monkeypatch.setattr("newsbrief.analyze.claims.paraphrase_fn", lambda: lambda x, y: 0.0)
     (claim,) = align_claims([a, b], [], {"a": "a", "b": "b"})
     assert claim.articles == ["a", "b"]
+
+
+def test_statements_sharing_only_names_do_not_corroborate() -> None:
+    # the same museum, town and person, but one says what it holds, the other who lectured
+    a = "The Harlow Museum in Denbury holds the letters of Ada Quill."
+    b = "Ada Quill lectured at the Harlow Museum in Denbury last winter."
+    sa, sb = claim_stems(a), claim_stems(b)
+    assert not shares_event(a, b, sa, sb, 0.4)
+    c = "The letters of Ada Quill are kept in Denbury: the Harlow Museum holds them."
+    assert shares_event(a, c, sa, claim_stems(c), 0.4)
+
+
+def test_different_figures_of_different_events_are_two_statements() -> None:
+    if not parse.available():
+        pytest.skip("the parse layer is not installed")
+    a = "The flood destroyed 40 homes in the lower town of Brisling on Sunday."
+    b = "Volunteers repaired 12 homes in the lower town of Brisling after the flood."
+    assert numbers_apart(a, b)
+    # one figure for one event is a dispute, which stays inside one claim
+    c = "The flood destroyed 55 homes in the lower town of Brisling on Sunday."
+    assert not numbers_apart(a, c)
+    assert not numbers_apart(a, a)
+
+
+def test_anonymous_source_boilerplate_is_not_content(make_article) -> None:
+    a = make_article(
+        "a",
+        "The budget talks could collapse next week, said an aide who asked not to be named.",
+    )
+    b = make_article(
+        "b",
+        "The mayor will visit the flooded villages, said an official who asked not to be named.",
+    )
+    assert align_claims([a, b], [], {"a": "a", "b": "b"}) == []

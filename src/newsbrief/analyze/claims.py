@@ -8,8 +8,10 @@ from collections import Counter
 from collections.abc import Callable
 
 from newsbrief.analyze.attribution import claim_stems, said_text
+from newsbrief.analyze.conflicts import number_findings
+from newsbrief.analyze.numbers import quantities, same_amount
 from newsbrief.analyze.sources import count_independent
-from newsbrief.analyze.text import cosine, demonym_base, idf_weights, is_credit
+from newsbrief.analyze.text import content_stems, cosine, demonym_base, idf_weights, is_credit
 from newsbrief.paraphrase import paraphrase_score
 from newsbrief.records import Article, Claim, Derivation, Sentence, SentenceRef
 from newsbrief.text import STOP_WORDS, words
@@ -44,6 +46,20 @@ SEM_LEXICAL_FLOOR = 0.10
 _VERBISH = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
     r"do|does|did|\w+ed|\w+s)\b"
+)
+
+
+# How an unnamed source is introduced ("who asked not to be named", "speaking on condition of
+# anonymity"): part of the attribution, not of what is said. Two unrelated quotes of two
+# anonymous sources share these words, which made them one claim (issue 16 judged sample).
+_ANONYMITY = re.compile(
+    r",?\s*(?:who\s+(?:asked|requested|spoke|declined|did\s+not\s+want|didn't\s+want)\b"
+    r"[^,.;:]*?\b(?:named|identified|identify|anonymity|authorized|authorised|publicly)"
+    r"|(?:speaking\s+)?on\s+(?:the\s+)?condition\s+(?:of\s+anonymity|that\s+(?:he|she|they)"
+    r"\s+not\s+be\s+(?:named|identified))"
+    r"|\s*(?:because|as|since)\s+(?:he|she|they)\s+(?:was|were|is|are|wasn't|weren't)\s+(?:not\s+)?"
+    r"authori[sz]ed\s+to\s+[^,.;:]*)\b",
+    re.IGNORECASE,
 )
 
 
@@ -195,6 +211,54 @@ def _corroborates(score: float, a: str, b: str, para: Paraphrase, contained: flo
     return score >= FIRM and contained >= CORROBORATE_CONTAIN
 
 
+# Below this cosine a corroborating pair must share what happens, not only who it happens to
+# (see ``shares_event``); above it the statements share most of their words anyway.
+EVENT_COSINE = 0.5
+EVENT_MIN_SHARED = 2
+
+
+def _name_stems(text: str) -> set[str]:
+    """Stems of the capitalised words of what is said, after its first word: the names."""
+    toks = words(said_text(text), hyphens=True, numbers=True)
+    return {s for t in toks[1:] if t[:1].isupper() for s in content_stems(t)}
+
+
+def shares_event(a: str, b: str, stems_a: list[str], stems_b: list[str], score: float) -> bool:
+    """Whether two statements share at least EVENT_MIN_SHARED stems besides names.
+
+    Two reports naming the same people and places ("the BBC's Jim Muir in Beirut says ...
+    Ms Bouvier") but saying different things about them share only names; a claim needs
+    its members to say the same thing of them, so the shared words must include the event
+    (a verb, a noun that is not a name, or a figure).
+    """
+    if score >= EVENT_COSINE:
+        return True
+    shared = set(stems_a) & set(stems_b)
+    if len(shared) < EVENT_MIN_SHARED:
+        return False
+    return len(shared - _name_stems(a) - _name_stems(b)) >= EVENT_MIN_SHARED
+
+
+def numbers_apart(a: str, b: str) -> bool:
+    """The two statements give different figures for one unit and the figures do not fill
+    one slot: "left Africa 100,000 years ago" / "ventured out of Africa ... 50,000 years
+    ago" are two statements, not one. Figures that fill one slot are a dispute
+    (``conflicts.number_findings``): such a pair stays in one claim so that the conflict is
+    shown."""
+    qa, qb = quantities(a), quantities(b)
+    apart = False
+    for unit in {q.unit for q in qa} & {q.unit for q in qb}:
+        if not unit:
+            continue
+        xs = [q for q in qa if q.unit == unit]
+        ys = [q for q in qb if q.unit == unit]
+        if not any(same_amount(x, y) for x in xs for y in ys):
+            apart = True
+    if not apart:
+        return False
+    return not number_findings(a, b)
+
+
 def align_claims(
     articles: list[Article],
     derivations: list[Derivation],
@@ -230,7 +294,7 @@ def align_claims(
                 continue
             sents[(art.id, s.index)] = s
             klass[(art.id, s.index)] = k
-    stems = [claim_stems(t) for t in texts]
+    stems = [claim_stems(_ANONYMITY.sub("", t)) for t in texts]
     # document frequency counts every sentence, repeated texts included
     idf = idf_weights(stems[klass[n]] for n in sents)
     para = paraphrase_fn()
@@ -251,6 +315,7 @@ def align_claims(
             sa, sb = stems[key[0]], stems[key[1]]
             score = edge_score(ta, tb, sa, sb, idf, para, sem)
             ok = _corroborates(score, ta, tb, para, containment(sa, sb, idf))
+            ok = ok and shares_event(ta, tb, sa, sb, score) and not numbers_apart(ta, tb)
             got = scores[key] = score if ok else 0.0
         return got
 
