@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from newsbrief.analyze.conflicts import compare, find_conflicts
+from newsbrief.analyze.conflicts import Finding, _member_pairs, compare, find_conflicts
 from newsbrief.analyze.numbers import quantities
 from newsbrief.analyze.text import same_place
 from newsbrief.records import AlignedPair, Claim, Derivation, SentenceRef
@@ -275,3 +277,34 @@ def test_value_slot_survives_a_noun_read_as_a_verb() -> None:
         "A builder has pleaded guilty to manslaughter in the death 30 years ago of a student "
         "who fell from a bridge.",
     ) == ["number"]
+
+
+def test_member_pairs_are_the_pairs_a_loop_over_all_members_finds() -> None:
+    # Members with equal text and dates are compared once per pair of classes; the pairs
+    # holding a finding, their order and strictness must be those of the all-pairs loop.
+    rng = random.Random(5)
+    texts = ["t0", "t1", "t2", "t3"]
+    for _ in range(30):
+        nodes = [(f"a{k}", rng.randrange(3)) for k in range(rng.randrange(2, 25))]
+        text = {n: rng.choice(texts) for n in nodes}
+        aligned: dict[tuple[str, int], set[tuple[str, int]]] = {}
+        for _ in range(rng.randrange(4)):
+            x, y = rng.sample(nodes, 2)
+            aligned.setdefault(x, set()).add(y)
+            aligned.setdefault(y, set()).add(x)
+        clash = {
+            (a, b, s) for a in texts for b in texts for s in (True, False) if rng.random() < 0.3
+        }
+
+        def check(na, nb, strict=False, text=text, clash=clash):  # type: ignore[no-untyped-def]
+            hit = (text[na], text[nb], strict) in clash
+            return [Finding("number", "u", "1", "2", "1", "2")] if hit else []
+
+        naive = [
+            (na, nb, nb not in aligned.get(na, set()))
+            for i, na in enumerate(nodes)
+            for nb in nodes[i + 1 :]
+            if check(na, nb, strict=nb not in aligned.get(na, set()))
+        ]
+        got = _member_pairs(nodes, check, lambda n, text=text: (text[n],), aligned)
+        assert got == naive

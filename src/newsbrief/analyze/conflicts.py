@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -358,7 +359,13 @@ def find_conflicts(
     if sources is None:
         sources = independent_sources(articles, derivations)
     by_id = {a.id: a for a in articles}
-    idf = idf_weights([claim_stems(m.text) for claim in claims for m in claim.members] or [[""]])
+    # every member counts towards document frequency; a text repeated by copies is stemmed once
+    stems_of: dict[str, list[str]] = {}
+    for claim in claims:
+        for m in claim.members:
+            if m.text not in stems_of:
+                stems_of[m.text] = claim_stems(m.text)
+    idf = idf_weights([stems_of[m.text] for claim in claims for m in claim.members] or [[""]])
     buckets: dict[tuple[object, ...], dict[str, ConflictValue]] = {}
     owner: dict[tuple[object, ...], int | None] = {}
 
@@ -379,7 +386,6 @@ def find_conflicts(
 
     # A claim repeated by many copies holds the same sentence many times: what a pair of
     # sentences gives depends only on their texts and dates, so each is compared once.
-    stems_of: dict[str, list[str]] = {}
     dates_of: dict[_Node, tuple[tuple[str, str], ...]] = {}
     found: dict[tuple[object, ...], list[Finding]] = {}
 
@@ -406,21 +412,30 @@ def find_conflicts(
         found[key] = got
         return got
 
+    def key_of(node: _Node) -> tuple[object, ...]:
+        """What ``check`` depends on for one side: the sentence text and its dates."""
+        text = text_of(node)
+        if not text:
+            return ("",)
+        if node not in dates_of:
+            dates_of[node] = tuple(_sentence_dates(by_id[node[0]], node[1]))
+        return (text, dates_of[node])
+
     # sentence pairs a rewrite's alignment vouches for: compared however they are worded
-    aligned = {
-        frozenset({(d.child, p.child_sentence), (d.parent, p.parent_sentence)})
-        for d in derivations
-        for p in d.pairs
-    }
+    aligned_with: dict[_Node, set[_Node]] = {}
+    for d in derivations:
+        for p in d.pairs:
+            a, b = (d.child, p.child_sentence), (d.parent, p.parent_sentence)
+            aligned_with.setdefault(a, set()).add(b)
+            aligned_with.setdefault(b, set()).add(a)
     in_claim: dict[_Node, int] = {}
     for ci, claim in enumerate(claims):
         nodes = [(m.article, m.sentence) for m in claim.members if m.article in by_id]
         for n in nodes:
             in_claim[n] = ci
-        for i, na in enumerate(nodes):
-            for nb in nodes[i + 1 :]:
-                for f in check(na, nb, strict=frozenset({na, nb}) not in aligned):
-                    record((ci, f.kind, f.slot), ci, f, na, nb)
+        for na, nb, strict in _member_pairs(nodes, check, key_of, aligned_with):
+            for f in check(na, nb, strict=strict):
+                record((ci, f.kind, f.slot), ci, f, na, nb)
     for d in derivations:
         if d.child not in by_id or d.parent not in by_id:
             continue
@@ -431,9 +446,10 @@ def find_conflicts(
             for f in check(np_, nc):
                 record((None, f.kind, f.slot, np_, nc), None, f, np_, nc)
 
+    sentence_stems: dict[str, frozenset[str]] = {}
     for key, vals in buckets.items():
         if len(vals) >= 2 and key[1] == "number":
-            _gather(str(key[2]), vals, articles, text_of)
+            _gather(str(key[2]), vals, articles, sentence_stems)
     parent_of = {d.child: d.parent for d in derivations}
     conflicts: list[Conflict] = []
     for key, vals in buckets.items():
@@ -458,6 +474,61 @@ def find_conflicts(
     return conflicts
 
 
+def _member_pairs(
+    nodes: list[_Node],
+    check: Callable[..., list[Finding]],
+    key_of: Callable[[_Node], tuple[object, ...]],
+    aligned_with: dict[_Node, set[_Node]],
+) -> list[tuple[_Node, _Node, bool]]:
+    """The pairs (earlier member first, strict or not) of one claim that hold a finding, in
+    the order of a loop over every pair of members.
+
+    What ``check`` gives for a pair depends only on the texts and dates of its sentences
+    (``key_of``), so members with equal keys form a class and each ordered pair of classes
+    is compared once, on representatives; only pairs of classes with a finding are expanded
+    to their sentence pairs. A claim repeated by hundreds of copies thus costs its distinct
+    wordings squared, not its copies squared. Pairs a rewrite's alignment vouches for
+    (``aligned_with``) are compared on their own, not strictly.
+    """
+    index: dict[tuple[object, ...], int] = {}
+    klass: list[int] = []
+    reps: list[_Node] = []
+    where: list[list[int]] = []  # class -> positions of its members, ascending
+    for i, n in enumerate(nodes):
+        k = index.setdefault(key_of(n), len(reps))
+        if k == len(reps):
+            reps.append(n)
+            where.append([])
+        klass.append(k)
+        where[k].append(i)
+    hits: dict[tuple[int, int], bool] = {}
+    loose: dict[tuple[int, int], bool] = {}  # the same for aligned pairs
+    at = {n: i for i, n in enumerate(nodes)}
+    out: list[tuple[_Node, _Node, bool]] = []
+    for i, na in enumerate(nodes):
+        ka = klass[i]
+        chosen: set[int] = set()
+        for kb, spots in enumerate(where):
+            if spots[-1] <= i:
+                continue  # no member of that class comes after this one
+            hit = hits.get((ka, kb))
+            if hit is None:
+                hit = hits[(ka, kb)] = bool(check(reps[ka], reps[kb], strict=True))
+            if hit:
+                chosen.update(spots[bisect.bisect_right(spots, i) :])
+        partners = aligned_with.get(na)
+        if partners:
+            for j in [at[p] for p in partners if at.get(p, -1) > i]:
+                chosen.discard(j)
+                hit = loose.get((ka, klass[j]))
+                if hit is None:
+                    hit = loose[(ka, klass[j])] = bool(check(na, nodes[j], strict=False))
+                if hit:
+                    chosen.add(j)
+        out.extend((na, nodes[j], not partners or nodes[j] not in partners) for j in sorted(chosen))
+    return out
+
+
 # A sentence elsewhere in the story states one side of a number dispute when it gives that
 # value for that unit and shares this many content stems with what both sides say.
 GATHER_MIN_SHARED = 2
@@ -467,14 +538,22 @@ def _gather(
     unit: str,
     vals: dict[str, ConflictValue],
     articles: list[Article],
-    text_of: Callable[[_Node], str],
+    sentence_stems: dict[str, frozenset[str]],
 ) -> None:
     """Add every article of the story stating one side of a number dispute to that side.
 
     A dispute is found inside one claim, but other articles state the same figure in other
     words ("Eleven people were injured" / "which injured 11 people"): the weight of each side
     is every article stating it, so "14 against 11" shows 1 article against 6.
+    ``sentence_stems`` caches the content stems of a sentence text across disputes.
     """
+
+    def stems_of(text: str) -> frozenset[str]:
+        got = sentence_stems.get(text)
+        if got is None:
+            got = sentence_stems[text] = frozenset(content_stems(text))
+        return got
+
     sides = [v for v in vals.values() if v.sentences]
     common: set[str] | None = None
     for v in sides:
@@ -488,7 +567,7 @@ def _gather(
         if any(art.id in v.articles for v in vals.values()):
             continue
         for sent in art.sentences:
-            if len(topic & set(content_stems(sent.text))) < GATHER_MIN_SHARED:
+            if len(topic & stems_of(sent.text)) < GATHER_MIN_SHARED:
                 continue
             qs = [q for q in quantities(sent.text) if q.unit == unit]
             hits = {f"{q.value:g}" for q in qs} & set(by_norm)
