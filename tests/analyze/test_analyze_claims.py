@@ -13,6 +13,10 @@ def test_headings_and_fragments_are_not_statements() -> None:
     assert not is_statement("Please enter your name")
     assert not is_statement("Peru Hopes for Chile's Help in Rebuilding of Lima after Floods")
     assert is_statement("The city was freed after a nine-month campaign by Iraqi forces.")
+    # a link to another story is page furniture; "More than" opens a statement
+    assert not is_statement("More: Harbour town celebrates the opening of its new ferry line.")
+    assert not is_statement("Read more: Why the ferry line was delayed for two whole years.")
+    assert is_statement("More than 40 passengers were rescued from the ferry on Sunday.")
 
 
 def test_claims_need_two_articles_and_count_independent_sources(make_article) -> None:

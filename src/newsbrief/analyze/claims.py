@@ -70,6 +70,8 @@ def is_statement(text: str) -> bool:
         return False  # too short, or a credit, caption or editors' note
     if text.rstrip(" \"'”’").endswith("?"):
         return False  # a question states nothing to corroborate
+    if _RELATED_LINK.match(text):
+        return False  # "More: Nevada celebrates ...": a link to another story, not a statement
     content = [t for t in toks if len(t) > 3 and t.lower() not in STOP_WORDS]
     capitalised = sum(1 for t in content if t[:1].isupper())
     if not text.rstrip().endswith(_ENDINGS) and capitalised >= 0.7 * max(1, len(content)):
@@ -77,6 +79,12 @@ def is_statement(text: str) -> bool:
     return bool(_VERBISH.search(text.lower()))
 
 
+# Page furniture pointing to other stories ("More: ...", "Read more: ...", "Related: ...").
+_RELATED_LINK = re.compile(
+    r"\s*(?:more|read more|related|related coverage|see also|also read|read also|recommended)"
+    r"\s*:",
+    re.IGNORECASE,
+)
 _ENDINGS = (".", "!", "?", '"', "'", "”", "’", ")", "…")
 
 
