@@ -99,7 +99,9 @@ def _similarity(words: StoryWords) -> Similarity:
     return Similarity(product, words.of)
 
 
-def _concept_ids(words: StoryWords, eligible: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
+def _concept_ids(
+    words: StoryWords, eligible: np.ndarray
+) -> tuple[dict[int, np.ndarray], np.ndarray]:
     """Each distinct text's concepts (content-stem unigrams, and bigrams unless both words
     are stop words) as sorted ids into the story's concept vocabulary; and per id, whether
     it is a bigram. Only texts marked ``eligible`` get concepts: no other is ever weighed."""
@@ -116,7 +118,7 @@ def _concept_ids(words: StoryWords, eligible: np.ndarray) -> tuple[list[np.ndarr
     row_of, key_of = pairs // span, pairs % span
     vocab, ids = np.unique(key_of, return_inverse=True)
     bounds = np.searchsorted(row_of, np.arange(n + 1))
-    per = [ids[bounds[i] : bounds[i + 1]] for i in range(n)]
+    per = {int(i): ids[bounds[i] : bounds[i + 1]] for i in np.flatnonzero(eligible)}
     return per, vocab >= v
 
 
@@ -178,7 +180,9 @@ def _candidates(
     for c in cands:
         if c.eligible:
             c.ids = per[of[c.row]]
-    return cands, _similarity(words), bigram
+    sim = _similarity(words)
+    sim.article = np.fromiter((c.article for c in cands), dtype=np.int64, count=len(cands))
+    return cands, sim, bigram
 
 
 def _support(cands: list[Candidate], sim: Similarity, threshold: float) -> None:
@@ -203,7 +207,7 @@ def _citations(
     similar to the chosen one at ``CITE_SIMILARITY`` or above (the first of equals)."""
     refs = [SentenceRef(articles[chosen.article].id, chosen.sentence.index, chosen.sentence.text)]
     row = sim.row(chosen.row)
-    article = np.fromiter((c.article for c in cands), dtype=np.int64, count=len(cands))
+    article = sim.article
     found = np.flatnonzero((row >= CITE_SIMILARITY) & (article != chosen.article))
     order = found[np.lexsort((found, -row[found], article[found]))]
     first = np.ones(len(order), dtype=bool)

@@ -138,6 +138,7 @@ class Similarity:
 
     matrix: Any
     of: np.ndarray
+    article: np.ndarray = field(default_factory=lambda: _NO_CONCEPTS)  # per sentence
 
     @property
     def size(self) -> int:
