@@ -134,3 +134,16 @@ def test_no_sentences() -> None:
     words = story_words([])
     assert words.texts == [] and len(words.stems) == 0 and words.n_stems == 0
     assert np.asarray(words.of).size == 0
+
+
+def test_a_chunk_whose_counts_saturate_is_tested_alone(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import newsbrief.summarize.words as words_module
+
+    # a chunk with more capitalised words than its code can count (lowered here to 3)
+    monkeypatch.setattr(words_module, "_COUNT", 3)
+    monkeypatch.setattr(words_module, "_CHUNKS", {})
+    texts = ["Officials of A.B.C.D.E said the dam burst.", "Residents said the dam burst."]
+    words = story_words(texts)
+    assert words.flags[0] is None  # the summarizer then runs every test on the sentence
+    assert words.flags[1] is not None and words.flags[1].words == 5
+    assert ineligible_reason(texts[0], flags=words.flags[0]) == ineligible_reason(texts[0])

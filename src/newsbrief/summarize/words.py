@@ -34,14 +34,19 @@ _STEM_IDS: dict[str, int] = {}
 # bookkeeping cost three times the look-up); both are emptied when it passes ``_MAX_CHUNKS``.
 _CHUNKS: dict[str, tuple[int, ...]] = {}
 _MAX_CHUNKS = 200_000
-_HEAD = 5  # the fields of a chunk before its tokens
+_HEAD = 2  # the fields of a chunk before its tokens
+# Bit fields of a chunk's code: capital and plain word counts (saturated), the boilerplate
+# and filler triggers, and whether a count saturated (its sentences are then tested alone).
+_BITS = 20
+_COUNT = (1 << _BITS) - 1
+_BOILER, _FILLER, _HUGE = 1 << 2 * _BITS, 1 << 2 * _BITS + 1, 1 << 2 * _BITS + 2
 
 
 def _chunk(chunk: str) -> tuple[int, ...]:
     """One whitespace-free chunk of text as a flat tuple of ints: its number of text-core
-    tokens (``words(chunk, lower=True)``), the count of its capitalised and of its
-    lower-case content words, whether it holds a boilerplate and a filler trigger word, then
-    per token its stem's number in ``_STEM_IDS`` times 2, plus 1 for a stop word.
+    tokens (``words(chunk, lower=True)``), a code holding the count of its capitalised and
+    of its lower-case content words and whether it holds a boilerplate and a filler trigger
+    word, then per token its stem's number in ``_STEM_IDS`` times 2, plus 1 for a stop word.
 
     The word counts are over the chunk's ``text._WORD`` tokens, as ``text._headline_like``
     counts them. A trigger word is a ``_WORD`` token, or a piece of one between hyphens and
@@ -69,7 +74,15 @@ def _chunk(chunk: str) -> tuple[int, ...]:
         2 * _STEM_IDS.setdefault(stem(w), len(_STEM_IDS)) + (w in STOP_WORDS or len(w) < 2)
         for w in core
     )
-    return (len(core), capital, plain, int(boiler), int(filler), *tokens)
+    huge = max(capital, plain) >= _COUNT
+    code = (
+        min(capital, _COUNT)
+        | min(plain, _COUNT) << _BITS
+        | _BOILER * boiler
+        | _FILLER * filler
+        | _HUGE * huge
+    )
+    return (len(core), code, *tokens)
 
 
 @dataclass(slots=True)
@@ -79,7 +92,7 @@ class StoryWords:
     texts: list[str]  # the distinct texts, in order of first occurrence
     of: np.ndarray  # per input sentence: the row of its text among the distinct texts
     n_words: list[int]  # per distinct text: whitespace-separated words
-    flags: list[WordFlags]  # per distinct text
+    flags: list[WordFlags | None]  # per distinct text (None: test the sentence alone)
     stems: np.ndarray  # per text-core token of the distinct texts, end to end: stem id
     stop: np.ndarray  # per token: a stop word or one letter
     sentence: np.ndarray  # per token: its distinct text's row
@@ -121,29 +134,31 @@ def story_words(texts: list[str], collapse: bool = True) -> StoryWords:
     m = len(distinct)
     chunk_row = np.repeat(np.arange(m), n_words)
 
-    def per_text(field: int) -> np.ndarray:
-        return np.bincount(chunk_row, weights=every[head + field], minlength=m)
+    code = every[head + 1]
 
-    capital, plain = per_text(1), per_text(2)
+    def per_text(values: np.ndarray) -> np.ndarray:
+        return np.bincount(chunk_row, weights=values, minlength=m)
+
+    capital, plain = per_text(code & _COUNT), per_text(code >> _BITS & _COUNT)
     # text._headline_like on the sentence's counts
     headline = (capital + plain >= 4) & (capital >= 0.8 * (capital + plain))
-    flags = list(
+    flags: list[WordFlags | None] = list(
         map(
             WordFlags,
             n_words,
             headline.tolist(),
-            (per_text(3) > 0).tolist(),
-            (per_text(4) > 0).tolist(),
+            (per_text(code & _BOILER) > 0).tolist(),
+            (per_text(code & _FILLER) > 0).tolist(),
         )
     )
+    for u in np.flatnonzero(per_text(code & _HUGE)).tolist():
+        flags[u] = None  # a count saturated: the sentence is tested on its own
     is_token = np.ones(len(every), dtype=bool)
     is_token[(head[:, None] + np.arange(_HEAD)).ravel()] = False
     token = every[is_token]
     gid = token >> 1
     # renumbered in order of first occurrence in this story
-    uniq, inverse = np.unique(gid, return_inverse=True)
-    first = np.empty(len(uniq), dtype=np.int64)
-    first[inverse[::-1]] = np.arange(len(gid))[::-1]
+    uniq, first, inverse = np.unique(gid, return_index=True, return_inverse=True)
     rank = np.empty(len(uniq), dtype=np.int64)
     rank[np.argsort(first)] = np.arange(len(uniq))
     return StoryWords(
