@@ -10,9 +10,6 @@ original is in the set, and its source joins the original's group.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 import numpy as np
 
 from newsbrief.analyze.sources import independent_sources
@@ -21,16 +18,12 @@ from newsbrief.records import Analysis, Article, Derivation, SentenceRef, Summar
 from newsbrief.summarize.select import (
     Candidate,
     Params,
+    Similarity,
     concept_weights,
     greedy_select,
-    similarity_row,
 )
 from newsbrief.summarize.text import ineligible_reason, opens_on_pronoun
-from newsbrief.text import STOP_WORDS, normalise, stem
-from newsbrief.text import words as tokenize
-
-# Joins a story's sentences for one tokenizer pass: a word of its own that no text holds.
-_SEP = " qxzsentencebreakqxz "
+from newsbrief.summarize.words import StoryWords, story_words
 
 CITE_SIMILARITY = 0.6  # cosine of content stems above which another article states the same
 
@@ -70,22 +63,30 @@ def _copied_sentences(
     return out
 
 
-# Up to this many sentences (36 MB) the similarity matrix is dense, which is faster to read
-# row by row; past it, sparse. Both hold the same values, so the summary is the same.
+# Identical sentence texts share one row of tokens and similarities (a story of many
+# articles repeats its sentences); False gives every sentence its own, the same values.
+COLLAPSE_COPIES = True
+# Up to this many distinct sentence texts (36 MB) the similarity matrix is dense, which is
+# faster to read row by row; past it, sparse. Both hold the same values, so the summary is
+# the same.
 DENSE_SENTENCES = 3000
 
 
-def _similarity(rows: np.ndarray, cols: np.ndarray, n: int, v: int) -> Any:
-    """Cosine similarity of content-stem count vectors, one row per sentence: a dense
-    array for a story of up to ``DENSE_SENTENCES`` sentences, else a sparse CSR matrix.
+def _similarity(words: StoryWords) -> Similarity:
+    """Cosine similarity of content-stem count vectors between the story's distinct texts:
+    a dense array for up to ``DENSE_SENTENCES`` texts, else a sparse CSR matrix.
 
-    ``rows`` and ``cols`` hold one (sentence, stem id) pair per content token. Kept sparse:
-    a dense matrix is quadratic in the story (12,840 sentences of a 300-article story made
-    660 MB and half the summarizer's time), while the summary reads only the rows of the
-    sentences it picks and the pairs above the support threshold.
+    Kept sparse past that: a dense matrix is quadratic in the story (12,840 sentences of a
+    300-article story made 660 MB and half the summarizer's time), while the summary reads
+    only the rows of the sentences it picks and the pairs above the support threshold.
+    Identical texts share one row: a story of many articles repeats its sentences, and the
+    product over repeated rows grew with the square of the copies.
     """
     from scipy.sparse import csr_matrix
 
+    content = ~words.stop
+    rows, cols = words.sentence[content], words.stems[content]
+    n, v = len(words.texts), words.n_stems
     ones = np.ones(len(cols), dtype=np.float32)
     mat = csr_matrix((ones, (rows, cols)), shape=(n, max(1, v)))
     mat.sum_duplicates()
@@ -94,58 +95,18 @@ def _similarity(rows: np.ndarray, cols: np.ndarray, n: int, v: int) -> Any:
     mat.data /= np.where(norms == 0, 1.0, norms)[row_of].astype(np.float32)
     product = (mat @ mat.T).tocsr()
     if n <= DENSE_SENTENCES:
-        return np.asarray(product.toarray(), dtype=np.float32)
-    return product
+        return Similarity(np.asarray(product.toarray(), dtype=np.float32), words.of)
+    return Similarity(product, words.of)
 
 
-@dataclass(slots=True)
-class _Tokens:
-    """Every sentence's tokens as ids, computed once per story: each distinct word is
-    stemmed and looked up in the stop list once, whatever the number of its occurrences."""
-
-    stems: np.ndarray  # stem id per token, all sentences end to end
-    stop: np.ndarray  # per token: a stop word or one letter
-    sentence: np.ndarray  # per token: its sentence's row
-    n_stems: int
-
-
-def _tokens(texts: list[str]) -> _Tokens:
-    """``tokenize(t, lower=True)`` of every sentence, as stem ids and stop flags.
-
-    One tokenizer pass over the story's text, with a sentinel word between sentences; each
-    distinct word is stemmed and looked up in the stop list once.
-    """
-    big = normalise(_SEP.join(texts)).lower()
-    if big.count(_SEP) != len(texts) - 1:  # the sentinel occurs in the text itself
-        flat = [w for t in texts for w in tokenize(t, lower=True) + [_SEP.strip()]]
-    else:
-        flat = tokenize(big + _SEP)
-    uniq = list(dict.fromkeys(flat))
-    word_id = {w: i for i, w in enumerate(uniq)}
-    ids = np.fromiter(map(word_id.__getitem__, flat), dtype=np.int64, count=len(flat))
-    stems = list(map(stem, uniq))  # cached across stories by the text core
-    stem_id = {x: i for i, x in enumerate(dict.fromkeys(stems))}
-    stem_of = np.fromiter(map(stem_id.__getitem__, stems), dtype=np.int64, count=len(uniq))
-    stop_of = np.fromiter(map(STOP_WORDS.__contains__, uniq), dtype=bool, count=len(uniq))
-    stop_of |= np.fromiter(map(len, uniq), dtype=np.int64, count=len(uniq)) < 2
-    sep = ids == word_id[_SEP.strip()]
-    ends = np.flatnonzero(sep)
-    lengths = np.diff(np.concatenate([[-1], ends])) - 1
-    ids = ids[~sep]
-    return _Tokens(
-        stems=stem_of[ids],
-        stop=stop_of[ids],
-        sentence=np.repeat(np.arange(len(texts)), lengths),
-        n_stems=len(stem_id),
-    )
-
-
-def _concept_ids(tokens: _Tokens, eligible: np.ndarray) -> tuple[list[np.ndarray], np.ndarray]:
-    """Each eligible sentence's concepts (content-stem unigrams, and bigrams unless both
-    words are stop words) as sorted ids into the story's concept vocabulary; and per id,
-    whether it is a bigram. Ineligible sentences get no concepts: none is ever weighed."""
-    n, v = len(eligible), tokens.n_stems
-    st, stop, sent = tokens.stems, tokens.stop, tokens.sentence
+def _concept_ids(
+    words: StoryWords, eligible: np.ndarray
+) -> tuple[dict[int, np.ndarray], np.ndarray]:
+    """Each distinct text's concepts (content-stem unigrams, and bigrams unless both words
+    are stop words) as sorted ids into the story's concept vocabulary; and per id, whether
+    it is a bigram. Only texts marked ``eligible`` get concepts: no other is ever weighed."""
+    n, v = len(eligible), words.n_stems
+    st, stop, sent = words.stems, words.stop, words.sentence
     keep = eligible[sent]
     uni = keep & ~stop
     bi = keep[:-1] & (sent[:-1] == sent[1:]) & ~(stop[:-1] & stop[1:])
@@ -157,94 +118,103 @@ def _concept_ids(tokens: _Tokens, eligible: np.ndarray) -> tuple[list[np.ndarray
     row_of, key_of = pairs // span, pairs % span
     vocab, ids = np.unique(key_of, return_inverse=True)
     bounds = np.searchsorted(row_of, np.arange(n + 1))
-    per = [ids[bounds[i] : bounds[i + 1]] for i in range(n)]
+    per = {int(i): ids[bounds[i] : bounds[i + 1]] for i in np.flatnonzero(eligible)}
     return per, vocab >= v
 
 
 def _candidates(
     articles: list[Article], groups: list[int], copied: set[tuple[int, int]]
-) -> tuple[list[Candidate], Any, np.ndarray]:
-    """The story's sentences as candidates, their similarity matrix and, per concept id,
+) -> tuple[list[Candidate], Similarity, np.ndarray]:
+    """The story's sentences as candidates, their similarities and, per concept id,
     whether it is a bigram."""
+    listed = [(ai, s) for ai, art in enumerate(articles) for s in art.sentences]
+    words = story_words([s.text for _, s in listed], collapse=COLLAPSE_COPIES)
+    # normalize_text's folding, without a regex substitution per sentence
+    keys = [" ".join(t.split()).lower() for t in words.texts]
+    of = words.of.tolist()
     cands: list[Candidate] = []
     first_seen: set[str] = set()
-    for ai, art in enumerate(articles):
-        rank = 0
-        for s in art.sentences:
-            # normalize_text's folding, without a regex substitution per sentence
-            key = " ".join(s.text.split()).lower()
-            copy = (ai, s.index) in copied
-            ok = (
-                not copy
-                and key not in first_seen
-                and not ineligible_reason(s.text, art.title, key=key)
-            )
-            needs = None
-            if ok and opens_on_pronoun(s.text):
-                # taken only with the sentence it refers to: the one before it, when that
-                # one can stand in the summary and reads alone itself
-                prev = cands[-1] if cands and cands[-1].article == ai else None
-                if prev is not None and prev.eligible and prev.needs is None:
-                    needs = prev.row
-                else:
-                    ok = False
-            if not copy:
-                # a copy's sentence is never eligible, so it must not hide the original's
-                # identical sentence (listed later) as already seen
-                first_seen.add(key)
-            cand = Candidate(
+    rank = 0
+    for row, (ai, s) in enumerate(listed):
+        if cands and cands[-1].article != ai:
+            rank = 0
+        u = of[row]
+        key = keys[u]
+        copy = (ai, s.index) in copied
+        ok = (
+            not copy
+            and key not in first_seen
+            and not ineligible_reason(s.text, articles[ai].title, key=key, flags=words.flags[u])
+        )
+        needs = None
+        if ok and opens_on_pronoun(s.text):
+            # taken only with the sentence it refers to: the one before it, when that
+            # one can stand in the summary and reads alone itself
+            prev = cands[-1] if cands and cands[-1].article == ai else None
+            if prev is not None and prev.eligible and prev.needs is None:
+                needs = prev.row
+            else:
+                ok = False
+        if not copy:
+            # a copy's sentence is never eligible, so it must not hide the original's
+            # identical sentence (listed later) as already seen
+            first_seen.add(key)
+        cands.append(
+            Candidate(
                 article=ai,
                 sentence=s,
-                words=len(s.text.split()),
+                words=words.n_words[u],
                 rank=rank,
-                row=len(cands),
+                row=row,
                 group=groups[ai],
                 eligible=ok,
                 needs=needs,
             )
-            rank += ok
-            cands.append(cand)
-    if not cands:
-        from scipy.sparse import csr_matrix
-
-        return cands, csr_matrix((0, 0), dtype=np.float32), np.zeros(0, dtype=bool)
-    tokens = _tokens([c.sentence.text for c in cands])
-    per, bigram = _concept_ids(tokens, np.array([c.eligible for c in cands]))
-    for c, ids in zip(cands, per, strict=True):
-        c.ids = ids
-    content = ~tokens.stop
-    sim = _similarity(tokens.sentence[content], tokens.stems[content], len(cands), tokens.n_stems)
+        )
+        rank += ok
+    # no two eligible sentences share a text (the second one was seen before), so
+    # concepts are counted per distinct text
+    eligible_text = np.zeros(len(words.texts), dtype=bool)
+    eligible_text[[of[c.row] for c in cands if c.eligible]] = True
+    per, bigram = _concept_ids(words, eligible_text)
+    for c in cands:
+        if c.eligible:
+            c.ids = per[of[c.row]]
+    sim = _similarity(words)
+    sim.article = np.fromiter((c.article for c in cands), dtype=np.int64, count=len(cands))
     return cands, sim, bigram
 
 
-def _support(cands: list[Candidate], sim: Any, threshold: float) -> None:
-    """Which independent sources state each sentence (its own always does)."""
+def _support(cands: list[Candidate], sim: Similarity, threshold: float) -> None:
+    """How many independent sources state each sentence (its own always does)."""
     if not cands:
         return
-    group_of = np.array([c.group for c in cands])
-    # per sentence and group: does a sentence of that group state the same thing
-    member = np.zeros((len(cands), int(group_of.max()) + 1), dtype=np.float32)
-    member[np.arange(len(cands)), group_of] = 1.0
-    by_group = np.asarray((sim >= threshold).astype(np.float32) @ member)  # dense or sparse
-    for c, row in zip(cands, by_group.tolist(), strict=True):
-        c.support = {g for g, x in enumerate(row) if x} | {c.group}
+    _, group_of = np.unique([c.group for c in cands], return_inverse=True)
+    of = sim.of
+    # per distinct text and group: does a sentence of that group state the same thing
+    member = np.zeros((sim.size, int(group_of.max()) + 1), dtype=np.float32)
+    member[of, group_of] = 1.0
+    by_group = np.asarray((sim.matrix >= threshold).astype(np.float32) @ member) > 0
+    count = by_group.sum(axis=1)[of] + ~by_group[of, group_of]
+    for c, n in zip(cands, count.tolist(), strict=True):
+        c.support = n
 
 
 def _citations(
-    chosen: Candidate, cands: list[Candidate], sim: Any, articles: list[Article]
+    chosen: Candidate, cands: list[Candidate], sim: Similarity, articles: list[Article]
 ) -> list[SentenceRef]:
+    """The chosen sentence, then per other article (in input order) its sentence most
+    similar to the chosen one at ``CITE_SIMILARITY`` or above (the first of equals)."""
     refs = [SentenceRef(articles[chosen.article].id, chosen.sentence.index, chosen.sentence.text)]
-    best: dict[int, tuple[float, Candidate]] = {}
-    row = similarity_row(sim, chosen.row)
-    for c in cands:
-        if c.article == chosen.article:
-            continue
-        score = float(row[c.row])
-        if score >= CITE_SIMILARITY and score > best.get(c.article, (0.0, c))[0]:
-            best[c.article] = (score, c)
-    for ai in sorted(best):
-        c = best[ai][1]
-        refs.append(SentenceRef(articles[ai].id, c.sentence.index, c.sentence.text))
+    row = sim.row(chosen.row)
+    article = sim.article
+    found = np.flatnonzero((row >= CITE_SIMILARITY) & (article != chosen.article))
+    order = found[np.lexsort((found, -row[found], article[found]))]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = article[order][1:] != article[order][:-1]
+    for r in order[first].tolist():
+        c = cands[r]
+        refs.append(SentenceRef(articles[c.article].id, c.sentence.index, c.sentence.text))
     return refs
 
 

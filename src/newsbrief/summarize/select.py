@@ -17,6 +17,10 @@ import numpy as np
 
 from newsbrief.records import Sentence
 
+# One read-only empty array for every sentence without concepts (most of a big story's).
+_NO_CONCEPTS = np.zeros(0, dtype=np.int64)
+_NO_CONCEPTS.flags.writeable = False
+
 
 @dataclass(slots=True)
 class Candidate:
@@ -27,14 +31,14 @@ class Candidate:
     row: int  # row in the similarity matrix
     group: int  # independent-source group of the article
     eligible: bool = True
-    support: set[int] = field(default_factory=set)  # groups with a sentence stating the same
+    support: int = 1  # independent sources with a sentence stating the same, its own included
     claims: set[int] = field(default_factory=set)  # the story claims this sentence states
     # Row of the preceding sentence this one refers to ("He said ...", "But they ..."): it
     # enters the summary only with that sentence.
     needs: int | None = None
     # the concepts (stemmed content unigrams and bigrams) as sorted ids into the story's
     # concept vocabulary; none for an ineligible sentence
-    ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    ids: np.ndarray = field(default_factory=lambda: _NO_CONCEPTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +66,13 @@ class Params:
     # data does not choose the power: 1.0, rather than 0.5, is what takes the seed story's
     # undated 2016 article about the offensive being prepared out of its 2017 summary).
     source_centrality: float = 1.0
+
+
+def _median(values: np.ndarray) -> float:
+    """``np.median`` of a non-empty 1-D array, the same arithmetic without its overhead."""
+    ordered = np.sort(values)
+    k = len(ordered) // 2
+    return float(ordered[k] if len(ordered) % 2 else (ordered[k - 1] + ordered[k]) / 2.0)
 
 
 def position_weight(rank: int, decay: float) -> float:
@@ -117,7 +128,7 @@ def source_weights(cands: list[Candidate], unigram: np.ndarray, power: float) ->
     profile /= np.where(norms == 0, 1.0, norms)[:, None]
     n = len(sources)
     centrality = (profile @ profile.sum(axis=0) - 1.0) / (n - 1)
-    median = float(np.median(centrality))
+    median = _median(centrality)
     if median <= 0.0:
         return {}
     return {
@@ -126,17 +137,33 @@ def source_weights(cands: list[Candidate], unigram: np.ndarray, power: float) ->
     }
 
 
-def similarity_row(sim: Any, row: int) -> np.ndarray:
-    """One sentence's similarities to every sentence (zeros where nothing is shared), from
-    the dense or sparse matrix ``summarize._similarity`` returns."""
-    if isinstance(sim, np.ndarray):
-        return sim[row]
-    return np.asarray(sim[row].toarray(), dtype=np.float32).ravel()
+@dataclass(slots=True)
+class Similarity:
+    """Cosine similarities between a story's sentences, held between its distinct texts
+    (identical texts have identical rows): ``matrix`` is dense or sparse CSR
+    (``summarize._similarity``), ``of`` gives each sentence's row in it."""
+
+    matrix: Any
+    of: np.ndarray
+    article: np.ndarray = field(default_factory=lambda: _NO_CONCEPTS)  # per sentence
+
+    @property
+    def size(self) -> int:
+        return int(self.matrix.shape[0])
+
+    def row(self, sentence: int) -> np.ndarray:
+        """One sentence's similarities to every sentence (zero where nothing is shared)."""
+        u = int(self.of[sentence])
+        if isinstance(self.matrix, np.ndarray):
+            dense = self.matrix[u]
+        else:
+            dense = np.asarray(self.matrix[u].toarray(), dtype=np.float32).ravel()
+        return dense[self.of]
 
 
 def greedy_select(
     cands: list[Candidate],
-    sim: Any,  # sentence similarities, dense or sparse CSR (summarize._similarity)
+    sim: Similarity,
     weights: np.ndarray,
     bigram: np.ndarray,
     budget: int,
@@ -158,10 +185,10 @@ def greedy_select(
         starts = np.cumsum([0] + [len(c.ids) for c in eligible[:-1]])
         per = np.add.reduceat(np.append(weights[ids], 0.0), starts)
         per[[len(c.ids) == 0 for c in eligible]] = 0.0  # reduceat gives an empty slice its start
-        unit = float(np.median(per))
+        unit = _median(per)
     else:
         unit = 0.0
-    prior = {c.row: params.support_bonus * unit * max(0, len(c.support) - 1) for c in pool}
+    prior = {c.row: params.support_bonus * unit * max(0, c.support - 1) for c in pool}
     source = source_weights(cands, ~bigram, params.source_centrality)
     by_row = {c.row: c for c in pool}
     followers: dict[int, list[int]] = {}
@@ -180,12 +207,18 @@ def greedy_select(
             return [c]
         return [rows[c.needs], c]
 
+    joint: dict[int, np.ndarray] = {}  # a referring sentence's concepts with its antecedent's
+
     def score(c: Candidate) -> float:
-        group = unit_of(c)
-        ids = c.ids if len(group) == 1 else np.union1d(group[0].ids, c.ids)
+        if c.needs is None or c.needs in taken:
+            ids, cost = c.ids, c.words
+        else:
+            if c.row not in joint:
+                joint[c.row] = np.union1d(rows[c.needs].ids, c.ids)
+            ids, cost = joint[c.row], c.words + rows[c.needs].words
         ids = ids[~covered[ids]]
-        gain = float(weights[ids].sum()) + prior[c.row]
-        cost = sum(x.words for x in group)
+        # np.add.reduce is what ndarray.sum calls, without its Python wrapper
+        gain = float(np.add.reduce(weights[ids])) + prior[c.row]
         return source.get(c.group, 1.0) * gain / (cost**params.cost_exponent)
 
     # Ties break on the sentence's row, so the result is deterministic.
@@ -217,7 +250,7 @@ def greedy_select(
             said |= x.claims
             used += x.words
             covered[x.ids] = True
-            np.maximum(closest, similarity_row(sim, x.row), out=closest)
+            np.maximum(closest, sim.row(x.row), out=closest)
             # a sentence waiting for this one now costs only itself: its score may rise
             for f in followers.get(x.row, []):
                 if f not in taken:

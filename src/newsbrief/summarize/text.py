@@ -7,6 +7,7 @@ is rule-based and language-data-free, so it runs offline and on unseen sites.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from newsbrief.records import normalize_text
@@ -15,17 +16,47 @@ from newsbrief.text import STOP_WORDS, stem, words
 _CLOSERS = "\"'”’)]"  # may follow a sentence's final punctuation
 # Lines that belong to the page, not the story: credits, share prompts, legal text.
 # Searched on lower-cased text (IGNORECASE is several times slower on a long alternation).
-_BOILERPLATE = re.compile(
-    r"(\bclick here\b|\bsign up\b|\b(?:un)?subscribe\b|\bnewsletter\b|\bcookies?\b|\bjavascript\b"
-    r"|\ball rights reserved\b|\bterms of (?:use|service)\b|\bprivacy policy\b|\bemail address\b"
-    r"|\bshare this\b|\bfollow us\b|\bread more\b|\blearn more\b|\badvertisement\b"
-    r"|\bweb browser\b|\byour browser\b|\bthis (?:page|site|website)\b|\bdownload (?:the|our) app\b"
-    r"|\bpermalink\b|\bcomments? (?:below|section)\b|\bleave a comment\b|\bwayback machine\b"
-    r"|\btweets?\b.*\blocation\b|\bcontact details\b|\bmailing list\b|\bnews alerts?\b"
-    r"|\bsend us your\b|\bembed\b|\bslideshow\b|\bin our gallery\b|\bclick (?:on|through)\b"
+# Each part comes with words one of which every match of it holds as a whole word (bounded
+# by spaces or non-word characters), so a story's sentences are searched only when they hold
+# one of those words (``eligible``): the search costs about 25 us a sentence.
+_BOILERPLATE_PARTS = (
+    (("click",), r"\bclick here\b"),
+    (("sign",), r"\bsign up\b"),
+    (("subscribe", "unsubscribe"), r"\b(?:un)?subscribe\b"),
+    (("newsletter",), r"\bnewsletter\b"),
+    (("cookie", "cookies"), r"\bcookies?\b"),
+    (("javascript",), r"\bjavascript\b"),
+    (("reserved",), r"\ball rights reserved\b"),
+    (("terms",), r"\bterms of (?:use|service)\b"),
+    (("privacy",), r"\bprivacy policy\b"),
+    (("email",), r"\bemail address\b"),
+    (("share",), r"\bshare this\b"),
+    (("follow",), r"\bfollow us\b"),
+    (("read",), r"\bread more\b"),
+    (("learn",), r"\blearn more\b"),
+    (("advertisement",), r"\badvertisement\b"),
+    (("browser",), r"\bweb browser\b|\byour browser\b"),
+    (("page", "site", "website"), r"\bthis (?:page|site|website)\b"),
+    (("download",), r"\bdownload (?:the|our) app\b"),
+    (("permalink",), r"\bpermalink\b"),
+    (("comment", "comments"), r"\bcomments? (?:below|section)\b|\bleave a comment\b"),
+    (("wayback",), r"\bwayback machine\b"),
+    (("tweet", "tweets"), r"\btweets?\b.*\blocation\b"),
+    (("contact",), r"\bcontact details\b"),
+    (("mailing",), r"\bmailing list\b"),
+    (("alert", "alerts"), r"\bnews alerts?\b"),
+    (("send",), r"\bsend us your\b"),
+    (("embed",), r"\bembed\b"),
+    (("slideshow",), r"\bslideshow\b"),
+    (("gallery",), r"\bin our gallery\b"),
+    (("click",), r"\bclick (?:on|through)\b"),
     # archive notices that stand in for a page that is gone
-    r"|\binternet archive\b|\bweb collections?\b|\b(?:crawls|crawlers?|crawl data|this crawl)\b)"
+    (("archive",), r"\binternet archive\b"),
+    (("collection", "collections"), r"\bweb collections?\b"),
+    (("crawls", "crawler", "crawlers", "crawl"), r"\b(?:crawls|crawlers?|crawl data|this crawl)\b"),
 )
+_BOILERPLATE = re.compile("(" + "|".join(p for _, p in _BOILERPLATE_PARTS) + ")")
+_BOILERPLATE_WORDS = frozenset(w for words, _ in _BOILERPLATE_PARTS for w in words)
 _CREDIT = re.compile(
     r"(?i)^(?:photo\b|image\b|credits?\b|caption\b|file photo\b|getty\b|ap photo\b|©|\(c\)"
     r"|(?:video|watch|related|editor'?s note|updated?)\s*[:|\d])"
@@ -126,16 +157,32 @@ def _headline_like(text: str) -> bool:
     return capital + plain >= 4 and capital >= 0.8 * (capital + plain)
 
 
+@dataclass(frozen=True, slots=True)
+class WordFlags:
+    """What the word-level tests say of a sentence, computed for a whole story at once
+    (``summarize.words``)."""
+
+    words: int  # ``word_count``
+    headline: bool  # ``_headline_like``
+    boilerplate_word: bool  # holds a word every ``_BOILERPLATE`` match holds
+    filler_word: bool  # holds a word every ``_FILLER`` match holds
+
+
 def ineligible_reason(
-    text: str, title: str = "", min_words: int = 6, max_words: int = 70, key: str | None = None
+    text: str,
+    title: str = "",
+    min_words: int = 6,
+    max_words: int = 70,
+    key: str | None = None,
+    flags: WordFlags | None = None,
 ) -> str:
     """Why a sentence cannot stand in a summary, or "" when it can.
 
-    ``key``: ``normalize_text(text)`` when the caller has it already. Each pattern search
-    is guarded by a substring every match of it contains, so most sentences skip most
-    searches (the summarizer runs this on every sentence of a story).
+    ``key``: ``normalize_text(text)`` when the caller has it already; ``flags``: the
+    sentence's ``WordFlags``, which settle the word-level tests most sentences pass.
+    Each other pattern search is guarded by a substring every match of it contains.
     """
-    n = word_count(text)
+    n = flags.words if flags is not None else word_count(text)
     if n < min_words:
         return "short"
     if n > max_words:
@@ -144,7 +191,7 @@ def ineligible_reason(
         return "no-terminal-punctuation"
     if title and (key or normalize_text(text)).rstrip(".!?") == _title_key(title):
         return "title"
-    if _headline_like(text):
+    if flags.headline if flags is not None else _headline_like(text):
         return "heading"
     if not text[0].isupper() and not text[0].isdigit() and text[0] not in "\"“‘'(":
         return "fragment"
@@ -155,7 +202,7 @@ def ineligible_reason(
     ):
         return "credit"
     low = text.lower()
-    if _BOILERPLATE.search(low):
+    if (flags is None or flags.boilerplate_word) and _BOILERPLATE.search(low):
         return "boilerplate"
     # every caption pattern names a picture or opens on "file"
     if ("photo" in low or "image" in low or "pictur" in low or low.startswith("file")) and (
@@ -173,7 +220,9 @@ def ineligible_reason(
     if ('"' in text or "“" in text or "”" in text) and _quote_fragment(text):
         return "quote-fragment"
     # every filler pattern holds "no" (or "not") or "declined"
-    if ("no" in low or "declined" in low) and _FILLER.search(low):
+    if (
+        flags.filler_word if flags is not None else ("no" in low or "declined" in low)
+    ) and _FILLER.search(low):
         return "filler"
     return ""
 
@@ -221,19 +270,33 @@ def opens_on_pronoun(text: str) -> bool:
     """The narrower test the summarizer pairs or drops on: a pronoun, demonstrative or
     connective opening. Adding the plural speakers and '"...," he said' to it cost 0.12
     ROUGE-1 / 0.09 ROUGE-2 at 260 words on Multi-News dev (250 clusters), below the floor."""
-    return not _EXPLETIVE.match(text) and bool(_REFERENCE.match(text))
+    return bool(_REFERENCE.match(text)) and not _EXPLETIVE.match(text)
 
 
-# Lines that add nothing to the story: what is not known, who did not answer.
-_FILLER = re.compile(  # on lower-cased text
-    r"\b(?:gave|give|provided|offered|released) no (?:other|further|more|additional)?\s*"
-    r"(?:details|information|comment)\b|\bno (?:other|further|more|additional) (?:details"
-    r"|information)\b.{0,30}\b(?:were|was|have been|has been|are|is)\b.{0,20}"
-    r"(?:given|released|available|provided|immediately)|\bdid not (?:immediately )?"
-    r"(?:respond|reply|return)\b.{0,40}\b(?:request|requests|calls?|messages?|emails?|e-mails?"
-    r"|inquir\w+)\b|\bcould not (?:immediately )?be reached\b|\bwas not immediately "
-    r"(?:available|clear|known)\b|\bdeclined (?:to comment|comment)\b"
+# Lines that add nothing to the story: what is not known, who did not answer. Searched on
+# lower-cased text, and (as ``_BOILERPLATE``) only in sentences holding one of its words.
+_FILLER_PARTS = (
+    (
+        ("no",),
+        r"\b(?:gave|give|provided|offered|released) no (?:other|further|more|additional)?\s*"
+        r"(?:details|information|comment)\b",
+    ),
+    (
+        ("no",),
+        r"\bno (?:other|further|more|additional) (?:details|information)\b.{0,30}\b(?:were|was"
+        r"|have been|has been|are|is)\b.{0,20}(?:given|released|available|provided|immediately)",
+    ),
+    (
+        ("respond", "reply", "return"),
+        r"\bdid not (?:immediately )?(?:respond|reply|return)\b.{0,40}\b(?:request|requests"
+        r"|calls?|messages?|emails?|e-mails?|inquir\w+)\b",
+    ),
+    (("reached",), r"\bcould not (?:immediately )?be reached\b"),
+    (("immediately",), r"\bwas not immediately (?:available|clear|known)\b"),
+    (("declined",), r"\bdeclined (?:to comment|comment)\b"),
 )
+_FILLER = re.compile("|".join(p for _, p in _FILLER_PARTS))
+_FILLER_WORDS = frozenset(w for words, _ in _FILLER_PARTS for w in words)
 
 
 def is_filler(text: str) -> bool:
