@@ -50,6 +50,17 @@ _NOT_SPEAKER_ENTS = frozenset(
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_ANTECEDENT_ENTS = _NOT_SPEAKER_ENTS | {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
+# The last word of a name that is no person's, whatever the name tagger said: "he" and "she"
+# never go back to "the Carlton Hotel", "an Amber Alert" or "Scott Free Productions" (three
+# wrong speakers of the judged pile, each the nearest capitalised name before the pronoun)
+_NOT_PERSON_HEADS = lx.ORG_NOUNS | lx.words(
+    """
+    hotel alert alerts productions pictures studios studio records news times post press
+    journal herald gazette tribune today radio tv television magazine reporter bridge street
+    avenue road center centre club inc corp corporation llc ltd airport station park house
+    church museum institute foundation association festival award awards prize league
+    """
+)
 _LEADS = frozenset({"the"}) | lx.TITLES
 _TAIL_OF = frozenset(
     {"for", "of", "to", "with", "by", "at", "from", "in", "on", "and", "about", "against"}
@@ -174,7 +185,10 @@ class Resolver:
         cands = [
             (p, entity)
             for p, entity, k in reversed(self.salient)
-            if p < pos and k == kind and not self._inside_quote(p)
+            if p < pos
+            and k == kind
+            and not self._inside_quote(p)
+            and not (kind == "person" and entity.lower().split()[-1] in _NOT_PERSON_HEADS)
         ]
         for n, (p, entity) in enumerate(cands):
             if role_word is None or self._has_role(entity, role_word):
