@@ -1,0 +1,45 @@
+"""Speaker and span rules added in round 3 (texts written for these tests)."""
+
+from __future__ import annotations
+
+from newsbrief.annotate import annotate
+from newsbrief.annotate.cues import is_clause
+from newsbrief.records import Article, Quote
+
+
+def _quotes(text: str) -> list[Quote]:
+    art = annotate(Article(id="r3", source="t", text=text, published="2024-05-14"))
+    for q in art.quotes:
+        assert art.text[q.start : q.end] == q.text
+    return art.quotes
+
+
+def test_a_fragment_subject_gives_way_to_the_clause_subject() -> None:
+    # "the harbour board and" is the tail of the first clause, not who said it
+    qs = _quotes(
+        "Mayor Ilse Varga thanked the harbour board and said the pier would reopen in June."
+    )
+    said = [q for q in qs if q.cue == "said"]
+    assert said, qs
+    assert all(q.speaker_text is None or not q.speaker_text.endswith("and") for q in qs)
+    assert said[0].speaker == "Ilse Varga"
+
+
+def test_a_pronoun_never_goes_back_to_a_hotel_or_an_alert() -> None:
+    qs = _quotes(
+        "The party was held in front of the Carlton Hotel. "
+        '"It was a lovely night," she said when asked about the evening.'
+    )
+    (q,) = [q for q in qs if q.kind == "direct"]
+    assert q.speaker != "Carlton Hotel"
+
+
+def test_that_as_a_determiner_opens_no_clause() -> None:
+    assert not is_clause("with that assessment")
+    assert is_clause("in a statement that the pier would reopen soon")
+
+
+def test_the_day_of_saying_is_not_what_was_said() -> None:
+    qs = _quotes("Port officials insisted Tuesday that the pier had never been unsafe.")
+    (q,) = [q for q in qs if q.kind == "reported"]
+    assert q.text == "the pier had never been unsafe"
