@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from newsbrief.annotate import annotate
 from newsbrief.annotate.cues import is_clause
-from newsbrief.records import Article, Quote
+from newsbrief.annotate.speakers import Resolver
+from newsbrief.records import Article, Mention, Quote
 
 
 def _quotes(text: str) -> list[Quote]:
@@ -43,3 +44,18 @@ def test_the_day_of_saying_is_not_what_was_said() -> None:
     qs = _quotes("Port officials insisted Tuesday that the pier had never been unsafe.")
     (q,) = [q for q in qs if q.kind == "reported"]
     assert q.text == "the pier had never been unsafe"
+
+
+def test_who_is_never_a_name_inside_a_title_in_quotes() -> None:
+    text = "They spoke to a “Sara Vale Goes West” producer who told them the trip was planned."
+    name_at = text.index("Sara Vale")
+    mention = Mention("Sara Vale", "person", 0, name_at, name_at + 9, "Sara Vale")
+    title = (text.index("“") + 1, text.index("”"))
+    at = text.index("who")
+    resolver = Resolver(text, [], [mention], {}, quoted=[title])
+    assert resolver.resolve("who", at, at + 3, parse=False) is None
+    # the same name right before ", who" is the speaker
+    plain = "They spoke to Sara Vale, who told them the trip was planned."
+    at = plain.index("who")
+    resolver = Resolver(plain, [], [Mention("Sara Vale", "person", 0, 14, 23, "Sara Vale")], {})
+    assert resolver.resolve("who", at, at + 3, parse=False) == "Sara Vale"

@@ -407,7 +407,11 @@ class Resolver:
         if len(words) == 1 and head == "who":  # "X, who …, said": X is right before
             i = bisect.bisect_left(self.starts, start) - 1
             near = self.mentions[i] if i >= 0 else None
-            return near.entity if near is not None and start - near.end < 120 else None
+            if near is None or start - near.end >= 120 or self._inside_quote(near.start):
+                return None
+            # 'a “Kim Takes Manhattan” producer who told': a name in a title is not the "who"
+            between = self.text[near.end : start]
+            return None if any(c in between for c in '"“”') else near.entity
         if head in _GENERIC or head in ("we", "i"):
             return None
         if words[0] in ("the", "this", "that") and head in _ROLE_HEADS:
