@@ -125,6 +125,8 @@ class Resolver:
         self._skip: list[tuple[int, int]] = []  # places the parse left out of the subject
         first_in_sentence: set[int] = set()
         for m in self.mentions:
+            if m.kind == "person" and m.text.lower().split()[-1] in _NOT_PERSON_HEADS:
+                continue  # "in front of the Carlton Hotel, Ferrera …": Ferrera leads the sentence
             if m.sentence not in first_in_sentence:
                 first_in_sentence.add(m.sentence)
                 if m.entity:
