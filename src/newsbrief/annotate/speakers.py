@@ -61,6 +61,12 @@ _NOT_PERSON_HEADS = lx.ORG_NOUNS | lx.words(
     church museum institute foundation association festival award awards prize league
     """
 )
+# Places and alerts, whatever kind the tagger gave them: they never lead a sentence's speakers
+_FACILITY_HEADS = lx.words(
+    """
+    hotel alert alerts bridge street avenue road airport station park church museum beach
+    """
+)
 _LEADS = frozenset({"the"}) | lx.TITLES
 _TAIL_OF = frozenset(
     {"for", "of", "to", "with", "by", "at", "from", "in", "on", "and", "about", "against"}
@@ -125,7 +131,8 @@ class Resolver:
         self._skip: list[tuple[int, int]] = []  # places the parse left out of the subject
         first_in_sentence: set[int] = set()
         for m in self.mentions:
-            if m.kind == "person" and m.text.lower().split()[-1] in _NOT_PERSON_HEADS:
+            last = m.text.lower().split()[-1]
+            if last in _FACILITY_HEADS or (m.kind == "person" and last in _NOT_PERSON_HEADS):
                 continue  # "in front of the Carlton Hotel, Ferrera …": Ferrera leads the sentence
             if m.sentence not in first_in_sentence:
                 first_in_sentence.add(m.sentence)
