@@ -119,8 +119,8 @@ def reported_matches(
         ]
         found = cues.match_reported(s)
         if found:
-            subj, s_rel, verb, c_rel = found
-            subj, s_rel = _clause_subject(s, subj, s_rel, min(s_rel[1], c_rel[0]))
+            pattern_subj, s_rel, verb, c_rel = found
+            subj, s_rel = _clause_subject(s, pattern_subj, s_rel, min(s_rel[1], c_rel[0]))
             span = _content(text, sent, c_rel, covered, 12)
             if span is not None:
                 start, end = span
