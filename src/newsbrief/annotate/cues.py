@@ -141,7 +141,10 @@ def is_clause(content: str) -> bool:
     if ws[0] in _CLAUSE_OPEN:
         return True
     if ws[0] in _BAD_START:
-        return "that" in ws[1:10]  # "said in an interview that …"
+        # "said in an interview that …"; not "agreed with that assessment", where "that" is a
+        # determiner and no clause follows
+        n = len(content.split())
+        return any(w == "that" and n - i >= 4 for i, w in enumerate(ws[1:10], 1))
     if ws[0].endswith("ing") and ws[0] not in ("nothing", "something", "everything"):
         return False  # "said, referring to …"
     if ws[0] in _SUBJ_PRON:

@@ -50,6 +50,23 @@ _NOT_SPEAKER_ENTS = frozenset(
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_ANTECEDENT_ENTS = _NOT_SPEAKER_ENTS | {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
+# The last word of a name that is no person's, whatever the name tagger said: "he" and "she"
+# never go back to "the Carlton Hotel", "an Amber Alert" or "Scott Free Productions" (three
+# wrong speakers of the judged pile, each the nearest capitalised name before the pronoun)
+_NOT_PERSON_HEADS = lx.ORG_NOUNS | lx.words(
+    """
+    hotel alert alerts productions pictures studios studio records news times post press
+    journal herald gazette tribune today radio tv television magazine reporter bridge street
+    avenue road center centre club inc corp corporation llc ltd airport station park house
+    church museum institute foundation association festival award awards prize league
+    """
+)
+# Places and alerts, whatever kind the tagger gave them: they never lead a sentence's speakers
+_FACILITY_HEADS = lx.words(
+    """
+    hotel alert alerts bridge street avenue road airport station park church museum beach
+    """
+)
 _LEADS = frozenset({"the"}) | lx.TITLES
 _TAIL_OF = frozenset(
     {"for", "of", "to", "with", "by", "at", "from", "in", "on", "and", "about", "against"}
@@ -114,6 +131,9 @@ class Resolver:
         self._skip: list[tuple[int, int]] = []  # places the parse left out of the subject
         first_in_sentence: set[int] = set()
         for m in self.mentions:
+            last = m.text.lower().split()[-1]
+            if last in _FACILITY_HEADS or (m.kind == "person" and last in _NOT_PERSON_HEADS):
+                continue  # "in front of the Carlton Hotel, Ferrera …": Ferrera leads the sentence
             if m.sentence not in first_in_sentence:
                 first_in_sentence.add(m.sentence)
                 if m.entity:
@@ -174,7 +194,10 @@ class Resolver:
         cands = [
             (p, entity)
             for p, entity, k in reversed(self.salient)
-            if p < pos and k == kind and not self._inside_quote(p)
+            if p < pos
+            and k == kind
+            and not self._inside_quote(p)
+            and not (kind == "person" and entity.lower().split()[-1] in _NOT_PERSON_HEADS)
         ]
         for n, (p, entity) in enumerate(cands):
             if role_word is None or self._has_role(entity, role_word):
@@ -393,7 +416,11 @@ class Resolver:
         if len(words) == 1 and head == "who":  # "X, who …, said": X is right before
             i = bisect.bisect_left(self.starts, start) - 1
             near = self.mentions[i] if i >= 0 else None
-            return near.entity if near is not None and start - near.end < 120 else None
+            if near is None or start - near.end >= 120 or self._inside_quote(near.start):
+                return None
+            # 'a “Kim Takes Manhattan” producer who told': a name in a title is not the "who"
+            between = self.text[near.end : start]
+            return None if any(c in between for c in '"“”') else near.entity
         if head in _GENERIC or head in ("we", "i"):
             return None
         if words[0] in ("the", "this", "that") and head in _ROLE_HEADS:
