@@ -24,7 +24,7 @@ _CUE_WORDS = (
     r"explains|insisted|insists|argued|argues|claimed|claims|stressed|stresses|recalled|"
     r"acknowledged|wrote|writes|announced|announces"
 )
-_ROLE_ALT = "|".join(sorted(ROLE_WORDS | {"spokeswoman", "head", "member", "owner", "mother"}))
+_ROLE_ALT = "|".join(sorted(ROLE_WORDS | {"member", "owner"}))
 _DESC_SEG = (
     r"(?:\d{1,3}|[A-Z][\w.-]*['’]s\s+[^,;:\"“”]{0,160}?|"
     r"(?:a|an|the|who|whose|his|her|its|their|former|then|now|one|another|"
