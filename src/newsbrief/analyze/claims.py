@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from newsbrief.analyze.attribution import claim_stems, said_text
 from newsbrief.analyze.conflicts import number_findings
+from newsbrief.analyze.descriptions import drop_speaker_descriptions
 from newsbrief.analyze.numbers import quantities, same_amount
 from newsbrief.analyze.sources import count_independent
 from newsbrief.analyze.text import content_stems, cosine, demonym_base, idf_weights, is_credit
@@ -247,6 +248,21 @@ def shares_event(a: str, b: str, stems_a: list[str], stems_b: list[str], score: 
     return len(shared - _name_stems(a) - _name_stems(b)) >= EVENT_MIN_SHARED
 
 
+def shares_event_beyond_descriptions(a: str, b: str, idf: dict[str, float]) -> bool:
+    """``shares_event`` on the two statements with their people's descriptions dropped
+    (:func:`drop_speaker_descriptions`): "Rami Abdel Rahman, head of the Syrian
+    Observatory, said four rebels were killed" / "Rami Abdel Rahman, the head of the Syrian
+    Observatory, said 18 troops were wounded" share a long description, which lifts their
+    cosine past EVENT_COSINE, but nothing of what they report. A filter only: the claim
+    scores themselves are unchanged, since dropping the descriptions from every statement's
+    stems let shorter remainders pass the claim bars (judged dev stories 1-90)."""
+    da, db = drop_speaker_descriptions(a), drop_speaker_descriptions(b)
+    if da == a and db == b:
+        return True  # nothing dropped: ``shares_event`` has already decided
+    sa, sb = claim_stems(_ANONYMITY.sub("", da)), claim_stems(_ANONYMITY.sub("", db))
+    return shares_event(da, db, sa, sb, cosine(sa, sb, idf))
+
+
 def numbers_apart(a: str, b: str) -> bool:
     """The two statements give different figures for one unit and the figures do not fill
     one slot: "left Africa 100,000 years ago" / "ventured out of Africa ... 50,000 years
@@ -324,6 +340,7 @@ def align_claims(
             score = edge_score(ta, tb, sa, sb, idf, para, sem)
             ok = _corroborates(score, ta, tb, para, containment(sa, sb, idf))
             ok = ok and shares_event(ta, tb, sa, sb, score) and not numbers_apart(ta, tb)
+            ok = ok and shares_event_beyond_descriptions(ta, tb, idf)
             got = scores[key] = score if ok else 0.0
         return got
 
