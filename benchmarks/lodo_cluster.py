@@ -1,6 +1,6 @@
 """Leave-one-domain-out choice of the grouping settings, scored on the held-out domain.
 
-nice python benchmarks/lodo_cluster.py [--data ../shared/data] [--json OUT]
+nice python benchmarks/lodo_cluster.py [--data ../shared/data] [--json OUT] [--jobs N]
 
 Domains: pooled Multi-News dev (article bodies, batch linking), UCI News Aggregator dev
 (headlines, streamed; its day-interleaved replay is reported beside it) and GoogleNews-TS
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,9 @@ GRID: dict[str, list[Any]] = {
     "burst_threshold": [0.5, 0.6, 0.7],  # score a dated headline needs (bonus included)
     "pair_threshold": [0.25, 0.35, 0.45],  # average P(same story) batch groups merge at
     "learned": [False, True, True],  # pair scorer or plain cosine in batch (middle: shipped)
+    # streamed items: share of the join threshold waived for a clear winner (2x the runner-up)
+    "relax": [0.1, 0.2, 0.3],
+    "stream_merges": [True, False, False],  # merge stories an item is close to (middle: shipped)
 }
 
 
@@ -73,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--jobs", type=int, default=1, help="processes scoring grid points")
     args = parser.parse_args(argv)
     if not (args.data / DOMAINS["multinews"][0]).exists():
         print(f"SKIPPED: shared data absent ({args.data})")
@@ -87,10 +92,12 @@ def main(argv: list[str] | None = None) -> int:
             if point not in points:
                 points.append(point)
     table: dict[str, list[dict[str, float]]] = {d: [] for d in DOMAINS}
-    for domain in DOMAINS:
-        for point in points:
-            table[domain].append(score(domain, point, args.data))
-            print(f"  {domain:10s} {point} F1 {table[domain][-1]['bcubed_f1']:.4f}", flush=True)
+    jobs = [(domain, point) for domain in DOMAINS for point in points]
+    with ProcessPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        results = pool.map(score, *zip(*jobs, strict=True), [args.data] * len(jobs))
+        for (domain, point), figures in zip(jobs, results, strict=True):
+            table[domain].append(figures)
+            print(f"  {domain:10s} {point} F1 {figures['bcubed_f1']:.4f}", flush=True)
     rows = []
     for held in DOMAINS:
         others = [d for d in DOMAINS if d != held]

@@ -65,8 +65,9 @@ def test_bursting_story_takes_a_weakly_related_headline() -> None:
     assert len(set(ids)) == 1
     joined = clusterer.add(headline(FOLLOW_UP, T0 + timedelta(seconds=60)))
     assert joined == ids[0]
-    # the same stream without the prior: the headline opens a story of its own
-    text_only = StoryClusterer(burst_bonus=0.0)
+    # the same stream without the prior (nor the clear-winner rule, which acts on text
+    # alone, see test_cluster_relax.py): the headline opens a story of its own
+    text_only = StoryClusterer(burst_bonus=0.0, relax=0.0)
     for k, title in enumerate(VOLCANO):
         text_only.add(headline(title, T0 + timedelta(seconds=20 * k)))
     alone = text_only.add(headline(FOLLOW_UP, T0 + timedelta(seconds=60)))
