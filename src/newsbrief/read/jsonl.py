@@ -245,7 +245,8 @@ def iter_jsonl_lines(
     reader: Any = stream
     width = 1
     if wide is not None:
-        reader = io.TextIOWrapper(stream, encoding=wide, errors="replace")
+        # newline="\n": lines end at "\n" only, as in the byte path (a lone "\r" is no break)
+        reader = io.TextIOWrapper(stream, encoding=wide, errors="replace", newline="\n")
         width = 4 if wide == "utf-32" else 2
     newline: bytes | str = "\n" if wide else b"\n"
     blank, total, number = True, 0, 0
