@@ -5,9 +5,15 @@ from __future__ import annotations
 from collections import Counter
 
 from newsbrief.outlets import outlet_key, registered_domain, wire_credit, wire_of
-from newsbrief.records import Article, Derivation, normalize_text
+from newsbrief.records import Article, Derivation
 
 DUPLICATE_ARTICLE = 0.5  # share of an article's sentences found verbatim in another
+
+
+def _fold(text: str) -> str:
+    """``normalize_text(text)`` without its regular expression: ``str.split`` splits on the
+    characters ``\\s`` matches (``str.isspace``), and a joined split has no ends to strip."""
+    return " ".join(text.split()).lower()
 
 
 def _wire_key(article: Article) -> str | None:
@@ -70,14 +76,19 @@ def independent_sources(articles: list[Article], derivations: list[Derivation]) 
             attach(other, members[0])
 
     # The same page scraped twice is one source even when no derivation links the two.
+    # Each sentence is folded once (``_fold``), and a sentence no other article holds adds
+    # nothing to the counts.
+    keys = [[_fold(s.text) for s in a.sentences] for a in articles]
     seen: dict[str, set[str]] = {}
-    for a in articles:
-        for s in a.sentences:
-            seen.setdefault(normalize_text(s.text), set()).add(a.id)
-    for a in articles:
+    for a, folded in zip(articles, keys, strict=True):
+        for k in folded:
+            seen.setdefault(k, set()).add(a.id)
+    for a, folded in zip(articles, keys, strict=True):
         shared: Counter[str] = Counter()
-        for s in a.sentences:
-            shared.update(other for other in seen[normalize_text(s.text)] if other != a.id)
+        for k in folded:
+            holders = seen[k]
+            if len(holders) > 1:
+                shared.update(other for other in holders if other != a.id)
         for other in sorted(shared, key=lambda i: order[i]):
             if shared[other] >= DUPLICATE_ARTICLE * len(a.sentences):
                 attach(a.id, other)
