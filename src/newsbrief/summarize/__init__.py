@@ -129,8 +129,7 @@ def _candidates(
     whether it is a bigram."""
     listed = [(ai, s) for ai, art in enumerate(articles) for s in art.sentences]
     words = story_words([s.text for _, s in listed], collapse=COLLAPSE_COPIES)
-    # normalize_text's folding, without a regex substitution per sentence
-    keys = [" ".join(t.split()).lower() for t in words.texts]
+    keys = words.keys
     of = words.of.tolist()
     cands: list[Candidate] = []
     first_seen: set[str] = set()

@@ -11,7 +11,7 @@ of many articles repeats its sentences) are processed once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from typing import cast
 
@@ -99,6 +99,9 @@ class StoryWords:
     stop: np.ndarray  # per token: a stop word or one letter
     sentence: np.ndarray  # per token: its distinct text's row
     n_stems: int
+    # per distinct text: ``records.normalize_text`` of it (from the same whitespace split:
+    # ``str.split`` splits where ``\s+`` matches, and a joined split has no ends to strip)
+    keys: list[str] = field(default_factory=list)
 
 
 def story_words(texts: list[str], collapse: bool = True) -> StoryWords:
@@ -171,4 +174,5 @@ def story_words(texts: list[str], collapse: bool = True) -> StoryWords:
         stop=(token & 1).astype(bool),
         sentence=np.repeat(chunk_row, size),
         n_stems=len(uniq),
+        keys=[" ".join(x).lower() for x in split],
     )
