@@ -15,6 +15,7 @@ import numpy as np
 from newsbrief.analyze.sources import independent_sources
 from newsbrief.errors import ConfigError
 from newsbrief.records import Analysis, Article, Derivation, SentenceRef, SummarySentence
+from newsbrief.summarize.arrays import unique, unique_inverse
 from newsbrief.summarize.select import (
     Candidate,
     Params,
@@ -114,9 +115,9 @@ def _concept_ids(
     keys = np.concatenate([st[uni], v + st[:-1][bi] * v + st[1:][bi]])
     rows = np.concatenate([sent[uni], sent[:-1][bi]])
     span = v + v * v
-    pairs = np.unique(rows * span + keys)
+    pairs = unique(rows * span + keys)
     row_of, key_of = pairs // span, pairs % span
-    vocab, ids = np.unique(key_of, return_inverse=True)
+    vocab, _, ids = unique_inverse(key_of)
     bounds = np.searchsorted(row_of, np.arange(n + 1))
     per = {int(i): ids[bounds[i] : bounds[i + 1]] for i in np.flatnonzero(eligible)}
     return per, vocab >= v
@@ -188,7 +189,7 @@ def _support(cands: list[Candidate], sim: Similarity, threshold: float) -> None:
     """How many independent sources state each sentence (its own always does)."""
     if not cands:
         return
-    _, group_of = np.unique([c.group for c in cands], return_inverse=True)
+    _, _, group_of = unique_inverse(np.array([c.group for c in cands]))
     of = sim.of
     # per distinct text and group: does a sentence of that group state the same thing
     member = np.zeros((sim.size, int(group_of.max()) + 1), dtype=np.float32)

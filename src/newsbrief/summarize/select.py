@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from newsbrief.records import Sentence
+from newsbrief.summarize.arrays import unique_inverse
 
 # One read-only empty array for every sentence without concepts (most of a big story's).
 _NO_CONCEPTS = np.zeros(0, dtype=np.int64)
@@ -95,7 +96,7 @@ def concept_weights(cands: list[Candidate], bigram: np.ndarray, params: Params) 
     groups = np.repeat([c.group for c in eligible], counts)
     pw = np.repeat([position_weight(c.rank, params.position_decay) for c in eligible], counts)
     span = int(groups.max()) + 1
-    pairs, inverse = np.unique(ids * span + groups, return_inverse=True)
+    pairs, _, inverse = unique_inverse(ids * span + groups)
     best = np.zeros(len(pairs))
     np.maximum.at(best, inverse, pw)
     base = np.bincount(pairs // span, weights=best, minlength=len(bigram))

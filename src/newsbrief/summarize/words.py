@@ -17,6 +17,7 @@ from typing import cast
 
 import numpy as np
 
+from newsbrief.summarize.arrays import unique_inverse
 from newsbrief.summarize.text import (
     _BOILERPLATE_WORDS,
     _FILLER_WORDS,
@@ -162,7 +163,7 @@ def story_words(texts: list[str], collapse: bool = True) -> StoryWords:
     token = every[is_token]
     gid = token >> 1
     # renumbered in order of first occurrence in this story
-    uniq, first, inverse = np.unique(gid, return_index=True, return_inverse=True)
+    uniq, first, inverse = unique_inverse(gid)
     rank = np.empty(len(uniq), dtype=np.int64)
     rank[np.argsort(first)] = np.arange(len(uniq))
     return StoryWords(
