@@ -34,14 +34,19 @@ def family(article: Article) -> str | None:
     return "outlet:" + key if key else None
 
 
-def independent_sources(articles: list[Article], derivations: list[Derivation]) -> dict[str, str]:
+def independent_sources(
+    articles: list[Article],
+    derivations: list[Derivation],
+    folded: list[list[str]] | None = None,
+) -> dict[str, str]:
     """Map every article id to the id of the independent source it belongs to.
 
     A derivation child joins its parent's group (the parent's root stays the root, so an
     original is the root of its copies); articles of one outlet family (``family``: the
     same wire credit, or the same outlet however spelt) form one group, and so do articles
     that share at least half of their sentences verbatim (one page scraped twice).
-    Derivations that mention articles outside ``articles`` are ignored.
+    Derivations that mention articles outside ``articles`` are ignored. ``folded``: per
+    article, ``normalize_text`` of each of its sentences, when the caller has them already.
     """
     ids = [a.id for a in articles]
     parent: dict[str, str] = {i: i for i in ids}
@@ -78,14 +83,16 @@ def independent_sources(articles: list[Article], derivations: list[Derivation]) 
     # The same page scraped twice is one source even when no derivation links the two.
     # Each sentence is folded once (``_fold``), and a sentence no other article holds adds
     # nothing to the counts.
-    keys = [[_fold(s.text) for s in a.sentences] for a in articles]
+    keys = (
+        folded if folded is not None else [[_fold(s.text) for s in a.sentences] for a in articles]
+    )
     seen: dict[str, set[str]] = {}
-    for a, folded in zip(articles, keys, strict=True):
-        for k in folded:
+    for a, texts in zip(articles, keys, strict=True):
+        for k in texts:
             seen.setdefault(k, set()).add(a.id)
-    for a, folded in zip(articles, keys, strict=True):
+    for a, texts in zip(articles, keys, strict=True):
         shared: Counter[str] = Counter()
-        for k in folded:
+        for k in texts:
             holders = seen[k]
             if len(holders) > 1:
                 shared.update(other for other in holders if other != a.id)

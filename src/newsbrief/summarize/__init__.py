@@ -30,17 +30,21 @@ CITE_SIMILARITY = 0.6  # cosine of content stems above which another article sta
 
 
 def _source_groups(
-    articles: list[Article], analysis: Analysis | None, derivations: list[Derivation]
+    articles: list[Article],
+    analysis: Analysis | None,
+    derivations: list[Derivation],
+    folded: list[list[str]],
 ) -> list[int]:
     """Each article's independent-source group: the position of the group's first article.
 
     The groups are the analysis's (``analyze.sources``); without an analysis they come from
-    the same function over the given derivations.
+    the same function over the given derivations (``folded``: per article, its sentences'
+    ``normalize_text``, which the word pass has made already).
     """
     if analysis is not None:
         sources = analysis.sources
     else:
-        sources = independent_sources(articles, derivations)
+        sources = independent_sources(articles, derivations, folded)
     first: dict[str, int] = {}
     return [first.setdefault(sources.get(a.id, a.id), i) for i, a in enumerate(articles)]
 
@@ -124,7 +128,9 @@ def _concept_ids(
 
 
 def _candidates(
-    articles: list[Article], groups: list[int], copied: set[tuple[int, int]]
+    articles: list[Article],
+    analysis: Analysis | None,
+    derivations: list[Derivation],
 ) -> tuple[list[Candidate], Similarity, np.ndarray]:
     """The story's sentences as candidates, their similarities and, per concept id,
     whether it is a bigram."""
@@ -132,6 +138,12 @@ def _candidates(
     words = story_words([s.text for _, s in listed], collapse=COLLAPSE_COPIES)
     keys = words.keys
     of = words.of.tolist()
+    folded: list[list[str]] = [[] for _ in articles]
+    if analysis is None:
+        for (ai, _), u in zip(listed, of, strict=True):
+            folded[ai].append(keys[u])
+    groups = _source_groups(articles, analysis, derivations, folded)
+    copied = _copied_sentences(articles, derivations)
     cands: list[Candidate] = []
     first_seen: set[str] = set()
     rank = 0
@@ -249,8 +261,7 @@ def summarize(
         raise ConfigError(f"summary length must be positive, got {words} words")
     params = params or Params()
     derivations = derivations or []
-    groups = _source_groups(articles, analysis, derivations)
-    cands, sim, bigram = _candidates(articles, groups, _copied_sentences(articles, derivations))
+    cands, sim, bigram = _candidates(articles, analysis, derivations)
     if analysis is not None:
         _claims_of(cands, articles, analysis)
     _support(cands, sim, CITE_SIMILARITY)
