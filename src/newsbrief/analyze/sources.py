@@ -5,9 +5,15 @@ from __future__ import annotations
 from collections import Counter
 
 from newsbrief.outlets import outlet_key, registered_domain, wire_credit, wire_of
-from newsbrief.records import Article, Derivation, normalize_text
+from newsbrief.records import Article, Derivation
 
 DUPLICATE_ARTICLE = 0.5  # share of an article's sentences found verbatim in another
+
+
+def _fold(text: str) -> str:
+    """``normalize_text(text)`` without its regular expression: ``str.split`` splits on the
+    characters ``\\s`` matches (``str.isspace``), and a joined split has no ends to strip."""
+    return " ".join(text.split()).lower()
 
 
 def _wire_key(article: Article) -> str | None:
@@ -28,14 +34,19 @@ def family(article: Article) -> str | None:
     return "outlet:" + key if key else None
 
 
-def independent_sources(articles: list[Article], derivations: list[Derivation]) -> dict[str, str]:
+def independent_sources(
+    articles: list[Article],
+    derivations: list[Derivation],
+    folded: list[list[str]] | None = None,
+) -> dict[str, str]:
     """Map every article id to the id of the independent source it belongs to.
 
     A derivation child joins its parent's group (the parent's root stays the root, so an
     original is the root of its copies); articles of one outlet family (``family``: the
     same wire credit, or the same outlet however spelt) form one group, and so do articles
     that share at least half of their sentences verbatim (one page scraped twice).
-    Derivations that mention articles outside ``articles`` are ignored.
+    Derivations that mention articles outside ``articles`` are ignored. ``folded``: per
+    article, ``normalize_text`` of each of its sentences, when the caller has them already.
     """
     ids = [a.id for a in articles]
     parent: dict[str, str] = {i: i for i in ids}
@@ -70,14 +81,21 @@ def independent_sources(articles: list[Article], derivations: list[Derivation]) 
             attach(other, members[0])
 
     # The same page scraped twice is one source even when no derivation links the two.
+    # Each sentence is folded once (``_fold``), and a sentence no other article holds adds
+    # nothing to the counts.
+    keys = (
+        folded if folded is not None else [[_fold(s.text) for s in a.sentences] for a in articles]
+    )
     seen: dict[str, set[str]] = {}
-    for a in articles:
-        for s in a.sentences:
-            seen.setdefault(normalize_text(s.text), set()).add(a.id)
-    for a in articles:
+    for a, texts in zip(articles, keys, strict=True):
+        for k in texts:
+            seen.setdefault(k, set()).add(a.id)
+    for a, texts in zip(articles, keys, strict=True):
         shared: Counter[str] = Counter()
-        for s in a.sentences:
-            shared.update(other for other in seen[normalize_text(s.text)] if other != a.id)
+        for k in texts:
+            holders = seen[k]
+            if len(holders) > 1:
+                shared.update(other for other in holders if other != a.id)
         for other in sorted(shared, key=lambda i: order[i]):
             if shared[other] >= DUPLICATE_ARTICLE * len(a.sentences):
                 attach(a.id, other)

@@ -15,6 +15,7 @@ import numpy as np
 from newsbrief.analyze.sources import independent_sources
 from newsbrief.errors import ConfigError
 from newsbrief.records import Analysis, Article, Derivation, SentenceRef, SummarySentence
+from newsbrief.summarize.arrays import unique, unique_inverse
 from newsbrief.summarize.select import (
     Candidate,
     Params,
@@ -29,17 +30,21 @@ CITE_SIMILARITY = 0.6  # cosine of content stems above which another article sta
 
 
 def _source_groups(
-    articles: list[Article], analysis: Analysis | None, derivations: list[Derivation]
+    articles: list[Article],
+    analysis: Analysis | None,
+    derivations: list[Derivation],
+    folded: list[list[str]],
 ) -> list[int]:
     """Each article's independent-source group: the position of the group's first article.
 
     The groups are the analysis's (``analyze.sources``); without an analysis they come from
-    the same function over the given derivations.
+    the same function over the given derivations (``folded``: per article, its sentences'
+    ``normalize_text``, which the word pass has made already).
     """
     if analysis is not None:
         sources = analysis.sources
     else:
-        sources = independent_sources(articles, derivations)
+        sources = independent_sources(articles, derivations, folded)
     first: dict[str, int] = {}
     return [first.setdefault(sources.get(a.id, a.id), i) for i, a in enumerate(articles)]
 
@@ -114,24 +119,31 @@ def _concept_ids(
     keys = np.concatenate([st[uni], v + st[:-1][bi] * v + st[1:][bi]])
     rows = np.concatenate([sent[uni], sent[:-1][bi]])
     span = v + v * v
-    pairs = np.unique(rows * span + keys)
+    pairs = unique(rows * span + keys)
     row_of, key_of = pairs // span, pairs % span
-    vocab, ids = np.unique(key_of, return_inverse=True)
+    vocab, _, ids = unique_inverse(key_of)
     bounds = np.searchsorted(row_of, np.arange(n + 1))
     per = {int(i): ids[bounds[i] : bounds[i + 1]] for i in np.flatnonzero(eligible)}
     return per, vocab >= v
 
 
 def _candidates(
-    articles: list[Article], groups: list[int], copied: set[tuple[int, int]]
+    articles: list[Article],
+    analysis: Analysis | None,
+    derivations: list[Derivation],
 ) -> tuple[list[Candidate], Similarity, np.ndarray]:
     """The story's sentences as candidates, their similarities and, per concept id,
     whether it is a bigram."""
     listed = [(ai, s) for ai, art in enumerate(articles) for s in art.sentences]
     words = story_words([s.text for _, s in listed], collapse=COLLAPSE_COPIES)
-    # normalize_text's folding, without a regex substitution per sentence
-    keys = [" ".join(t.split()).lower() for t in words.texts]
+    keys = words.keys
     of = words.of.tolist()
+    folded: list[list[str]] = [[] for _ in articles]
+    if analysis is None:
+        for (ai, _), u in zip(listed, of, strict=True):
+            folded[ai].append(keys[u])
+    groups = _source_groups(articles, analysis, derivations, folded)
+    copied = _copied_sentences(articles, derivations)
     cands: list[Candidate] = []
     first_seen: set[str] = set()
     rank = 0
@@ -189,7 +201,7 @@ def _support(cands: list[Candidate], sim: Similarity, threshold: float) -> None:
     """How many independent sources state each sentence (its own always does)."""
     if not cands:
         return
-    _, group_of = np.unique([c.group for c in cands], return_inverse=True)
+    _, _, group_of = unique_inverse(np.array([c.group for c in cands]))
     of = sim.of
     # per distinct text and group: does a sentence of that group state the same thing
     member = np.zeros((sim.size, int(group_of.max()) + 1), dtype=np.float32)
@@ -249,8 +261,7 @@ def summarize(
         raise ConfigError(f"summary length must be positive, got {words} words")
     params = params or Params()
     derivations = derivations or []
-    groups = _source_groups(articles, analysis, derivations)
-    cands, sim, bigram = _candidates(articles, groups, _copied_sentences(articles, derivations))
+    cands, sim, bigram = _candidates(articles, analysis, derivations)
     if analysis is not None:
         _claims_of(cands, articles, analysis)
     _support(cands, sim, CITE_SIMILARITY)

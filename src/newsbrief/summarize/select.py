@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from newsbrief.records import Sentence
+from newsbrief.summarize.arrays import unique_inverse
 
 # One read-only empty array for every sentence without concepts (most of a big story's).
 _NO_CONCEPTS = np.zeros(0, dtype=np.int64)
@@ -95,7 +96,7 @@ def concept_weights(cands: list[Candidate], bigram: np.ndarray, params: Params) 
     groups = np.repeat([c.group for c in eligible], counts)
     pw = np.repeat([position_weight(c.rank, params.position_decay) for c in eligible], counts)
     span = int(groups.max()) + 1
-    pairs, inverse = np.unique(ids * span + groups, return_inverse=True)
+    pairs, _, inverse = unique_inverse(ids * span + groups)
     best = np.zeros(len(pairs))
     np.maximum.at(best, inverse, pw)
     base = np.bincount(pairs // span, weights=best, minlength=len(bigram))
@@ -208,23 +209,29 @@ def greedy_select(
         return [rows[c.needs], c]
 
     joint: dict[int, np.ndarray] = {}  # a referring sentence's concepts with its antecedent's
+    exponent = params.cost_exponent
+    # a sentence's source weight and cost ** exponent alone, computed once (the same values)
+    alone = {c.row: (source.get(c.group, 1.0), c.words**exponent) for c in pool}
 
     def score(c: Candidate) -> float:
         if c.needs is None or c.needs in taken:
-            ids, cost = c.ids, c.words
+            scale, divisor = alone[c.row]
+            ids = c.ids
         else:
             if c.row not in joint:
                 joint[c.row] = np.union1d(rows[c.needs].ids, c.ids)
-            ids, cost = joint[c.row], c.words + rows[c.needs].words
-        ids = ids[~covered[ids]]
+            ids = joint[c.row]
+            scale, divisor = alone[c.row][0], (c.words + rows[c.needs].words) ** exponent
+        if chosen:  # before the first choice nothing is covered
+            ids = ids[~covered[ids]]
         # np.add.reduce is what ndarray.sum calls, without its Python wrapper
         gain = float(np.add.reduce(weights[ids])) + prior[c.row]
-        return source.get(c.group, 1.0) * gain / (cost**params.cost_exponent)
+        return scale * gain / divisor
 
+    chosen: list[Candidate] = []
     # Ties break on the sentence's row, so the result is deterministic.
     heap = [(-score(c), c.row) for c in pool]
     heapq.heapify(heap)
-    chosen: list[Candidate] = []
     used = 0
     while heap:
         _, row = heapq.heappop(heap)

@@ -11,13 +11,13 @@ of many articles repeats its sentences) are processed once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
-from operator import itemgetter
 from typing import cast
 
 import numpy as np
 
+from newsbrief.summarize.arrays import unique_inverse
 from newsbrief.summarize.text import (
     _BOILERPLATE_WORDS,
     _FILLER_WORDS,
@@ -32,9 +32,12 @@ from newsbrief.text import words as tokenize
 _STEM_IDS: dict[str, int] = {}
 # ``_chunk`` of every chunk seen, for the whole process (a plain dict: an LRU cache's
 # bookkeeping cost three times the look-up); both are emptied when it passes ``_MAX_CHUNKS``.
-_CHUNKS: dict[str, tuple[int, ...]] = {}
+# Kept as the bytes of an int64 array: a story's chunks are joined and read by numpy in
+# two C calls, where converting their Python ints one by one was a third of the pass.
+_CHUNKS: dict[str, bytes] = {}
 _MAX_CHUNKS = 200_000
 _HEAD = 2  # the fields of a chunk before its tokens
+_INT64 = np.dtype(np.int64).itemsize
 # Bit fields of a chunk's code: capital and plain word counts (saturated), the boilerplate
 # and filler triggers, and whether a count saturated (its sentences are then tested alone).
 _BITS = 20
@@ -97,6 +100,9 @@ class StoryWords:
     stop: np.ndarray  # per token: a stop word or one letter
     sentence: np.ndarray  # per token: its distinct text's row
     n_stems: int
+    # per distinct text: ``records.normalize_text`` of it (from the same whitespace split:
+    # ``str.split`` splits where ``\s+`` matches, and a joined split has no ends to strip)
+    keys: list[str] = field(default_factory=list)
 
 
 def story_words(texts: list[str], collapse: bool = True) -> StoryWords:
@@ -123,13 +129,12 @@ def story_words(texts: list[str], collapse: bool = True) -> StoryWords:
     if None in found:
         for i, c in enumerate(flat):
             if found[i] is None:
-                found[i] = _CHUNKS[c] = _chunk(c)
-    info = cast(list[tuple[int, ...]], found)
-    size = np.fromiter(map(itemgetter(0), info), dtype=np.int64, count=len(info))
-    every = np.fromiter(
-        chain.from_iterable(info), dtype=np.int64, count=int(size.sum()) + _HEAD * len(info)
-    )
-    head = np.cumsum(size + _HEAD) - (size + _HEAD)
+                found[i] = _CHUNKS[c] = np.array(_chunk(c), dtype=np.int64).tobytes()
+    info = cast(list[bytes], found)
+    every = np.frombuffer(b"".join(info), dtype=np.int64)
+    length = np.fromiter(map(len, info), dtype=np.int64, count=len(info)) // _INT64
+    head = np.cumsum(length) - length
+    size = every[head]
 
     m = len(distinct)
     chunk_row = np.repeat(np.arange(m), n_words)
@@ -158,7 +163,7 @@ def story_words(texts: list[str], collapse: bool = True) -> StoryWords:
     token = every[is_token]
     gid = token >> 1
     # renumbered in order of first occurrence in this story
-    uniq, first, inverse = np.unique(gid, return_index=True, return_inverse=True)
+    uniq, first, inverse = unique_inverse(gid)
     rank = np.empty(len(uniq), dtype=np.int64)
     rank[np.argsort(first)] = np.arange(len(uniq))
     return StoryWords(
@@ -170,4 +175,5 @@ def story_words(texts: list[str], collapse: bool = True) -> StoryWords:
         stop=(token & 1).astype(bool),
         sentence=np.repeat(chunk_row, size),
         n_stems=len(uniq),
+        keys=[" ".join(x).lower() for x in split],
     )
