@@ -163,11 +163,20 @@ class MinHasher:
             starts[0] = 0
             starts[1:] = ends[:-1] + 1
             lengths = ends - starts
-        position = np.arange(codes.size, dtype=np.int64)
-        # a separator's position is garbage, but its code is 0 and so is its term
-        position -= np.repeat(starts, np.diff(starts, append=codes.size))
+        # each character's position in its token, as a running sum of ones that drops back
+        # to 0 at every token start (int32: a batch holds far fewer than 2^31 characters;
+        # a separator's position is garbage, but its code is 0 and so is its term)
+        step = np.ones(codes.size, dtype=np.int32)
+        if codes.size:
+            step[0] = 0
+            prev, later = starts[:-1], starts[1:]
+            # a token that starts where the one before it does (no separators) or at the very
+            # end is empty: it resets nothing
+            reset = (later > prev) & (later < codes.size)
+            step[later[reset]] = (prev + 1 - later)[reset]
+        position = np.cumsum(step, dtype=np.int32)
         np.bitwise_and(position, _CHAR_POSITIONS - 1, out=position)
-        terms = np.take(self._chars, position)
+        terms = self._chars[position]
         terms *= codes
         # per-token sums as differences of a running sum: exact under uint64 wrap-around,
         # and zero-length tokens need no special case
