@@ -36,6 +36,7 @@ _M2 = np.uint64(0xC4CEB9FE1A85EC53)
 _S33 = np.uint64(33)
 _S32 = np.uint64(32)
 _SEP = "\x00"
+_TOKEN_BLOCK = 1 << 15  # tokens hashed per block (about 200k characters)
 _CACHE_SIZE = 1 << 18  # token hashes kept for one-text calls (about 30 MB at most)
 EMPTY = np.uint32(0xFFFFFFFF)  # every slot of the signature of a text without tokens
 
@@ -144,6 +145,25 @@ class MinHasher:
     # ------------------------------------------------------------------ steps
 
     def _token_hashes(self, lists: list[Sequence[str]], total: int) -> np.ndarray:
+        """The hash of every token of ``lists`` (``total`` tokens), in order.
+
+        A large batch is hashed a block of texts at a time: a token's hash depends on that
+        token only, and arrays of a few hundred kB stay in cache and are not page-faulted in
+        afresh as the many-MB arrays of a whole batch are."""
+        if total <= _TOKEN_BLOCK:
+            return self._block_hashes(lists, total)
+        parts, block, size = [], [], 0
+        for tokens in lists:
+            block.append(tokens)
+            size += len(tokens)
+            if size >= _TOKEN_BLOCK:
+                parts.append(self._block_hashes(block, size))
+                block, size = [], 0
+        if block:
+            parts.append(self._block_hashes(block, size))
+        return np.concatenate(parts)
+
+    def _block_hashes(self, lists: list[Sequence[str]], total: int) -> np.ndarray:
         # One string for the whole batch, tokens separated by NUL: a character that word
         # tokens never hold, so token boundaries are found by one array comparison instead
         # of a len() call per token. UTF-32 makes every character one array element.
@@ -243,13 +263,20 @@ class MinHasher:
         seg_starts = np.concatenate(([0], bounds))
         seg_ends = np.concatenate((bounds, [owners.size]))
         result = np.empty((seg_starts.size, self.num_perm), dtype=np.uint32)
+        # one buffer for every block: a fresh multi-MB array per block is page-faulted in anew
+        buffer = np.empty((self.num_perm, min(_CHUNK, owners.size)), dtype=np.uint32)
         done = 0
         while done < seg_starts.size:
             # a block of whole texts, about _CHUNK shingles (a longer text is its own block)
             stop = int(np.searchsorted(seg_ends, seg_starts[done] + _CHUNK, side="right"))
             stop = max(stop, done + 1)
             lo, hi = int(seg_starts[done]), int(seg_ends[stop - 1])
-            permuted = self._permute(shingles[lo:hi])
+            if hi - lo <= buffer.shape[1]:
+                permuted = buffer[:, : hi - lo]
+                np.multiply(self._a, shingles[None, lo:hi], out=permuted)
+                permuted += self._b
+            else:
+                permuted = self._permute(shingles[lo:hi])
             result[done:stop] = np.minimum.reduceat(permuted, seg_starts[done:stop] - lo, axis=1).T
             done = stop
         return result
