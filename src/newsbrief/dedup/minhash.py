@@ -30,7 +30,7 @@ from newsbrief.errors import ConfigError
 
 _MASK64 = (1 << 64) - 1
 _CHAR_POSITIONS = 64  # per-position character multipliers; longer tokens wrap around
-_CHUNK = 1 << 14  # shingles per permutation block: num_perm x 16k uint64 stays in cache
+_CHUNK = 1 << 13  # shingles per permutation block: num_perm x 8k uint32 (2 MB) stays in cache
 _M1 = np.uint64(0xFF51AFD7ED558CCD)
 _M2 = np.uint64(0xC4CEB9FE1A85EC53)
 _S33 = np.uint64(33)
