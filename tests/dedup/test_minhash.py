@@ -106,6 +106,20 @@ def test_batch_equals_one_by_one_including_edge_cases() -> None:
     assert not (batch[2] == EMPTY).all()  # one token is one shingle
 
 
+def test_blocks_and_buffer_give_the_batch_signatures(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Token hashing a block of texts at a time and the reused permutation buffer change
+    nothing: tiny blocks and chunks (every boundary crossed, empty texts and a NUL token in
+    between, a text longer than a chunk) give what one text at a time gives."""
+    from newsbrief.dedup import minhash
+
+    lists = [tokens(BASE), [], ["a\x00b", "c"], tokens(UNRELATED) * 3, ["x"], tokens(BASE)[:5]]
+    hasher = MinHasher(num_perm=16)
+    one_by_one = np.array([hasher.signature(t) for t in lists])
+    monkeypatch.setattr(minhash, "_TOKEN_BLOCK", 7)
+    monkeypatch.setattr(minhash, "_CHUNK", 40)
+    assert (MinHasher(num_perm=16).signatures(lists) == one_by_one).all()
+
+
 def test_token_cache_overflow_keeps_results(monkeypatch: pytest.MonkeyPatch) -> None:
     from newsbrief.dedup import minhash
 

@@ -9,6 +9,7 @@ the speaker's name and title, "told reporters") are therefore dropped before sim
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsbrief.analyze.names import HONORIFICS, ROLE_WORDS
 from newsbrief.analyze.text import content_stems
@@ -86,6 +87,7 @@ def _run(tokens: list[str], low: list[str], start: int, step: int) -> list[int]:
     return sorted(out)
 
 
+@lru_cache(maxsize=16_384)  # claims and conflicts ask again for every pair a sentence is in
 def said_text(text: str) -> str:
     """``text`` with its attribution words removed ("X said that Y" -> "Y")."""
     tokens = [m.group(0) for m in _TOKEN.finditer(text)]
@@ -101,9 +103,14 @@ def claim_stems(text: str) -> list[str]:
 
     Numbers count: two reports giving the same "3,000 people" share more than a word.
     """
+    return list(_claim_stems(text))
+
+
+@lru_cache(maxsize=16_384)
+def _claim_stems(text: str) -> tuple[str, ...]:
     said = said_text(text)
     kept = content_stems(said)
     if len(kept) < MIN_LEFT:
         said = text
         kept = content_stems(text)
-    return kept + ["#" + m.group(0).replace(",", "") for m in _NUMBER.finditer(said)]
+    return (*kept, *("#" + m.group(0).replace(",", "") for m in _NUMBER.finditer(said)))

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from newsbrief.analyze.attribution import claim_stems
 from newsbrief.analyze.frames import polarity_clash, same_entity_slot, same_value_slot
@@ -104,12 +105,20 @@ def _tokens(text: str) -> list[str]:
     return [m.group(0) for m in _WORD_OR_MARK.finditer(text.replace("’", "'"))]
 
 
+# A sentence is compared with every other member of its claim: what one side contributes
+# depends on its text alone, so it is worked out once (callers only read it).
+@lru_cache(maxsize=8_192)
+def _entity_view(
+    text: str,
+) -> tuple[list[str], set[str], dict[tuple[str, ...], list[tuple[str, str, str]]]]:
+    toks = _tokens(text)
+    return toks, {demonym_base(t) for t in toks}, _proper_slots(toks)
+
+
 def entity_findings(a: str, b: str) -> list[Finding]:
     """A one-to-one substitution of a name in the same slot ("Ambassador of Iraq/Iran")."""
-    ta, tb = _tokens(a), _tokens(b)
-    all_a = {demonym_base(t) for t in ta}
-    all_b = {demonym_base(t) for t in tb}
-    sa, sb = _proper_slots(ta), _proper_slots(tb)
+    ta, all_a, sa = _entity_view(a)
+    tb, all_b, sb = _entity_view(b)
     out: list[Finding] = []
     seen: set[tuple[str, str]] = set()
     for ctx in sorted(sa.keys() & sb.keys()):  # "L" before "R": "Ambassador of Iraq" reads best
@@ -236,17 +245,26 @@ def _negations(text: str) -> list[tuple[int, list[str]]]:
     return out
 
 
+@lru_cache(maxsize=8_192)  # one side's part of a comparison; callers only read it
+def _polarity_view(
+    text: str,
+) -> tuple[set[str], dict[str, str], list[tuple[int, list[str]]]]:
+    stems = set(content_stems(text))
+    lowered = {stem(w): w for w in words(text, fold=True, hyphens=True, numbers=True)}
+    return stems, lowered, _negations(text)
+
+
 def polarity_findings(a: str, b: str) -> list[Finding]:
     """Negation on one side only, or an antonym swap; the two together cancel out."""
-    sa, sb = set(content_stems(a)), set(content_stems(b))
-    la = {stem(w): w for w in words(a, fold=True, hyphens=True, numbers=True)}
-    lb = {stem(w): w for w in words(b, fold=True, hyphens=True, numbers=True)}
+    sa, la, na = _polarity_view(a)
+    sb, lb, nb = _polarity_view(b)
     antonyms: list[tuple[str, str]] = []
-    for x, y in _ANTONYMS:
+    # an antonym swap needs an antonym stem on each side: most pairs have none
+    pairs = _ANTONYMS if la.keys() & _ANTONYM_STEMS and lb.keys() & _ANTONYM_STEMS else []
+    for x, y in pairs:
         for p, q in ((x, y), (y, x)):
             if p in la and q in lb and p not in lb and q not in la and (p, q) not in antonyms:
                 antonyms.append((p, q))
-    na, nb = _negations(a), _negations(b)
     # "did not approve" vs "rejected": a negated antonym agrees, the two flips cancel out
     scope_a = {stem(w) for _, after in na for w in after}
     scope_b = {stem(w) for _, after in nb for w in after}
@@ -268,6 +286,7 @@ def polarity_findings(a: str, b: str) -> list[Finding]:
 
 
 _ANTONYMS = [(stem(x), stem(y)) for x, y in _ANTONYM_WORDS]
+_ANTONYM_STEMS = frozenset(s for pair in _ANTONYMS for s in pair)
 
 
 def compare(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsbrief.text import MONTHS, NUMBER_WORDS, STOP_WORDS, stem
 
@@ -16,6 +17,9 @@ _HEDGES = (
     "an estimated", "estimated", "close to", "just over", "just under", "upwards of", "circa",
     "as many as", "as few as", "as much as", "as far as", "as high as", "as low as", "several", "dozens", "hundreds", "thousands", "millions",
 )  # fmt: skip
+
+# a hedge word right before the number (one search: any alternative ending the text matches)
+_HEDGED = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in _HEDGES) + r")\s*$")
 
 _TOKEN = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?|[A-Za-z]+|%")
 
@@ -43,6 +47,12 @@ def quantities(text: str) -> list[Quantity]:
 
     Years (1800-2100 with no unit) are dates, not quantities, and are left out.
     """
+    return list(_quantities(text))
+
+
+# conflicts ask for the quantities of one sentence once per pair it is in (read-only records)
+@lru_cache(maxsize=16_384)
+def _quantities(text: str) -> tuple[Quantity, ...]:
     norm = text.replace("-", " ").replace("‑", " ")
     toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(norm)]
     out: list[Quantity] = []
@@ -88,7 +98,7 @@ def quantities(text: str) -> list[Quantity]:
                 unit = stem(w)
         end = toks[j - 1][2]
         before = norm[max(0, start - 20) : start].lower()
-        hedged = any(re.search(rf"\b{re.escape(h)}\s*$", before) for h in _HEDGES)
+        hedged = _HEDGED.search(before) is not None
         # a four-digit 1800-2100 is a year even before a noun ("four 1993 murders")
         is_year = tok.isdigit() and len(tok) == 4 and 1800 <= value <= 2100 and unit != "%"
         prev = toks[i - 1][0].lower() if i else ""
@@ -101,7 +111,7 @@ def quantities(text: str) -> list[Quantity]:
         if not is_year and not ratio and not (unit == "" and value == 1 and low in {"one"}):
             out.append(Quantity(value, unit, hedged or ranged, text[start:end]))
         i = j
-    return out
+    return tuple(out)
 
 
 def _numeric(tok: str) -> bool:

@@ -9,12 +9,19 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from newsbrief.text import STOP_WORDS, stem, words
 
 
 def content_stems(text: str) -> list[str]:
     """Stemmed content words, possessives dropped: the unit of sentence similarity."""
+    return list(_content_stems(text))
+
+
+# claims and conflicts ask for the stems of one sentence many times (every pair it is in)
+@lru_cache(maxsize=16_384)
+def _content_stems(text: str) -> tuple[str, ...]:
     out = []
     for w in words(text, fold=True, hyphens=True, numbers=True):
         low = w.lower()
@@ -24,7 +31,7 @@ def content_stems(text: str) -> list[str]:
             continue
         # only capitalised words can be demonyms; lowercase "crisis" must stay itself
         out.append(stem(demonym_base(low) if w[0].isupper() else low))
-    return out
+    return tuple(out)
 
 
 def idf_weights(docs: Iterable[list[str]]) -> dict[str, float]:
@@ -97,6 +104,7 @@ _DEMONYMS = {
 }
 
 
+@lru_cache(maxsize=65_536)
 def demonym_base(word: str) -> str:
     """Map a demonym to its country ("Iraqi" -> "iraq"); other words come back lowercased."""
     low = word.lower().strip(".")
@@ -151,6 +159,7 @@ _CREDIT = re.compile(
 )
 
 
+@lru_cache(maxsize=16_384)  # asked once per sentence pair a conflict check looks at
 def is_credit(text: str) -> bool:
     """A credit, caption or editors' note: not a statement to corroborate or dispute."""
     return _CREDIT.search(text) is not None

@@ -222,7 +222,8 @@ def rule_reason(line: str, title: str = "") -> str | None:
         return None
     if title and _norm(text) == _norm(title):
         return "repeated-title"
-    if len(words(text)) > LONG_LINE_WORDS:
+    count = len(words(text))
+    if count > LONG_LINE_WORDS:
         # page furniture is short; a long line that mentions copyright or sharing is prose
         return None
     if COMMENT_PROMPT.search(text):
@@ -234,7 +235,7 @@ def rule_reason(line: str, title: str = "") -> str | None:
             if reason in _GUARDED and not _addresses_reader(text):
                 continue
             return reason
-    if not words(text):
+    if not count:
         return "boilerplate"  # separators, arrows, stray punctuation
     return None
 

@@ -30,12 +30,13 @@ from newsbrief.errors import ConfigError
 
 _MASK64 = (1 << 64) - 1
 _CHAR_POSITIONS = 64  # per-position character multipliers; longer tokens wrap around
-_CHUNK = 1 << 14  # shingles per permutation block: num_perm x 16k uint64 stays in cache
+_CHUNK = 1 << 13  # shingles per permutation block: num_perm x 8k uint32 (2 MB) stays in cache
 _M1 = np.uint64(0xFF51AFD7ED558CCD)
 _M2 = np.uint64(0xC4CEB9FE1A85EC53)
 _S33 = np.uint64(33)
 _S32 = np.uint64(32)
 _SEP = "\x00"
+_TOKEN_BLOCK = 1 << 15  # tokens hashed per block (about 200k characters)
 _CACHE_SIZE = 1 << 18  # token hashes kept for one-text calls (about 30 MB at most)
 EMPTY = np.uint32(0xFFFFFFFF)  # every slot of the signature of a text without tokens
 
@@ -144,6 +145,25 @@ class MinHasher:
     # ------------------------------------------------------------------ steps
 
     def _token_hashes(self, lists: list[Sequence[str]], total: int) -> np.ndarray:
+        """The hash of every token of ``lists`` (``total`` tokens), in order.
+
+        A large batch is hashed a block of texts at a time: a token's hash depends on that
+        token only, and arrays of a few hundred kB stay in cache and are not page-faulted in
+        afresh as the many-MB arrays of a whole batch are."""
+        if total <= _TOKEN_BLOCK:
+            return self._block_hashes(lists, total)
+        parts, block, size = [], [], 0
+        for tokens in lists:
+            block.append(tokens)
+            size += len(tokens)
+            if size >= _TOKEN_BLOCK:
+                parts.append(self._block_hashes(block, size))
+                block, size = [], 0
+        if block:
+            parts.append(self._block_hashes(block, size))
+        return np.concatenate(parts)
+
+    def _block_hashes(self, lists: list[Sequence[str]], total: int) -> np.ndarray:
         # One string for the whole batch, tokens separated by NUL: a character that word
         # tokens never hold, so token boundaries are found by one array comparison instead
         # of a len() call per token. UTF-32 makes every character one array element.
@@ -163,11 +183,20 @@ class MinHasher:
             starts[0] = 0
             starts[1:] = ends[:-1] + 1
             lengths = ends - starts
-        position = np.arange(codes.size, dtype=np.int64)
-        # a separator's position is garbage, but its code is 0 and so is its term
-        position -= np.repeat(starts, np.diff(starts, append=codes.size))
+        # each character's position in its token, as a running sum of ones that drops back
+        # to 0 at every token start (int32: a batch holds far fewer than 2^31 characters;
+        # a separator's position is garbage, but its code is 0 and so is its term)
+        step = np.ones(codes.size, dtype=np.int32)
+        if codes.size:
+            step[0] = 0
+            prev, later = starts[:-1], starts[1:]
+            # a token that starts where the one before it does (no separators) or at the very
+            # end is empty: it resets nothing
+            reset = (later > prev) & (later < codes.size)
+            step[later[reset]] = (prev + 1 - later)[reset]
+        position = np.cumsum(step, dtype=np.int32)
         np.bitwise_and(position, _CHAR_POSITIONS - 1, out=position)
-        terms = np.take(self._chars, position)
+        terms = self._chars[position]
         terms *= codes
         # per-token sums as differences of a running sum: exact under uint64 wrap-around,
         # and zero-length tokens need no special case
@@ -234,13 +263,20 @@ class MinHasher:
         seg_starts = np.concatenate(([0], bounds))
         seg_ends = np.concatenate((bounds, [owners.size]))
         result = np.empty((seg_starts.size, self.num_perm), dtype=np.uint32)
+        # one buffer for every block: a fresh multi-MB array per block is page-faulted in anew
+        buffer = np.empty((self.num_perm, min(_CHUNK, owners.size)), dtype=np.uint32)
         done = 0
         while done < seg_starts.size:
             # a block of whole texts, about _CHUNK shingles (a longer text is its own block)
             stop = int(np.searchsorted(seg_ends, seg_starts[done] + _CHUNK, side="right"))
             stop = max(stop, done + 1)
             lo, hi = int(seg_starts[done]), int(seg_ends[stop - 1])
-            permuted = self._permute(shingles[lo:hi])
+            if hi - lo <= buffer.shape[1]:
+                permuted = buffer[:, : hi - lo]
+                np.multiply(self._a, shingles[None, lo:hi], out=permuted)
+                permuted += self._b
+            else:
+                permuted = self._permute(shingles[lo:hi])
             result[done:stop] = np.minimum.reduceat(permuted, seg_starts[done:stop] - lo, axis=1).T
             done = stop
         return result

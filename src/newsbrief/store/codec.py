@@ -67,7 +67,11 @@ def load(cls: type[T], data: dict[str, Any]) -> T:
 def _compile_dumper(tp: type) -> Callable[[Any], Any]:
     if dataclasses.is_dataclass(tp):
         names = tuple(f.name for f in dataclasses.fields(tp))
-        return lambda record: {name: dump(getattr(record, name)) for name in names}
+        # most fields are plain values: tested inline rather than through a call of dump
+        return lambda record: {
+            name: value if type(value) in _PLAIN else dump(value)
+            for name, value in zip(names, [getattr(record, n) for n in names], strict=True)
+        }
     if issubclass(tp, list | tuple):
         return lambda seq: [v if type(v) in _PLAIN else dump(v) for v in seq]
     if issubclass(tp, dict):
