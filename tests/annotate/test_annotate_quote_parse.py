@@ -7,6 +7,7 @@ from click.testing import CliRunner
 
 from newsbrief import parse
 from newsbrief.annotate import annotate, speakers
+from newsbrief.annotate.entities import extract_mentions
 from newsbrief.cli import main
 from newsbrief.records import Article
 
@@ -133,3 +134,56 @@ def test_ray_workers_are_told_the_switch():
     assert _stage_env() == {speakers.QUOTE_PARSE_ENV: "0"}
     speakers.set_quote_parse(True)
     assert _stage_env() == {speakers.QUOTE_PARSE_ENV: "1"}
+
+
+ANTECEDENT = (
+    "Mara Quill spent the weekend clearing the harbour wall.\n"
+    "Flood water reached the old mill on Sunday, a spokesman for Rivermoor council told reporters.\n"
+    '"Nobody warned us about the pumps," she said.\n'
+)
+
+
+def _pipe_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    model = parse.nlp()
+    calls: list[int] = []
+    pipe = model.pipe
+
+    def counted(texts, **kw):
+        texts = list(texts)
+        calls.append(len(texts))
+        return pipe(texts, **kw)
+
+    monkeypatch.setattr(model, "pipe", counted)
+    return calls
+
+
+@pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
+def test_the_pronoun_antecedent_is_parsed_in_the_attribution_batch(monkeypatch):
+    speakers.set_quote_parse(True)
+    calls = _pipe_calls(monkeypatch)
+    parse.clear_cache()
+    batched = [(q.speaker, q.speaker_text) for q in annotate(Article("a", "a", ANTECEDENT)).quotes]
+    assert calls == [2]  # the attribution sentence and the antecedent of "she", one call
+    # without the dry run the antecedent is parsed on its own when "she" is resolved: the
+    # same speakers, one call more
+    monkeypatch.setattr(speakers.Resolver, "_antecedent_sentences", lambda self, r: set())
+    calls.clear()
+    parse.clear_cache()
+    alone = [(q.speaker, q.speaker_text) for q in annotate(Article("a", "a", ANTECEDENT)).quotes]
+    assert calls == [1, 1]
+    assert alone == batched
+    assert ("Mara Quill", "she") in batched
+
+
+@pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
+def test_the_dry_run_leaves_the_resolver_as_it_found_it():
+    speakers.set_quote_parse(True)
+    art = annotate(Article("a", "a", ANTECEDENT))
+    mentions, roles = extract_mentions(ANTECEDENT, art.sentences)
+    resolver = speakers.Resolver(ANTECEDENT, art.sentences, mentions, roles)
+    before = (list(resolver.salient), set(resolver._vouched), dict(resolver._animate_memo))
+    she = ANTECEDENT.index("she said")
+    assert resolver._antecedent_sentences([("she", she, she + 3)]) == {0}
+    after = (list(resolver.salient), set(resolver._vouched), dict(resolver._animate_memo))
+    assert after == before
+    assert resolver._asked is None

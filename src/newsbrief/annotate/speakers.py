@@ -129,6 +129,7 @@ class Resolver:
         self._animate_memo: dict[int, bool] = {}
         self._patterns_only = False  # resolving a statement no brief shows: no parse at all
         self._skip: list[tuple[int, int]] = []  # places the parse left out of the subject
+        self._asked: set[int] | None = None  # prefetch's dry run: antecedents _animate wants
         first_in_sentence: set[int] = set()
         for m in self.mentions:
             last = m.text.lower().split()[-1]
@@ -171,6 +172,9 @@ class Resolver:
             return True
         if pos in self._animate_memo:
             return self._animate_memo[pos]
+        if self._asked is not None:  # dry run: note the sentence, assume the common answer
+            self._asked.add(pos)
+            return True
         ok = True
         sent = self._sentence_at(pos)
         if sent is not None:
@@ -346,11 +350,34 @@ class Resolver:
                 subj[:1].isupper() and self._mention_in(start, end) is None
             ):
                 todo.add(i)
+        todo.update(self._antecedent_sentences(requests))
         if todo:
             try:
                 nlp_parse.parse([self.sentences[i].text for i in sorted(todo)])
             except Exception:  # no parser: resolve falls back to the patterns one by one
                 return
+
+    def _antecedent_sentences(self, requests: list[tuple[str, int, int]]) -> set[int]:
+        """The sentences ``_animate`` will likely parse while the requests are resolved: a dry
+        run of the patterns over the requests in order, the resolver's state restored after.
+        Parsed in prefetch's batch, they no longer cost one ``nlp.pipe`` call each; a guess
+        the real run does not follow only warms the cache, the answers stay the parse's."""
+        salient, vouched = list(self.salient), set(self._vouched)
+        self._asked = set()
+        try:
+            for subj, start, end in requests:
+                self._skip = []
+                speaker = self._resolve(subj, start, end)
+                self.note(start, None if speaker is None or is_junk_speaker(speaker) else speaker)
+            asked = self._asked
+        finally:
+            self.salient, self._vouched, self._asked, self._skip = salient, vouched, None, []
+        out: set[int] = set()
+        for pos in asked:
+            i = bisect.bisect_right(self._sent_starts, pos) - 1
+            if i >= 0:
+                out.add(i)
+        return out
 
     def resolve(self, subj: str, start: int, end: int, parse: bool = True) -> str | None:
         """The speaker of the subject ``subj`` at ``start:end``, None when it is no speaker.
