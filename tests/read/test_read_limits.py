@@ -235,6 +235,21 @@ def test_jsonl_with_a_utf16_or_utf32_bom_is_read(tmp_path: Path, encoding: str) 
     assert [p.line for p in problems(found)] == [2]
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-32-be"])
+def test_a_lone_carriage_return_in_a_wide_jsonl_line_does_not_split_it(
+    tmp_path: Path, encoding: str
+) -> None:
+    # "\r" is JSON whitespace between tokens; lines end at "\n", as in a UTF-8 file
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-32-be": codecs.BOM_UTF32_BE}[encoding]
+    record = line("Café reopens").replace(", ", ",\r", 1)
+    assert "\r" in record and json.loads(record)
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(bom + (record + "\n" + line("Plain") + "\n").encode(encoding))
+    found = read(path)
+    assert titles(found) == ["Café reopens", "Plain"]
+    assert not problems(found)
+
+
 def test_dates_that_are_no_timestamps_are_none() -> None:
     assert normalize_date(10**400) is None
     assert normalize_date(float("nan")) is None
