@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 
 from newsbrief import embeddings
-from newsbrief.analyze import claims
+from newsbrief.analyze import claim_pairs
 from newsbrief.errors import MissingExtraError
 from newsbrief.eval import align as eval_align
 from newsbrief.eval import conflict as eval_conflict
@@ -95,9 +95,9 @@ def test_empty_input_needs_no_model() -> None:
 def test_default_claims_never_touch_the_extra_but_semantic_does() -> None:
     stems = ["alpha", "beta", "gamma"]
     a, b = "Alpha beta gamma were here.", "Alpha beta gamma were there."
-    assert claims.edge_score(a, b, stems, stems, {}, None) > 0.0
+    assert claim_pairs.edge_score(a, b, stems, stems, {}, None) > 0.0
     with pytest.raises(MissingExtraError):
-        claims.semantic_fn([a, b])
+        claim_pairs.semantic_fn([a, b])
 
 
 # --- claims: the semantic rescue band -------------------------------------------------
@@ -115,21 +115,21 @@ def test_semantic_rescues_only_pairs_above_the_lexical_floor() -> None:
 
     # 2 shared of 17 stems each: cosine 2/17 = 0.118, under LOW, above the floor
     a, b = _stems(2, 15, "a"), _stems(2, 15, "b")
-    assert claims.SEM_LEXICAL_FLOOR <= 2 / 17 < claims.LOW
-    assert claims.edge_score("x", "y", a, b, {}, None) == 0.0
-    assert claims.edge_score("x", "y", a, b, {}, None, sem(near)) == pytest.approx(2 / 17)
-    assert claims.edge_score("x", "y", a, b, {}, None, sem(far)) == 0.0
+    assert claim_pairs.SEM_LEXICAL_FLOOR <= 2 / 17 < claim_pairs.LOW
+    assert claim_pairs.edge_score("x", "y", a, b, {}, None) == 0.0
+    assert claim_pairs.edge_score("x", "y", a, b, {}, None, sem(near)) == pytest.approx(2 / 17)
+    assert claim_pairs.edge_score("x", "y", a, b, {}, None, sem(far)) == 0.0
     # 2 shared of 22: cosine 0.09, below the floor: no embedding score brings it in
     a, b = _stems(2, 20, "a"), _stems(2, 20, "b")
-    assert claims.edge_score("x", "y", a, b, {}, None, sem(near)) == 0.0
+    assert claim_pairs.edge_score("x", "y", a, b, {}, None, sem(near)) == 0.0
     # one shared stem is never an edge, whatever the embedding says
     a, b = _stems(1, 3, "a"), _stems(1, 3, "b")
-    assert claims.edge_score("x", "y", a, b, {}, None, sem(near)) == 0.0
+    assert claim_pairs.edge_score("x", "y", a, b, {}, None, sem(near)) == 0.0
 
 
 @pytest.mark.usefixtures("fake_model")
 def test_semantic_fn_scores_what_is_said_without_attribution() -> None:
-    score = claims.semantic_fn(["The plant will close in May."])
+    score = claim_pairs.semantic_fn(["The plant will close in May."])
     same = score("The plant will close in May, the mayor said.", "The plant will close in May.")
     other = score("The plant will close in May.", "Voters rejected the budget on Sunday.")
     assert same > 0.9 > other

@@ -4,7 +4,8 @@ import pytest
 
 from newsbrief import parse
 from newsbrief.analyze.attribution import claim_stems
-from newsbrief.analyze.claims import align_claims, is_statement, numbers_apart, shares_event
+from newsbrief.analyze.claim_pairs import is_statement, numbers_apart, shares_event
+from newsbrief.analyze.claims import align_claims
 from newsbrief.records import AlignedPair, Derivation
 
 

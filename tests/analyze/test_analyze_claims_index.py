@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from newsbrief.analyze.claims import FIRM, align_claims, candidate_pairs
+from newsbrief.analyze.claim_pairs import FIRM, candidate_pairs
+from newsbrief.analyze.claims import align_claims
 from newsbrief.analyze.text import cosine, idf_weights
 
 

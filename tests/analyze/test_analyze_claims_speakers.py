@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from newsbrief.analyze.attribution import claim_stems
-from newsbrief.analyze.claims import align_claims, shares_event_beyond_descriptions
+from newsbrief.analyze.claim_pairs import shares_event_beyond_descriptions
+from newsbrief.analyze.claims import align_claims
 from newsbrief.analyze.descriptions import drop_speaker_descriptions
 from newsbrief.analyze.text import idf_weights
 

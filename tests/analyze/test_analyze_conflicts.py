@@ -4,7 +4,8 @@ import random
 
 import pytest
 
-from newsbrief.analyze.conflicts import Finding, _member_pairs, compare, find_conflicts
+from newsbrief.analyze.conflict_checks import Finding, compare
+from newsbrief.analyze.conflicts import _member_pairs, find_conflicts
 from newsbrief.analyze.numbers import quantities
 from newsbrief.analyze.text import same_place
 from newsbrief.records import AlignedPair, Claim, Derivation, SentenceRef

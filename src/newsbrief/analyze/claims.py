@@ -1,286 +1,36 @@
-"""Claims: the same statement made by sentences of two or more articles of a story."""
+"""Claims: the same statement made by sentences of two or more articles of a story.
+
+Which pairs of statements say the same thing is decided in ``analyze.claim_pairs``; here the
+passing pairs are merged, strongest first, into groups whose members all say the same thing.
+"""
 
 from __future__ import annotations
 
 import itertools
-import re
-from collections import Counter
 from collections.abc import Callable
 
-from newsbrief.analyze.attribution import claim_stems, said_text
-from newsbrief.analyze.conflicts import number_findings
-from newsbrief.analyze.descriptions import drop_speaker_descriptions
-from newsbrief.analyze.numbers import quantities, same_amount
+from newsbrief.analyze.attribution import claim_stems
+from newsbrief.analyze.claim_pairs import (
+    _ANONYMITY,
+    FIRM,
+    HIGH,
+    _corroborates,
+    candidate_pairs,
+    containment,
+    edge_score,
+    is_statement,
+    numbers_apart,
+    paraphrase_fn,
+    semantic_fn,
+    shares_event,
+    shares_event_beyond_descriptions,
+)
 from newsbrief.analyze.sources import count_independent
-from newsbrief.analyze.text import content_stems, cosine, demonym_base, idf_weights, is_credit
-from newsbrief.paraphrase import paraphrase_score
+from newsbrief.analyze.text import idf_weights
 from newsbrief.records import Article, Claim, Derivation, Sentence, SentenceRef
-from newsbrief.text import STOP_WORDS, words
 
-# Cosine over IDF-weighted stems of what is said (attribution dropped): from HIGH up two
-# sentences say the same thing; between LOW and HIGH only when the IDF-weighted containment
-# of the smaller in the larger reaches CONTAIN_MIN or the dedup paraphrase score (when that
-# exists) passes its own MRPC-fitted 0.5. On the SuperPAL MultiNews dev alignments
-# (`newsbrief eval align`) this gives P 0.87, R 0.47 (F1 0.61, word overlap 0.59); HIGH 0.3
-# gave P 0.95 at R 0.23. At least MIN_SHARED distinct stems must be shared. A false claim
-# would also surface false conflicts, so precision stays high.
-HIGH = 0.18
-LOW = 0.15
-CONTAIN_MIN = 0.3
-MIN_SHARED = 2
-PARAPHRASE_MIN = 0.5
-# A claim's members must say the same thing, not only share a topic (see ``_corroborates``): a pair
-# joins when the MRPC-fitted paraphrase decision says so or when its cosine reaches FIRM,
-# the bar above which conflicts inside a claim are reported (analyze.conflicts), so that two
-# reports of one event with different numbers still meet in one claim.
-FIRM = 0.3
-MIN_WORDS = 6
 MAX_SENTENCES_PER_ARTICLE = 80
-# Optional sentence embeddings (``semantic=True``, the ``embeddings`` extra): a pair whose
-# lexical cosine is at least SEM_LEXICAL_FLOOR but fails the tests above still aligns when
-# the MiniLM cosine of what is said reaches SEM_MIN. A 2-fold fit over the SuperPAL dev
-# topics chose (0.50, 0.10) and (0.45, 0.10); the stricter one is kept for precision.
-# 2-fold scored: P 0.74 R 0.65 F1 0.69 against 0.87 / 0.47 / 0.61 without.
-SEM_MIN = 0.5
-SEM_LEXICAL_FLOOR = 0.10
-
-_VERBISH = re.compile(
-    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
-    r"do|does|did|\w+ed|\w+s)\b"
-)
-
-
-# How an unnamed source is introduced ("who asked not to be named", "speaking on condition of
-# anonymity"): part of the attribution, not of what is said. Two unrelated quotes of two
-# anonymous sources share these words, which made them one claim (issue 16 judged sample).
-_ANONYMITY = re.compile(
-    r",?\s*(?:who\s+(?:asked|requested|spoke|declined|did\s+not\s+want|didn't\s+want)\b"
-    r"[^,.;:]*?\b(?:named|identified|identify|anonymity|authorized|authorised|publicly)"
-    r"|(?:speaking\s+)?on\s+(?:the\s+)?condition\s+(?:of\s+anonymity|that\s+(?:he|she|they)"
-    r"\s+not\s+be\s+(?:named|identified))"
-    r"|\s*(?:because|as|since)\s+(?:he|she|they)\s+(?:was|were|is|are|wasn't|weren't)\s+(?:not\s+)?"
-    r"authori[sz]ed\s+to\s+[^,.;:]*)\b",
-    re.IGNORECASE,
-)
-
-
-def is_statement(text: str) -> bool:
-    """A body sentence worth aligning: long enough and not a heading or a caption stub."""
-    toks = words(text, fold=True, hyphens=True, numbers=True)
-    if len(toks) < MIN_WORDS or is_credit(text):
-        return False  # too short, or a credit, caption or editors' note
-    if text.rstrip(" \"'”’").endswith("?"):
-        return False  # a question states nothing to corroborate
-    if _RELATED_LINK.match(text):
-        return False  # "More: Nevada celebrates ...": a link to another story, not a statement
-    content = [t for t in toks if len(t) > 3 and t.lower() not in STOP_WORDS]
-    capitalised = sum(1 for t in content if t[:1].isupper())
-    if not text.rstrip().endswith(_ENDINGS) and capitalised >= 0.7 * max(1, len(content)):
-        return False  # a Title Case Headline without final punctuation
-    return bool(_VERBISH.search(text.lower()))
-
-
-# Page furniture pointing to other stories ("More: ...", "Read more: ...", "Related: ...").
-_RELATED_LINK = re.compile(
-    r"\s*(?:more|read more|related|related coverage|see also|also read|read also|recommended)"
-    r"\s*:",
-    re.IGNORECASE,
-)
-_ENDINGS = (".", "!", "?", '"', "'", "”", "’", ")", "…")
-
-
-def containment(stems_a: list[str], stems_b: list[str], idf: dict[str, float]) -> float:
-    """IDF-weighted share of the smaller stem set found in the larger one."""
-    sa, sb = set(stems_a), set(stems_b)
-    if not sa or not sb:
-        return 0.0
-
-    def weight(terms: set[str]) -> float:
-        return sum(idf.get(t, 1.0) ** 2 for t in sorted(terms))  # a fixed order: same float
-
-    return weight(sa & sb) / min(weight(sa), weight(sb))
-
-
-def paraphrase_fn() -> Callable[[str, str], float] | None:
-    """The paraphrase scorer claims use as a second opinion: the MRPC-fitted pair model."""
-    return paraphrase_score
-
-
 Node = tuple[str, int]  # (article id, sentence index)
-Paraphrase = Callable[[str, str], float] | None
-Semantic = Callable[[str, str], float] | None
-
-
-def semantic_fn(texts: list[str] | None = None) -> Callable[[str, str], float]:
-    """Embedding cosine of what two statements say; ``texts`` are encoded up front in batch.
-
-    Raises :class:`newsbrief.errors.MissingExtraError` without the ``embeddings`` extra.
-    """
-    from newsbrief import embeddings
-
-    if texts:
-        embeddings.encode([said_text(t) for t in texts])
-
-    def score(a: str, b: str) -> float:
-        return embeddings.similarity(said_text(a), said_text(b))
-
-    return score
-
-
-def edge_score(
-    a: str,
-    b: str,
-    stems_a: list[str],
-    stems_b: list[str],
-    idf: dict[str, float],
-    para: Paraphrase,
-    semantic: Semantic = None,
-) -> float:
-    """How strongly two statements say the same thing; 0.0 when they do not.
-
-    ``stems_*`` come from :func:`claim_stems` (attribution dropped), ``idf`` from the
-    statements of the story, ``para`` is the dedup paraphrase score when available,
-    ``semantic`` an embedding cosine (:func:`semantic_fn`) when asked for.
-    """
-    if len(set(stems_a) & set(stems_b)) < MIN_SHARED:
-        return 0.0  # one shared word makes two short sentences look alike, not say one thing
-    score = cosine(stems_a, stems_b, idf)
-    if score >= HIGH:
-        return score
-    if score >= LOW and _lexical_band(a, b, stems_a, stems_b, idf, para):
-        return score
-    if semantic is not None and score >= SEM_LEXICAL_FLOOR and semantic(a, b) >= SEM_MIN:
-        return score
-    return 0.0
-
-
-def _lexical_band(
-    a: str, b: str, stems_a: list[str], stems_b: list[str], idf: dict[str, float], para: Paraphrase
-) -> bool:
-    if containment(stems_a, stems_b, idf) >= CONTAIN_MIN:
-        return True
-    same = _paraphrase(a, b, para)
-    return same is not None and same >= PARAPHRASE_MIN
-
-
-def _paraphrase(a: str, b: str, para: Paraphrase) -> float | None:
-    """The paraphrase probability of what two statements say; None when no scorer is given."""
-    if para is None:
-        return None
-    return float(para(said_text(a), said_text(b)))
-
-
-_LIST = re.compile(r"\b([A-Z][\w'-]+(?:,\s+[A-Z][\w'-]+)*,?\s+(?:and|or)\s+[A-Z][\w'-]+)")
-
-
-def name_lists(text: str) -> list[frozenset[str]]:
-    """Coordinated lists of names ("Iraq, Syria, Iran and Russia"), demonyms folded."""
-    out = []
-    for m in _LIST.finditer(text):
-        names = re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", m.group(1))
-        folded = frozenset(demonym_base(n.strip()).lower() for n in names if n.strip())
-        if len(folded) >= 2:
-            out.append(folded)
-    return out
-
-
-def lists_differ(a: str, b: str) -> bool:
-    """Both statements list names for what looks like one slot (the lists share a name) but
-    not the same names: "composed of Iraq, Syria, Iran and Russia" against "Iraq, Russia
-    and Iran" names different members, so neither corroborates the other."""
-    for x in name_lists(a):
-        for y in name_lists(b):
-            if x & y and x != y:
-                return True
-    return False
-
-
-# Share (IDF-weighted) of the shorter statement's content found in the longer one that a
-# corroborating pair must reach besides cosine FIRM: half of what one side says must be in
-# the other ("Salah Ali, 70, the grandfather, said the mother is in bad shape" / "'I can't
-# believe it,' said Salah Ali, 70, the grandfather" share the speaker, not the statement).
-# Chosen by reading the dev pile's claims (issue 16 judged sample), not fitted.
-CORROBORATE_CONTAIN = 0.5
-
-
-def _corroborates(score: float, a: str, b: str, para: Paraphrase, contained: float = 1.0) -> bool:
-    """Whether two related statements (``score`` from ``edge_score``) say the same thing.
-
-    ``edge_score`` is tuned for recall of summary-to-source alignment (SuperPAL), where a
-    statement may share only its topic words with the sentence it came from; a brief that
-    says "two independent sources state this" needs the sentences to say the same thing. A
-    pair passes at cosine FIRM only: the MRPC paraphrase decision alone (MRPC's "paraphrase"
-    is loose: "We're very excited about the economy" / "we're also confident in the
-    economy's fundamentals") put topic-only pairs in front of a fact-checker as agreement,
-    so below FIRM it no longer corroborates (judged dev sample, issue 16). Two statements
-    listing different members of one list never corroborate each other (``lists_differ``).
-    """
-    if score > 0.0 and lists_differ(a, b):
-        return False
-    return score >= FIRM and contained >= CORROBORATE_CONTAIN
-
-
-# Below this cosine a corroborating pair must share what happens, not only who it happens to
-# (see ``shares_event``); above it the statements share most of their words anyway.
-EVENT_COSINE = 0.5
-EVENT_MIN_SHARED = 2
-
-
-def _name_stems(text: str) -> set[str]:
-    """Stems of the capitalised words of what is said, after its first word: the names."""
-    toks = words(said_text(text), hyphens=True, numbers=True)
-    return {s for t in toks[1:] if t[:1].isupper() for s in content_stems(t)}
-
-
-def shares_event(a: str, b: str, stems_a: list[str], stems_b: list[str], score: float) -> bool:
-    """Whether two statements share at least EVENT_MIN_SHARED stems besides names.
-
-    Two reports naming the same people and places ("the BBC's Jim Muir in Beirut says ...
-    Ms Bouvier") but saying different things about them share only names; a claim needs
-    its members to say the same thing of them, so the shared words must include the event
-    (a verb, a noun that is not a name, or a figure).
-    """
-    if score >= EVENT_COSINE:
-        return True
-    shared = set(stems_a) & set(stems_b)
-    if len(shared) < EVENT_MIN_SHARED:
-        return False
-    return len(shared - _name_stems(a) - _name_stems(b)) >= EVENT_MIN_SHARED
-
-
-def shares_event_beyond_descriptions(a: str, b: str, idf: dict[str, float]) -> bool:
-    """``shares_event`` on the two statements with their people's descriptions dropped
-    (:func:`drop_speaker_descriptions`): "Rami Abdel Rahman, head of the Syrian
-    Observatory, said four rebels were killed" / "Rami Abdel Rahman, the head of the Syrian
-    Observatory, said 18 troops were wounded" share a long description, which lifts their
-    cosine past EVENT_COSINE, but nothing of what they report. A filter only: the claim
-    scores themselves are unchanged, since dropping the descriptions from every statement's
-    stems let shorter remainders pass the claim bars (judged dev stories 1-90)."""
-    da, db = drop_speaker_descriptions(a), drop_speaker_descriptions(b)
-    if da == a and db == b:
-        return True  # nothing dropped: ``shares_event`` has already decided
-    sa, sb = claim_stems(_ANONYMITY.sub("", da)), claim_stems(_ANONYMITY.sub("", db))
-    return shares_event(da, db, sa, sb, cosine(sa, sb, idf))
-
-
-def numbers_apart(a: str, b: str) -> bool:
-    """The two statements give different figures for one unit and the figures do not fill
-    one slot: "left Africa 100,000 years ago" / "ventured out of Africa ... 50,000 years
-    ago" are two statements, not one. Figures that fill one slot are a dispute
-    (``conflicts.number_findings``): such a pair stays in one claim so that the conflict is
-    shown."""
-    qa, qb = quantities(a), quantities(b)
-    apart = False
-    for unit in {q.unit for q in qa} & {q.unit for q in qb}:
-        if not unit:
-            continue
-        xs = [q for q in qa if q.unit == unit]
-        ys = [q for q in qb if q.unit == unit]
-        if not any(same_amount(x, y) for x in xs for y in ys):
-            apart = True
-    if not apart:
-        return False
-    return not number_findings(a, b)
 
 
 def align_claims(
@@ -486,36 +236,3 @@ def _reps(nodes: list[Node]) -> list[Node]:
     first = nodes[0]
     other = next((n for n in nodes if n[0] != first[0]), None)
     return [first] if other is None else [first, other]
-
-
-def candidate_pairs(
-    stems: list[list[str]], idf: dict[str, float], threshold: float
-) -> list[tuple[int, int]]:
-    """Pairs (i < j) of stem lists that may reach IDF cosine ``threshold``; no pair left out
-    can (prefix filtering, Bayardo et al. 2007).
-
-    Terms are ranked rarest first. Each list's commonest terms whose share of its squared
-    IDF norm stays under threshold² form its tail; only the rest (its head) is indexed. Two
-    lists sharing no head term share only terms in the tail of one of them (the one whose
-    tail starts earlier in the ranking), so their cosine is at most that tail's norm, under
-    the threshold. A word in most sentences thus never makes candidates on its own.
-    """
-    bound = (threshold * (1.0 - 1e-6)) ** 2  # a margin for float rounding
-    postings: dict[str, list[int]] = {}
-    out: set[tuple[int, int]] = set()
-    for x, st in enumerate(stems):
-        counts = Counter(st)
-        w2 = {t: (c * idf.get(t, 1.0)) ** 2 for t, c in counts.items()}
-        total = sum(w2.values())
-        if not total:
-            continue
-        terms = sorted(counts, key=lambda t: (-idf.get(t, 1.0), t))
-        cut, tail = len(terms), 0.0
-        while cut > 0 and tail + w2[terms[cut - 1]] < bound * total:
-            cut -= 1
-            tail += w2[terms[cut]]
-        for t in terms[:cut]:
-            hits = postings.setdefault(t, [])
-            out.update((y, x) for y in hits)
-            hits.append(x)
-    return sorted(out)

@@ -4,7 +4,7 @@
 a lowercase title word, so "X, head of Y, said" keeps "head of Y" as content. Two reports
 quoting one official then share the title whatever each reports. Claims use
 :func:`drop_speaker_descriptions` as a second look at whether two statements share what
-happens (``claims.shares_event_beyond_descriptions``), not as their similarity.
+happens (``claim_pairs.shares_event_beyond_descriptions``), not as their similarity.
 """
 
 from __future__ import annotations

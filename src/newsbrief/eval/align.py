@@ -103,7 +103,7 @@ def fit_cut(scored: list[tuple[float, bool]]) -> float:
 def newsbrief_decisions(topic: Topic, semantic: bool = False) -> set[tuple[int, int]]:
     """Pairs the claim aligner would put in one claim (statements only, as in a story)."""
     from newsbrief.analyze.attribution import claim_stems
-    from newsbrief.analyze.claims import edge_score, is_statement, paraphrase_fn, semantic_fn
+    from newsbrief.analyze.claim_pairs import edge_score, is_statement, paraphrase_fn, semantic_fn
     from newsbrief.analyze.text import idf_weights
 
     s_stems = [claim_stems(t) for t in topic.summary]

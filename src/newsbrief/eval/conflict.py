@@ -1,7 +1,7 @@
 """`newsbrief eval conflict`: is a statement consistent with its document? (SummEdits news)
 
 Each statement is aligned to the document's most similar sentences (IDF cosine over what is
-said, as claims are); ``analyze.conflicts.compare`` then tests each aligned pair for entity,
+said, as claims are); ``analyze.conflict_checks.compare`` then tests each aligned pair for entity,
 number, date, negation and antonym conflicts. A statement is also inconsistent when it
 names someone or something, or gives a number, that the document never mentions: an edit
 that swaps in a new name leaves nothing in the document to conflict with. Rows: "always
@@ -41,7 +41,7 @@ def balanced_accuracy(gold: list[int], pred: list[int]) -> float:
 
 def unsupported(statement: str, document: str) -> list[str]:
     """Names and numbers of ``statement`` that appear nowhere in ``document``."""
-    from newsbrief.analyze.conflicts import _tokens as words
+    from newsbrief.analyze.conflict_checks import _tokens as words
     from newsbrief.analyze.numbers import quantities
     from newsbrief.analyze.text import demonym_base
     from newsbrief.text import STOP_WORDS, stem
@@ -70,7 +70,7 @@ def judge(statement: str, document: str, semantic: bool = False) -> tuple[bool, 
     ``semantic=True`` also flags a statement no document sentence is close to in meaning.
     """
     from newsbrief.analyze.attribution import claim_stems
-    from newsbrief.analyze.conflicts import compare
+    from newsbrief.analyze.conflict_checks import compare
     from newsbrief.analyze.text import cosine, idf_weights
     from newsbrief.annotate import split_sentences
     from newsbrief.annotate.dates import extract_dates
@@ -107,8 +107,8 @@ def _dated(text: str) -> list[tuple[str, str]]:
 
 
 def false_alarms(pairs: list[tuple[str, str]]) -> float:
-    """Percent of pairs known to agree that ``analyze.conflicts.compare`` calls a conflict."""
-    from newsbrief.analyze.conflicts import compare
+    """Percent of pairs known to agree that ``analyze.conflict_checks.compare`` calls a conflict."""
+    from newsbrief.analyze.conflict_checks import compare
 
     flagged = sum(1 for a, b in pairs if compare(a, b, _dated(a), _dated(b)))
     return round(100 * flagged / len(pairs), 2) if pairs else 0.0
