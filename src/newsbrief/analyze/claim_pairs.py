@@ -196,8 +196,8 @@ def lists_differ(a: str, b: str) -> bool:
 
 # Share (IDF-weighted) of the shorter statement's content found in the longer one that a
 # corroborating pair must reach besides cosine FIRM: half of what one side says must be in
-# the other ("Salah Ali, 70, the grandfather, said the mother is in bad shape" / "'I can't
-# believe it,' said Salah Ali, 70, the grandfather" share the speaker, not the statement).
+# the other ("Ivo Markan, 70, the neighbour, said the roof is unsafe" / "'I never saw it
+# coming,' said Ivo Markan, 70, the neighbour" share the speaker, not the statement).
 # Chosen by reading the dev pile's claims (issue 16 judged sample), not fitted.
 CORROBORATE_CONTAIN = 0.5
 

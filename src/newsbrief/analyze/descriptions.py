@@ -52,7 +52,7 @@ _DESC_AFTER_CUE = re.compile(
 )
 
 
-# "John Elder, a former police officer and now spokesman for Y, appears in the video": a
+# "Ola Brenn, a former safety officer and now spokeswoman for Y, appears in the video": a
 # description set off by commas right after a name says who the person is, not what the
 # statement reports of them (issue 16 judged sample, class b: two reports of one person
 # doing different things shared the description).

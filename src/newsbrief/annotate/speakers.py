@@ -51,8 +51,8 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_ANTECEDENT_ENTS = _NOT_SPEAKER_ENTS | {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
 # The last word of a name that is no person's, whatever the name tagger said: "he" and "she"
-# never go back to "the Carlton Hotel", "an Amber Alert" or "Scott Free Productions" (three
-# wrong speakers of the judged pile, each the nearest capitalised name before the pronoun)
+# never go back to "the Marlow Hotel", "a Silver Alert" or "Blue Kite Productions" (the kinds
+# of three wrong speakers of the judged pile, each the nearest capitalised name before the pronoun)
 _NOT_PERSON_HEADS = lx.ORG_NOUNS | lx.words(
     """
     hotel alert alerts productions pictures studios studio records news times post press
@@ -134,7 +134,7 @@ class Resolver:
         for m in self.mentions:
             last = m.text.lower().split()[-1]
             if last in _FACILITY_HEADS or (m.kind == "person" and last in _NOT_PERSON_HEADS):
-                continue  # "in front of the Carlton Hotel, Ferrera …": Ferrera leads the sentence
+                continue  # "outside the Marlow Hotel, Vale …": Vale leads the sentence
             if m.sentence not in first_in_sentence:
                 first_in_sentence.add(m.sentence)
                 if m.entity:
@@ -166,7 +166,7 @@ class Resolver:
 
     def _animate(self, pos: int, kind: str) -> bool:
         """Whether the parse of the sentence at ``pos`` calls the name there a person (an
-        organisation for "they"/"it"): "she" never goes back to "Delaware" or "Amber Alert"
+        organisation for "they"/"it"): "she" never goes back to "Delaware" or "a Silver Alert"
         that the pattern tagger took for people. Without the parse, every candidate stands."""
         if pos in self._vouched or not PARSED["on"] or self._patterns_only:
             return True
@@ -445,7 +445,7 @@ class Resolver:
             near = self.mentions[i] if i >= 0 else None
             if near is None or start - near.end >= 120 or self._inside_quote(near.start):
                 return None
-            # 'a “Kim Takes Manhattan” producer who told': a name in a title is not the "who"
+            # 'a “Sara Vale Goes West” producer who told': a name in a title is not the "who"
             between = self.text[near.end : start]
             return None if any(c in between for c in '"“”') else near.entity
         if head in _GENERIC or head in ("we", "i"):
