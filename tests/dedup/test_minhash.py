@@ -118,6 +118,11 @@ def test_blocks_and_buffer_give_the_batch_signatures(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(minhash, "_TOKEN_BLOCK", 7)
     monkeypatch.setattr(minhash, "_CHUNK", 40)
     assert (MinHasher(num_perm=16).signatures(lists) == one_by_one).all()
+    # whole texts taken through every step a block at a time, trailing empty texts included
+    for text_block in (1, 5, 60):
+        monkeypatch.setattr(minhash, "_TEXT_BLOCK", text_block)
+        sigs = MinHasher(num_perm=16).signatures([*lists, []])
+        assert (sigs[:-1] == one_by_one).all() and (sigs[-1] == EMPTY).all()
 
 
 def test_token_cache_overflow_keeps_results(monkeypatch: pytest.MonkeyPatch) -> None:
