@@ -138,7 +138,7 @@ class MinHasher:
         # text's signature depends on its tokens only, and a block's arrays (at most a few
         # hundred kB) are reused from the allocator's heap, where a whole batch's arrays of
         # several MB were freshly mapped and page-faulted in on every call (7-10k page faults,
-        # about a fifth of the time on 690 articles). One permutation buffer (at most 2 MB)
+        # nearly a third of the time on 690 articles). One permutation buffer (at most 2 MB)
         # serves every block of the call; a shingle never outnumbers its tokens.
         buffer = np.empty((self.num_perm, min(_CHUNK, int(counts.sum()))), dtype=np.uint32)
         lo, size = 0, 0
