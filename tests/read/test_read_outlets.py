@@ -3,6 +3,8 @@ registered domain; never a platform, a URL or a headline; a plain text's own nam
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from newsbrief.read.html import article_from_html
@@ -10,16 +12,8 @@ from newsbrief.read.jsonl import article_from_dict
 from newsbrief.read.text import article_from_text
 from newsbrief.records import Article
 
-BODY = """
-<p>The district council voted on Monday to turn the old tram depot into a covered market,
-ending a dispute that had lasted for almost three years between traders and residents.</p>
-<p>Councillor Ruth Osei said the building would keep its brick facade and that the first
-stalls could open next spring if the tender process runs to plan.</p>
-<p>Residents had asked for a park instead, but a survey found that most people in the area
-wanted somewhere to buy fresh food without driving across town.</p>
-<p>The market will have room for about forty stalls, a small stage for local bands and a
-bicycle park with two hundred places, the council's planning office said.</p>
-"""
+# an article body written for these tests, shared with the other reader tests
+BODY = "\n" + (Path(__file__).parent / "fixtures" / "council_market_body.html").read_text()
 
 
 def page(head: str, title: str = "Tram depot to become a covered market") -> str:
