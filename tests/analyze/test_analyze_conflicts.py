@@ -245,6 +245,21 @@ def test_sentences_that_only_share_a_topic_are_not_a_dispute():
             "Stormy Daniels is suing Donald Trump over the agreement.",
         ),
         ("No cause of death is known yet.", "The exact causes of death have yet to be determined."),
+        # one range written in either order
+        (
+            "The team studied 900 skeletons buried between 2,000 and 1,200 years ago.",
+            "Of 900 skeletons buried between 1,200 and 2,000 years ago, seven were ill.",
+        ),
+        # ranks of different things
+        (
+            "The sequel opened in 10th place at the box office last weekend.",
+            "The sequel is the 20th film at the box office to pass the mark.",
+        ),
+        # a stem shared by an antonym and another word ("minorities" / "major")
+        (
+            "The senator called the act a mistake and scorned laws that protect minorities.",
+            "The senator has argued that the act was a major mistake.",
+        ),
     ],
 )
 def test_never_a_conflict(a: str, b: str) -> None:
@@ -262,6 +277,14 @@ def test_same_slot_conflicts_still_found() -> None:
     assert kinds(
         "A court convicted three men of the murder.", "A court convicted two men of the murder."
     ) == ["number"]
+    assert kinds(
+        "The bill passed the senate on its 5th attempt.",
+        "The bill passed the senate on its 6th attempt.",
+    ) == ["number"]
+    assert kinds(
+        "The bill was backed by a minority of senators.",
+        "The bill was backed by a majority of senators.",
+    ) == ["antonym"]
 
 
 def test_value_slot_survives_a_noun_read_as_a_verb() -> None:

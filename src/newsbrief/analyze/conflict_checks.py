@@ -215,6 +215,8 @@ def number_findings(a: str, b: str) -> list[Finding]:
         if _part_of_total(xs, qb) or _part_of_total(ys, qa):
             continue  # a part against a total
         x, y = xs[0], ys[0]
+        if x.value in {q.value for q in qb} and y.value in {q.value for q in qa}:
+            continue  # both figures on both sides: a range or a reordering ("3,000 and 1,500")
         if not same_value_slot(a, b, x.text, y.text):
             continue  # different events or subjects: "lost 6 points" / "was down 4.77 points"
         out.append(Finding("number", unit, x.text, y.text, f"{x.value:g}", f"{y.value:g}"))
@@ -248,6 +250,11 @@ def _polarity_view(
 ) -> tuple[set[str], dict[str, str], list[tuple[int, list[str]]]]:
     stems = set(content_stems(text))
     lowered = {stem(w): w for w in words(text, fold=True, hyphens=True, numbers=True)}
+    # a stem is an antonym's only when the word is a form of the listed word: "majority" and
+    # "major" share the stem "major", and "a major mistake" has no minority in it
+    for s, w in list(lowered.items()):
+        if s in _ANTONYM_FORMS and not w.startswith(_ANTONYM_FORMS[s]):
+            del lowered[s]
     return stems, lowered, _negations(text)
 
 
@@ -284,6 +291,14 @@ def polarity_findings(a: str, b: str) -> list[Finding]:
 
 _ANTONYMS = [(stem(x), stem(y)) for x, y in _ANTONYM_WORDS]
 _ANTONYM_STEMS = frozenset(s for pair in _ANTONYMS for s in pair)
+# the listed words of each antonym stem, less their last two letters (inflection:
+# "minority" / "minorities", "decline" / "declining")
+_ANTONYM_FORMS: dict[str, tuple[str, ...]] = {}
+for _word in sorted({w for pair in _ANTONYM_WORDS for w in pair}):
+    _ANTONYM_FORMS[stem(_word)] = (
+        *_ANTONYM_FORMS.get(stem(_word), ()),
+        _word[: max(1, len(_word) - 2)],
+    )
 
 
 def compare(

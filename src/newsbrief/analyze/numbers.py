@@ -21,6 +21,8 @@ _HEDGES = (
 # a hedge word right before the number (one search: any alternative ending the text matches)
 _HEDGED = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in _HEDGES) + r")\s*$")
 
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+
 _TOKEN = re.compile(r"\d+(?:,\d+)*(?:\.\d+)?|[A-Za-z]+|%")
 
 
@@ -87,6 +89,16 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         while j < len(toks) and toks[j][0].lower() in _SCALES:
             value *= _SCALES[toks[j][0].lower()]
             j += 1
+        # "10th place" / "20th film": a rank is a rank of the thing it names, so the unit
+        # is that noun; two ranks of different things are not two values of one slot
+        ordinal = (
+            tok[0].isdigit()
+            and j < len(toks)
+            and toks[j][0].lower() in _ORDINAL_SUFFIXES
+            and toks[j][1] == toks[j - 1][2]
+        )
+        if ordinal:
+            j += 1
         unit = ""
         k = j + 1 if j < len(toks) and toks[j][0].lower() == "of" else j
         # a unit follows in the same phrase: "87, cracked" has none
@@ -96,6 +108,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
                 unit = "%"
             elif w.isalpha() and w not in STOP_WORDS and w not in MONTHS:
                 unit = stem(w)
+        if ordinal:
+            unit = f"rank:{unit}"
         end = toks[j - 1][2]
         before = norm[max(0, start - 20) : start].lower()
         hedged = _HEDGED.search(before) is not None
@@ -107,7 +121,10 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         ratio = after == "in" and j + 1 < len(toks) and _numeric(toks[j + 1][0])
         ratio = ratio or (prev == "in" and i >= 2 and _numeric(toks[i - 2][0]))
         ranged = after in {"to", "or", "and"} and j + 1 < len(toks) and _numeric(toks[j + 1][0])
-        ranged = ranged or (prev in {"to", "or", "between"} and i >= 2 and _numeric(toks[i - 2][0]))
+        # "between 3,000 and 1,500 years": the second value is one end of the range too
+        ranged = ranged or (
+            prev in {"to", "or", "and", "between"} and i >= 2 and _numeric(toks[i - 2][0])
+        )
         if not is_year and not ratio and not (unit == "" and value == 1 and low in {"one"}):
             out.append(Quantity(value, unit, hedged or ranged, text[start:end]))
         i = j
