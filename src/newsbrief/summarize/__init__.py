@@ -153,7 +153,7 @@ def _candidates(
         u = of[row]
         key = keys[u]
         copy = (ai, s.index) in copied
-        ok = (
+        ok = counted = (
             not copy
             and key not in first_seen
             and not ineligible_reason(s.text, articles[ai].title, key=key, flags=words.flags[u])
@@ -166,6 +166,8 @@ def _candidates(
             if prev is not None and prev.eligible and prev.needs is None:
                 needs = prev.row
             else:
+                # left out for readability only: what it says still counts towards how
+                # many sources carry each concept (``counted``)
                 ok = False
         if not copy:
             # a copy's sentence is never eligible, so it must not hide the original's
@@ -181,16 +183,17 @@ def _candidates(
                 group=groups[ai],
                 eligible=ok,
                 needs=needs,
+                counted=counted,
             )
         )
         rank += ok
-    # no two eligible sentences share a text (the second one was seen before), so
+    # no two counted sentences share a text (the second one was seen before), so
     # concepts are counted per distinct text
-    eligible_text = np.zeros(len(words.texts), dtype=bool)
-    eligible_text[[of[c.row] for c in cands if c.eligible]] = True
-    per, bigram = _concept_ids(words, eligible_text)
+    counted_text = np.zeros(len(words.texts), dtype=bool)
+    counted_text[[of[c.row] for c in cands if c.counted]] = True
+    per, bigram = _concept_ids(words, counted_text)
     for c in cands:
-        if c.eligible:
+        if c.counted:
             c.ids = per[of[c.row]]
     sim = _similarity(words)
     sim.article = np.fromiter((c.article for c in cands), dtype=np.int64, count=len(cands))

@@ -40,6 +40,9 @@ class Candidate:
     # the concepts (stemmed content unigrams and bigrams) as sorted ids into the story's
     # concept vocabulary; none for an ineligible sentence
     ids: np.ndarray = field(default_factory=lambda: _NO_CONCEPTS)
+    # whether its concepts count towards the concept weights (every eligible sentence, and
+    # the story's text that cannot stand in a summary: quotations, long sentences, ...)
+    counted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +91,7 @@ def concept_weights(cands: list[Candidate], bigram: np.ndarray, params: Params) 
     arrays of occurrences, not concept by concept. ``bigram`` says per concept id whether
     it is a bigram.
     """
-    eligible = [c for c in cands if c.eligible and len(c.ids)]
+    eligible = [c for c in cands if c.counted and len(c.ids)]
     if not eligible or not len(bigram):
         return np.zeros(len(bigram))
     ids = np.concatenate([c.ids for c in eligible])
