@@ -122,6 +122,15 @@ quote_parse_option = click.option(
 )
 
 
+delay_option = click.option(
+    "--delay",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(0, 3600),
+    help="Feeds: seconds between two requests to the same host (robots.txt may ask for more).",
+)
+
+
 def exit_code(result: Any) -> int:
     if result.problems and not (result.added or result.already_stored):
         err.print(
@@ -151,15 +160,6 @@ def discard_new_db(db: str, existed: bool) -> None:
         return
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(db + suffix).unlink(missing_ok=True)
-
-
-delay_option = click.option(
-    "--delay",
-    default=1.0,
-    show_default=True,
-    type=click.FloatRange(0, 3600),
-    help="Feeds: seconds between two requests to the same host (robots.txt may ask for more).",
-)
 
 
 def plural(n: int, singular: str, plural: str | None = None) -> str:
