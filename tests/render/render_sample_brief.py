@@ -168,3 +168,9 @@ def make_brief() -> Brief:
         start="2024-05-14",
         end="2024-05-16",
     )
+
+
+def md_section(md: str, title: str) -> str:
+    """The body of the Markdown section ``## title`` (up to the next section)."""
+    body = md.split(f"## {title}\n", 1)[1]
+    return body.split("\n## ", 1)[0]
