@@ -1,0 +1,358 @@
+"""A learned attribution tagger over the parse, for the attributions the patterns miss.
+
+Three linear models fitted on the PolNeAR train file only (``benchmarks/fit_attribution.py``)
+read one parsed sentence at a time: the cue model scores every verb, noun and adjective as the
+head of an attribution cue ("won", "vetoed", "are concerned", nominal "his decision"); for a cue
+above its threshold the content model decides which of the cue's dependents (and whether the
+clause it hangs on, for "…, according to X" and "…, he said") make up what was attributed, and
+the source model picks the dependent that is its source (a subject, a "by" agent, a possessor;
+the clause subject for a participle). Only feature weights are shipped
+(``newsbrief/data/attribution_model.json``); scoring is a sum of weights, no scikit-learn at run time.
+
+It needs every sentence parsed, so it runs only when every attribution is asked for
+(``annotate(article, attributions="all")``, used by ``newsbrief eval quotes``); briefs show only
+speech, which the patterns find without it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from newsbrief import parse as nlp_parse
+from newsbrief.annotate import lexicon as lx
+from newsbrief.annotate.cue_lexicon import CUES
+from newsbrief.annotate.speakers import PARSED
+from newsbrief.errors import ParseUnavailableError
+from newsbrief.records import Quote, Sentence
+
+# "speech" (the default: the patterns only, as briefs show) or "all" (every sentence parsed and
+# tagged); `NEWSBRIEF_ATTRIBUTIONS=all newsbrief run` turns it on for a run
+ATTRIBUTIONS_ENV = "NEWSBRIEF_ATTRIBUTIONS"
+MODES = ("speech", "all")
+
+
+def attributions_mode(mode: str | None = None) -> str:
+    """The attribution mode asked for (the argument, else the environment, else "speech")."""
+    mode = (mode or os.environ.get(ATTRIBUTIONS_ENV) or "speech").strip().lower()
+    if mode not in MODES:
+        raise ValueError(f"attributions must be one of {MODES}, not {mode!r}")
+    return mode
+
+
+# (char offset in the sentence, text, lower, POS, tag, dep, head index, entity type)
+Tok = tuple[int, str, str, str, str, str, int, str]
+
+CUE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "ADP"})
+_QUOTES = frozenset('"“”«»„')
+# dependents that never belong to the content of their cue
+_NEVER_CONTENT = frozenset({"punct", "cc", "aux", "auxpass", "neg", "mark", "case"})
+
+
+def doc_tokens(doc: Any) -> list[Tok]:
+    """The fields of a spaCy ``Doc`` the models read, in the cached training form."""
+    return [(t.idx, t.text, t.lower_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in doc]
+
+
+@dataclass(slots=True)
+class Sent:
+    """One parsed sentence: its tokens and, per token, children and whether inside quotes."""
+
+    toks: Sequence[Tok]
+    children: list[list[int]]
+    quoted: list[bool]
+
+    @classmethod
+    def of(cls, toks: Sequence[Tok]) -> Sent:
+        children: list[list[int]] = [[] for _ in toks]
+        for i, t in enumerate(toks):
+            if t[6] != i:
+                children[t[6]].append(i)
+        quoted, inside = [], False
+        for t in toks:
+            if t[1] in _QUOTES:
+                inside = not inside
+                quoted.append(False)
+            else:
+                quoted.append(inside)
+        return cls(toks, children, quoted)
+
+    def subtree(self, i: int) -> list[int]:
+        out, todo = [], [i]
+        while todo:
+            j = todo.pop()
+            out.append(j)
+            todo.extend(self.children[j])
+        return sorted(out)
+
+
+def _lower(s: Sent, i: int) -> str:
+    return s.toks[i][2] if 0 <= i < len(s.toks) else "<none>"
+
+
+def cue_features(s: Sent, i: int) -> list[str]:
+    t = s.toks[i]
+    w, pos, dep, h = t[2], t[3], t[5], t[6]
+    head = s.toks[h]
+    deps = {s.toks[c][5] for c in s.children[i]}
+    f = [
+        "b",
+        f"w={w}",
+        f"p={pos}",
+        f"t={t[4]}",
+        f"d={dep}",
+        f"wd={w}|{dep}",
+        f"wt={w}|{t[4]}",
+        f"hw={head[2]}",
+        f"hp={dep}|{head[3]}",
+        f"whw={w}|{head[2]}",
+        f"nx={_lower(s, i + 1)}",
+        f"wnx={w}|{_lower(s, i + 1)}",
+        f"pv={_lower(s, i - 1)}",
+        f"wpv={w}|{_lower(s, i - 1)}",
+        f"q={s.quoted[i]}",
+        f"first={i == 0}",
+        f"lex={w in lx.SPEECH_VERBS}|{w in CUES}|{pos}",
+    ]
+    for d in deps:
+        f.append(f"c={d}")
+        f.append(f"wc={w}|{d}")
+    for c in s.children[i]:
+        if s.toks[c][5] in ("nsubj", "nsubjpass", "poss"):
+            f.append(f"sp={s.toks[c][5]}|{s.toks[c][3]}|{s.toks[c][7]}")
+            f.append(f"wsp={w}|{s.toks[c][3]}")
+    return f
+
+
+def content_candidates(s: Sent, i: int) -> Iterator[tuple[str, list[int], list[str]]]:
+    """(kind, tokens, features) of the pieces that may be the content of cue ``i``: each
+    dependent's subtree, and the clause the cue hangs on (its head's subtree without the cue's)."""
+    t = s.toks[i]
+    w, dep = t[2], t[5]
+    for c in s.children[i]:
+        ct = s.toks[c]
+        if ct[5] in _NEVER_CONTENT:
+            continue
+        side = "L" if c < i else "R"
+        sub = s.subtree(c)
+        first = s.toks[sub[0]][2]
+        n = len(sub)
+        size = "1" if n == 1 else "s" if n < 4 else "m" if n < 10 else "l"
+        yield (
+            "child",
+            sub,
+            [
+                "b",
+                f"d={ct[5]}",
+                f"ds={ct[5]}|{side}",
+                f"p={ct[3]}|{side}",
+                f"wd={w}|{ct[5]}",
+                f"cd={dep}|{ct[5]}",
+                f"f={first}|{ct[5]}",
+                f"n={size}|{ct[5]}",
+                f"e={ct[7]}|{ct[5]}",
+            ],
+        )
+    h = t[6]
+    if h != i:
+        own = set(s.subtree(i))
+        sub = [j for j in s.subtree(h) if j not in own]
+        side = "L" if h < i else "R"
+        yield (
+            "head",
+            sub,
+            ["b", f"hd={dep}", f"hds={dep}|{side}", f"hw={w}|{dep}", f"hp={s.toks[h][3]}|{dep}"],
+        )
+
+
+def source_candidates(s: Sent, i: int) -> Iterator[tuple[int, list[str]]]:
+    """(token, features) of the words that may head the source of cue ``i``: its dependents,
+    the objects of its prepositions ("according to X", "by X"), and its head's subject (a
+    participle's or an infinitive's speaker)."""
+    t = s.toks[i]
+    w, dep = t[2], t[5]
+    seen: list[tuple[int, str]] = []
+    for c in s.children[i]:
+        seen.append((c, "c"))
+        if s.toks[c][5] in ("prep", "agent"):
+            seen.extend((g, "pc") for g in s.children[c] if s.toks[g][5] == "pobj")
+    h = t[6]
+    if h != i:
+        seen.extend((c, "h") for c in s.children[h] if s.toks[c][5] in ("nsubj", "nsubjpass"))
+    for c, rel in seen:
+        ct = s.toks[c]
+        if ct[5] in _NEVER_CONTENT:
+            continue
+        side = "L" if c < i else "R"
+        yield (
+            c,
+            [
+                "b",
+                f"r={rel}|{ct[5]}",
+                f"rs={rel}|{ct[5]}|{side}",
+                f"p={ct[3]}",
+                f"e={ct[7]}",
+                f"wr={w}|{rel}|{ct[5]}",
+                f"cd={dep}|{rel}|{ct[5]}",
+                f"l={ct[2] if ct[3] == 'PRON' else ct[3]}",
+            ],
+        )
+
+
+@dataclass(slots=True)
+class Found:
+    cue: tuple[int, int]  # character spans relative to the sentence
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    score: float
+
+
+def _span(s: Sent, idx: list[int]) -> tuple[int, int] | None:
+    idx = [j for j in idx if s.toks[j][3] != "PUNCT"]
+    if not idx:
+        return None
+    lo, hi = min(idx), max(idx)
+    return s.toks[lo][0], s.toks[hi][0] + len(s.toks[hi][1])
+
+
+class Model:
+    """The three weight tables and the cue threshold."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.cue: dict[str, float] = data["cue"]
+        self.content: dict[str, float] = data["content"]
+        self.source: dict[str, float] = data["source"]
+        self.cue_threshold: float = data["cue_threshold"]
+        self.content_threshold: float = data.get("content_threshold", 0.5)
+        self.source_threshold: float = data.get("source_threshold", 0.5)
+        self.revise: bool = bool(data.get("revise", False))
+
+    @staticmethod
+    def _prob(weights: dict[str, float], feats: list[str]) -> float:
+        z = sum(weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def cue_prob(self, s: Sent, i: int) -> float:
+        return self._prob(self.cue, cue_features(s, i))
+
+    def tag(self, s: Sent, threshold: float | None = None) -> list[Found]:
+        """Attributions of one parsed sentence, best cue first; none inside quotation marks."""
+        thr = self.cue_threshold if threshold is None else threshold
+        out: list[Found] = []
+        for i, t in enumerate(s.toks):
+            if t[3] not in CUE_POS or s.quoted[i]:
+                continue
+            p = self.cue_prob(s, i)
+            if p < thr:
+                continue
+            found = self.expand(s, i, p)
+            if found is not None:
+                out.append(found)
+        return sorted(out, key=lambda f: -f.score)
+
+    def expand(self, s: Sent, i: int, score: float) -> Found | None:
+        idx: list[int] = []
+        for _kind, sub, feats in content_candidates(s, i):
+            if self._prob(self.content, feats) >= self.content_threshold:
+                idx.extend(sub)
+        best, best_p = None, self.source_threshold
+        for c, feats in source_candidates(s, i):
+            p = self._prob(self.source, feats)
+            if p >= best_p:
+                best, best_p = c, p
+        if best is not None:
+            src = set(s.subtree(best))
+            idx = [j for j in idx if j not in src]
+        content = _span(s, [j for j in idx if j != i])
+        if content is None:
+            return None
+        t = s.toks[i]
+        cue = (t[0], t[0] + len(t[1]))
+        source = _span(s, s.subtree(best)) if best is not None else None
+        return Found(cue, content, source, score)
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """The shipped model, loaded once per process."""
+    raw = resources.files("newsbrief").joinpath("data/attribution_model.json").read_text()
+    return Model(json.loads(raw))
+
+
+def tag_article(
+    text: str,
+    parsed: Sequence[tuple[int, int, Sent]],
+    quotes: Sequence[Quote],
+    m: Model,
+    threshold: float | None = None,
+    revise: bool = False,
+) -> list[Quote]:
+    """The tagger's attributions over ``parsed`` (sentence index, start, parse) that none of
+    ``quotes`` covers: content overlapping a found statement, or a cue inside one, is left to
+    the patterns. Their source is the surface words ("the senator", "he"), not resolved to a
+    name: no brief shows them."""
+    if revise:
+        _revise(text, parsed, quotes, m, threshold)
+    taken = [(q.start, q.end) for q in quotes]
+    out: list[Quote] = []
+    for index, st, sent in parsed:
+        for f in m.tag(sent, threshold):
+            a, b, ca = st + f.content[0], st + f.content[1], st + f.cue[0]
+            if any(x < b and a < y or x <= ca < y for x, y in taken):
+                continue
+            taken.append((a, b))
+            src = text[st + f.source[0] : st + f.source[1]] if f.source else None
+            cue = text[ca : st + f.cue[1]]
+            out.append(Quote(text[a:b], "attributed", index, a, b, None, src, cue))
+    return out
+
+
+def _revise(
+    text: str,
+    parsed: Sequence[tuple[int, int, Sent]],
+    quotes: Sequence[Quote],
+    m: Model,
+    threshold: float | None,
+) -> None:
+    """A pattern statement (not a direct quote) whose cue the tagger also found takes the
+    tagger's content span, where that overlaps no other statement, and its source when the
+    patterns found none."""
+    by_index = {index: (st, sent) for index, st, sent in parsed}
+    for q in quotes:
+        if q.kind == "direct" or not q.cue or q.sentence not in by_index:
+            continue
+        st, sent = by_index[q.sentence]
+        word = q.cue.split()[0].lower()
+        for f in m.tag(sent, threshold):
+            a, b = st + f.content[0], st + f.content[1]
+            if text[st + f.cue[0] : st + f.cue[1]].lower() != word or not (
+                a < q.end and q.start < b
+            ):
+                continue
+            if not any(o is not q and o.start < b and a < o.end for o in quotes):
+                q.start, q.end, q.text = a, b, text[a:b]
+            if q.speaker_text is None and f.source is not None:
+                q.speaker_text = text[st + f.source[0] : st + f.source[1]]
+            break
+
+
+def add_learned(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Quote]:
+    """``quotes`` plus the tagger's attributions (``tag_article``); every sentence is parsed."""
+    if not sentences or not PARSED["on"]:  # NEWSBRIEF_QUOTE_PARSE=0: nothing is parsed
+        return quotes
+    try:
+        docs = nlp_parse.parse([s.text for s in sentences])
+    except ParseUnavailableError:
+        return quotes
+    parsed = [
+        (s.index, s.start, Sent.of(doc_tokens(d))) for s, d in zip(sentences, docs, strict=True)
+    ]
+    out = list(quotes) + tag_article(text, parsed, quotes, model(), revise=model().revise)
+    out.sort(key=lambda q: q.start)
+    return out

@@ -1,0 +1,76 @@
+"""The learned attribution tagger: shipped weights, the parse it reads, and where it runs."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from newsbrief import parse
+from newsbrief.annotate import annotate, learned, speakers
+from newsbrief.records import Article
+
+TEXT = (
+    "The council met on Monday to discuss the flooded underpass on Mill Road.\n"
+    "Councillor Ada Brennick criticized the decision to close the underpass for a month.\n"
+    "The Rivermoor Water Board vetoed the plan to raise the water rates.\n"
+    "Mayor Tom Hale has long supported a new pumping station near the river.\n"
+)
+
+
+def test_the_shipped_model_is_small_weights_only_and_loads() -> None:
+    path = resources.files("newsbrief").joinpath("data/attribution_model.json")
+    assert len(path.read_bytes()) < 500_000
+    m = learned.model()
+    assert 0.0 < m.cue_threshold < 1.0
+    for table in (m.cue, m.content, m.source):
+        assert table and all(isinstance(w, float) for w in table.values())
+
+
+def test_sent_reads_children_and_quotation_marks() -> None:
+    # "He said “go now” ." with "said" the root
+    toks = [
+        (0, "He", "he", "PRON", "PRP", "nsubj", 1, ""),
+        (3, "said", "said", "VERB", "VBD", "ROOT", 1, ""),
+        (8, "“", "“", "PUNCT", "``", "punct", 1, ""),
+        (9, "go", "go", "VERB", "VB", "ccomp", 1, ""),
+        (12, "now", "now", "ADV", "RB", "advmod", 3, ""),
+        (15, "”", "”", "PUNCT", "''", "punct", 1, ""),
+    ]
+    s = learned.Sent.of(toks)
+    assert s.children[1] == [0, 2, 3, 5]
+    assert s.subtree(3) == [3, 4]
+    assert s.quoted == [False, False, False, True, True, False]
+    assert {c for c, _ in learned.source_candidates(s, 1)} >= {0}
+
+
+def test_mode_comes_from_the_argument_or_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(learned.ATTRIBUTIONS_ENV, raising=False)
+    assert learned.attributions_mode() == "speech"
+    monkeypatch.setenv(learned.ATTRIBUTIONS_ENV, "all")
+    assert learned.attributions_mode() == "all"
+    assert learned.attributions_mode("speech") == "speech"
+    with pytest.raises(ValueError):
+        learned.attributions_mode("some")
+
+
+@pytest.mark.skipif(not parse.available(), reason="spaCy model not installed")
+def test_all_attributions_parse_every_sentence_and_the_default_does_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(speakers.QUOTE_PARSE_ENV, "1")
+    monkeypatch.setitem(speakers.PARSED, "on", True)
+    monkeypatch.delenv(learned.ATTRIBUTIONS_ENV, raising=False)
+    parse.clear_cache()
+    before = parse.parsed_words()
+    default = annotate(Article(id="a", source="t", text=TEXT)).quotes
+    assert parse.parsed_words() == before  # no quote, no speaker in doubt: nothing parsed
+    full = annotate(Article(id="a", source="t", text=TEXT), attributions="all").quotes
+    assert parse.parsed_words() > before
+    added = [q for q in full if q not in default]
+    assert added and all(q.kind == "attributed" for q in added)
+    # cues outside the pattern lexicon, found by the tagger with their subjects as sources
+    assert any(q.speaker_text and "Rivermoor" in q.speaker_text for q in added)
+    assert any(q.speaker_text and "Hale" in q.speaker_text for q in added)
+    for q in added:  # spans are real offsets of the text
+        assert TEXT[q.start : q.end] == q.text
