@@ -18,7 +18,8 @@ from datetime import datetime, timedelta
 from itertools import chain
 from typing import Any, cast
 
-from newsbrief.dedup.minhash import MinHasher, MinHashLSHIndex, jaccard
+from newsbrief.dedup.lsh import MinHashLSHIndex
+from newsbrief.dedup.minhash import MinHasher, jaccard
 from newsbrief.dedup.similarity import quoted_fraction, word_diff
 from newsbrief.records import AlignedPair, Article, Derivation, normalize_text
 from newsbrief.text import content_stems, parse_time, words
