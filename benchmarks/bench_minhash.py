@@ -30,7 +30,8 @@ from typing import Any
 
 import numpy as np
 
-from newsbrief.dedup.minhash import MinHasher, MinHashLSHIndex, jaccard
+from newsbrief.dedup.lsh import MinHashLSHIndex
+from newsbrief.dedup.minhash import MinHasher, jaccard
 from newsbrief.text import words
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "mds" / "multinews" / "dev.jsonl"

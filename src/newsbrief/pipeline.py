@@ -254,6 +254,9 @@ def link_articles(
         derivations = index.add(article)
         if article.id not in assigned:
             found.extend(derivations)
+    # the index (stems, bags and signatures of every article) is done with: dropped before
+    # clustering builds its own state, so the two never take memory at once
+    del index
 
     check_requires(CLUSTER, articles)
     by_id = {a.id: a for a in articles}

@@ -1,4 +1,4 @@
-"""The numpy MinHash and its banded LSH index (newsbrief.dedup.minhash)."""
+"""The numpy MinHash and its banded LSH index (newsbrief.dedup.minhash, dedup.lsh)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,8 @@ import sys
 import numpy as np
 import pytest
 
-from newsbrief.dedup.minhash import (
-    EMPTY,
-    MinHasher,
-    MinHashLSHIndex,
-    jaccard,
-    optimal_bands,
-)
+from newsbrief.dedup.lsh import MinHashLSHIndex, optimal_bands
+from newsbrief.dedup.minhash import EMPTY, MinHasher, jaccard
 from newsbrief.errors import ConfigError
 
 BASE = (
@@ -123,6 +118,18 @@ def test_blocks_and_buffer_give_the_batch_signatures(monkeypatch: pytest.MonkeyP
         monkeypatch.setattr(minhash, "_TEXT_BLOCK", text_block)
         sigs = MinHasher(num_perm=16).signatures([*lists, []])
         assert (sigs[:-1] == one_by_one).all() and (sigs[-1] == EMPTY).all()
+
+
+def test_ascii_bytes_and_utf32_codes_give_the_same_hashes() -> None:
+    """An ASCII block is hashed from its bytes, any other from UTF-32 code points: the same
+    texts give the same signatures whichever path their block takes."""
+    lists = [tokens(BASE), tokens(UNRELATED), ["a", "", "b", "c"]]
+    hasher = MinHasher(num_perm=16)
+    ascii_only = hasher.signatures(lists)  # one block, all ASCII
+    mixed = hasher.signatures([*lists, ["caf\u00e9", "na\u00efve", "\u6771\u4eac"]])
+    assert (mixed[:3] == ascii_only).all()
+    # a token hash depends on the token alone, not on the other tokens of its block
+    assert hasher.hash_tokens(["caf\u00e9", "plain"])[1] == hasher.hash_tokens(["plain"])[0]
 
 
 def test_token_cache_overflow_keeps_results(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,7 +18,8 @@ from datetime import datetime, timedelta
 from itertools import chain
 from typing import Any, cast
 
-from newsbrief.dedup.minhash import MinHasher, MinHashLSHIndex, jaccard
+from newsbrief.dedup.lsh import MinHashLSHIndex
+from newsbrief.dedup.minhash import MinHasher, jaccard
 from newsbrief.dedup.similarity import quoted_fraction, word_diff
 from newsbrief.records import AlignedPair, Article, Derivation, normalize_text
 from newsbrief.text import content_stems, parse_time, words
@@ -50,7 +51,9 @@ class _Entry:
     key: str  # sha1 of the normalized text
     order: int
     sentences: list[str]
-    stems: list[frozenset[str]]
+    # each sentence's distinct content stems: a tuple, a quarter of a frozenset's memory
+    # (only iterated and counted; an index holds ~50 per article, for every article of a chunk)
+    stems: list[tuple[str, ...]]
     quoted: list[float]
     bag: Counter[str]
     published: datetime | None
@@ -129,7 +132,7 @@ class DedupIndex:
         stems = []
         for s in sentences:  # content_stems once per sentence: the set and the bag share it
             terms = content_stems(s)
-            stems.append(frozenset(terms))
+            stems.append(tuple(dict.fromkeys(terms)))
             bag.update(terms)
         toks = [w.lower() for w in words(article.text, hyphens=True, possessive=False)]
         key = hashlib.sha1(normalize_text(article.text).encode()).hexdigest()
