@@ -8,6 +8,7 @@ whose time span is within the window of its publish time. It joins the most simi
 when the cosine to that story's centroid passes a threshold, a lower one (``relax``) when
 that story is a clear winner over the runner-up. Merging two stories an item is close to is
 opt-in (``merge_threshold``, ``stream_merges``): on the streamed sets it chained stories.
+Dated headlines are decided again, order-free, when their day closes (``cluster/window.py``).
 """
 
 from __future__ import annotations
