@@ -38,6 +38,8 @@ GRID: dict[str, list[Any]] = {
     # streamed items: share of the join threshold waived for a clear winner (2x the runner-up)
     "relax": [0.1, 0.2, 0.3],
     "stream_merges": [True, False, False],  # merge stories an item is close to (middle: shipped)
+    # dated headlines: average cosine a day's regrouped items need (None: arrival order only)
+    "window_link": [None, 0.05, 0.1],
 }
 
 

@@ -58,7 +58,8 @@ def test_recency_decays_in_units_of_the_story_gap() -> None:
 
 
 def test_bursting_story_takes_a_weakly_related_headline() -> None:
-    clusterer = StoryClusterer()
+    # the arrival-time decision of ``add`` alone (no window regrouping, test_cluster_window.py)
+    clusterer = StoryClusterer(window_link=None)
     ids = [
         clusterer.add(headline(t, T0 + timedelta(seconds=20 * k))) for k, t in enumerate(VOLCANO)
     ]
@@ -67,7 +68,7 @@ def test_bursting_story_takes_a_weakly_related_headline() -> None:
     assert joined == ids[0]
     # the same stream without the prior (nor the clear-winner rule, which acts on text
     # alone, see test_cluster_relax.py): the headline opens a story of its own
-    text_only = StoryClusterer(burst_bonus=0.0, relax=0.0)
+    text_only = StoryClusterer(burst_bonus=0.0, relax=0.0, window_link=None)
     for k, title in enumerate(VOLCANO):
         text_only.add(headline(title, T0 + timedelta(seconds=20 * k)))
     alone = text_only.add(headline(FOLLOW_UP, T0 + timedelta(seconds=60)))
@@ -76,7 +77,7 @@ def test_bursting_story_takes_a_weakly_related_headline() -> None:
 
 
 def test_quiet_story_needs_more_text() -> None:
-    clusterer = StoryClusterer()
+    clusterer = StoryClusterer(window_link=None)
     ids = [
         clusterer.add(headline(t, T0 + timedelta(seconds=20 * k))) for k, t in enumerate(VOLCANO)
     ]

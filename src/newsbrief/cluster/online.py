@@ -8,6 +8,7 @@ whose time span is within the window of its publish time. It joins the most simi
 when the cosine to that story's centroid passes a threshold, a lower one (``relax``) when
 that story is a clear winner over the runner-up. Merging two stories an item is close to is
 opt-in (``merge_threshold``, ``stream_merges``): on the streamed sets it chained stories.
+Dated headlines are decided again, order-free, when their day closes (``cluster/window.py``).
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from newsbrief.cluster.features import (
     content_size,
     sentence_keys,
 )
+from newsbrief.cluster.lifecycle import StoryLifecycle
 from newsbrief.cluster.linking import BATCH_THRESHOLD, FREQUENT_SENTENCE, MIN_STEMS, BatchLinker
 from newsbrief.cluster.pairs import COEFFICIENTS, INTERCEPT, PAIR_THRESHOLD
 from newsbrief.cluster.relink import Relinker
 from newsbrief.cluster.state import SentenceCounts, StoryState, accumulate
+from newsbrief.cluster.window import WINDOW_LINK, WindowRegrouper
 from newsbrief.records import Article, Story, story_id
 from newsbrief.text import parse_time
 
@@ -46,7 +49,7 @@ RELAX_RATIO = 2.0
 SHORT_TEXT_WORDS = 25  # below this an item is a headline or a snippet, not an article body
 
 
-class StoryClusterer(Relinker, BatchLinker):
+class StoryClusterer(WindowRegrouper, StoryLifecycle, Relinker, BatchLinker):
     """Assigns each added article to a story, opening, joining or merging stories."""
 
     def __init__(
@@ -65,7 +68,12 @@ class StoryClusterer(Relinker, BatchLinker):
         relax: float = RELAX,
         relax_ratio: float = RELAX_RATIO,
         stream_merges: bool = False,
+        window_link: float | None = WINDOW_LINK,
     ) -> None:
+        # a stream's window (a day) is regrouped order-free when it closes (cluster/window.py);
+        # None keeps every arrival-order decision of ``add``
+        self.window_link = window_link
+        self._init_window()
         # an item whose best story is a clear winner (relax_ratio x the runner-up) joins it
         # at (1 - relax) x the join threshold; see _relaxed
         self.relax = relax
@@ -119,7 +127,15 @@ class StoryClusterer(Relinker, BatchLinker):
     # ------------------------------------------------------------------ public
 
     def add(self, article: Article) -> str:
-        """Assign ``article`` to a story and return that story's id."""
+        """Assign ``article`` to a story and return that story's id.
+
+        The id is provisional while the item's window is open: closing it (the next window's
+        first item, ``flush``, ``stories``) may move the item (``cluster/window.py``).
+        """
+        when = parse_time(article.published)
+        headline = when is not None and not article.text.strip()
+        if headline:
+            self._enter_window(when)
         if article.id in self._primed:
             self._primed.discard(article.id)
             tf = self._terms(article)
@@ -127,7 +143,6 @@ class StoryClusterer(Relinker, BatchLinker):
             self._sent_df.update(set(sentence_keys(article)))
             tf = self._terms(article)
             self._count(tf)
-        when = parse_time(article.published)
         vec = self._weigh(tf)
         if len(vec) > self.max_terms:
             # Long articles carry a tail of incidental words; their top terms are the story.
@@ -164,6 +179,8 @@ class StoryClusterer(Relinker, BatchLinker):
                 if score < merge_at:
                     break
                 sid = self._merge(other, sid)
+        if headline and self.window_link is not None:
+            self._hold(article, tf, when, sid)
         self._attach(sid, article, tf, when)
         return sid
 
@@ -198,8 +215,14 @@ class StoryClusterer(Relinker, BatchLinker):
         if short * 2 > len(batch):
             # a stream in time order, ties by id: the same stories whatever the input order
             ordered = sorted(batch, key=lambda a: (a.published or "", a.id))
-            sid_of = {a.id: self.add(a) for a in ordered}
-            return [self.resolve(sid_of[a.id]) for a in batch]
+            for a in ordered:
+                self.add(a)
+            self.flush()
+            ids = {a.id for a in batch}
+            sid_of = {
+                aid: s.id for s in self._stories.values() for aid in s.article_ids if aid in ids
+            }
+            return [sid_of[a.id] for a in batch]
         if self._kept:
             return self._relink(batch)
         before = set(self._stories)
@@ -259,63 +282,6 @@ class StoryClusterer(Relinker, BatchLinker):
         self._stories[sid] = StoryState(sid)
         return sid
 
-    def restore(
-        self, assignments: Iterable[tuple[Article, str]], pending: Iterable[Article] = ()
-    ) -> None:
-        """Rebuild the index from stored (article, story id) pairs without reassigning.
-
-        ``pending``, the batch about to be added, is counted first (as ``prime`` would), so
-        every term weight and frequent-sentence cut is the one a single run over stored and
-        pending articles together computes: a later ``add_batch`` can then regroup the
-        stored stories it touches exactly as that run would (see ``cluster.relink``).
-        """
-        pairs = [(article, self.resolve(sid)) for article, sid in assignments]
-        ahead = [a for a in pending if a.id not in self._primed]
-        for article in [a for a, _ in pairs] + ahead:
-            self._sent_df.update(set(sentence_keys(article)))
-        for article, sid in pairs:
-            tf = self._terms(article)
-            self._count(tf)
-            if sid not in self._stories:
-                self._stories[sid] = StoryState(sid)
-            self._attach(sid, article, tf, parse_time(article.published))
-            self._kept[article.id] = (article, tf)
-        for article in ahead:
-            self._primed.add(article.id)
-            self._count(self._terms(article))
-
-    def close_before(self, when: datetime) -> list[Story]:
-        """Forget the stories that can no longer grow, and return them as finished records.
-
-        The caller promises that no article published before ``when`` is added from now on
-        (a stream in publish order passes the earliest time it may still see). A story whose
-        last article is more than the window before ``when`` is then outside the window of
-        every later article: it is dropped with its term postings, so memory and candidate
-        lists follow the open stories, not the corpus. Undated stories never close.
-        ``stories()`` no longer lists the closed ones.
-        """
-        horizon = when - self.window
-        closed = [s for s in self._stories.values() if s.end is not None and s.end < horizon]
-        out = [self._record(s) for s in closed]
-        for story in closed:
-            for aid in story.article_ids:
-                self._kept.pop(aid, None)
-            for term in story.tf:
-                posting = self._postings.get(term)
-                if posting is not None:
-                    posting.discard(story.id)
-                    if not posting:
-                        del self._postings[term]
-            del self._stories[story.id]
-            self._closed.add(story.id)
-        if closed:
-            # an absorbed id that leads to a closed story resolves to nothing open any more
-            gone = {a for a in self._alias if self.resolve(a) in self._closed}
-            for absorbed in gone:
-                del self._alias[absorbed]
-            self._closed.update(gone)
-        return out
-
     def resolve(self, sid: str) -> str:
         """The id a story now has (stories absorbed by a merge point to the survivor)."""
         while sid in self._alias:
@@ -323,6 +289,7 @@ class StoryClusterer(Relinker, BatchLinker):
         return sid
 
     def stories(self) -> list[Story]:
+        self.flush()  # the open window's items are regrouped before stories are listed
         return [self._record(s) for s in self._stories.values()]
 
     def _record(self, s: StoryState) -> Story:
@@ -404,45 +371,6 @@ class StoryClusterer(Relinker, BatchLinker):
         story.add(article, tf, when)
         for term in tf:
             self._postings[term].add(sid)
-
-    def _merge(self, a: str, b: str) -> str:
-        """Merge the smaller of two stories into the larger; return the survivor's id."""
-        sa, sb = self._stories[a], self._stories[b]
-        keep, gone = (sa, sb) if len(sa.article_ids) >= len(sb.article_ids) else (sb, sa)
-        keep.article_ids.extend(gone.article_ids)
-        keep.titles.extend(gone.titles)
-        accumulate(keep.tf, gone.tf)
-        keep.cache = None
-        keep.language = keep.language or gone.language
-        for when, text in ((gone.start, gone.start_text), (gone.end, gone.end_text)):
-            if when is None:
-                continue
-            if keep.start is None or when < keep.start:
-                keep.start, keep.start_text = when, text
-            if keep.end is None or when > keep.end:
-                keep.end, keep.end_text = when, text
-        for term in gone.tf:
-            # the absorbed id leaves the postings: a lookup never walks dead ids, and a
-            # closed survivor (close_before) leaves nothing behind that resolves to it
-            posting = self._postings[term]
-            posting.discard(gone.id)
-            posting.add(keep.id)
-        del self._stories[gone.id]
-        self._alias[gone.id] = keep.id
-        self.merges.append((gone.id, keep.id))
-        return keep.id
-
-    def _label(self, story: StoryState) -> str:
-        titles = [t for t in story.titles if t.strip()]
-        if titles:
-            return titles[0].strip()
-        vec, _ = self._centroid(story)
-        ranked = sorted(vec, key=lambda t: (-vec[t], t))
-        # names read as names ("Clifford · Cohen · Trump"); word stems ("arbitr") do not
-        names = [t[1:].title() for t in ranked[:12] if t.startswith("@")]
-        if len(names) >= 2:
-            return " · ".join(names[:4])
-        return " ".join([t for t in ranked if not t.startswith("@")][:5])
 
 
 def cluster_articles(articles: Iterable[Article], **options: Any) -> list[Story]:
