@@ -129,6 +129,7 @@ _NO_VERB_AFTER = _BAD_START | lx.words(
     """
 )
 _PUNCT = "\"“”‘’'.,;:!?()[]—–-"
+_PREPOSITIONS = lx.words("of in at on for with from by into about during over under")
 
 
 def is_clause(content: str) -> bool:
@@ -150,10 +151,14 @@ def is_clause(content: str) -> bool:
         return False  # "said, referring to …"
     if ws[0] in _SUBJ_PRON:
         return True
+    in_pp = False
     for prev, w in zip(ws, ws[1:8], strict=False):
         if w in _FINITE or w.endswith("n't"):
             return True
-        if prev in _NO_VERB_AFTER or len(w) < 4:
+        # "numerous cases in the state appeals court": inside a prepositional phrase an -s or
+        # -ed word is a noun or a participle, not the clause's verb
+        in_pp = in_pp or prev in _PREPOSITIONS
+        if prev in _NO_VERB_AFTER or len(w) < 4 or in_pp:
             continue
         if w.endswith("ed") or (w.endswith("s") and not w.endswith(("ss", "us", "is"))):
             return True
@@ -205,7 +210,14 @@ def _subject_ok(m: re.Match[str]) -> bool:
     subj = m.group("subj") or m.group("subj2") or ""
     words = subj.lower().split()
     # a subject holds no speech verb: "X, whose café …, told the Post she …" is not one
-    return bool(words) and words[0] not in _NOT_SUBJ and REPORT_VERBS.isdisjoint(words)
+    # nor a finite verb or "not": "…, the bank has not answered" is a clause, not a cue
+    return (
+        bool(words)
+        and words[0] not in _NOT_SUBJ
+        and REPORT_VERBS.isdisjoint(words)
+        and _FINITE.isdisjoint(words)
+        and "not" not in words
+    )
 
 
 # What may stand between an interrupting "…, X said …," and its comma: a time or a place of
