@@ -4,6 +4,8 @@ opening)."""
 
 from __future__ import annotations
 
+import re
+
 from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.subject_parse import NOT_SPEAKER_ENTS
@@ -52,6 +54,9 @@ _NOT_NAME_LEAD = cues.BAD_START | lx.words(
 )
 
 
+_PARTY_TAG = re.compile(r"^\s*\(?[DRI]-[A-Z][\w.]*\)?\s*$")
+
+
 def is_junk_speaker(name: str) -> bool:
     """A speaker string that is a pronoun, a contraction or a lone non-name word."""
     words = name.replace("’", "'").split()
@@ -60,6 +65,8 @@ def is_junk_speaker(name: str) -> bool:
     low = [w.lower().strip(".,'") for w in words]
     if len(words) == 1 and (low[0] in PRONOUNS or "'" in words[0]):
         return True
+    if _PARTY_TAG.match(name) or name.lstrip()[:1] in "([":
+        return True  # "(D-CA)", "R-Texas": the party and state after a name, not the name
     if len(words) > 1 and low[0] in _NOT_NAME_LEAD:
         return True  # "Behind Gorsuch", "Despite Trump": a phrase opening, no name
     return all(w in lx.NOT_NAME for w in low)
