@@ -288,8 +288,7 @@ class Resolver:
             subj = self.text[start:end]
         speaker = self._resolve(subj, start, end)
         if speaker is None:
-            # "Jane Doe's lawyers said": the lawyers spoke, named by their possessor's name
-            return self._possessed(start, end) if head_tok is not None else None
+            return None
         if head_tok is None and parsed is None and speaker == subj.strip() and PARSED["on"]:
             # a bare capitalised subject that is no entity of the article ("Researchers
             # found", "Although found"): the one case a sentence without a speech cue is parsed
@@ -369,16 +368,6 @@ class Resolver:
                 return named
         if subj[:1].isupper() and not all(w in lx.NOT_NAME for w in words):
             return subj.strip()
-        return None
-
-    def _possessed(self, start: int, end: int) -> str | None:
-        """ "Jane Doe's lawyers": a common-noun subject whose possessor (skipped by the parse)
-        names a person or organisation of the article; else None."""
-        for a, b in self._skip:
-            if b <= start and start - b < 4:
-                i = bisect.bisect_left(self.starts, a)
-                if i < len(self.mentions) and self.mentions[i].start < b:
-                    return " ".join(self.text[a:end].split())
         return None
 
     def _first_with_role(self, kind: str, role_word: str) -> str | None:
