@@ -129,7 +129,6 @@ _NO_VERB_AFTER = _BAD_START | lx.words(
     """
 )
 _PUNCT = "\"“”‘’'.,;:!?()[]—–-"
-_PREPOSITIONS = lx.words("of in at on for with from by into about during over under")
 
 
 def is_clause(content: str) -> bool:
@@ -151,14 +150,10 @@ def is_clause(content: str) -> bool:
         return False  # "said, referring to …"
     if ws[0] in _SUBJ_PRON:
         return True
-    in_pp = False
     for prev, w in zip(ws, ws[1:8], strict=False):
         if w in _FINITE or w.endswith("n't"):
             return True
-        # "numerous cases in the state appeals court": inside a prepositional phrase an -s or
-        # -ed word is a noun or a participle, not the clause's verb
-        in_pp = in_pp or prev in _PREPOSITIONS
-        if prev in _NO_VERB_AFTER or len(w) < 4 or in_pp:
+        if prev in _NO_VERB_AFTER or len(w) < 4:
             continue
         if w.endswith("ed") or (w.endswith("s") and not w.endswith(("ss", "us", "is"))):
             return True
