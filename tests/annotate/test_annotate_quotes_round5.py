@@ -107,3 +107,9 @@ def test_a_shared_surname_is_the_namesake_named_last() -> None:
     )
     (q,) = qs
     assert q.speaker == "Edith Marsh"
+
+
+@pytest.mark.parametrize("place", ["U.S.", "Houston", "Asia"])
+def test_a_place_is_no_speaker_name(place: str) -> None:
+    assert is_junk_speaker(place)
+    assert not is_junk_speaker("Dana Whitlock")

@@ -65,6 +65,8 @@ def is_junk_speaker(name: str) -> bool:
     low = [w.lower().strip(".,'") for w in words]
     if len(words) == 1 and (low[0] in PRONOUNS or "'" in words[0]):
         return True
+    if name.strip().lower() in lx.places() or " ".join(low) in lx.places():
+        return True  # "U.S.", "Houston", "Asia": a place never speaks, whatever was tagged
     if _PARTY_TAG.match(name) or name.lstrip()[:1] in "([":
         return True  # "(D-CA)", "R-Texas": the party and state after a name, not the name
     if len(words) > 1 and low[0] in _NOT_NAME_LEAD:
