@@ -137,6 +137,10 @@ def match_general(s: str, taken: list[tuple[int, int]]) -> list[General]:
             continue
         # speech is a speech cue with a clause after it; "announced the review" is not speech
         speech = cue.split()[0].lower() in lx.SPEECH_VERBS and cues.is_clause(s[span[0] : span[1]])
+        if speech and sm is not None and sm.group("subj").lower() == "who":
+            # "X, who wrote a book called “Y,” said …": the relative clause ends before the
+            # sentence's own speech verb; what it wrote is no statement of X's
+            speech = cues.MAIN_VERB_AFTER.search(s, b) is None
         kind = "reported" if speech else "attributed"
         if sm is not None:
             out.append((sm.group("subj"), sm.span("subj"), cue, span, kind))

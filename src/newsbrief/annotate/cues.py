@@ -125,6 +125,7 @@ _NO_VERB_AFTER = _BAD_START | lx.words(
     """
     the a an his her their its our my your some many several two three four five any no
     each every this these those more most new other such very
+    numerous various multiple countless few dozens hundreds thousands
     """
 )
 _PUNCT = "\"“”‘’'.,;:!?()[]—–-"
@@ -204,7 +205,14 @@ def _subject_ok(m: re.Match[str]) -> bool:
     subj = m.group("subj") or m.group("subj2") or ""
     words = subj.lower().split()
     # a subject holds no speech verb: "X, whose café …, told the Post she …" is not one
-    return bool(words) and words[0] not in _NOT_SUBJ and REPORT_VERBS.isdisjoint(words)
+    # nor a finite verb or "not": "…, the bank has not answered" is a clause, not a cue
+    return (
+        bool(words)
+        and words[0] not in _NOT_SUBJ
+        and REPORT_VERBS.isdisjoint(words)
+        and _FINITE.isdisjoint(words)
+        and "not" not in words
+    )
 
 
 # What may stand between an interrupting "…, X said …," and its comma: a time or a place of
@@ -219,6 +227,13 @@ _SAID_MODIFIER = lx.words(
 
 
 _PARTICIPLE_REST = re.compile(r"(?:[a-z]+ing|according to)\b")
+# A temporal clause opening an interrupted statement ("As the day drew near, she says, she
+# …"): the statement itself is the clause after the cue
+_CIRCUMSTANCE = re.compile(
+    r"(?:(?:but|and|yet|so|now)[ \t]+)?(?:as|when|while|after|before|since|once|until)[ \t]+"
+    r"[^,]*$",
+    re.I,
+)
 
 
 def _opens_content(s: str, m: re.Match[str]) -> bool:
@@ -258,6 +273,11 @@ def match_reported(s: str) -> Match | None:
             # "…, the paper reported, citing a source": what follows the cue is about the
             # report, not more of its content
             resumes = rx is _REPORTED_CSC and not _PARTICIPLE_REST.match(m.group("rest"))
+            if resumes and _CIRCUMSTANCE.match(m.group("content")) and is_clause(m.group("rest")):
+                # "As the day drew near, she says, she has not heard …": the opening clause
+                # sets the time of the statement, which starts after the cue; never a span
+                # running through its own cue
+                return m.group(g), m.span(g), verb, m.span("rest")
             end = m.end("rest") if resumes else m.end("content")
             return m.group(g), m.span(g), verb, (m.start("content"), end)
     for rx in (_REPORTED_SV, _REPORTED_PRE_SV, _REPORTED_ANY_SV):
@@ -277,6 +297,7 @@ _LOOSE_CONTENT = re.compile(
     rf"{_PLACE_THAT}\s*,?\s*(?:that\s+)?(?P<content>[^:,(\s].{{12,}})$", re.S
 )
 _WHO_END = re.compile(rf"(?<=,)\s+(?P<subj>who)\s+{_AUX}$")
+MAIN_VERB_AFTER = re.compile(rf",[\"”’']*\s+{_AUX}(?:{VERBS})\b")
 
 
 # "the deal was never mentioned": a speech verb in the passive has what was said, not its
@@ -290,8 +311,13 @@ def _loose_reported(s: str) -> Match | None:
         lo = max(0, vm.start() - 150)
         if PASSIVE_BEFORE.search(s, lo, vm.start()):
             continue
-        sm = _WHO_END.search(s, lo, vm.start()) or SUBJ_END.search(s, lo, vm.start())
+        who = _WHO_END.search(s, lo, vm.start())
+        sm = who or SUBJ_END.search(s, lo, vm.start())
         if not sm or sm.group("subj").split()[0].lower() in ("which", "that"):
+            continue
+        if who is not None and MAIN_VERB_AFTER.search(s, vm.end()):
+            # "X, who wrote a book called “Y,” said …": the relative clause ends at the comma
+            # before the sentence's own speech verb, which the cue is not
             continue
         # the object of a tell-verb is the addressee, never part of the content
         rx = _OBJ_CONTENT if _TELL_RE.search(vm.group("verb")) else _LOOSE_CONTENT

@@ -370,6 +370,10 @@ def extract_mentions(
     """Mentions with merged canonical entities, and person roles (canonical name -> roles)."""
     found = find_mentions(text, sentences)
     canon = merge_aliases(found)
+    # a surname two full names of the article share ("Rory Reid", "Harry Reid") is the one
+    # named last before it, not the first one merged
+    namesakes = Counter(_key(c.split()[-1]) for c in set(canon.values()))
+    last_full: dict[str, str] = {}
     mentions: list[Mention] = []
     for f in found:
         kind = f.kind
@@ -378,6 +382,11 @@ def extract_mentions(
             if f.name not in canon:
                 continue
             kind, entity = "person", canon[f.name]
+            key = _key(f.name.split()[-1])
+            if len(f.name.split()) > 1:
+                last_full[key] = entity
+            elif namesakes[key] > 1 and key in last_full:
+                entity = last_full[key]
         start, end = f.toks[0].start, f.toks[-1].end
         own = list(f.roles) if kind == "person" else []
         mentions.append(Mention(text[start:end], kind, f.sentence, start, end, entity, own))

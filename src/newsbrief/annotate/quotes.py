@@ -147,6 +147,21 @@ def _is_fragment(text: str, span: _Span, content: str) -> bool:
     )
 
 
+_TITLE_SMALL = lx.words("a an the of and or in on for to with at by from as vs")
+
+
+def _is_title(content: str) -> bool:
+    """ "The Agency and Overhead Photography", "Quiet Signals": every word capitalised but
+    the small ones, and no sentence mark; a book, film or report title, not a statement."""
+    words = [w.strip("\"“”‘’',;:()") for w in content.split()]
+    words = [w for w in words if w]
+    if len(words) > 12 or content.rstrip("\"”’' ,")[-1:] in ".!?":
+        return False
+    caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    rest = [w for w in words if w not in caps]
+    return len(caps) >= 2 and all(w.lower() in _TITLE_SMALL for w in rest)
+
+
 def _cue_after(text: str, span: _Span) -> re.Match[str] | None:
     tail = text[span.close : span.close + 120]
     if span.end < span.close and text[span.end - 1 : span.end] not in ",!?" and tail[:1] == ".":
@@ -314,7 +329,7 @@ def extract_quotes(
             if before:
                 subj, s_start, s_end, verb = before
         prev_close = span.close
-        if subj is None and short:
+        if subj is None and (short or (m is None and _is_title(content))):
             continue  # a scare quote or a title, not a statement
         found.append(_Direct(span, start, end, subj, s_start, s_end, verb, short))
     pending = reported_matches(text, sentences, [(d.start, d.end) for d in found])

@@ -88,6 +88,9 @@ def _clause_subject(
     return (None, (cue_at, cue_at)) if words else (subj, rel)
 
 
+_SHOW = frozenset({"show", "shows", "showed", "shown"})
+
+
 @dataclass(slots=True)
 class Pending:
     """A reported or attributed statement found by the patterns, its speaker not yet resolved."""
@@ -118,6 +121,10 @@ def reported_matches(
             if a < sent.end and b > sent.start
         ]
         found = cues.match_reported(s)
+        if found and found[2].lower() in _SHOW and "that" not in s[found[1][1] : found[3][0]]:
+            # "the photo shows her friend walking", "shows you how …": showing a thing is no
+            # statement; "the poll shows that …" is one
+            found = None
         if found:
             pattern_subj, s_rel, verb, c_rel = found
             subj, s_rel = _clause_subject(s, pattern_subj, s_rel, min(s_rel[1], c_rel[0]))

@@ -6,21 +6,25 @@ from __future__ import annotations
 
 import bisect
 import os
-import re
 from typing import Any
 
 from newsbrief import parse as nlp_parse
 from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
-from newsbrief.records import Mention, Sentence
-
-_GENERIC = lx.words(
-    """
-    source sources official officials analyst analysts expert experts people person
-    report reports poll polls critic critics witness witnesses resident residents aide
-    aides
-    """
+from newsbrief.annotate.speaker_words import (
+    FACILITY_HEADS,
+    GENERIC,
+    LEADS,
+    NOT_ANTECEDENT_ENTS,
+    NOT_PERSON_HEADS,
+    PRONOUNS,
+    ROLE_HEADS,
+    TAIL_OF,
+    is_junk_speaker,
 )
+from newsbrief.annotate.subject_parse import ATTRIBUTION as _ATTRIBUTION
+from newsbrief.annotate.subject_parse import parsed_subject
+from newsbrief.records import Mention, Sentence
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -31,46 +35,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_ROLE_HEADS = lx.TITLES | {"envoy", "diplomat"}
-
-# Only these sentences are parsed: a quotation mark, a speech verb or "according to". Every
-# other sentence keeps the pattern subject, so the parse cost stays a few sentences an article.
-_ATTRIBUTION = re.compile(rf"[\"“”«»„‘’]|``|''|\b(?:{cues.VERBS}|according to)\b", re.I)
-_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
-# a subject's own words: its name, title and apposition, never a prepositional phrase
-# ("observers in Kosovo") or a relative clause hanging off it
-_CORE_DEPS = frozenset(
-    {"compound", "flat", "amod", "det", "poss", "nmod", "appos", "case", "punct"}
-)
-_OBJECT_DEPS = frozenset({"dobj", "pobj", "dative", "iobj", "npadvmod", "attr", "oprd"})
-# a speaker is never one of these
-_NOT_SPEAKER_ENTS = frozenset(
-    {"GPE", "LOC", "DATE", "TIME", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-)
-_PLACES = frozenset({"GPE", "LOC", "FAC"})
-_NOT_ANTECEDENT_ENTS = _NOT_SPEAKER_ENTS | {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
-# The last word of a name that is no person's, whatever the name tagger said: "he" and "she"
-# never go back to "the Marlow Hotel", "a Silver Alert" or "Blue Kite Productions" (the kinds
-# of three wrong speakers of the judged pile, each the nearest capitalised name before the pronoun)
-_NOT_PERSON_HEADS = lx.ORG_NOUNS | lx.words(
-    """
-    hotel alert alerts productions pictures studios studio records news times post press
-    journal herald gazette tribune today radio tv television magazine reporter bridge street
-    avenue road center centre club inc corp corporation llc ltd airport station park house
-    church museum institute foundation association festival award awards prize league
-    """
-)
-# Places and alerts, whatever kind the tagger gave them: they never lead a sentence's speakers
-_FACILITY_HEADS = lx.words(
-    """
-    hotel alert alerts bridge street avenue road airport station park church museum beach
-    """
-)
-_LEADS = frozenset({"the"}) | lx.TITLES
-_TAIL_OF = frozenset(
-    {"for", "of", "to", "with", "by", "at", "from", "in", "on", "and", "about", "against"}
-)
 # The parse of attribution sentences is most of annotate's cost (about 8x the rest, see
 # docs/benchmarks.md): a crawl of millions can trade speaker accuracy for speed with
 # NEWSBRIEF_QUOTE_PARSE=0 (`newsbrief run --no-quote-parse`). The eval and tests flip it.
@@ -88,17 +52,6 @@ def set_quote_parse(on: bool) -> None:
     """Switch the attribution parse for this process and the workers it starts."""
     PARSED["on"] = on
     os.environ[QUOTE_PARSE_ENV] = "1" if on else "0"
-
-
-def is_junk_speaker(name: str) -> bool:
-    """A speaker string that is a pronoun, a contraction or a lone non-name word."""
-    words = name.replace("’", "'").split()
-    if not words:
-        return True
-    low = [w.lower().strip(".,'") for w in words]
-    if len(words) == 1 and (low[0] in _PRONOUNS or "'" in words[0]):
-        return True
-    return all(w in lx.NOT_NAME for w in low)
 
 
 class Resolver:
@@ -133,7 +86,7 @@ class Resolver:
         first_in_sentence: set[int] = set()
         for m in self.mentions:
             last = m.text.lower().split()[-1]
-            if last in _FACILITY_HEADS or (m.kind == "person" and last in _NOT_PERSON_HEADS):
+            if last in FACILITY_HEADS or (m.kind == "person" and last in NOT_PERSON_HEADS):
                 continue  # "outside the Marlow Hotel, Vale …": Vale leads the sentence
             if m.sentence not in first_in_sentence:
                 first_in_sentence.add(m.sentence)
@@ -188,7 +141,7 @@ class Resolver:
                 # calls some people organisations: only a place, a date, an event or a word
                 # that is no proper noun is refused
                 ok = tok is None or (
-                    tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_ANTECEDENT_ENTS
+                    tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_ANTECEDENT_ENTS
                 )
         self._animate_memo[pos] = ok
         return ok
@@ -201,7 +154,7 @@ class Resolver:
             if p < pos
             and k == kind
             and not self._inside_quote(p)
-            and not (kind == "person" and entity.lower().split()[-1] in _NOT_PERSON_HEADS)
+            and not (kind == "person" and entity.lower().split()[-1] in NOT_PERSON_HEADS)
         ]
         for n, (p, entity) in enumerate(cands):
             if role_word is None or self._has_role(entity, role_word):
@@ -232,80 +185,14 @@ class Resolver:
     def _parsed_subject(
         self, start: int, end: int, force: bool = False
     ) -> tuple[int, int, Any] | None | bool:
-        """The subject of the cue as the parse sees it, inside the pattern's span.
-
-        Returns (start, end, head token) of the subject's core, False when the span's words are
-        an object (the addressee of a warning, a name after a preposition) or a place or a
-        date, None when the parse has no opinion (not an attribution sentence, no parse).
-        """
+        """The subject of the cue as the parse sees it (``subject_parse.parsed_subject``);
+        None without the parse or outside one sentence."""
         if not PARSED["on"]:
             return None
         sent = self._sentence_at(start)
         if sent is None or end > sent.end + 1:
             return None
-        if not force and not _ATTRIBUTION.search(sent.text):
-            return None
-        try:
-            doc = nlp_parse.parse_one(sent.text)
-        except Exception:  # the parser missing is a degraded mode, not a failure
-            return None
-        off = sent.start
-        toks = [t for t in doc if t.idx + off < end and t.idx + len(t) + off > start]
-        if not toks:
-            return None
-        subj = [t for t in toks if t.dep_ in _SUBJ_DEPS and t.head.pos_ in ("VERB", "AUX")]
-        if not subj:
-            # the pattern took the tail of the subject ("Barbara Morgan, an officer with the
-            # Humane Society says"): the subject of the verb right after the span
-            verb = next((t for t in doc if t.idx + off >= end), None)
-            if verb is not None and verb.pos_ in ("VERB", "AUX"):
-                subj = [c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.idx + off < end]
-        if not subj:
-            roots = [t for t in toks if not (start <= t.head.idx + off < end) or t.head == t]
-            # "according to X": the agent is the object of "to"
-            subj = [
-                t
-                for t in roots
-                if t.dep_ == "pobj"
-                and t.head.lower_ == "to"
-                and t.head.head.lower_ in ("according", "accordingly")
-            ]
-            if not subj:
-                if roots and all(t.dep_ in _OBJECT_DEPS for t in roots):
-                    return False
-                if not any(t.pos_ == "PROPN" or t.pos_ == "PRON" for t in toks):
-                    return False  # "Already, …", "British police": no subject, no name
-                return None
-        head = subj[-1]
-        core = [head]
-        stack = [head]
-        while stack:
-            t = stack.pop()
-            for c in t.children:
-                # "the West Timor military", "the U.S. attorney's": a place naming where a
-                # speaker is from is never the speaker
-                if c.dep_ == "poss" and t.pos_ == "NOUN":
-                    # "Conyers' girlfriend", "Mr Conroy's brother Alan": the possessor is
-                    # someone else
-                    self._skip.append(
-                        (
-                            off + min(x.idx for x in c.subtree),
-                            off + max(x.idx for x in c.subtree) + 1,
-                        )
-                    )
-                elif c.dep_ in _CORE_DEPS and c.ent_type_ in _PLACES:
-                    self._skip.append((off + c.idx, off + c.idx + len(c)))
-                elif c.dep_ in _CORE_DEPS and c.text not in "()":
-                    core.append(c)
-                    stack.append(c)
-        lo = min(t.idx for t in core)
-        hi = max(t.idx + len(t) for t in core)
-        while hi > lo and sent.text[hi - 1] in " ,":
-            hi -= 1
-        ent = head.ent_type_
-        if ent in _NOT_SPEAKER_ENTS:
-            return False
-        return off + lo, off + hi, head
+        return parsed_subject(sent, start, end, self._skip, force)
 
     def sure(self, subj: str, start: int, end: int) -> bool:
         """Whether the pattern subject needs no parse: a lone pronoun (the parse would only
@@ -313,25 +200,25 @@ class Resolver:
         after "the" or a title ("Ivanka Trump", "the Pentagon", "Sen. Jane Doe"). The parse
         is for the rest: apposition chains, possessors, places, objects, clause fragments."""
         words = subj.lower().split()
-        if len(words) == 1 and words[0] in _PRONOUNS:
+        if len(words) == 1 and words[0] in PRONOUNS:
             return True
         lo, hi = _trim(self.text, start, end)
         i = bisect.bisect_left(self.starts, lo)
         if i >= len(self.mentions) or self.mentions[i].start >= hi:
             # "officials", "two sources": no speaker, whatever the parse says; but a name
             # inside ("Brennick's aide") needs the parse to tell possessor from speaker
-            return 0 < len(words) <= 3 and words[-1] in _GENERIC
+            return 0 < len(words) <= 3 and words[-1] in GENERIC
         m = self.mentions[i]
         if not m.entity or m.end != hi:
             return False
         if i + 1 < len(self.mentions) and self.mentions[i + 1].start < hi:
             return False
         lead = self.text[lo : m.start].lower().split()
-        if not all(w.strip(".,") in _LEADS for w in lead):
+        if not all(w.strip(".,") in LEADS for w in lead):
             return False
         # "A spokesperson for Conyers told": the pattern took the tail of a longer subject
         before = self.text[max(0, lo - 12) : lo].split()
-        return not (before and before[-1].lower() in _TAIL_OF)
+        return not (before and before[-1].lower() in TAIL_OF)
 
     def prefetch(self, requests: list[tuple[str, int, int]], sentences: set[int]) -> None:
         """Parse in one batch the ``sentences`` (indices) and those of the ``requests`` (subject,
@@ -448,9 +335,9 @@ class Resolver:
             # 'a “Sara Vale Goes West” producer who told': a name in a title is not the "who"
             between = self.text[near.end : start]
             return None if any(c in between for c in '"“”') else near.entity
-        if head in _GENERIC or head in ("we", "i"):
+        if head in GENERIC or head in ("we", "i"):
             return None
-        if words[0] in ("the", "this", "that") and head in _ROLE_HEADS:
+        if words[0] in ("the", "this", "that") and head in ROLE_HEADS:
             return self._recent(start, "person", head) or self._recent(start, "person")
         if words[0] == "the" and head in lx.ORG_NOUNS:
             # "the council" is the last organisation named with that word, else itself
@@ -461,7 +348,7 @@ class Resolver:
                 if m.kind == "org" and m.entity and head in m.entity.lower().split():
                     return m.entity
             return subj.strip()
-        if words[0] in _ROLE_HEADS and m is None:
+        if words[0] in ROLE_HEADS and m is None:
             # "Karl Brant, Ambassador of Denmark says …": the role is in apposition to the name
             # right before it
             i = bisect.bisect_left(self.starts, start) - 1
@@ -473,7 +360,7 @@ class Resolver:
                 and self.text[near.end : start].strip() == ","
             ):
                 return near.entity
-        if head in _ROLE_HEADS and len(words) <= 3 and all(w[:1].isupper() for w in subj.split()):
+        if head in ROLE_HEADS and len(words) <= 3 and all(w[:1].isupper() for w in subj.split()):
             # "Danish Envoy", "Foreign Minister": a role standing for a person the article names,
             # in a headline or lead often before the name itself
             named = self._recent(start, "person", head) or self._first_with_role("person", head)

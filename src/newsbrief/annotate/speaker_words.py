@@ -1,0 +1,74 @@
+"""The words a speaker resolution reads: generic plurals, role heads, names that are no
+person's, and the test that a speaker string is junk (a pronoun, a contraction, a phrase
+opening)."""
+
+from __future__ import annotations
+
+import re
+
+from newsbrief.annotate import cues
+from newsbrief.annotate import lexicon as lx
+from newsbrief.annotate.subject_parse import NOT_SPEAKER_ENTS
+
+GENERIC = lx.words(
+    """
+    source sources official officials analyst analysts expert experts people person
+    report reports poll polls critic critics witness witnesses resident residents aide
+    aides
+    """
+)
+
+
+ROLE_HEADS = lx.TITLES | {"envoy", "diplomat"}
+
+NOT_ANTECEDENT_ENTS = NOT_SPEAKER_ENTS | {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
+# The last word of a name that is no person's, whatever the name tagger said: "he" and "she"
+# never go back to "the Marlow Hotel", "a Silver Alert" or "Blue Kite Productions" (the kinds
+# of three wrong speakers of the judged pile, each the nearest capitalised name before the pronoun)
+NOT_PERSON_HEADS = lx.ORG_NOUNS | lx.words(
+    """
+    hotel alert alerts productions pictures studios studio records news times post press
+    journal herald gazette tribune today radio tv television magazine reporter bridge street
+    avenue road center centre club inc corp corporation llc ltd airport station park house
+    church museum institute foundation association festival award awards prize league
+    """
+)
+# Places and alerts, whatever kind the tagger gave them: they never lead a sentence's speakers
+FACILITY_HEADS = lx.words(
+    """
+    hotel alert alerts bridge street avenue road airport station park church museum beach
+    """
+)
+LEADS = frozenset({"the"}) | lx.TITLES
+TAIL_OF = frozenset(
+    {"for", "of", "to", "with", "by", "at", "from", "in", "on", "and", "about", "against"}
+)
+# A capitalised subject opening on a preposition is the start of a phrase the patterns took
+# for a name ("Behind Gorsuch", "Despite Trump"), not a speaker
+_NOT_NAME_LEAD = cues.BAD_START | lx.words(
+    """
+    behind despite amid among beside besides beyond under over near inside outside without
+    within against across along around through toward towards like unlike upon via
+    """
+)
+
+
+_PARTY_TAG = re.compile(r"^\s*\(?[DRI]-[A-Z][\w.]*\)?\s*$")
+
+
+def is_junk_speaker(name: str) -> bool:
+    """A speaker string that is a pronoun, a contraction or a lone non-name word."""
+    words = name.replace("’", "'").split()
+    if not words:
+        return True
+    low = [w.lower().strip(".,'") for w in words]
+    if len(words) == 1 and (low[0] in PRONOUNS or "'" in words[0]):
+        return True
+    if name.strip().lower() in lx.places() or " ".join(low) in lx.places():
+        return True  # "U.S.", "Houston", "Asia": a place never speaks, whatever was tagged
+    if _PARTY_TAG.match(name) or name.lstrip()[:1] in "([":
+        return True  # "(D-CA)", "R-Texas": the party and state after a name, not the name
+    if len(words) > 1 and low[0] in _NOT_NAME_LEAD:
+        return True  # "Behind Gorsuch", "Despite Trump": a phrase opening, no name
+    return all(w in lx.NOT_NAME for w in low)
