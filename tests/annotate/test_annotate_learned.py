@@ -8,6 +8,7 @@ import pytest
 
 from newsbrief import parse
 from newsbrief.annotate import annotate, learned, speakers
+from newsbrief.errors import ConfigError
 from newsbrief.records import Article
 
 TEXT = (
@@ -50,7 +51,7 @@ def test_mode_comes_from_the_argument_or_the_environment(monkeypatch: pytest.Mon
     monkeypatch.setenv(learned.ATTRIBUTIONS_ENV, "all")
     assert learned.attributions_mode() == "all"
     assert learned.attributions_mode("speech") == "speech"
-    with pytest.raises(ValueError):
+    with pytest.raises(ConfigError, match="speech, all"):
         learned.attributions_mode("some")
 
 

@@ -29,7 +29,7 @@ from newsbrief import parse as nlp_parse
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.cue_lexicon import CUES
 from newsbrief.annotate.speakers import PARSED
-from newsbrief.errors import ParseUnavailableError
+from newsbrief.errors import ConfigError, ParseUnavailableError
 from newsbrief.records import Quote, Sentence
 
 # "speech" (the default: the patterns only, as briefs show) or "all" (every sentence parsed and
@@ -42,7 +42,9 @@ def attributions_mode(mode: str | None = None) -> str:
     """The attribution mode asked for (the argument, else the environment, else "speech")."""
     mode = (mode or os.environ.get(ATTRIBUTIONS_ENV) or "speech").strip().lower()
     if mode not in MODES:
-        raise ValueError(f"attributions must be one of {MODES}, not {mode!r}")
+        raise ConfigError(
+            f"attributions (or {ATTRIBUTIONS_ENV}) must be one of {', '.join(MODES)}, not {mode!r}"
+        )
     return mode
 
 
