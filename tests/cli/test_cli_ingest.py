@@ -116,8 +116,8 @@ def test_a_lock_held_too_long_is_one_line_and_exit_3_and_a_rerun_stores_all(tmp_
     store_module.Store(db).close()
     # seconds of waiting scaled down: each attempt waits 10 ms, and the pauses are skipped
     # (raising=False: without these settings the default waits apply, as on older code)
-    monkeypatch.setattr(store_module, "BUSY_TIMEOUT", 0.01, raising=False)
-    monkeypatch.setattr(store_module, "LOCK_RETRIES", 2, raising=False)
+    monkeypatch.setattr(store_module.connection, "BUSY_TIMEOUT", 0.01, raising=False)
+    monkeypatch.setattr(store_module.connection, "LOCK_RETRIES", 2, raising=False)
     monkeypatch.setattr(store_module.Store, "_sleep", lambda self, s: None, raising=False)
     other = sqlite3.connect(db, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another writer that never lets go

@@ -9,6 +9,7 @@ record class is compiled once into a small loader and dumper; the output is the 
 from __future__ import annotations
 
 import dataclasses
+import json
 import types
 import typing
 from collections.abc import Callable
@@ -88,3 +89,8 @@ def dump(record: Any) -> Any:
     if dumper is None:
         dumper = _DUMPERS[tp] = _compile_dumper(tp)
     return dumper(record)
+
+
+def to_json(obj: Any) -> str:
+    """The compact JSON a record (or any value) is stored as."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
