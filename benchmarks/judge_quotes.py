@@ -1,12 +1,14 @@
 """Judged quote sample of the dev pile: rescore a run against committed verdicts.
 
 nice python benchmarks/judge_quotes.py PILE_DIR [--verdicts benchmarks/judged/quotes.tsv]
-                                       [--sample 60] [--show] [--cost]
+                                       [--sample 60] [--offset 0] [--show] [--cost]
 
 PILE_DIR is what ``benchmarks/dev_pile.py`` wrote (``briefs/*.json``, ``newsbrief.db``). Every
 quote of every brief gets an id from its pile row id (the Multi-News doc id) and its text (a hash: the verdict file holds
 no article text); the sample is the ``--sample`` quotes whose ids hash lowest, so it depends
 only on the quotes themselves and stays put between runs unless the quotes change.
+``--offset K`` skips the K lowest first: a second sample disjoint from the first, for a
+held-out check after rules were changed by reading the first.
 
 The verdict file is TSV: ``quote_id  speaker_hash  speaker_label  span_label`` with labels
 ``ok`` or ``wrong`` (the speaker hash ties a speaker verdict to the speaker that was judged).
@@ -61,8 +63,8 @@ def pile_quotes(pile: Path) -> dict[str, dict]:
     return out
 
 
-def sample_ids(ids: list[str], n: int) -> list[str]:
-    return sorted(ids, key=lambda i: _h("sample:" + i, 40))[:n]
+def sample_ids(ids: list[str], n: int, offset: int = 0) -> list[str]:
+    return sorted(ids, key=lambda i: _h("sample:" + i, 40))[offset : offset + n]
 
 
 def load_verdicts(path: Path) -> dict[str, tuple[str, str, str]]:
@@ -77,9 +79,9 @@ def load_verdicts(path: Path) -> dict[str, tuple[str, str, str]]:
     return verdicts
 
 
-def rescore(pile: Path, verdicts: dict[str, tuple[str, str, str]], n: int) -> dict:
+def rescore(pile: Path, verdicts: dict[str, tuple[str, str, str]], n: int, offset: int = 0) -> dict:
     quotes = pile_quotes(pile)
-    sample = sample_ids(list(quotes), n)
+    sample = sample_ids(list(quotes), n, offset)
     judged, unjudged = [], []
     for qid in sample:
         v = verdicts.get(qid)
@@ -162,13 +164,14 @@ def main() -> int:
     ap.add_argument("pile", type=Path)
     ap.add_argument("--verdicts", type=Path, default=VERDICTS)
     ap.add_argument("--sample", type=int, default=60)
+    ap.add_argument("--offset", type=int, default=0, help="skip this many sampled quotes first")
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--cost", action="store_true")
     args = ap.parse_args()
     if args.cost:
         cost(args.pile)
         return 0
-    result = rescore(args.pile, load_verdicts(args.verdicts), args.sample)
+    result = rescore(args.pile, load_verdicts(args.verdicts), args.sample, args.offset)
     print(json.dumps({k: v for k, v in result.items() if k != "unjudged"}))
     for qid in result["unjudged"]:
         print("UNJUDGED", qid)
