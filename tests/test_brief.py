@@ -136,6 +136,8 @@ def test_furniture_and_cut_titles_never_head_a_brief():
         "Tweet with a location",
         "Rain …",
         "Follow WXYZ.COM: Facebook | Twitter",
+        "Media playback is unsupported on your device Media caption The mayor at the dam",
+        "This story is updated below with a reply from the council",
     ):
         assert headline_problem(title)
     assert headline_problem("Photo op turns sour for the mayor") == ""

@@ -192,7 +192,8 @@ _FURNITURE = re.compile(
     # a follow prompt naming the outlet: "Follow CBSMIAMI.COM: Facebook | Twitter"
     r"|follow\s+\S+\s*:\s*(?:facebook|twitter|instagram)\b"
     r"|(?:watch|video|photos?|gallery)\s*[:|–—-]|advertisement|skip\b|sign up|subscribe"
-    r"|breaking news:?\s*$)"
+    r"|breaking news:?\s*$|media playback is unsupported|media caption\b"
+    r"|this (?:story|article|post) (?:is|was|has been) updated\b)"
     # a credit's names are separated by whitespace, which keeps the match linear: with
     # `(?:[A-Z]\w*\s*)+` a capitalised run in parentheses backtracks exponentially
     r"|\((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*\s*/\s*[A-Z][\w .'’-]*\)"

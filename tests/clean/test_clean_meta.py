@@ -54,3 +54,9 @@ def test_wire_residue_datelines() -> None:
         assert text[len(d.prefix) :][0].isupper()
     # a parenthesis that is no wire credit stays
     assert parse_dateline("(Updated) The count was revised later in the day.") is None
+
+
+def test_a_station_credit_of_two_words_is_a_dateline() -> None:
+    d = parse_dateline("OAKDALE (KTV SF) — Jurors in the county court refused to sit again.")
+    assert d is not None and d.place == "OAKDALE" and d.wire == "KTV SF"
+    assert parse_dateline("(KTV SF) The council met in a closed session on Friday.") is None

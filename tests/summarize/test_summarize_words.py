@@ -147,3 +147,20 @@ def test_a_chunk_whose_counts_saturate_is_tested_alone(monkeypatch) -> None:  # 
     assert words.flags[0] is None  # the summarizer then runs every test on the sentence
     assert words.flags[1] is not None and words.flags[1].words == 5
     assert ineligible_reason(texts[0], flags=words.flags[0]) == ineligible_reason(texts[0])
+
+
+def test_lines_that_talk_to_the_reader_or_caption_a_file_photo_are_not_summary_sentences():
+    for text in (
+        "Visit your local library's website for more on the reading programme.",
+        "Here's her take on the budget, the bridge and the school, in her own words.",
+        "For more about the flood maps, see the report by the county engineers.",
+        "You may have seen the videos of the flooded square shared on social media.",
+        "A volunteer fills sandbags by the river in a file photo.",
+    ):
+        assert ineligible_reason(text) in {"reader", "caption"}, text
+    for text in (
+        "Officials visited the flooded square on Monday and promised new barriers.",
+        "Here in the valley, the river rose two metres overnight, the council said.",
+        "Seeing the damage, the mayor asked for help from the regional government.",
+    ):
+        assert ineligible_reason(text) == "", text

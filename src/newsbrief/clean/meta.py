@@ -74,7 +74,7 @@ _LABELS = {
 _WIRES = (
     r"Reuters|AP|AFP|UPI|Xinhua|IANS|PTI|ANI|dpa|DPA|EFE|ANSA|Bloomberg|CNN|BBC|TASS|"
     r"Sputnik|KUNA|WAM|SPA|IRNA|Anadolu|Yonhap|Kyodo|Bernama|Antara|APA|CP|AAP|NNA|MENA|"
-    r"[A-Z][A-Za-z]{1,12}"
+    r"[A-Z][A-Za-z]{1,12}(?: [A-Z][A-Za-z]{1,12})?"  # a station and its city: "(CBS SF)"
 )
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){{0,3}}"

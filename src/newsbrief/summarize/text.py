@@ -69,6 +69,17 @@ _CAPTION = re.compile(  # on lower-cased text
     r"(?:photo(?:graph)?|image|picture)s?,?\s+(?:shows?|provided|released|taken|made|obtained"
     r"|from|by|courtesy)\b|\bin this\b(?:\s+[\w,.'’-]+){0,6}?\s+"
     r"(?:photo(?:graph)?|image|picture)\b|\b(?:is|are|was|were) pictured\b|^file\s*[-–—]"
+    r"|\bin a file (?:photo(?:graph)?|image|picture)\b"
+)
+# Lines that talk to the reader instead of reporting: an imperative to look elsewhere ("Visit
+# your local ...", "For more about X, see ..."), a pointer at material the summary does not
+# carry ("Here's his take ..."), or the reader's own experience ("You may have seen ...").
+# Searched on lower-cased text at the sentence's opening (and two phrases anywhere).
+_READER = re.compile(
+    r"^[\"“‘'(]?\s*(?:(?:visit|see|click|check out|watch|listen to|tune in|scroll|find out"
+    r"|download|subscribe)\b(?! (?:also|above))|here(?:['’]s| is| are)\b"
+    r"|for (?:more|further) (?:information|details|about|on)\b|you may have (?:seen|heard)\b)"
+    r"|\byour local\b|\bin (?:his|her|their) own words\b"
 )
 # Wire photo captions end on the day the picture was taken: "..., in Rome, Friday, Oct. 14,
 # 2011." A report names its days inside the sentence, not as a closing weekday-and-date.
@@ -215,6 +226,8 @@ def ineligible_reason(
         return "social"
     if (" us on " in low or "follow @" in low) and _PROMPT.search(low):
         return "boilerplate"
+    if _READER.search(low):
+        return "reader"
     if ("|" in text or "..." in text or "…" in text) and _TRUNCATED.search(text):
         return "truncated"
     if ('"' in text or "“" in text or "”" in text) and _quote_fragment(text):
