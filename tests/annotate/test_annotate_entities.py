@@ -57,3 +57,18 @@ def test_roles_from_titles_and_appositions() -> None:
     assert roles["Rana Al-Masri"] == ["Iraqi Ambassador to Kuwait"]
     assert roles["Tomas Ilian Berg Varga"] == ["Ambassador of Norland"]
     assert roles["Sami al-Rawi"] == ["spokesman for the Popular Forces"]
+
+
+def test_a_show_or_feed_named_after_a_person_is_no_person_and_not_their_name() -> None:
+    text = (
+        "The host spoke after the mix-up at the gala.\n"
+        '"This is a very odd night," emcee Dara Quillon said on Sunday.\n'
+        "The clip ran again on Dara Quillon Live the next evening, and on the Vento Ranch "
+        "Facebook page."
+    )
+    art = annotate(Article(id="x", source="t", text=text))
+    kinds = {m.text: m.kind for m in art.mentions}
+    assert kinds["Dara Quillon"] == "person"
+    assert kinds["Dara Quillon Live"] == "org"
+    assert kinds["Vento Ranch Facebook"] == "org"
+    assert [q.speaker for q in art.quotes] == ["Dara Quillon"]

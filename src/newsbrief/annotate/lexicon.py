@@ -51,8 +51,15 @@ ORG_KEYWORDS = wordset(
     rescue trust caliphate
     """
 )
-# Organisation words that only count after another capitalised word ("Islamic State").
-TRAILING_ORG_KEYWORDS = wordset("state republic caliphate emirate")
+# Organisation words that only count after another capitalised word ("Islamic State"); the
+# shows, feeds and carriers named after a person ("Jimmy Kimmel Live", "Bundy Ranch
+# Facebook") are no person either, so their person's own name stays the speaker.
+TRAILING_ORG_KEYWORDS = wordset(
+    """
+    state republic caliphate emirate live tonight show facebook twitter instagram youtube
+    podcast airlines airways
+    """
+)
 # Well-known organisations written without a keyword.
 KNOWN_ORGS = wordset(
     """
