@@ -1,7 +1,8 @@
 """A process pool for the per-article and per-story steps of the local engine.
 
-The store stays single-writer: workers only run pure pipeline steps (clean + annotate one
-raw article; analyze + summarize + brief one story) and hand records back; this process
+The store stays single-writer: workers only run pure pipeline steps (clean + annotate a
+chunk of raw articles, whose doubtful sentences are parsed in one batch; analyze + summarize +
+brief one story) and hand records back; this process
 writes them in input order, so a pooled run stores exactly what a one-process run stores.
 
 Size: ``NEWSBRIEF_JOBS`` when set, else the machine's CPUs (``os.cpu_count()``); 1 runs
