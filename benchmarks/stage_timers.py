@@ -79,11 +79,16 @@ def install() -> Any:
     for name, stage in (
         ("clean_article", "clean"),
         ("annotate", "annotate"),
+        # annotate of a chunk (pipeline.prepare_articles): plan, one parse, finish
+        ("plan_annotate", "annotate"),
+        ("parse_planned", "annotate"),
+        ("finish_annotate", "annotate"),
         ("analyze_story", "analyze"),
         ("summarize", "summarize"),
         ("build_brief", "brief"),
     ):
-        setattr(pipeline, name, _timed(ix[stage], getattr(pipeline, name)))
+        if hasattr(pipeline, name):  # older builds have no chunked annotate
+            setattr(pipeline, name, _timed(ix[stage], getattr(pipeline, name)))
     DedupIndex.add = _timed(ix["dedup"], DedupIndex.add)
     for name in ("add_batch", "restore"):
         setattr(StoryClusterer, name, _timed(ix["cluster"], getattr(StoryClusterer, name)))

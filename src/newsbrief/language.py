@@ -33,10 +33,22 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def _enough_letters(sample: str) -> bool:
+    """At least MIN_LETTERS letters: counted only until there are enough (the first words
+    of an article, not its first 1,000 characters)."""
+    seen = 0
+    for ch in sample:
+        if ch.isalpha():
+            seen += 1
+            if seen >= MIN_LETTERS:
+                return True
+    return False
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text``'s language, or None when too short or unsure."""
     sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if not _enough_letters(sample):
         return None
     code, prob = _identifier().classify(sample)
     return str(code) if prob >= MIN_PROBABILITY else None

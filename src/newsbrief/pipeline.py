@@ -5,7 +5,8 @@
 
 - ``read_inputs``: files, folders and globs -> raw Articles (a Problem per bad input);
   ``read_file`` for one file.
-- ``prepare_article``: one raw Article -> clean -> annotate.
+- ``prepare_article``: one raw Article -> clean -> annotate; ``prepare_articles`` for a chunk
+  (the parse of the chunk's doubtful sentences in one batch, same result).
 - ``link_articles``: the prepared articles of a corpus -> dedup (derivations) -> cluster
   (stories).
 - ``brief_story``: one story's articles and derivations -> analyze -> summarize -> brief.
@@ -32,7 +33,14 @@ from os import PathLike, fspath
 from pathlib import Path
 
 from newsbrief.analyze import analyze_story
-from newsbrief.annotate import annotate
+from newsbrief.annotate import (
+    Planned,
+    annotate,
+    chunked_speech,
+    finish_annotate,
+    parse_planned,
+    plan_annotate,
+)
 from newsbrief.brief import build_brief
 from newsbrief.clean import clean_article
 from newsbrief.cluster import StoryClusterer
@@ -223,6 +231,49 @@ def prepare_article(article: Article) -> Article:
     cleaned = clean_article(article)
     check_requires(ANNOTATE, [cleaned])
     return annotate(cleaned)
+
+
+def prepare_articles(articles: Sequence[Article]) -> list[Article | Exception]:
+    """``prepare_article`` for a chunk of raw articles, in order: the same articles, but the
+    doubtful sentences of the whole chunk are parsed in one batch (``annotate.annotate_many``).
+
+    One article that fails gives its exception in its place, never aborting the others; a
+    ContractError (records out of stage order: a caller's bug) is raised.
+    """
+    out: list[Article | Exception | None] = [None] * len(articles)
+    if not chunked_speech():
+        for i, article in enumerate(articles):
+            out[i] = _prepared_or_error(article)
+        return out  # type: ignore[return-value]
+    planned: list[tuple[int, Planned]] = []
+    for i, article in enumerate(articles):
+        try:
+            check_requires(CLEAN, [article])
+            cleaned = clean_article(article)
+            check_requires(ANNOTATE, [cleaned])
+            planned.append((i, plan_annotate(cleaned)))
+        except ContractError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - one bad article is its own Problem
+            out[i] = exc
+    parse_planned([p for _, p in planned])
+    for i, plan in planned:
+        try:
+            out[i] = finish_annotate(plan)
+        except ContractError:
+            raise
+        except Exception:  # noqa: BLE001 - the whole of annotate again, one article alone
+            out[i] = _prepared_or_error(articles[i])
+    return out  # type: ignore[return-value]
+
+
+def _prepared_or_error(article: Article) -> Article | Exception:
+    try:
+        return prepare_article(article)
+    except ContractError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        return exc
 
 
 # --------------------------------------------------------------------------- per corpus

@@ -12,6 +12,7 @@ recent compatible person that was a speaker or a sentence subject.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from newsbrief import parse as nlp_parse
 from newsbrief.annotate import cues, speakers
 from newsbrief.annotate import lexicon as lx
-from newsbrief.annotate.reported import SPEECH, reported_matches, resolve_reported
+from newsbrief.annotate.reported import SPEECH, Pending, reported_matches, resolve_reported
 from newsbrief.annotate.speakers import Resolver, _trim
 from newsbrief.records import Mention, Quote, Sentence
 
@@ -295,11 +296,43 @@ def extract_quotes(
 ) -> list[Quote]:
     """Direct and reported quotes of ``text`` with speakers resolved against ``mentions``.
 
-    Three passes: the patterns find every quote, its cue and every reported statement; the
-    sentences whose speaker the patterns leave in doubt are parsed in one batch (``nlp.pipe``
-    reads a batch about twice as fast per word as one sentence at a time); then speakers are
-    resolved in text order, so pronouns see the speakers before them.
+    Three passes: the patterns find every quote, its cue and every reported statement
+    (``plan_quotes``); the sentences whose speaker the patterns leave in doubt are parsed in
+    one batch (``nlp.pipe`` reads a batch about twice as fast per word as one sentence at a
+    time); then speakers are resolved in text order, so pronouns see the speakers before them
+    (``finish_quotes``). ``annotate_many`` runs the first pass over a chunk of articles and
+    parses the doubtful sentences of all of them in one batch.
     """
+    plan = plan_quotes(text, sentences, mentions, roles)
+    if plan.texts:
+        # no parser: resolve falls back to the patterns one by one
+        with contextlib.suppress(Exception):
+            nlp_parse.parse(plan.texts)
+    return finish_quotes(plan)
+
+
+@dataclass(slots=True)
+class QuotePlan:
+    """What the pattern pass of ``extract_quotes`` found, and the sentences to parse."""
+
+    text: str
+    sentences: list[Sentence]
+    resolver: Resolver
+    sentence_of: Callable[[int], int]
+    parse_on: bool
+    found: list[_Direct]
+    pending: list[Pending]
+    texts: list[str]  # the sentences the resolution will parse (the prefetch batch)
+
+
+def plan_quotes(
+    text: str,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    roles: dict[str, list[str]] | None = None,
+) -> QuotePlan:
+    """The pattern pass: every quote, its cue, every reported statement, and the texts of
+    the sentences the resolution will want parsed (nothing is parsed here)."""
     spans = quote_spans(text)
     resolver = Resolver(
         text, sentences, mentions, roles or {}, quoted=[(q.start, q.end) for q in spans]
@@ -334,6 +367,7 @@ def extract_quotes(
         found.append(_Direct(span, start, end, subj, s_start, s_end, verb, short))
     pending = reported_matches(text, sentences, [(d.start, d.end) for d in found])
 
+    texts: list[str] = []
     if parse_on and sentences:
         todo: set[int] = set()
         for d in found:
@@ -343,11 +377,23 @@ def extract_quotes(
         requests += [
             (p.subj, p.s_start, p.s_end) for p in pending if p.subj is not None and p.kind in SPEECH
         ]
-        resolver.prefetch(requests, todo)
+        texts = resolver.prefetch_texts(requests, todo)
+    return QuotePlan(text, sentences, resolver, sentence_of, parse_on, found, pending, texts)
 
+
+def finish_quotes(plan: QuotePlan) -> list[Quote]:
+    """The resolution pass: speakers in text order (the plan's sentences already parsed, or
+    parsed here one at a time from the cache's misses)."""
+    text, sentences, resolver, sentence_of = (
+        plan.text,
+        plan.sentences,
+        plan.resolver,
+        plan.sentence_of,
+    )
+    parse_on = plan.parse_on
     quotes: list[Quote] = []
     prev: Quote | None = None
-    for d in found:
+    for d in plan.found:
         subj, s_start, s_end, verb = d.subj, d.s_start, d.s_end, d.verb
         if subj is None and parse_on:
             parsed = _parsed_cue(text, d.span, sentences, sentence_of)
@@ -379,6 +425,6 @@ def extract_quotes(
         )
         quotes.append(q)
         prev = q
-    quotes.extend(resolve_reported(text, pending, resolver))
+    quotes.extend(resolve_reported(text, plan.pending, resolver))
     quotes.sort(key=lambda q: q.start)
     return quotes

@@ -224,8 +224,20 @@ class Resolver:
         """Parse in one batch the ``sentences`` (indices) and those of the ``requests`` (subject,
         start, end) that ``resolve`` will parse: not ``sure``, and either an attribution
         sentence or a bare capitalised subject that names no entity of the article."""
+        texts = self.prefetch_texts(requests, sentences)
+        if texts:
+            try:
+                nlp_parse.parse(texts)
+            except Exception:  # no parser: resolve falls back to the patterns one by one
+                return
+
+    def prefetch_texts(
+        self, requests: list[tuple[str, int, int]], sentences: set[int]
+    ) -> list[str]:
+        """The sentence texts ``prefetch`` parses, in sentence order (none without the parse):
+        ``annotate_many`` gathers them over a chunk of articles for one parse call."""
         if not PARSED["on"]:
-            return
+            return []
         todo = set(sentences)
         for subj, start, end in requests:
             if self.sure(subj, start, end):
@@ -238,11 +250,7 @@ class Resolver:
             ):
                 todo.add(i)
         todo.update(self._antecedent_sentences(requests))
-        if todo:
-            try:
-                nlp_parse.parse([self.sentences[i].text for i in sorted(todo)])
-            except Exception:  # no parser: resolve falls back to the patterns one by one
-                return
+        return [self.sentences[i].text for i in sorted(todo)]
 
     def _antecedent_sentences(self, requests: list[tuple[str, int, int]]) -> set[int]:
         """The sentences ``_animate`` will likely parse while the requests are resolved: a dry

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from newsbrief.clean.meta import parse_byline
-from newsbrief.clean.rules import COMMENT_HEADER, COMMENT_PROMPT, rule_reason
+from newsbrief.clean.rules import COMMENT_HEADER, comment_prompt, rule_reason
 from newsbrief.text import STOP_WORDS, words
 
 GOOD, SHORT, BAD, HEADLINE = "good", "short", "bad", "headline"
@@ -91,7 +91,7 @@ def _comment_start(reasons: list[str | None], infos: list[LineInfo | None]) -> i
 
 
 def _is_comment_text(text: str) -> bool:
-    if rule_reason(text) is not None or COMMENT_HEADER.match(text) or COMMENT_PROMPT.search(text):
+    if rule_reason(text) is not None or COMMENT_HEADER.match(text) or comment_prompt(text):
         return False
     ws = words(text)
     # User-name lines are short, capitalised and unpunctuated; "Reply", "2 years ago" are rules.

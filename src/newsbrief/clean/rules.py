@@ -167,12 +167,19 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"our latest stories|further reading|continue reading|keep reading|click here))\b.{0,160}$"
         ),
     ),
+    # one rule in two patterns (a line is boilerplate if either matches): the first needs
+    # one of its words anywhere, the second is the whole line
     (
         "boilerplate",
         _rx(
             r"^(?:.*(?:\bjavascript\b|lorem ipsum|\{|\}|\bad ?block|please enable|"
-            r"already a subscriber|update your browser|browser (?:does not|doesn't) support).*|"
-            r"\s*(?:advertisement|advert|ad|ads|sponsored(?: content| by .{0,40})?|promoted(?: content| stories)?|"
+            r"already a subscriber|update your browser|browser (?:does not|doesn't) support).*)$"
+        ),
+    ),
+    (
+        "boilerplate",
+        _rx(
+            r"^(?:\s*(?:advertisement|advert|ad|ads|sponsored(?: content| by .{0,40})?|promoted(?: content| stories)?|"
             r"paid content|partner content|loading\.*|\W*skip ad\W*)\s*)$"
         ),
     ),
@@ -202,6 +209,115 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Words (lowercase) at least one of which a line must hold for the rule of that pattern to
+# match: the patterns that scan the whole line (".*(?:…)") are skipped on a line holding none.
+# Only ASCII lines are prefiltered (there ``str.lower`` and the patterns' IGNORECASE agree),
+# so the answers are the patterns' own; ``tests/clean`` checks the two agree.
+_KEYWORDS: dict[str, tuple[str, ...]] = {  # by reason; the first pattern of that reason
+    "subscribe-widget": (
+        "subscribe",
+        "newsletter",
+        "sign up ",
+        "inbox",
+        "enter your e",
+        "opt-in",
+        "thanks for ",
+        "get our ",
+        "get the ",
+        "download ",
+        "follow us",
+    ),
+    "donate-widget": (
+        "donat",
+        "patreon",
+        "paypal",
+        "become a ",
+        "one-time",
+        "buy ",
+        "monthly",
+        "contribute",
+    ),
+    "cookie-notice": (
+        "cookie",
+        "privacy ",
+        "terms ",
+        "gdpr",
+        "adchoice",
+        "ad choice",
+        "do not sell my",
+    ),
+    "copyright": ("copyright", "(c)", "all rights reserved", "trademark", "may not be "),
+    "boilerplate": (
+        "javascript",
+        "lorem ipsum",
+        "{",
+        "}",
+        "adblock",
+        "ad block",
+        "please enable",
+        "already a subscriber",
+        "update your browser",
+        "browser ",
+    ),
+}
+_PREFILTERED = [
+    (
+        reason,
+        rx,
+        _KEYWORDS.get(reason)
+        if (reason, rx) == next(r for r in _RULES if r[0] == reason)
+        else None,
+    )
+    for reason, rx in _RULES
+]
+
+
+def _split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex source (``a|(b|c)|d`` -> a, (b|c), d)."""
+    out, depth, start, i = [], 0, 0, 0
+    in_class = False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+# COMMENT_PROMPT in two parts: the alternatives anchored at the line start (tried there only)
+# and the free ones, which all contain one of _PROMPT_WORDS
+_PROMPT_PARTS = _split_alternatives(COMMENT_PROMPT.pattern)
+_PROMPT_AT_START = _rx("|".join(p for p in _PROMPT_PARTS if p.startswith("^")))
+_PROMPT_FREE = _rx("|".join(p for p in _PROMPT_PARTS if not p.startswith("^")))
+_PROMPT_WORDS = ("comment", "your e", "required fields", "save my name", "would love your thoughts")
+
+
+def comment_prompt(text: str) -> bool:
+    """``bool(COMMENT_PROMPT.search(text))``, without scanning every position of most lines."""
+    if _PROMPT_AT_START.match(text):
+        return True
+    if text.isascii():
+        low = text.lower()
+        if not any(w in low for w in _PROMPT_WORDS):
+            return False
+    return _PROMPT_FREE.search(text) is not None
+
+
 # Vocabulary rules that a news sentence can trip ("the donation was made in 2015"): widgets
 # are short or talk to the reader, reporting is long and third-person.
 _GUARDED = {"subscribe-widget", "donate-widget", "cookie-notice", "support-appeal"}
@@ -226,11 +342,14 @@ def rule_reason(line: str, title: str = "") -> str | None:
     if count > LONG_LINE_WORDS:
         # page furniture is short; a long line that mentions copyright or sharing is prose
         return None
-    if COMMENT_PROMPT.search(text):
+    if comment_prompt(text):
         return "comment-prompt"
     if COMMENT_HEADER.match(text):
         return "comment-widget"
-    for reason, pattern in _RULES:
+    low = text.lower() if text.isascii() else None
+    for reason, pattern, keys in _PREFILTERED:
+        if keys is not None and low is not None and not any(k in low for k in keys):
+            continue  # none of the words the pattern needs
         if pattern.match(text):
             if reason in _GUARDED and not _addresses_reader(text):
                 continue

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from newsbrief.dedup import parse_time
 from newsbrief.engines import Reporter
 from newsbrief.errors import ContractError
-from newsbrief.pipeline import brief_story, link_articles, prepare_article
+from newsbrief.pipeline import brief_story, link_articles, prepare_article, prepare_articles
 from newsbrief.records import Article, Brief, Derivation, Problem, Story
 from newsbrief.store import Store
 
@@ -65,6 +65,23 @@ def prepare_or_problem(article: Article) -> Article | Problem:
     except Exception as exc:  # one bad article never aborts a corpus
         log.debug("could not process %s", article.source, exc_info=True)
         return Problem(article.source, f"could not process article: {exc!r}")
+
+
+def prepare_many_or_problem(articles: list[Article]) -> list[Article | Problem]:
+    """``prepare_or_problem`` for a chunk of raw articles (``pipeline.prepare_articles``: the
+    chunk's doubtful sentences parsed in one batch); the same results, in order."""
+    out: list[Article | Problem] = []
+    for article, done in zip(articles, prepare_articles(articles), strict=True):
+        if isinstance(done, Exception):
+            log.debug(
+                "could not process %s",
+                article.source,
+                exc_info=(type(done), done, done.__traceback__),
+            )
+            out.append(Problem(article.source, f"could not process article: {done!r}"))
+        else:
+            out.append(done)
+    return out
 
 
 def brief_or_problem(task: BriefTask, words: int) -> Brief | Problem:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from os import PathLike
+from typing import TypeVar
 
 from newsbrief.engines import Reporter, SilentReporter
 from newsbrief.engines.base import (
@@ -21,19 +22,35 @@ from newsbrief.engines.base import (
     BriefTask,
     RunResult,
     brief_or_problem,
-    prepare_or_problem,
+    prepare_many_or_problem,
     report_problem,
     update_stories,
 )
-from newsbrief.engines.pool import ARTICLE_CHUNK, STORY_CHUNK, Workers, bind
+from newsbrief.engines.pool import PARSE_CHUNK, STORY_CHUNK, WINDOW, Workers, bind
 from newsbrief.pipeline import DEFAULT_WORDS, read_inputs, write_briefs
 from newsbrief.records import Article, Brief, Problem
 from newsbrief.store import Store
 
+T = TypeVar("T")
 
-def _prepare(item: Article | Problem) -> tuple[Article | Problem, Article | Problem]:
-    """On a worker: the read item and what clean + annotate made of it (a Problem passes)."""
-    return item, item if isinstance(item, Problem) else prepare_or_problem(item)
+
+def _prepare(items: list[Article | Problem]) -> list[tuple[Article | Problem, Article | Problem]]:
+    """On a worker: each read item of a chunk and what clean + annotate made of it (a
+    Problem passes); the chunk's doubtful sentences are parsed in one batch."""
+    articles = [item for item in items if isinstance(item, Article)]
+    done = iter(prepare_many_or_problem(articles))
+    return [(item, item if isinstance(item, Problem) else next(done)) for item in items]
+
+
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    block: list[T] = []
+    for item in items:
+        block.append(item)
+        if len(block) >= size:
+            yield block
+            block = []
+    if block:
+        yield block
 
 
 def ingest(
@@ -61,7 +78,8 @@ def ingest(
             yield item
 
     pool = workers if workers is not None else Workers(1)
-    for raw, outcome in pool.map(_prepare, fresh(), ARTICLE_CHUNK):
+    blocks = pool.map(_prepare, _chunks(fresh(), PARSE_CHUNK), 1, WINDOW // PARSE_CHUNK)
+    for raw, outcome in (pair for block in blocks for pair in block):
         if isinstance(raw, Problem):
             report_problem(raw, result, reporter)
         elif writer.seen(raw.id):

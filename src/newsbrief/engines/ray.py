@@ -30,7 +30,7 @@ from newsbrief.engines.base import (
     BriefTask,
     RunResult,
     brief_or_problem,
-    prepare_or_problem,
+    prepare_many_or_problem,
     report_problem,
     update_stories,
 )
@@ -159,15 +159,21 @@ def _prepare_batch(batch: Any) -> Any:
     import pyarrow as pa
 
     kinds, ids, data = [], [], []
-    for kind, record_id, text in zip(
-        batch.column("kind").to_pylist(),
-        batch.column("id").to_pylist(),
-        batch.column("data").to_pylist(),
-        strict=True,
-    ):
+    rows = list(
+        zip(
+            batch.column("kind").to_pylist(),
+            batch.column("id").to_pylist(),
+            batch.column("data").to_pylist(),
+            strict=True,
+        )
+    )
+    # the batch's doubtful sentences are parsed in one call (pipeline.prepare_articles)
+    raws = [from_dict(Article, json.loads(text)) for kind, _, text in rows if kind == "raw"]
+    done = iter(prepare_many_or_problem(raws))
+    for kind, record_id, text in rows:
         out = {"kind": kind, "id": record_id, "data": text}
         if kind == "raw":
-            prepared = prepare_or_problem(from_dict(Article, json.loads(text)))
+            prepared = next(done)
             if isinstance(prepared, Problem):
                 out = _row("problem", prepared)
             else:
