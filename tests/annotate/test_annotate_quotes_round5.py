@@ -113,3 +113,18 @@ def test_a_shared_surname_is_the_namesake_named_last() -> None:
 def test_a_place_is_no_speaker_name(place: str) -> None:
     assert is_junk_speaker(place)
     assert not is_junk_speaker("Dana Whitlock")
+
+
+def test_he_and_she_pass_over_a_name_of_the_other_gender() -> None:
+    from newsbrief.annotate import annotate as annotate_article
+    from newsbrief.records import Article as Art
+
+    text = (
+        "The producers walked over to Carla Benning after the skit.\n"
+        "Then the two actors, Thomas Reil and Peter Vask, left the stage to loud applause.\n"
+        '"That went very well tonight," she tells them.\n'
+        '"We were lucky with the crowd," he said later.'
+    )
+    quotes = annotate_article(Art(id="x", source="t", text=text)).quotes
+    # "she" skips the two men named since; "he" then skips the woman "she" was
+    assert [q.speaker for q in quotes] == ["Carla Benning", "Thomas Reil"]

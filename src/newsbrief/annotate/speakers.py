@@ -11,6 +11,7 @@ from typing import Any
 from newsbrief import parse as nlp_parse
 from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
+from newsbrief.annotate.first_names import gender_of
 from newsbrief.annotate.speaker_words import (
     FACILITY_HEADS,
     GENERIC,
@@ -83,6 +84,9 @@ class Resolver:
         self._patterns_only = False  # resolving a statement no brief shows: no parse at all
         self._skip: list[tuple[int, int]] = []  # places the parse left out of the subject
         self._asked: set[int] | None = None  # prefetch's dry run: antecedents _animate wants
+        # gender the article's own pronouns gave a name ("she" resolved to Carla Vell): a
+        # later "he" passes over her even when her first name is in no list
+        self._pronoun_gender: dict[str, str] = {}
         first_in_sentence: set[int] = set()
         for m in self.mentions:
             last = m.text.lower().split()[-1]
@@ -146,7 +150,11 @@ class Resolver:
         self._animate_memo[pos] = ok
         return ok
 
-    def _recent(self, pos: int, kind: str, role_word: str | None = None) -> str | None:
+    def _recent(
+        self, pos: int, kind: str, role_word: str | None = None, gender: str | None = None
+    ) -> str | None:
+        """The latest salient entity of ``kind`` before ``pos`` (with ``role_word`` in its
+        role); ``gender`` ("f" for "she", "m" for "he") passes over a name of the other one."""
         checked = 0
         cands = [
             (p, entity)
@@ -155,6 +163,7 @@ class Resolver:
             and k == kind
             and not self._inside_quote(p)
             and not (kind == "person" and entity.lower().split()[-1] in NOT_PERSON_HEADS)
+            and not (gender and self._gender(entity) not in (None, gender))
         ]
         for n, (p, entity) in enumerate(cands):
             if role_word is None or self._has_role(entity, role_word):
@@ -177,6 +186,9 @@ class Resolver:
                 if m.kind == kind and m.entity and self._has_role(m.entity, role_word):
                     return m.entity
         return None
+
+    def _gender(self, entity: str) -> str | None:
+        return gender_of(entity) or self._pronoun_gender.get(entity)
 
     def _sentence_at(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self._sent_starts, pos) - 1
@@ -258,6 +270,7 @@ class Resolver:
         Parsed in prefetch's batch, they no longer cost one ``nlp.pipe`` call each; a guess
         the real run does not follow only warms the cache, the answers stay the parse's."""
         salient, vouched = list(self.salient), set(self._vouched)
+        genders = dict(self._pronoun_gender)
         self._asked = set()
         try:
             for subj, start, end in requests:
@@ -267,6 +280,7 @@ class Resolver:
             asked = self._asked
         finally:
             self.salient, self._vouched, self._asked, self._skip = salient, vouched, None, []
+            self._pronoun_gender = genders
         out: set[int] = set()
         for pos in asked:
             i = bisect.bisect_right(self._sent_starts, pos) - 1
@@ -332,7 +346,11 @@ class Resolver:
             return None
         head = words[-1].strip("'’")
         if len(words) == 1 and head in ("he", "she"):
-            return self._recent(start, "person")
+            gender = "f" if head == "she" else "m"
+            named = self._recent(start, "person", gender=gender)
+            if named is not None:
+                self._pronoun_gender.setdefault(named, gender)
+            return named
         if len(words) == 1 and head in ("they", "it"):
             return self._recent(start, "org")
         if len(words) == 1 and head == "who":  # "X, who …, said": X is right before
