@@ -128,3 +128,19 @@ def test_he_and_she_pass_over_a_name_of_the_other_gender() -> None:
     quotes = annotate_article(Art(id="x", source="t", text=text)).quotes
     # "she" skips the two men named since; "he" then skips the woman "she" was
     assert [q.speaker for q in quotes] == ["Carla Benning", "Thomas Reil"]
+
+
+def test_a_chamber_member_by_role_is_not_the_chamber_speaking() -> None:
+    from newsbrief.annotate import annotate as annotate_article
+    from newsbrief.records import Article as Art
+
+    text = (
+        "Sen. Ann Dorsey on Sunday joined the critics of Rep. Paul Vance over the files.\n"
+        "On a Sunday show, the Senate majority whip said the inquiry would take weeks.\n"
+        "The Harlow Council spokesman said the vote would go ahead."
+    )
+    quotes = annotate_article(Art(id="x", source="t", text=text)).quotes
+    speakers = {q.text: q.speaker for q in quotes}
+    assert speakers["the inquiry would take weeks"] != "Senate"
+    # a spokesman speaks for the body he works for
+    assert speakers["the vote would go ahead"] == "Harlow Council"

@@ -19,7 +19,7 @@ GENERIC = lx.words(
 )
 
 
-ROLE_HEADS = lx.TITLES | {"envoy", "diplomat"}
+ROLE_HEADS = lx.TITLES | {"envoy", "diplomat", "whip"}
 
 NOT_ANTECEDENT_ENTS = NOT_SPEAKER_ENTS | {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})

@@ -55,6 +55,9 @@ def set_quote_parse(on: bool) -> None:
     os.environ[QUOTE_PARSE_ENV] = "1" if on else "0"
 
 
+_CHAMBERS = frozenset(["senate", "house", "congress", "parliament", "assembly", "legislature"])
+
+
 class Resolver:
     """Resolves subject surface forms to article entities, tracking salient speakers."""
 
@@ -337,6 +340,11 @@ class Resolver:
 
     def _resolve(self, subj: str, start: int, end: int) -> str | None:
         m = self._mention_in(start, end)
+        role = self._role_after_org(m, subj, start, end)
+        if role is not None:
+            # "the Senate majority whip said": the organisation only qualifies the role; the
+            # speaker is the person holding it, or no one the article names
+            return self._recent(start, "person", role) or self._first_with_role("person", role)
         if m is not None and m.entity:
             bisect.insort(self.salient, (start, m.entity, m.kind))
             self._vouched.add(start)
@@ -395,6 +403,21 @@ class Resolver:
         if subj[:1].isupper() and not all(w in lx.NOT_NAME for w in words):
             return subj.strip()
         return None
+
+    def _role_after_org(self, m: Mention | None, subj: str, start: int, end: int) -> str | None:
+        """The role noun ending a subject whose only name is a chamber before it ("the Senate
+        majority whip"), else None. A chamber's members do not speak for it, while a
+        spokesman or secretary of a ministry or company does ("the State Department
+        spokesman said" stays the State Department's)."""
+        if m is None or m.kind != "org" or m.end >= end or not m.entity:
+            return None
+        if m.entity.lower().split()[-1] not in _CHAMBERS:
+            return None
+        tail = self.text[m.end : end].split()
+        head = tail[-1].strip(".,'’").lower() if tail else ""
+        if not tail or not all(w[:1].islower() for w in tail) or head not in ROLE_HEADS:
+            return None
+        return head
 
     def _first_with_role(self, kind: str, role_word: str) -> str | None:
         for m in self.mentions:
