@@ -27,6 +27,7 @@ from typing import Any
 
 from newsbrief import parse as nlp_parse
 from newsbrief.annotate import lexicon as lx
+from newsbrief.annotate.keep import keep_filter
 from newsbrief.annotate.cue_lexicon import CUES
 from newsbrief.annotate.speakers import PARSED
 from newsbrief.errors import ConfigError, ParseUnavailableError
@@ -234,6 +235,9 @@ class Model:
         self.content_threshold: float = data.get("content_threshold", 0.5)
         self.source_threshold: float = data.get("source_threshold", 0.5)
         self.revise: bool = bool(data.get("revise", False))
+        # the fourth model (``annotate.keep``): which non-direct statements to keep
+        self.keep: dict[str, float] = data.get("keep", {})
+        self.keep_threshold: float = data.get("keep_threshold", 0.0)
 
     @staticmethod
     def _prob(weights: dict[str, float], feats: list[str]) -> float:
@@ -299,10 +303,22 @@ def tag_article(
     ``quotes`` covers: content overlapping a found statement, or a cue inside one, is left to
     the patterns. Their source is the surface words ("the senator", "he"), not resolved to a
     name: no brief shows them."""
+    return [q for q, _ in tag_article_scored(text, parsed, quotes, m, threshold, revise)]
+
+
+def tag_article_scored(
+    text: str,
+    parsed: Sequence[tuple[int, int, Sent]],
+    quotes: Sequence[Quote],
+    m: Model,
+    threshold: float | None = None,
+    revise: bool = False,
+) -> list[tuple[Quote, float]]:
+    """``tag_article`` with each attribution's cue score."""
     if revise:
         _revise(text, parsed, quotes, m, threshold)
     taken = [(q.start, q.end) for q in quotes]
-    out: list[Quote] = []
+    out: list[tuple[Quote, float]] = []
     for index, st, sent in parsed:
         for f in m.tag(sent, threshold):
             a, b, ca = st + f.content[0], st + f.content[1], st + f.cue[0]
@@ -311,7 +327,43 @@ def tag_article(
             taken.append((a, b))
             src = text[st + f.source[0] : st + f.source[1]] if f.source else None
             cue = text[ca : st + f.cue[1]]
-            out.append(Quote(text[a:b], "attributed", index, a, b, None, src, cue))
+            out.append((Quote(text[a:b], "attributed", index, a, b, None, src, cue), f.score))
+    return out
+
+
+def candidates(
+    text: str,
+    parsed: Sequence[tuple[int, int, Sent]],
+    quotes: Sequence[Quote],
+    m: Model,
+    threshold: float | None = None,
+    revise: bool | None = None,
+) -> tuple[list[Quote], list[tuple[str, float | None]]]:
+    """``quotes`` (revised) plus the tagger's, with each one's origin ("p" the patterns, "t"
+    the tagger) and tagger score, before the keep model."""
+    rev = m.revise if revise is None else revise
+    added = tag_article_scored(text, parsed, quotes, m, threshold, rev)
+    out = list(quotes) + [q for q, _ in added]
+    meta: list[tuple[str, float | None]] = [("p", None)] * len(quotes)
+    meta += [("t", sc) for _, sc in added]
+    return out, meta
+
+
+def learned_quotes(
+    text: str,
+    parsed: Sequence[tuple[int, int, Sent]],
+    quotes: Sequence[Quote],
+    m: Model,
+    threshold: float | None = None,
+    revise: bool | None = None,
+    keep_threshold: float | None = None,
+) -> list[Quote]:
+    """Every statement when all attributions are asked for: ``candidates`` without those the
+    keep model drops (``annotate.keep``), in text order."""
+    out, meta = candidates(text, parsed, quotes, m, threshold, revise)
+    thr = m.keep_threshold if keep_threshold is None else keep_threshold
+    out = keep_filter(text, out, meta, m.keep, thr)
+    out.sort(key=lambda q: q.start)
     return out
 
 
@@ -355,6 +407,4 @@ def add_learned(text: str, sentences: list[Sentence], quotes: list[Quote]) -> li
     parsed = [
         (s.index, s.start, Sent.of(doc_tokens(d))) for s, d in zip(sentences, docs, strict=True)
     ]
-    out = list(quotes) + tag_article(text, parsed, quotes, model(), revise=model().revise)
-    out.sort(key=lambda q: q.start)
-    return out
+    return learned_quotes(text, parsed, quotes, model())
