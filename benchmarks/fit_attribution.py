@@ -242,6 +242,9 @@ def score(recs, cached, models, thr, keep: float | None = None) -> dict[str, flo
     return EQ._score(recs, predict)
 
 
+THRESHOLDS: dict[str, Any] = {"content": 0.5, "source": 0.5, "nested": False}
+
+
 def train_models(ex, idx, c, min_count) -> L.Model:
     rows = {k: [r for i in idx for r in ex[k][i]] for k in ex}
     return L.Model(
@@ -250,6 +253,9 @@ def train_models(ex, idx, c, min_count) -> L.Model:
             "content": fit(rows["content"], c, min_count),
             "source": fit(rows["source"], c, min_count),
             "cue_threshold": 0.5,
+            "content_threshold": THRESHOLDS["content"],
+            "source_threshold": THRESHOLDS["source"],
+            "nested": THRESHOLDS["nested"],
         }
     )
 
@@ -262,6 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--c", type=float, nargs="*", default=[0.3, 1.0])
     ap.add_argument("--min-count", type=int, nargs="*", default=[10])
     ap.add_argument("--thresholds", type=float, nargs="*", default=[0.4, 0.5])
+    ap.add_argument("--content-threshold", type=float, default=0.5)
+    ap.add_argument("--source-threshold", type=float, default=0.5)
+    ap.add_argument("--nested", action="store_true")
     ap.add_argument("--keep-c", type=float, nargs="*", default=[1.0])
     ap.add_argument("--keep-min", type=int, default=5)
     ap.add_argument("--keep-thresholds", type=float, nargs="*", default=[0.0, 0.2, 0.25, 0.3, 0.35, 0.4])
@@ -269,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     t0 = time.time()
     recs = EQ._load(args.train)
+    THRESHOLDS.update(
+        content=args.content_threshold, source=args.source_threshold, nested=args.nested
+    )
     if args.cache.exists():
         with args.cache.open("rb") as fh:
             cached = pickle.load(fh)
@@ -279,8 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     print({k: sum(map(len, v)) for k, v in ex.items()}, flush=True)
     print("default path:", score(recs, cached, None, 0), flush=True)
     fold_of = {i: k for k in range(args.folds) for i in range(k, len(recs), args.folds)}
-    best: tuple[float, float, int, float, bool] | None = None
-    fold_models: dict[tuple[float, int], list[Memo]] = {}
+    best: tuple[float, float, int, float, bool, float, float, list] | None = None
     for c in args.c:
         for mc in args.min_count:
             models = [
@@ -290,34 +301,37 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 for k in range(args.folds)
             ]
-            fold_models[(c, mc)] = models
-            for thr, rev in [(t, r) for t in args.thresholds for r in (False, True)]:
+            per_article = [models[fold_of[i]] for i in range(len(recs))]
+            for thr in args.thresholds:
+                by_rev = {}
+                for rev in (False, True):
+                    REVISE["on"] = rev
+                    for m in models:
+                        m.keep = {}
+                    r = score(recs, cached, per_article, thr)
+                    print(f"C={c} min_count={mc} thr={thr} revise={rev}:", r, flush=True)
+                    by_rev[rev] = r["all_source_f1"]
+                rev = by_rev[True] >= by_rev[False]
                 REVISE["on"] = rev
-                r = score(recs, cached, [models[fold_of[i]] for i in range(len(recs))], thr)
-                print(f"C={c} min_count={mc} thr={thr} revise={rev}:", r, flush=True)
-                if best is None or r["all_source_f1"] > best[0]:
-                    best = (r["all_source_f1"], c, mc, thr, rev)
+                # the keep model, fitted on these models' out-of-fold statements, its threshold
+                # chosen by the same folds (fold k filtered by a keep model fitted on the others)
+                rows = keep_rows(recs, cached, per_article, thr)
+                print("  keep rows:", sum(map(len, rows)), "positive:",
+                      sum(y for r in rows for _, y in r), flush=True)
+                for kc in args.keep_c:
+                    for k, m in enumerate(models):
+                        m.keep = fit(
+                            [r for i in range(len(recs)) if fold_of[i] != k for r in rows[i]],
+                            kc,
+                            args.keep_min,
+                        )
+                    for kt in args.keep_thresholds:
+                        r = score(recs, cached, per_article, thr, kt)
+                        print(f"  revise={rev} keep C={kc} threshold={kt}:", r, flush=True)
+                        if best is None or r["all_source_f1"] > best[0]:
+                            best = (r["all_source_f1"], c, mc, thr, rev, kc, kt, rows)
     assert best is not None
-    _, c, mc, thr, rev = best
-    # the keep model, fitted on the chosen models' out-of-fold statements, its threshold chosen
-    # by the same folds (fold k's statements filtered by a keep model fitted on the others)
-    REVISE["on"] = rev
-    models = fold_models[(c, mc)]
-    per_article = [models[fold_of[i]] for i in range(len(recs))]
-    rows = keep_rows(recs, cached, per_article, thr)
-    print("keep rows:", sum(map(len, rows)), "positive:", sum(y for r in rows for _, y in r))
-    keep_best = (best[0], 0.0, 0.0)
-    for kc in args.keep_c:
-        for k, m in enumerate(models):
-            m.keep = fit(
-                [r for i in range(len(recs)) if fold_of[i] != k for r in rows[i]], kc, args.keep_min
-            )
-        for kt in args.keep_thresholds:
-            r = score(recs, cached, per_article, thr, kt)
-            print(f"keep C={kc} threshold={kt}:", r, flush=True)
-            if r["all_source_f1"] > keep_best[0]:
-                keep_best = (r["all_source_f1"], kc, kt)
-    _, kc, kt = keep_best
+    _, c, mc, thr, rev, kc, kt, rows = best
     final = train_models(ex, range(len(recs)), c, mc)
     keep = fit([r for rs in rows for r in rs], kc, args.keep_min) if kt > 0 else {}
     data = {
@@ -325,11 +339,15 @@ def main(argv: list[str] | None = None) -> int:
         "content": final.content,
         "source": final.source,
         "keep": keep,
+        "content_threshold": args.content_threshold,
+        "source_threshold": args.source_threshold,
+        "nested": args.nested,
         "keep_threshold": kt,
         "cue_threshold": thr,
         "revise": rev,
         "fitted": f"PolNeAR train, {args.folds}-fold CV: C={c}, min_count={mc}, threshold={thr}"
-        f", revise={rev}, keep C={kc}, keep threshold={kt}",
+        f", revise={rev}, content/source thresholds {args.content_threshold}/"
+        f"{args.source_threshold}, nested={args.nested}, keep C={kc}, keep threshold={kt}",
     }
     args.out.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n")
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes): {data['fitted']}")

@@ -44,7 +44,8 @@ def source_class(q: Quote) -> str:
 def keep_features(
     text: str, q: Quote, origin: str, score: float | None, others: Sequence[Quote]
 ) -> list[str]:
-    """Features of statement ``q`` (``origin`` "p" for the patterns, "t" for the tagger)."""
+    """Features of statement ``q`` (``origin`` "p" for the patterns, "pt" for a pattern
+    statement whose cue the tagger also found, "t" for the tagger)."""
     cue = (q.cue or "").split()
     cw = cue[0].lower() if cue else "<none>"
     words = _WORD.findall(q.text)
@@ -63,6 +64,7 @@ def keep_features(
     after = text[q.end : q.end + 1]
     ends = after in ("", ".", "?", "!", "\n")
     multi = "\n" in q.text
+    src_inside = bool(q.speaker_text) and q.speaker_text in q.text
     f = [
         "b",
         f"k={q.kind}|{origin}",
@@ -82,6 +84,7 @@ def keep_features(
         f"inside={inside}",
         f"cross={cross}",
         f"multi={multi}",
+        f"srcin={src_inside}",
     ]
     if score is not None:
         f.append(f"sc={min(9, int(score * 10))}")

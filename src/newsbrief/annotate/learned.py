@@ -174,6 +174,10 @@ def content_candidates(s: Sent, i: int) -> Iterator[tuple[str, list[int], list[s
         )
 
 
+# dependency labels along which a cue's speaker is the subject of a verb further up
+_CHAIN = frozenset({"conj", "advcl", "xcomp", "ccomp", "acl", "relcl", "pcomp", "pobj", "prep"})
+
+
 def source_candidates(s: Sent, i: int) -> Iterator[tuple[int, list[str]]]:
     """(token, features) of the words that may head the source of cue ``i``: its dependents,
     the objects of its prepositions ("according to X", "by X"), and its head's subject (a
@@ -188,6 +192,20 @@ def source_candidates(s: Sent, i: int) -> Iterator[tuple[int, list[str]]]:
     h = t[6]
     if h != i:
         seen.extend((c, "h") for c in s.children[h] if s.toks[c][5] in ("nsubj", "nsubjpass"))
+        if dep == "relcl":  # "X, who criticized …": the noun the clause describes
+            seen.append((h, "rc"))
+        # a chain of coordinated or subordinate verbs ("X said … and later accused Y of …",
+        # "…, noting that …"): the subject of the first head up the chain that has one
+        cur, depth = h, 2
+        while depth <= 4 and s.toks[cur][5] in _CHAIN and s.toks[cur][6] != cur:
+            if any(s.toks[c][5] in ("nsubj", "nsubjpass") for c in s.children[cur]):
+                break
+            up = s.toks[cur][6]
+            subj = [c for c in s.children[up] if s.toks[c][5] in ("nsubj", "nsubjpass")]
+            seen.extend((c, f"h{depth}") for c in subj)
+            if subj:
+                break
+            cur, depth = up, depth + 1
     for c, rel in seen:
         ct = s.toks[c]
         if ct[5] in _NEVER_CONTENT:
@@ -238,6 +256,9 @@ class Model:
         # the fourth model (``annotate.keep``): which non-direct statements to keep
         self.keep: dict[str, float] = data.get("keep", {})
         self.keep_threshold: float = data.get("keep_threshold", 0.0)
+        # the tagger may add a statement nested inside another's content (cue and content
+        # inside it: "X said the plan *would fail, critics argued*")
+        self.nested: bool = bool(data.get("nested", False))
 
     @staticmethod
     def _prob(weights: dict[str, float], feats: list[str]) -> float:
@@ -322,7 +343,11 @@ def tag_article_scored(
     for index, st, sent in parsed:
         for f in m.tag(sent, threshold):
             a, b, ca = st + f.content[0], st + f.content[1], st + f.cue[0]
-            if any(x < b and a < y or x <= ca < y for x, y in taken):
+            if any(
+                (x < b and a < y or x <= ca < y)
+                and not (m.nested and x <= a and b <= y and x <= ca and (a, b) != (x, y))
+                for x, y in taken
+            ):
                 continue
             taken.append((a, b))
             src = text[st + f.source[0] : st + f.source[1]] if f.source else None
@@ -339,12 +364,16 @@ def candidates(
     threshold: float | None = None,
     revise: bool | None = None,
 ) -> tuple[list[Quote], list[tuple[str, float | None]]]:
-    """``quotes`` (revised) plus the tagger's, with each one's origin ("p" the patterns, "t"
-    the tagger) and tagger score, before the keep model."""
+    """``quotes`` (revised) plus the tagger's, with each one's origin ("p" the patterns, "pt"
+    a pattern statement whose cue the tagger also found, "t" the tagger) and tagger score,
+    before the keep model."""
     rev = m.revise if revise is None else revise
-    added = tag_article_scored(text, parsed, quotes, m, threshold, rev)
+    confirmed = _revise(text, parsed, quotes, m, threshold) if rev else {}
+    added = tag_article_scored(text, parsed, quotes, m, threshold)
     out = list(quotes) + [q for q, _ in added]
-    meta: list[tuple[str, float | None]] = [("p", None)] * len(quotes)
+    meta: list[tuple[str, float | None]] = [
+        ("pt", confirmed[id(q)]) if id(q) in confirmed else ("p", None) for q in quotes
+    ]
     meta += [("t", sc) for _, sc in added]
     return out, meta
 
@@ -373,10 +402,11 @@ def _revise(
     quotes: Sequence[Quote],
     m: Model,
     threshold: float | None,
-) -> None:
+) -> dict[int, float]:
     """A pattern statement (not a direct quote) whose cue the tagger also found takes the
     tagger's content span, where that overlaps no other statement, and its source when the
-    patterns found none."""
+    patterns found none. Returns the tagger's cue score of each such statement (by ``id``)."""
+    found: dict[int, float] = {}
     by_index = {index: (st, sent) for index, st, sent in parsed}
     for q in quotes:
         if q.kind == "direct" or not q.cue or q.sentence not in by_index:
@@ -393,7 +423,9 @@ def _revise(
                 q.start, q.end, q.text = a, b, text[a:b]
             if q.speaker_text is None and f.source is not None:
                 q.speaker_text = text[st + f.source[0] : st + f.source[1]]
+            found[id(q)] = f.score
             break
+    return found
 
 
 def add_learned(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Quote]:

@@ -1,0 +1,41 @@
+"""The keep model over non-direct statements (``annotate.keep``)."""
+
+from __future__ import annotations
+
+from newsbrief.annotate import keep, learned
+from newsbrief.records import Quote
+
+TEXT = "Officials said the bridge would reopen. The plan was criticized widely. He said: “Go.”"
+
+
+def _q(kind: str, start: int, end: int, speaker_text: str | None, cue: str) -> Quote:
+    return Quote(TEXT[start:end], kind, 0, start, end, None, speaker_text, cue)
+
+
+def test_source_classes() -> None:
+    assert keep.source_class(_q("reported", 15, 38, None, "said")) == "none"
+    assert keep.source_class(_q("reported", 15, 38, "He", "said")) == "pron:he"
+    assert keep.source_class(_q("reported", 15, 38, "Officials", "said")) == "cap"
+    assert keep.source_class(_q("reported", 15, 38, "the officials", "said")) == "low"
+    named = _q("reported", 15, 38, "he", "said")
+    named.speaker_text, named.speaker = "the mayor", "Tom Hale"
+    assert keep.source_class(named) == "name"
+
+
+def test_filter_drops_only_non_direct_statements_under_the_threshold() -> None:
+    reported = _q("reported", 15, 38, "Officials", "said")
+    sourceless = _q("attributed", 40, 48, None, "criticized")
+    direct = _q("direct", 81, 83, None, "said")
+    quotes = [reported, sourceless, direct]
+    meta = [("p", None), ("t", 0.6), ("p", None)]
+    weights = {"b": 1.0, "s=none": -3.0}
+    kept = keep.keep_filter(TEXT, quotes, meta, weights, 0.5)
+    assert kept == [reported, direct]  # a direct quote without a source is never dropped
+    assert keep.keep_filter(TEXT, quotes, meta, {}, 0.5) == quotes  # no table: all kept
+    feats = keep.keep_features(TEXT, sourceless, "t", 0.62, quotes)
+    assert "sc=6" in feats and "k=attributed|t" in feats and "cw=criticized" in feats
+
+
+def test_the_shipped_model_has_a_keep_table() -> None:
+    m = learned.model()
+    assert m.keep and 0.0 < m.keep_threshold < 1.0
