@@ -39,3 +39,48 @@ def test_filter_drops_only_non_direct_statements_under_the_threshold() -> None:
 def test_the_shipped_model_has_a_keep_table() -> None:
     m = learned.model()
     assert m.keep and 0.0 < m.keep_threshold < 1.0
+
+
+def _sent(toks: list[tuple[int, str, str, str, str, str, int, str]]) -> learned.Sent:
+    return learned.Sent.of(toks)
+
+
+def test_headline_statement_needs_a_name_before_the_colon() -> None:
+    text = "Bill Clinton: Hillary is better qualified."
+    toks = [
+        (0, "Bill", "bill", "PROPN", "NNP", "compound", 1, "PERSON"),
+        (5, "Clinton", "clinton", "PROPN", "NNP", "ROOT", 1, "PERSON"),
+        (12, ":", ":", "PUNCT", ":", "punct", 1, ""),
+        (14, "Hillary", "hillary", "PROPN", "NNP", "nsubj", 4, "PERSON"),
+        (22, "is", "is", "AUX", "VBZ", "appos", 1, ""),
+        (25, "better", "better", "ADV", "RBR", "advmod", 6, ""),
+        (32, "qualified", "qualified", "ADJ", "JJ", "acomp", 4, ""),
+        (41, ".", ".", "PUNCT", ".", "punct", 4, ""),
+    ]
+    (q,) = learned.headline_statements(text, [(0, 0, _sent(toks))], [])
+    assert (q.text, q.speaker_text, q.cue) == ("Hillary is better qualified", "Bill Clinton", ":")
+    no_name = [t[:7] + ("",) for t in toks]
+    assert learned.headline_statements(text, [(0, 0, _sent(no_name))], []) == []
+    assert learned.headline_statements(text, [(0, 0, _sent(toks))], [q]) == []  # covered
+
+
+def test_source_candidates_climb_a_chain_of_verbs() -> None:
+    # "Kelly praised the show and referred to Clinton ." : "referred" a conj of "praised"
+    toks = [
+        (0, "Kelly", "kelly", "PROPN", "NNP", "nsubj", 1, "PERSON"),
+        (6, "praised", "praised", "VERB", "VBD", "ROOT", 1, ""),
+        (14, "the", "the", "DET", "DT", "det", 3, ""),
+        (18, "show", "show", "NOUN", "NN", "dobj", 1, ""),
+        (23, "and", "and", "CCONJ", "CC", "cc", 1, ""),
+        (27, "referred", "referred", "VERB", "VBD", "conj", 1, ""),
+        (36, "to", "to", "ADP", "IN", "prep", 5, ""),
+        (39, "Clinton", "clinton", "PROPN", "NNP", "pobj", 6, "PERSON"),
+    ]
+    s = _sent(toks)
+    assert 0 in {c for c, _ in learned.source_candidates(s, 5)}
+    # a conj of a conj: the subject two heads up
+    deeper = list(toks)
+    deeper[5] = (27, "referred", "referred", "VERB", "VBD", "conj", 3, "")
+    deeper[3] = (18, "show", "show", "VERB", "VBD", "conj", 1, "")
+    feats = dict(learned.source_candidates(_sent(deeper), 5))
+    assert 0 in feats and "r=h2|nsubj" in feats[0]
