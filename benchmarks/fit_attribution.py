@@ -4,16 +4,17 @@
         ../shared/data/quote_attribution/polnear/train.jsonl
 
 Every sentence of train is parsed once (and the default path's predictions computed once);
-both are cached under /tmp (``--cache``). Three logistic regressions are fitted: the cue model
+both are cached under /tmp (``--cache``). Four logistic regressions are fitted: the cue model
 (is this verb/noun/adjective the head of a gold cue?), the content model (is this dependent
-of a gold cue, or the clause it hangs on, inside the gold content?) and the source model (does
-this candidate head the gold source?). The cue threshold, the regularisation and the
-minimum feature count are chosen by five article folds of train, scoring the whole pipeline
-(the default predictions plus the learned additions) with ``newsbrief eval quotes``'s scorer;
-the final models are refitted on all of train and written to
-``src/newsbrief/data/attribution_model.json`` (feature weights only, no text). Dev is
-never read here.
-"""
+of a gold cue, or the clause it hangs on, inside the gold content?), the source model (does
+this candidate head the gold source?) and the keep model (``annotate.keep``: is this reported
+or attributed statement right in both content and source?), the last on the out-of-fold
+statements of the first three. The cue threshold, the regularisation, the minimum feature
+count and the keep threshold are chosen by five article folds of train, scoring the whole
+pipeline (the default predictions plus the learned additions, filtered by the keep model)
+with ``newsbrief eval quotes``'s scorer; the final models are refitted on all of train and
+written to ``src/newsbrief/data/attribution_model.json`` (feature weights only, no text). Dev
+is never read here."""
 
 from __future__ import annotations
 

@@ -45,25 +45,6 @@ def _sent(toks: list[tuple[int, str, str, str, str, str, int, str]]) -> learned.
     return learned.Sent.of(toks)
 
 
-def test_headline_statement_needs_a_name_before_the_colon() -> None:
-    text = "Bill Clinton: Hillary is better qualified."
-    toks = [
-        (0, "Bill", "bill", "PROPN", "NNP", "compound", 1, "PERSON"),
-        (5, "Clinton", "clinton", "PROPN", "NNP", "ROOT", 1, "PERSON"),
-        (12, ":", ":", "PUNCT", ":", "punct", 1, ""),
-        (14, "Hillary", "hillary", "PROPN", "NNP", "nsubj", 4, "PERSON"),
-        (22, "is", "is", "AUX", "VBZ", "appos", 1, ""),
-        (25, "better", "better", "ADV", "RBR", "advmod", 6, ""),
-        (32, "qualified", "qualified", "ADJ", "JJ", "acomp", 4, ""),
-        (41, ".", ".", "PUNCT", ".", "punct", 4, ""),
-    ]
-    (q,) = learned.headline_statements(text, [(0, 0, _sent(toks))], [])
-    assert (q.text, q.speaker_text, q.cue) == ("Hillary is better qualified", "Bill Clinton", ":")
-    no_name = [t[:7] + ("",) for t in toks]
-    assert learned.headline_statements(text, [(0, 0, _sent(no_name))], []) == []
-    assert learned.headline_statements(text, [(0, 0, _sent(toks))], [q]) == []  # covered
-
-
 def test_source_candidates_climb_a_chain_of_verbs() -> None:
     # "Kelly praised the show and referred to Clinton ." : "referred" a conj of "praised"
     toks = [

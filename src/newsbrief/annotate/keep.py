@@ -61,6 +61,9 @@ def keep_features(
         )
         for o in others
     )
+    same = sum(o is not q and o.sentence == q.sentence for o in others)
+    before = text[max(0, q.start - 2) : q.start]
+    lead = q.start == 0 or "\n" in before or before.rstrip()[-1:] in (".", "?", "!")
     after = text[q.end : q.end + 1]
     ends = after in ("", ".", "?", "!", "\n")
     multi = "\n" in q.text
@@ -85,6 +88,8 @@ def keep_features(
         f"cross={cross}",
         f"multi={multi}",
         f"srcin={src_inside}",
+        f"same={min(same, 2)}|{q.kind}",
+        f"lead={lead}|{scls}",
     ]
     if score is not None:
         f.append(f"sc={min(9, int(score * 10))}")

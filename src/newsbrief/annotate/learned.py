@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -366,49 +365,17 @@ def candidates(
     revise: bool | None = None,
 ) -> tuple[list[Quote], list[tuple[str, float | None]]]:
     """``quotes`` (revised) plus the tagger's, with each one's origin ("p" the patterns, "pt"
-    a pattern statement whose cue the tagger also found, "t" the tagger, "h" a headline
-    statement) and tagger score,
+    a pattern statement whose cue the tagger also found, "t" the tagger) and tagger score,
     before the keep model."""
     rev = m.revise if revise is None else revise
     confirmed = _revise(text, parsed, quotes, m, threshold) if rev else {}
     added = tag_article_scored(text, parsed, quotes, m, threshold)
-    heads = headline_statements(text, parsed, list(quotes) + [q for q, _ in added])
-    out = list(quotes) + [q for q, _ in added] + heads
+    out = list(quotes) + [q for q, _ in added]
     meta: list[tuple[str, float | None]] = [
         ("pt", confirmed[id(q)]) if id(q) in confirmed else ("p", None) for q in quotes
     ]
     meta += [("t", sc) for _, sc in added]
-    meta += [("h", None)] * len(heads)
     return out, meta
-
-
-_HEADLINE = re.compile(r"((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s+(\S.*)", re.S)
-
-
-def headline_statements(
-    text: str, parsed: Sequence[tuple[int, int, Sent]], quotes: Sequence[Quote]
-) -> list[Quote]:
-    """Headline-style statements "Bill Clinton: Hillary ‘Better Qualified …’": a sentence that
-    opens on up to four capitalised words holding a person or organisation, then a colon; the
-    rest of the sentence is the content. Left out where a statement already covers it."""
-    out: list[Quote] = []
-    for index, st, sent in parsed:
-        if not sent.toks:
-            continue
-        end = sent.toks[-1][0] + len(sent.toks[-1][1])
-        m = _HEADLINE.fullmatch(text, st, st + end)
-        if m is None:
-            continue
-        ents = {t[7] for t in sent.toks if st + t[0] < m.end(1)}
-        if not ents & {"PERSON", "ORG"}:
-            continue
-        a, b = m.start(2), m.end(2)
-        while b > a and text[b - 1] in ".!?":
-            b -= 1
-        if b <= a or any(q.start < b and a < q.end for q in quotes):
-            continue
-        out.append(Quote(text[a:b], "attributed", index, a, b, None, m.group(1), ":"))
-    return out
 
 
 def learned_quotes(
