@@ -274,7 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--nested", action="store_true")
     ap.add_argument("--keep-c", type=float, nargs="*", default=[1.0])
     ap.add_argument("--keep-min", type=int, default=5)
-    ap.add_argument("--keep-thresholds", type=float, nargs="*", default=[0.0, 0.2, 0.25, 0.3, 0.35, 0.4])
+    ap.add_argument(
+        "--keep-thresholds", type=float, nargs="*", default=[0.0, 0.2, 0.25, 0.3, 0.35, 0.4]
+    )
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     t0 = time.time()
@@ -317,8 +319,13 @@ def main(argv: list[str] | None = None) -> int:
                 # the keep model, fitted on these models' out-of-fold statements, its threshold
                 # chosen by the same folds (fold k filtered by a keep model fitted on the others)
                 rows = keep_rows(recs, cached, per_article, thr)
-                print("  keep rows:", sum(map(len, rows)), "positive:",
-                      sum(y for r in rows for _, y in r), flush=True)
+                print(
+                    "  keep rows:",
+                    sum(map(len, rows)),
+                    "positive:",
+                    sum(y for r in rows for _, y in r),
+                    flush=True,
+                )
                 for kc in args.keep_c:
                     for k, m in enumerate(models):
                         m.keep = fit(

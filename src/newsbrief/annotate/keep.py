@@ -21,7 +21,26 @@ from newsbrief.records import Quote
 
 _WORD = re.compile(r"\w+")
 _PRONOUNS = frozenset(
-    "he she they it i we you who which that this these those one someone some others many".split()
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "i",
+        "we",
+        "you",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "one",
+        "someone",
+        "some",
+        "others",
+        "many",
+    ]
 )
 
 
@@ -56,9 +75,10 @@ def keep_features(
     holds = any(o is not q and q.start <= o.start and o.end <= q.end for o in others)
     inside = any(o is not q and o.start <= q.start and q.end <= o.end for o in others)
     cross = any(
-        o is not q and o.start < q.end and q.start < o.end and not (
-            q.start <= o.start and o.end <= q.end or o.start <= q.start and q.end <= o.end
-        )
+        o is not q
+        and o.start < q.end
+        and q.start < o.end
+        and not (q.start <= o.start and o.end <= q.end or o.start <= q.start and q.end <= o.end)
         for o in others
     )
     same = sum(o is not q and o.sentence == q.sentence for o in others)
