@@ -81,9 +81,6 @@ def keep_features(
         and not (q.start <= o.start and o.end <= q.end or o.start <= q.start and q.end <= o.end)
         for o in others
     )
-    same = sum(o is not q and o.sentence == q.sentence for o in others)
-    before = text[max(0, q.start - 2) : q.start]
-    lead = q.start == 0 or "\n" in before or before.rstrip()[-1:] in (".", "?", "!")
     after = text[q.end : q.end + 1]
     ends = after in ("", ".", "?", "!", "\n")
     multi = "\n" in q.text
@@ -108,8 +105,6 @@ def keep_features(
         f"cross={cross}",
         f"multi={multi}",
         f"srcin={src_inside}",
-        f"same={min(same, 2)}|{q.kind}",
-        f"lead={lead}|{scls}",
     ]
     if score is not None:
         f.append(f"sc={min(9, int(score * 10))}")
