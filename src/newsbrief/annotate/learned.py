@@ -126,15 +126,25 @@ class Model:
             p = self._prob(self.source, feats)
             if p >= best_p:
                 best, best_p = c, p
+        src: list[int] = []
         if best is not None:
-            src = set(s.subtree(best))
-            idx = [j for j in idx if j not in src]
+            # the cue's own clause is never part of its source ("the senator, who criticized …")
+            # nor anything past it: the run of the source's words around its head
+            own = set(s.subtree(i))
+            keep = {j for j in s.subtree(best) if j not in own}
+            lo = hi = best
+            while lo - 1 in keep:
+                lo -= 1
+            while hi + 1 in keep:
+                hi += 1
+            src = list(range(lo, hi + 1))
+            idx = [j for j in idx if j not in keep]
         content = _span(s, [j for j in idx if j != i])
         if content is None:
             return None
         t = s.toks[i]
         cue = (t[0], t[0] + len(t[1]))
-        source = _span(s, s.subtree(best)) if best is not None else None
+        source = _span(s, src) if src else None
         return Found(cue, content, source, score)
 
 
