@@ -183,7 +183,7 @@ def predictions(
 
 def candidates(
     cached: dict[str, Any], model: L.Model, text: str, thr: float
-) -> tuple[list[Quote], list[tuple[str, float | None]]]:
+) -> tuple[list[Quote], list[tuple[str, float | None, float | None]]]:
     if "parsed" not in cached:
         cached["parsed"] = parsed_of(cached)
     return L.candidates(text, cached["parsed"], base_quotes(cached), model, thr, REVISE["on"])
@@ -218,8 +218,8 @@ def keep_rows(recs, cached, models, thr) -> list[list[tuple[list[str], bool]]]:
         labels = keep_labels(rec, qs)
         out.append(
             [
-                (keep_features(rec["text"], q, o, sc, qs), y)
-                for q, (o, sc), y in zip(qs, meta, labels, strict=True)
+                (keep_features(rec["text"], q, o, sc, qs, sp), y)
+                for q, (o, sc, sp), y in zip(qs, meta, labels, strict=True)
                 if q.kind != "direct"
             ]
         )

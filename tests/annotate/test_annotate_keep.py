@@ -27,13 +27,18 @@ def test_filter_drops_only_non_direct_statements_under_the_threshold() -> None:
     sourceless = _q("attributed", 40, 48, None, "criticized")
     direct = _q("direct", 81, 83, None, "said")
     quotes = [reported, sourceless, direct]
-    meta = [("p", None), ("t", 0.6), ("p", None)]
+    meta = [("p", None, None), ("t", 0.6, 0.0), ("p", None, None)]
     weights = {"b": 1.0, "s=none": -3.0}
     kept = keep.keep_filter(TEXT, quotes, meta, weights, 0.5)
     assert kept == [reported, direct]  # a direct quote without a source is never dropped
     assert keep.keep_filter(TEXT, quotes, meta, {}, 0.5) == quotes  # no table: all kept
-    feats = keep.keep_features(TEXT, sourceless, "t", 0.62, quotes)
-    assert "sc=6" in feats and "k=attributed|t" in feats and "cw=criticized" in feats
+    feats = keep.keep_features(TEXT, sourceless, "t", 0.62, quotes, 0.71)
+    assert (
+        "sc=6" in feats
+        and "sp=7|none" in feats
+        and "k=attributed|t" in feats
+        and "cw=criticized" in feats
+    )
 
 
 def test_the_shipped_model_has_a_keep_table() -> None:

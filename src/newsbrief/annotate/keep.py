@@ -61,7 +61,12 @@ def source_class(q: Quote) -> str:
 
 
 def keep_features(
-    text: str, q: Quote, origin: str, score: float | None, others: Sequence[Quote]
+    text: str,
+    q: Quote,
+    origin: str,
+    score: float | None,
+    others: Sequence[Quote],
+    source_p: float | None = None,
 ) -> list[str]:
     """Features of statement ``q`` (``origin`` "p" for the patterns, "pt" for a pattern
     statement whose cue the tagger also found, "t" for the tagger)."""
@@ -108,6 +113,8 @@ def keep_features(
     ]
     if score is not None:
         f.append(f"sc={min(9, int(score * 10))}")
+    if source_p is not None:
+        f.append(f"sp={min(9, int(source_p * 10))}|{scls}")
     return f
 
 
@@ -119,19 +126,20 @@ def keep_prob(weights: dict[str, float], feats: list[str]) -> float:
 def keep_filter(
     text: str,
     quotes: Sequence[Quote],
-    meta: Sequence[tuple[str, float | None]],
+    meta: Sequence[tuple[str, float | None, float | None]],
     weights: dict[str, float],
     threshold: float,
 ) -> list[Quote]:
     """``quotes`` without the non-direct statements scored under ``threshold``; ``meta`` holds
-    each statement's origin and tagger score."""
+    each statement's origin, tagger cue score and source probability."""
     if not weights:
         return list(quotes)
     out = []
-    for q, (origin, score) in zip(quotes, meta, strict=True):
+    for q, (origin, score, source_p) in zip(quotes, meta, strict=True):
         if q.kind == "direct":
             out.append(q)
             continue
-        if keep_prob(weights, keep_features(text, q, origin, score, quotes)) >= threshold:
+        feats = keep_features(text, q, origin, score, quotes, source_p)
+        if keep_prob(weights, feats) >= threshold:
             out.append(q)
     return out

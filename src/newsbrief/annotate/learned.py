@@ -65,6 +65,7 @@ class Found:
     content: tuple[int, int]
     source: tuple[int, int] | None
     score: float
+    source_p: float = 0.0  # the source model's probability of the chosen source
 
 
 def _span(s: Sent, idx: list[int]) -> tuple[int, int] | None:
@@ -145,7 +146,7 @@ class Model:
         t = s.toks[i]
         cue = (t[0], t[0] + len(t[1]))
         source = _span(s, src) if src else None
-        return Found(cue, content, source, score)
+        return Found(cue, content, source, score, best_p if best is not None else 0.0)
 
 
 @lru_cache(maxsize=1)
@@ -177,12 +178,12 @@ def tag_article_scored(
     m: Model,
     threshold: float | None = None,
     revise: bool = False,
-) -> list[tuple[Quote, float]]:
-    """``tag_article`` with each attribution's cue score."""
+) -> list[tuple[Quote, Found]]:
+    """``tag_article`` with what the tagger found for each attribution (its scores)."""
     if revise:
         _revise(text, parsed, quotes, m, threshold)
     taken = [(q.start, q.end) for q in quotes]
-    out: list[tuple[Quote, float]] = []
+    out: list[tuple[Quote, Found]] = []
     for index, st, sent in parsed:
         for f in m.tag(sent, threshold):
             a, b, ca = st + f.content[0], st + f.content[1], st + f.cue[0]
@@ -195,7 +196,7 @@ def tag_article_scored(
             taken.append((a, b))
             src = text[st + f.source[0] : st + f.source[1]] if f.source else None
             cue = text[ca : st + f.cue[1]]
-            out.append((Quote(text[a:b], "attributed", index, a, b, None, src, cue), f.score))
+            out.append((Quote(text[a:b], "attributed", index, a, b, None, src, cue), f))
     return out
 
 
@@ -206,18 +207,19 @@ def candidates(
     m: Model,
     threshold: float | None = None,
     revise: bool | None = None,
-) -> tuple[list[Quote], list[tuple[str, float | None]]]:
+) -> tuple[list[Quote], list[tuple[str, float | None, float | None]]]:
     """``quotes`` (revised) plus the tagger's, with each one's origin ("p" the patterns, "pt"
-    a pattern statement whose cue the tagger also found, "t" the tagger) and tagger score,
-    before the keep model."""
+    a pattern statement whose cue the tagger also found, "t" the tagger), the tagger's cue
+    score and its source model's probability, before the keep model."""
     rev = m.revise if revise is None else revise
     confirmed = _revise(text, parsed, quotes, m, threshold) if rev else {}
     added = tag_article_scored(text, parsed, quotes, m, threshold)
     out = list(quotes) + [q for q, _ in added]
-    meta: list[tuple[str, float | None]] = [
-        ("pt", confirmed[id(q)]) if id(q) in confirmed else ("p", None) for q in quotes
-    ]
-    meta += [("t", sc) for _, sc in added]
+    meta: list[tuple[str, float | None, float | None]] = []
+    for q in quotes:
+        f = confirmed.get(id(q))
+        meta.append(("p", None, None) if f is None else ("pt", f.score, f.source_p))
+    meta += [("t", f.score, f.source_p) for _, f in added]
     return out, meta
 
 
@@ -245,11 +247,11 @@ def _revise(
     quotes: Sequence[Quote],
     m: Model,
     threshold: float | None,
-) -> dict[int, float]:
+) -> dict[int, Found]:
     """A pattern statement (not a direct quote) whose cue the tagger also found takes the
     tagger's content span, where that overlaps no other statement, and its source when the
-    patterns found none. Returns the tagger's cue score of each such statement (by ``id``)."""
-    found: dict[int, float] = {}
+    patterns found none. Returns what the tagger found for each such statement (by ``id``)."""
+    found: dict[int, Found] = {}
     by_index = {index: (st, sent) for index, st, sent in parsed}
     for q in quotes:
         if q.kind == "direct" or not q.cue or q.sentence not in by_index:
@@ -266,7 +268,7 @@ def _revise(
                 q.start, q.end, q.text = a, b, text[a:b]
             if q.speaker_text is None and f.source is not None:
                 q.speaker_text = text[st + f.source[0] : st + f.source[1]]
-            found[id(q)] = f.score
+            found[id(q)] = f
             break
     return found
 
