@@ -70,3 +70,41 @@ def test_source_candidates_climb_a_chain_of_verbs() -> None:
     deeper[3] = (18, "show", "show", "VERB", "VBD", "conj", 1, "")
     feats = dict(learned.source_candidates(_sent(deeper), 5))
     assert 0 in feats and "r=h2|nsubj" in feats[0]
+
+
+def test_a_source_is_its_whole_phrase_but_never_its_cues_clause() -> None:
+    # "The Water Board , which vetoed the plan , met ." with a model preferring the noun of a
+    # relative clause, then "The Water Board vetoed the plan ." with its subject
+    rel = [
+        (0, "The", "the", "DET", "DT", "det", 2, ""),
+        (4, "Water", "water", "PROPN", "NNP", "compound", 2, "ORG"),
+        (10, "Board", "board", "PROPN", "NNP", "nsubj", 9, "ORG"),
+        (16, ",", ",", "PUNCT", ",", "punct", 2, ""),
+        (18, "which", "which", "PRON", "WDT", "nsubj", 5, ""),
+        (24, "vetoed", "vetoed", "VERB", "VBD", "relcl", 2, ""),
+        (31, "the", "the", "DET", "DT", "det", 7, ""),
+        (35, "plan", "plan", "NOUN", "NN", "dobj", 5, ""),
+        (40, ",", ",", "PUNCT", ",", "punct", 2, ""),
+        (42, "met", "met", "VERB", "VBD", "ROOT", 9, ""),
+    ]
+    m = learned.Model(
+        {
+            "cue": {},
+            "content": {"b": -5.0, "d=dobj": 10.0},
+            "source": {"b": -5.0, "r=rc|nsubj": 10.0, "r=c|nsubj": 2.0},
+            "cue_threshold": 0.5,
+        }
+    )
+    f = m.expand(learned.Sent.of(rel), 5, 0.9)
+    assert f is not None and f.source == (0, 15) and f.content == (31, 39)
+    root = [
+        (0, "The", "the", "DET", "DT", "det", 2, ""),
+        (4, "Water", "water", "PROPN", "NNP", "compound", 2, "ORG"),
+        (10, "Board", "board", "PROPN", "NNP", "nsubj", 3, "ORG"),
+        (16, "vetoed", "vetoed", "VERB", "VBD", "ROOT", 3, ""),
+        (23, "the", "the", "DET", "DT", "det", 5, ""),
+        (27, "plan", "plan", "NOUN", "NN", "dobj", 3, ""),
+    ]
+    m.source = {"b": -5.0, "r=c|nsubj": 10.0}
+    f = m.expand(learned.Sent.of(root), 3, 0.9)
+    assert f is not None and f.source == (0, 15) and f.content == (23, 31)

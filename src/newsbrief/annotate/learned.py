@@ -131,8 +131,9 @@ class Model:
         if best is not None:
             # the cue's own clause is never part of its source ("the senator, who criticized …")
             # nor anything past it: the run of the source's words around its head
-            own = set(s.subtree(i))
-            keep = {j for j in s.subtree(best) if j not in own}
+            sub = s.subtree(best)
+            own = set() if best in set(s.subtree(i)) else set(s.subtree(i))
+            keep = {j for j in sub if j not in own}
             lo = hi = best
             while lo - 1 in keep:
                 lo -= 1
