@@ -77,7 +77,7 @@ def _span(s: Sent, idx: list[int]) -> tuple[int, int] | None:
 
 
 class Model:
-    """The three weight tables and the cue threshold."""
+    """The four weight tables (cue, content, source, keep) and their thresholds."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.cue: dict[str, float] = data["cue"]
