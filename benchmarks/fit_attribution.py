@@ -4,16 +4,17 @@
         ../shared/data/quote_attribution/polnear/train.jsonl
 
 Every sentence of train is parsed once (and the default path's predictions computed once);
-both are cached under /tmp (``--cache``). Three logistic regressions are fitted: the cue model
+both are cached under /tmp (``--cache``). Four logistic regressions are fitted: the cue model
 (is this verb/noun/adjective the head of a gold cue?), the content model (is this dependent
-of a gold cue, or the clause it hangs on, inside the gold content?) and the source model (does
-this candidate head the gold source?). The cue threshold, the regularisation and the
-minimum feature count are chosen by five article folds of train, scoring the whole pipeline
-(the default predictions plus the learned additions) with ``newsbrief eval quotes``'s scorer;
-the final models are refitted on all of train and written to
-``src/newsbrief/data/attribution_model.json`` (feature weights only, no text). Dev is
-never read here.
-"""
+of a gold cue, or the clause it hangs on, inside the gold content?), the source model (does
+this candidate head the gold source?) and the keep model (``annotate.keep``: is this reported
+or attributed statement right in both content and source?), the last on the out-of-fold
+statements of the first three. The cue threshold, the regularisation, the minimum feature
+count and the keep threshold are chosen by five article folds of train, scoring the whole
+pipeline (the default predictions plus the learned additions, filtered by the keep model)
+with ``newsbrief eval quotes``'s scorer; the final models are refitted on all of train and
+written to ``src/newsbrief/data/attribution_model.json`` (feature weights only, no text). Dev
+is never read here."""
 
 from __future__ import annotations
 
@@ -169,19 +170,67 @@ def parsed_of(cached: dict[str, Any]) -> list[tuple[int, int, L.Sent]]:
 REVISE = {"on": False}
 
 
-def predictions(cached: dict[str, Any], model: L.Model, text: str, thr: float) -> list[Quote]:
-    """What ``learned.add_learned`` returns, from the cached parse and default predictions."""
+def predictions(
+    cached: dict[str, Any], model: L.Model, text: str, thr: float, keep: float | None = None
+) -> list[Quote]:
+    """What ``learned.add_learned`` returns, from the cached parse and default predictions
+    (``keep`` the keep model's threshold, None: the model's own; no keep table: none dropped)."""
     if "parsed" not in cached:
         cached["parsed"] = parsed_of(cached)
     base = base_quotes(cached)
-    return base + L.tag_article(text, cached["parsed"], base, model, thr, REVISE["on"])
+    return L.learned_quotes(text, cached["parsed"], base, model, thr, REVISE["on"], keep)
+
+
+def candidates(
+    cached: dict[str, Any], model: L.Model, text: str, thr: float
+) -> tuple[list[Quote], list[tuple[str, float | None, float | None]]]:
+    if "parsed" not in cached:
+        cached["parsed"] = parsed_of(cached)
+    return L.candidates(text, cached["parsed"], base_quotes(cached), model, thr, REVISE["on"])
+
+
+def keep_labels(rec: dict[str, Any], quotes: list[Quote]) -> list[bool]:
+    """Per statement: does it match a gold content (the scorer's matching) whose source it has
+    right?"""
+    text = rec["text"]
+    gold = []
+    for att in rec["attributions"]:
+        spans = att.get("content") or []
+        if spans:
+            toks = frozenset().union(*(EQ._tokens(text, s["start"], s["end"]) for s in spans))
+            gold.append((toks, " ".join(s["text"] for s in att.get("source") or [])))
+    joined = EQ._merge_split(text, quotes)
+    pred = [frozenset().union(*(EQ._tokens(text, a, b) for a, b in parts)) for _, parts in joined]
+    ok: dict[int, bool] = {}
+    for i, j in EQ._match(pred, [g[0] for g in gold]):
+        q = joined[i][0]
+        ok[id(q)] = bool(gold[j][1]) and EQ._speaker_ok(q, gold[j][1])
+    return [ok.get(id(q), False) for q in quotes]
+
+
+def keep_rows(recs, cached, models, thr) -> list[list[tuple[list[str], bool]]]:
+    """Per article, the keep model's rows over the out-of-fold candidates (non-direct only)."""
+    from newsbrief.annotate.keep import keep_features
+
+    out = []
+    for k, rec in enumerate(recs):
+        qs, meta = candidates(cached[k], models[k], rec["text"], thr)
+        labels = keep_labels(rec, qs)
+        out.append(
+            [
+                (keep_features(rec["text"], q, o, sc, qs, sp), y)
+                for q, (o, sc, sp), y in zip(qs, meta, labels, strict=True)
+                if q.kind != "direct"
+            ]
+        )
+    return out
 
 
 def base_quotes(cached: dict[str, Any]) -> list[Quote]:
     return [Quote(*q) for q in cached["quotes"]]
 
 
-def score(recs, cached, models, thr) -> dict[str, float]:
+def score(recs, cached, models, thr, keep: float | None = None) -> dict[str, float]:
     """The scorer over ``recs``, article k predicted with ``models[k]`` (None: default only)."""
     by_id = {r["id"]: k for k, r in enumerate(recs)}
 
@@ -189,9 +238,12 @@ def score(recs, cached, models, thr) -> dict[str, float]:
         k = by_id[rec["id"]]
         if models is None:
             return base_quotes(cached[k])
-        return predictions(cached[k], models[k], rec["text"], thr)
+        return predictions(cached[k], models[k], rec["text"], thr, keep)
 
     return EQ._score(recs, predict)
+
+
+THRESHOLDS: dict[str, Any] = {"content": 0.5, "source": 0.5, "nested": False}
 
 
 def train_models(ex, idx, c, min_count) -> L.Model:
@@ -202,6 +254,9 @@ def train_models(ex, idx, c, min_count) -> L.Model:
             "content": fit(rows["content"], c, min_count),
             "source": fit(rows["source"], c, min_count),
             "cue_threshold": 0.5,
+            "content_threshold": THRESHOLDS["content"],
+            "source_threshold": THRESHOLDS["source"],
+            "nested": THRESHOLDS["nested"],
         }
     )
 
@@ -211,13 +266,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("train", type=Path)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/newsbrief-polnear-train.pkl"))
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--c", type=float, nargs="*", default=[0.3, 1.0])
+    ap.add_argument("--c", type=float, nargs="*", default=[0.3])
     ap.add_argument("--min-count", type=int, nargs="*", default=[10])
-    ap.add_argument("--thresholds", type=float, nargs="*", default=[0.4, 0.5])
+    ap.add_argument("--thresholds", type=float, nargs="*", default=[0.3, 0.4])
+    ap.add_argument("--content-threshold", type=float, default=0.5)
+    ap.add_argument("--source-threshold", type=float, default=0.35)
+    ap.add_argument("--nested", action="store_true")
+    ap.add_argument("--keep-c", type=float, nargs="*", default=[1.0])
+    ap.add_argument("--keep-min", type=int, default=5)
+    ap.add_argument(
+        "--keep-thresholds", type=float, nargs="*", default=[0.0, 0.2, 0.25, 0.3, 0.35, 0.4]
+    )
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     t0 = time.time()
     recs = EQ._load(args.train)
+    THRESHOLDS.update(
+        content=args.content_threshold, source=args.source_threshold, nested=args.nested
+    )
     if args.cache.exists():
         with args.cache.open("rb") as fh:
             cached = pickle.load(fh)
@@ -228,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     print({k: sum(map(len, v)) for k, v in ex.items()}, flush=True)
     print("default path:", score(recs, cached, None, 0), flush=True)
     fold_of = {i: k for k in range(args.folds) for i in range(k, len(recs), args.folds)}
-    best: tuple[float, float, int, float, bool] | None = None
+    best: tuple[float, float, int, float, bool, float, float, list] | None = None
     for c in args.c:
         for mc in args.min_count:
             models = [
@@ -238,23 +304,58 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 for k in range(args.folds)
             ]
-            for thr, rev in [(t, r) for t in args.thresholds for r in (False, True)]:
+            per_article = [models[fold_of[i]] for i in range(len(recs))]
+            for thr in args.thresholds:
+                by_rev = {}
+                for rev in (False, True):
+                    REVISE["on"] = rev
+                    for m in models:
+                        m.keep = {}
+                    r = score(recs, cached, per_article, thr)
+                    print(f"C={c} min_count={mc} thr={thr} revise={rev}:", r, flush=True)
+                    by_rev[rev] = r["all_source_f1"]
+                rev = by_rev[True] >= by_rev[False]
                 REVISE["on"] = rev
-                r = score(recs, cached, [models[fold_of[i]] for i in range(len(recs))], thr)
-                print(f"C={c} min_count={mc} thr={thr} revise={rev}:", r, flush=True)
-                if best is None or r["all_source_f1"] > best[0]:
-                    best = (r["all_source_f1"], c, mc, thr, rev)
+                # the keep model, fitted on these models' out-of-fold statements, its threshold
+                # chosen by the same folds (fold k filtered by a keep model fitted on the others)
+                rows = keep_rows(recs, cached, per_article, thr)
+                print(
+                    "  keep rows:",
+                    sum(map(len, rows)),
+                    "positive:",
+                    sum(y for r in rows for _, y in r),
+                    flush=True,
+                )
+                for kc in args.keep_c:
+                    for k, m in enumerate(models):
+                        m.keep = fit(
+                            [r for i in range(len(recs)) if fold_of[i] != k for r in rows[i]],
+                            kc,
+                            args.keep_min,
+                        )
+                    for kt in args.keep_thresholds:
+                        r = score(recs, cached, per_article, thr, kt)
+                        print(f"  revise={rev} keep C={kc} threshold={kt}:", r, flush=True)
+                        if best is None or r["all_source_f1"] > best[0]:
+                            best = (r["all_source_f1"], c, mc, thr, rev, kc, kt, rows)
     assert best is not None
-    _, c, mc, thr, rev = best
+    _, c, mc, thr, rev, kc, kt, rows = best
     final = train_models(ex, range(len(recs)), c, mc)
+    keep = fit([r for rs in rows for r in rs], kc, args.keep_min) if kt > 0 else {}
     data = {
         "cue": final.cue,
         "content": final.content,
         "source": final.source,
+        "keep": keep,
+        "content_threshold": args.content_threshold,
+        "source_threshold": args.source_threshold,
+        "nested": args.nested,
+        "keep_threshold": kt,
         "cue_threshold": thr,
         "revise": rev,
         "fitted": f"PolNeAR train, {args.folds}-fold CV: C={c}, min_count={mc}, threshold={thr}"
-        f", revise={rev}",
+        f", revise={rev}, content/source thresholds {args.content_threshold}/"
+        f"{args.source_threshold}, nested={args.nested}, keep C={kc}, keep threshold={kt}",
     }
     args.out.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n")
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes): {data['fitted']}")

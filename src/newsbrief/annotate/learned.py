@@ -1,12 +1,15 @@
 """A learned attribution tagger over the parse, for the attributions the patterns miss.
 
-Three linear models fitted on the PolNeAR train file only (``benchmarks/fit_attribution.py``)
-read one parsed sentence at a time: the cue model scores every verb, noun and adjective as the
+Linear models fitted on the PolNeAR train file only (``benchmarks/fit_attribution.py``) read
+one parsed sentence at a time (features in ``annotate.learned_features``): the cue model scores every verb, noun and adjective as the
 head of an attribution cue ("won", "vetoed", "are concerned", nominal "his decision"); for a cue
 above its threshold the content model decides which of the cue's dependents (and whether the
 clause it hangs on, for "…, according to X" and "…, he said") make up what was attributed, and
 the source model picks the dependent that is its source (a subject, a "by" agent, a possessor;
-the clause subject for a participle). Only feature weights are shipped
+the clause subject for a participle, or of a verb up a chain of coordinated ones). A fourth,
+the keep model (``annotate.keep``), then drops the reported and attributed statements, the
+patterns' and the tagger's, whose content and source are unlikely to both be right. Only
+feature weights are shipped
 (``newsbrief/data/attribution_model.json``); scoring is a sum of weights, no scikit-learn at run time.
 
 It needs every sentence parsed, so it runs only when every attribution is asked for
@@ -19,15 +22,23 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from newsbrief import parse as nlp_parse
-from newsbrief.annotate import lexicon as lx
-from newsbrief.annotate.cue_lexicon import CUES
+from newsbrief.annotate.keep import keep_filter
+from newsbrief.annotate.learned_features import (  # noqa: F401 (the fit script reads them here)
+    CUE_POS,
+    Sent,
+    Tok,
+    content_candidates,
+    cue_features,
+    doc_tokens,
+    source_candidates,
+)
 from newsbrief.annotate.speakers import PARSED
 from newsbrief.errors import ConfigError, ParseUnavailableError
 from newsbrief.records import Quote, Sentence
@@ -48,171 +59,13 @@ def attributions_mode(mode: str | None = None) -> str:
     return mode
 
 
-# (char offset in the sentence, text, lower, POS, tag, dep, head index, entity type)
-Tok = tuple[int, str, str, str, str, str, int, str]
-
-CUE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "ADP"})
-_QUOTES = frozenset('"“”«»„')
-# dependents that never belong to the content of their cue
-_NEVER_CONTENT = frozenset({"punct", "cc", "aux", "auxpass", "neg", "mark", "case"})
-
-
-def doc_tokens(doc: Any) -> list[Tok]:
-    """The fields of a spaCy ``Doc`` the models read, in the cached training form."""
-    return [(t.idx, t.text, t.lower_, t.pos_, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in doc]
-
-
-@dataclass(slots=True)
-class Sent:
-    """One parsed sentence: its tokens and, per token, children and whether inside quotes."""
-
-    toks: Sequence[Tok]
-    children: list[list[int]]
-    quoted: list[bool]
-
-    @classmethod
-    def of(cls, toks: Sequence[Tok]) -> Sent:
-        children: list[list[int]] = [[] for _ in toks]
-        for i, t in enumerate(toks):
-            if t[6] != i:
-                children[t[6]].append(i)
-        quoted, inside = [], False
-        for t in toks:
-            if t[1] in _QUOTES:
-                inside = not inside
-                quoted.append(False)
-            else:
-                quoted.append(inside)
-        return cls(toks, children, quoted)
-
-    def subtree(self, i: int) -> list[int]:
-        out, todo = [], [i]
-        while todo:
-            j = todo.pop()
-            out.append(j)
-            todo.extend(self.children[j])
-        return sorted(out)
-
-
-def _lower(s: Sent, i: int) -> str:
-    return s.toks[i][2] if 0 <= i < len(s.toks) else "<none>"
-
-
-def cue_features(s: Sent, i: int) -> list[str]:
-    t = s.toks[i]
-    w, pos, dep, h = t[2], t[3], t[5], t[6]
-    head = s.toks[h]
-    deps = {s.toks[c][5] for c in s.children[i]}
-    f = [
-        "b",
-        f"w={w}",
-        f"p={pos}",
-        f"t={t[4]}",
-        f"d={dep}",
-        f"wd={w}|{dep}",
-        f"wt={w}|{t[4]}",
-        f"hw={head[2]}",
-        f"hp={dep}|{head[3]}",
-        f"whw={w}|{head[2]}",
-        f"nx={_lower(s, i + 1)}",
-        f"wnx={w}|{_lower(s, i + 1)}",
-        f"pv={_lower(s, i - 1)}",
-        f"wpv={w}|{_lower(s, i - 1)}",
-        f"q={s.quoted[i]}",
-        f"first={i == 0}",
-        f"lex={w in lx.SPEECH_VERBS}|{w in CUES}|{pos}",
-    ]
-    for d in deps:
-        f.append(f"c={d}")
-        f.append(f"wc={w}|{d}")
-    for c in s.children[i]:
-        if s.toks[c][5] in ("nsubj", "nsubjpass", "poss"):
-            f.append(f"sp={s.toks[c][5]}|{s.toks[c][3]}|{s.toks[c][7]}")
-            f.append(f"wsp={w}|{s.toks[c][3]}")
-    return f
-
-
-def content_candidates(s: Sent, i: int) -> Iterator[tuple[str, list[int], list[str]]]:
-    """(kind, tokens, features) of the pieces that may be the content of cue ``i``: each
-    dependent's subtree, and the clause the cue hangs on (its head's subtree without the cue's)."""
-    t = s.toks[i]
-    w, dep = t[2], t[5]
-    for c in s.children[i]:
-        ct = s.toks[c]
-        if ct[5] in _NEVER_CONTENT:
-            continue
-        side = "L" if c < i else "R"
-        sub = s.subtree(c)
-        first = s.toks[sub[0]][2]
-        n = len(sub)
-        size = "1" if n == 1 else "s" if n < 4 else "m" if n < 10 else "l"
-        yield (
-            "child",
-            sub,
-            [
-                "b",
-                f"d={ct[5]}",
-                f"ds={ct[5]}|{side}",
-                f"p={ct[3]}|{side}",
-                f"wd={w}|{ct[5]}",
-                f"cd={dep}|{ct[5]}",
-                f"f={first}|{ct[5]}",
-                f"n={size}|{ct[5]}",
-                f"e={ct[7]}|{ct[5]}",
-            ],
-        )
-    h = t[6]
-    if h != i:
-        own = set(s.subtree(i))
-        sub = [j for j in s.subtree(h) if j not in own]
-        side = "L" if h < i else "R"
-        yield (
-            "head",
-            sub,
-            ["b", f"hd={dep}", f"hds={dep}|{side}", f"hw={w}|{dep}", f"hp={s.toks[h][3]}|{dep}"],
-        )
-
-
-def source_candidates(s: Sent, i: int) -> Iterator[tuple[int, list[str]]]:
-    """(token, features) of the words that may head the source of cue ``i``: its dependents,
-    the objects of its prepositions ("according to X", "by X"), and its head's subject (a
-    participle's or an infinitive's speaker)."""
-    t = s.toks[i]
-    w, dep = t[2], t[5]
-    seen: list[tuple[int, str]] = []
-    for c in s.children[i]:
-        seen.append((c, "c"))
-        if s.toks[c][5] in ("prep", "agent"):
-            seen.extend((g, "pc") for g in s.children[c] if s.toks[g][5] == "pobj")
-    h = t[6]
-    if h != i:
-        seen.extend((c, "h") for c in s.children[h] if s.toks[c][5] in ("nsubj", "nsubjpass"))
-    for c, rel in seen:
-        ct = s.toks[c]
-        if ct[5] in _NEVER_CONTENT:
-            continue
-        side = "L" if c < i else "R"
-        yield (
-            c,
-            [
-                "b",
-                f"r={rel}|{ct[5]}",
-                f"rs={rel}|{ct[5]}|{side}",
-                f"p={ct[3]}",
-                f"e={ct[7]}",
-                f"wr={w}|{rel}|{ct[5]}",
-                f"cd={dep}|{rel}|{ct[5]}",
-                f"l={ct[2] if ct[3] == 'PRON' else ct[3]}",
-            ],
-        )
-
-
 @dataclass(slots=True)
 class Found:
     cue: tuple[int, int]  # character spans relative to the sentence
     content: tuple[int, int]
     source: tuple[int, int] | None
     score: float
+    source_p: float = 0.0  # the source model's probability of the chosen source
 
 
 def _span(s: Sent, idx: list[int]) -> tuple[int, int] | None:
@@ -224,7 +77,7 @@ def _span(s: Sent, idx: list[int]) -> tuple[int, int] | None:
 
 
 class Model:
-    """The three weight tables and the cue threshold."""
+    """The four weight tables (cue, content, source, keep) and their thresholds."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.cue: dict[str, float] = data["cue"]
@@ -234,6 +87,12 @@ class Model:
         self.content_threshold: float = data.get("content_threshold", 0.5)
         self.source_threshold: float = data.get("source_threshold", 0.5)
         self.revise: bool = bool(data.get("revise", False))
+        # the fourth model (``annotate.keep``): which non-direct statements to keep
+        self.keep: dict[str, float] = data.get("keep", {})
+        self.keep_threshold: float = data.get("keep_threshold", 0.0)
+        # the tagger may add a statement nested inside another's content (cue and content
+        # inside it: "X said the plan *would fail, critics argued*")
+        self.nested: bool = bool(data.get("nested", False))
 
     @staticmethod
     def _prob(weights: dict[str, float], feats: list[str]) -> float:
@@ -268,16 +127,27 @@ class Model:
             p = self._prob(self.source, feats)
             if p >= best_p:
                 best, best_p = c, p
+        src: list[int] = []
         if best is not None:
-            src = set(s.subtree(best))
-            idx = [j for j in idx if j not in src]
+            # the cue's own clause is never part of its source ("the senator, who criticized …")
+            # nor anything past it: the run of the source's words around its head
+            sub = s.subtree(best)
+            own = set() if best in set(s.subtree(i)) else set(s.subtree(i))
+            keep = {j for j in sub if j not in own}
+            lo = hi = best
+            while lo - 1 in keep:
+                lo -= 1
+            while hi + 1 in keep:
+                hi += 1
+            src = list(range(lo, hi + 1))
+            idx = [j for j in idx if j not in keep]
         content = _span(s, [j for j in idx if j != i])
         if content is None:
             return None
         t = s.toks[i]
         cue = (t[0], t[0] + len(t[1]))
-        source = _span(s, s.subtree(best)) if best is not None else None
-        return Found(cue, content, source, score)
+        source = _span(s, src) if src else None
+        return Found(cue, content, source, score, best_p if best is not None else 0.0)
 
 
 @lru_cache(maxsize=1)
@@ -299,19 +169,76 @@ def tag_article(
     ``quotes`` covers: content overlapping a found statement, or a cue inside one, is left to
     the patterns. Their source is the surface words ("the senator", "he"), not resolved to a
     name: no brief shows them."""
+    return [q for q, _ in tag_article_scored(text, parsed, quotes, m, threshold, revise)]
+
+
+def tag_article_scored(
+    text: str,
+    parsed: Sequence[tuple[int, int, Sent]],
+    quotes: Sequence[Quote],
+    m: Model,
+    threshold: float | None = None,
+    revise: bool = False,
+) -> list[tuple[Quote, Found]]:
+    """``tag_article`` with what the tagger found for each attribution (its scores)."""
     if revise:
         _revise(text, parsed, quotes, m, threshold)
     taken = [(q.start, q.end) for q in quotes]
-    out: list[Quote] = []
+    out: list[tuple[Quote, Found]] = []
     for index, st, sent in parsed:
         for f in m.tag(sent, threshold):
             a, b, ca = st + f.content[0], st + f.content[1], st + f.cue[0]
-            if any(x < b and a < y or x <= ca < y for x, y in taken):
+            if any(
+                (x < b and a < y or x <= ca < y)
+                and not (m.nested and x <= a and b <= y and x <= ca and (a, b) != (x, y))
+                for x, y in taken
+            ):
                 continue
             taken.append((a, b))
             src = text[st + f.source[0] : st + f.source[1]] if f.source else None
             cue = text[ca : st + f.cue[1]]
-            out.append(Quote(text[a:b], "attributed", index, a, b, None, src, cue))
+            out.append((Quote(text[a:b], "attributed", index, a, b, None, src, cue), f))
+    return out
+
+
+def candidates(
+    text: str,
+    parsed: Sequence[tuple[int, int, Sent]],
+    quotes: Sequence[Quote],
+    m: Model,
+    threshold: float | None = None,
+    revise: bool | None = None,
+) -> tuple[list[Quote], list[tuple[str, float | None, float | None]]]:
+    """``quotes`` (revised) plus the tagger's, with each one's origin ("p" the patterns, "pt"
+    a pattern statement whose cue the tagger also found, "t" the tagger), the tagger's cue
+    score and its source model's probability, before the keep model."""
+    rev = m.revise if revise is None else revise
+    confirmed = _revise(text, parsed, quotes, m, threshold) if rev else {}
+    added = tag_article_scored(text, parsed, quotes, m, threshold)
+    out = list(quotes) + [q for q, _ in added]
+    meta: list[tuple[str, float | None, float | None]] = []
+    for q in quotes:
+        f = confirmed.get(id(q))
+        meta.append(("p", None, None) if f is None else ("pt", f.score, f.source_p))
+    meta += [("t", f.score, f.source_p) for _, f in added]
+    return out, meta
+
+
+def learned_quotes(
+    text: str,
+    parsed: Sequence[tuple[int, int, Sent]],
+    quotes: Sequence[Quote],
+    m: Model,
+    threshold: float | None = None,
+    revise: bool | None = None,
+    keep_threshold: float | None = None,
+) -> list[Quote]:
+    """Every statement when all attributions are asked for: ``candidates`` without those the
+    keep model drops (``annotate.keep``), in text order."""
+    out, meta = candidates(text, parsed, quotes, m, threshold, revise)
+    thr = m.keep_threshold if keep_threshold is None else keep_threshold
+    out = keep_filter(text, out, meta, m.keep, thr)
+    out.sort(key=lambda q: q.start)
     return out
 
 
@@ -321,10 +248,11 @@ def _revise(
     quotes: Sequence[Quote],
     m: Model,
     threshold: float | None,
-) -> None:
+) -> dict[int, Found]:
     """A pattern statement (not a direct quote) whose cue the tagger also found takes the
     tagger's content span, where that overlaps no other statement, and its source when the
-    patterns found none."""
+    patterns found none. Returns what the tagger found for each such statement (by ``id``)."""
+    found: dict[int, Found] = {}
     by_index = {index: (st, sent) for index, st, sent in parsed}
     for q in quotes:
         if q.kind == "direct" or not q.cue or q.sentence not in by_index:
@@ -341,7 +269,9 @@ def _revise(
                 q.start, q.end, q.text = a, b, text[a:b]
             if q.speaker_text is None and f.source is not None:
                 q.speaker_text = text[st + f.source[0] : st + f.source[1]]
+            found[id(q)] = f
             break
+    return found
 
 
 def add_learned(text: str, sentences: list[Sentence], quotes: list[Quote]) -> list[Quote]:
@@ -355,6 +285,4 @@ def add_learned(text: str, sentences: list[Sentence], quotes: list[Quote]) -> li
     parsed = [
         (s.index, s.start, Sent.of(doc_tokens(d))) for s, d in zip(sentences, docs, strict=True)
     ]
-    out = list(quotes) + tag_article(text, parsed, quotes, model(), revise=model().revise)
-    out.sort(key=lambda q: q.start)
-    return out
+    return learned_quotes(text, parsed, quotes, model())
