@@ -144,3 +144,14 @@ def test_a_chamber_member_by_role_is_not_the_chamber_speaking() -> None:
     assert speakers["the inquiry would take weeks"] != "Senate"
     # a spokesman speaks for the body he works for
     assert speakers["the vote would go ahead"] == "Harlow Council"
+
+
+def test_an_opening_participle_phrase_is_not_what_was_said() -> None:
+    from newsbrief.annotate.cues import match_reported
+
+    s = "Appearing on a Sunday show, Ann Dorsey said the inquiry would take weeks."
+    subj, _, cue, (a, b) = match_reported(s)  # type: ignore[misc]
+    assert (subj, cue, s[a:b].rstrip(".")) == ("Ann Dorsey", "said", "the inquiry would take weeks")
+    s = "The plan had failed badly, the mayor said in an interview with the paper."
+    subj, _, cue, (a, b) = match_reported(s)  # type: ignore[misc]
+    assert s[a:b] == "The plan had failed badly"

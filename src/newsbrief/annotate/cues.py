@@ -251,6 +251,15 @@ def _opens_content(s: str, m: re.Match[str]) -> bool:
     return bool(words) and words[0].lower() not in _SAID_MODIFIER and m.group("subj") is not None
 
 
+def _clause_after_cue(s: str, m: re.Match[str]) -> bool:
+    """Whether a content-first match ("…, X said on Tuesday") has a whole clause after its
+    cue instead: then what was said follows the cue and the words before it are an opener."""
+    verb = "verb2" if m.group("verb2") else "verb"
+    trail = s[m.end(verb) :].strip(" \t.!?")
+    words = trail.split()
+    return len(words) >= 4 and words[0].lower() not in _SAID_MODIFIER and is_clause(trail)
+
+
 def match_reported(s: str) -> Match | None:
     """(subject, subject span, cue, content span) of reported speech in sentence ``s``."""
     if _TRIGGERS.isdisjoint(_WORD.findall(s.lower())):
@@ -267,6 +276,8 @@ def match_reported(s: str) -> Match | None:
             continue  # "X, angry, said the plan had failed": "said" opens the content
         if m and rx is _REPORTED_CSC and _opens_content(s, m):
             continue  # "Speaking in Rome, X said the plan, once agreed, …": no interruption
+        if m and rx is _REPORTED_CS and _clause_after_cue(s, m):
+            continue  # "Appearing on a talk show, X said the inquiry …": the opener is no content
         if m and not re.search(r"[“\"]", m.group("content")[:1]) and _subject_ok(m):
             g = "subj" if m.group("subj") else "subj2"
             verb = m.group("verb") or m.group("verb2")
