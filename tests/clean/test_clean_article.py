@@ -264,3 +264,20 @@ def test_wire_credit_residue_is_removed_with_a_reason() -> None:
     assert out.text.startswith("The port reopened")
     assert out.meta["wire"] == "Reuters" and "dateline" not in out.meta
     assert [r.text for r in out.removed if r.reason == "dateline"] == ["(Reuters) -"]
+
+
+def test_a_wire_dateline_after_a_teaser_still_opens_the_story() -> None:
+    text = "\n\n".join(
+        [
+            "Are the county's water rules about to change again this year?",
+            "The question came up at two meetings last spring and once in the autumn.",
+            "Officials have not said when a decision will come, or who will make it.",
+            "Readers asked us to look into it, and we did over several weeks of calls.",
+            "HARLOW (AP) — The county board voted on Monday to keep the water rules as they are.",
+            "MAPLE RIDGE — a later line in capitals is left alone in the middle of a report.",
+        ]
+    )
+    out = clean_article(Article(id="w", source="t", text=text))
+    assert out.meta["dateline"] == "HARLOW" and out.meta["wire"] == "AP"
+    assert "The county board voted on Monday" in out.text and "HARLOW (AP)" not in out.text
+    assert "MAPLE RIDGE — a later line" in out.text

@@ -68,7 +68,7 @@ HTML_REASONS: frozenset[str] | None = frozenset(
 )
 
 _BLANKS = re.compile(r"\n{3,}")
-_DATELINE_WINDOW = 3  # datelines open the story: only the first kept paragraphs are looked at
+_DATELINE_WINDOW = 3  # any dateline form opens the story here; later only "PLACE (WIRE) —"
 
 
 def clean_article(article: Article, html_reasons: frozenset[str] | None = HTML_REASONS) -> Article:
@@ -128,10 +128,13 @@ def clean_article(article: Article, html_reasons: frozenset[str] | None = HTML_R
         if reason is not None:
             removed.append(Removed(line.strip(), reason, number))
             continue
-        if line.strip() and seen_paragraphs < _DATELINE_WINDOW:
+        if line.strip() and not dated:
+            early = seen_paragraphs < _DATELINE_WINDOW
             seen_paragraphs += 1
-            dateline = parse_dateline(line.strip()) if not dated else None
-            if dateline is not None:
+            dateline = parse_dateline(line.strip())
+            # past the first paragraphs only a full wire dateline ("LAS VEGAS (AP) —") counts:
+            # the story proper starts there, after a teaser or another story's lines
+            if dateline is not None and (early or (dateline.place and dateline.wire)):
                 dated = True
                 if dateline.place:
                     meta["dateline"] = dateline.place
