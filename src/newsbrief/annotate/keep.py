@@ -89,7 +89,8 @@ def keep_features(
     after = text[q.end : q.end + 1]
     ends = after in ("", ".", "?", "!", "\n")
     multi = "\n" in q.text
-    src_inside = bool(q.speaker_text) and q.speaker_text in q.text
+    speaker_text = q.speaker_text or ""
+    src_inside = bool(speaker_text) and speaker_text in q.text
     f = [
         "b",
         f"k={q.kind}|{origin}",
