@@ -154,7 +154,7 @@ def _predict_newsbrief(rec: dict[str, Any]) -> list[Quote]:
 
 def _predict_quote_marks(rec: dict[str, Any]) -> list[Quote]:
     """Baseline: every quoted span is a direct quote, no speaker."""
-    from newsbrief.annotate.quotes import quote_spans
+    from newsbrief.annotate.quote_marks import quote_spans
 
     return [Quote("", "direct", 0, s.start, s.end) for s in quote_spans(rec["text"])]
 

@@ -1,0 +1,111 @@
+"""The quotation-mark scanner: spans of quoted text in an article, with straight, curly,
+guillemet and single marks (single quotes told apart from apostrophes), a quote continued
+across paragraphs when the next paragraph re-opens it. Who said them is ``quotes``' job."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPENERS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"', "‹": "›"}
+
+
+@dataclass(slots=True)
+class _Span:
+    open: int
+    start: int
+    end: int
+    close: int  # index just after the closing mark
+
+
+def _single_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "(—–-:[") and after.isalnum()
+
+
+def _single_close(text: str, i: int, start: int) -> int:
+    """Index of the closing single quote for content starting at ``start``, -1 if none."""
+    j = start
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    while j < line_end:
+        ch = text[j]
+        if ch in "’'" and not text[j - 1].isspace():
+            nxt = text[j + 1] if j + 1 < len(text) else " "
+            if not nxt.isalnum():
+                return j
+        j += 1
+    return -1
+
+
+_QUOTE_CHAR = re.compile("[“\"«„‹‘'`]")
+_STOPS = {op: re.compile("[" + re.escape(cl) + "\n]") for op, cl in _OPENERS.items()}
+
+
+def quote_spans(text: str) -> list[_Span]:
+    """Top-level quoted spans (content offsets without the marks)."""
+    out: list[_Span] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        found = _QUOTE_CHAR.search(text, i)
+        if not found:
+            break
+        i = found.start()
+        ch = text[i]
+        if ch == "`":
+            # ``newswire style'': the closing mark is two apostrophes on the same paragraph
+            j = text.find("''", i + 2) if text.startswith("``", i) else -1
+            nl = text.find("\n", i)
+            if j > 0 and (nl < 0 or j < nl) and text[i + 2 : j].strip():
+                out.append(_Span(i, i + 2, j, j + 2))
+                i = j + 2
+                continue
+            i += 1
+            continue
+        if text.startswith("''", i) and (i == 0 or not text[i - 1].isalnum()):
+            j = text.find("''", i + 2)
+            nl = text.find("\n", i)
+            if j > 0 and (nl < 0 or j < nl):  # ''typewriter quotes'' used by some wires
+                out.append(_Span(i, i + 2, j, j + 2))
+                i = j + 2
+                continue
+        if ch in _OPENERS:
+            closers = _OPENERS[ch]
+            j = i + 1
+            while j < n and text[j] == ch:
+                j += 1  # a doubled opener (""Iraqi …) is one mark
+            start = k = j
+            end = close = n
+            stop = _STOPS[ch]
+            while k < n:
+                hit = stop.search(text, k)
+                if not hit:
+                    break
+                k = hit.start()
+                if text[k] in closers:
+                    end, close = k, k + 1
+                    break
+                if text[k] == "\n":
+                    nxt = k
+                    while nxt < n and text[nxt].isspace():
+                        nxt += 1
+                    if nxt < n and text[nxt] == ch:  # the quote goes on in the next paragraph
+                        k = nxt + 1
+                        continue
+                    end = close = k
+                    break
+                k += 1
+            if end > start and text[start:end].strip():
+                out.append(_Span(i, start, end, close))
+            i = max(close, i + 1)
+            continue
+        if ch in "‘'" and _single_open(text, i):
+            j = _single_close(text, i, i + 1)
+            if j > 0:
+                out.append(_Span(i, i + 1, j, j + 1))
+                i = j + 1
+                continue
+        i += 1
+    return out
