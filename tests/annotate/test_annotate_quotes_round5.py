@@ -137,13 +137,15 @@ def test_a_chamber_member_by_role_is_not_the_chamber_speaking() -> None:
     text = (
         "Sen. Ann Dorsey on Sunday joined the critics of Rep. Paul Vance over the files.\n"
         "On a Sunday show, the Senate majority whip said the inquiry would take weeks.\n"
-        "The Harlow Council spokesman said the vote would go ahead."
+        "The Harlow Council spokesman said the vote would go ahead.\n"
+        "The White House press secretary said the talks would resume."
     )
     quotes = annotate_article(Art(id="x", source="t", text=text)).quotes
     speakers = {q.text: q.speaker for q in quotes}
     assert speakers["the inquiry would take weeks"] != "Senate"
     # a spokesman speaks for the body he works for
     assert speakers["the vote would go ahead"] == "Harlow Council"
+    assert speakers["the talks would resume"] == "White House"
 
 
 def test_an_opening_participle_phrase_is_not_what_was_said() -> None:

@@ -341,8 +341,9 @@ class Resolver(ParsePlanning):
         spokesman said" stays the State Department's)."""
         if m is None or m.kind != "org" or m.end >= end or not m.entity:
             return None
-        if m.entity.lower().split()[-1] not in _CHAMBERS:
-            return None
+        name = m.entity.lower()
+        if name.split()[-1] not in _CHAMBERS or name.endswith("white house"):
+            return None  # the White House is an office that speaks, not a chamber
         tail = self.text[m.end : end].split()
         head = tail[-1].strip(".,'’").lower() if tail else ""
         if not tail or not all(w[:1].islower() for w in tail) or head not in ROLE_HEADS:
