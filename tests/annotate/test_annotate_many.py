@@ -42,24 +42,12 @@ def _articles(examples_dir: Path) -> list[Article]:
     return arts + [pipeline.clean_article(a) for a in raw[:6]]
 
 
-def _pipe_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    model = parse.nlp()
-    calls: list[int] = []
-    pipe = model.pipe
-
-    def counted(texts, **kw):
-        texts = list(texts)
-        calls.append(len(texts))
-        return pipe(texts, **kw)
-
-    monkeypatch.setattr(model, "pipe", counted)
-    return calls
-
-
 @pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
-def test_a_chunk_gives_what_one_by_one_gives_in_one_parse_call(monkeypatch, examples_dir):
+def test_a_chunk_gives_what_one_by_one_gives_in_one_parse_call(
+    monkeypatch, examples_dir, pipe_calls
+):
     arts = _articles(examples_dir)
-    calls = _pipe_calls(monkeypatch)
+    calls = pipe_calls
     parse.clear_cache()
     one = [to_dict(annotate(copy.deepcopy(a))) for a in arts]
     alone = list(calls)

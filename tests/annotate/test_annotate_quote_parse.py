@@ -143,24 +143,10 @@ ANTECEDENT = (
 )
 
 
-def _pipe_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    model = parse.nlp()
-    calls: list[int] = []
-    pipe = model.pipe
-
-    def counted(texts, **kw):
-        texts = list(texts)
-        calls.append(len(texts))
-        return pipe(texts, **kw)
-
-    monkeypatch.setattr(model, "pipe", counted)
-    return calls
-
-
 @pytest.mark.skipif(not parse.available(), reason="the spaCy model is not installed")
-def test_the_pronoun_antecedent_is_parsed_in_the_attribution_batch(monkeypatch):
+def test_the_pronoun_antecedent_is_parsed_in_the_attribution_batch(monkeypatch, pipe_calls):
     speakers.set_quote_parse(True)
-    calls = _pipe_calls(monkeypatch)
+    calls = pipe_calls
     parse.clear_cache()
     batched = [(q.speaker, q.speaker_text) for q in annotate(Article("a", "a", ANTECEDENT)).quotes]
     assert calls == [2]  # the attribution sentence and the antecedent of "she", one call

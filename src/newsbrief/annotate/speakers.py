@@ -270,7 +270,7 @@ class Resolver(ParsePlanning):
 
     def _resolve(self, subj: str, start: int, end: int) -> str | None:
         m = self._mention_in(start, end)
-        role = self._role_after_org(m, subj, start, end)
+        role = self._role_after_org(m, end)
         if role is not None:
             # "the Senate majority whip said": the organisation only qualifies the role; the
             # speaker is the person holding it, or no one the article names
@@ -334,7 +334,7 @@ class Resolver(ParsePlanning):
             return subj.strip()
         return None
 
-    def _role_after_org(self, m: Mention | None, subj: str, start: int, end: int) -> str | None:
+    def _role_after_org(self, m: Mention | None, end: int) -> str | None:
         """The role noun ending a subject whose only name is a chamber before it ("the Senate
         majority whip"), else None. A chamber's members do not speak for it, while a
         spokesman or secretary of a ministry or company does ("the State Department
