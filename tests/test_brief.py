@@ -180,3 +180,17 @@ def test_timeline_entries_of_an_article_dated_apart_show_its_date():
     text = render_markdown(brief)
     assert "(article date inferred 2016-04-01)" in text
     assert text.count("(article ") == 1
+
+
+def test_an_untitled_headline_passes_over_a_first_person_line():
+    # a transcript or letter line in the first person is a quotation without the marks
+    line = "I-- I'm used to being the underdog, and we will rebuild every home."
+    a = _article("a", "", [line, "The river Tarn burst its banks on Monday."])
+    b = _article("b", "", [line])
+    summary = [
+        SummarySentence(line, [SentenceRef("a", 0, line), SentenceRef("b", 0, line)]),
+        SummarySentence(a.sentences[1].text, [SentenceRef("a", 1, a.sentences[1].text)]),
+    ]
+    story = Story("s4", ["a", "b"], None, None, "tarn")
+    brief = build_brief(story, [a, b], [], Analysis(story="s4"), summary)
+    assert brief.headline == "The river Tarn burst its banks on Monday."

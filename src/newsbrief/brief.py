@@ -200,6 +200,7 @@ _FURNITURE = re.compile(
     r"|\b(?:Getty|AP|AFP|Reuters) Images?\b"
     r"|\b(?:ap|afp) photo\b|/(?:getty images|ap|afp|reuters)\b"
 )
+_FIRST_PERSON = re.compile(r"\s*(?:I|We|My|Our)\b(?!\.)")
 _CUT = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*\s*$")
 
 
@@ -224,11 +225,13 @@ def _headline_from_summary(summary: list[SummarySentence]) -> str:
     ] or summary
     if not usable:
         return ""
-    # a reporter's sentence names the story better than a quotation does
+    # a reporter's sentence names the story better than a quotation does, or than a line of
+    # a transcript or letter in the first person ("I-- I'm used to being an underdog.")
     best = max(
         usable,
         key=lambda s: (
-            not s.text.lstrip().startswith(('"', "“", "'", "‘")),
+            not s.text.lstrip().startswith(('"', "“", "'", "‘"))
+            and not _FIRST_PERSON.match(s.text),
             len(s.text.split()) <= HEADLINE_WORDS,
             len({c.article for c in s.citations}),
             -summary.index(s),

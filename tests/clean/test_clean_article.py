@@ -281,3 +281,18 @@ def test_a_wire_dateline_after_a_teaser_still_opens_the_story() -> None:
     assert out.meta["dateline"] == "HARLOW" and out.meta["wire"] == "AP"
     assert "The county board voted on Monday" in out.text and "HARLOW (AP)" not in out.text
     assert "MAPLE RIDGE — a later line" in out.text
+
+
+def test_glued_page_labels_and_site_taglines_never_become_the_title():
+    # an NYT page opens on its photo and advertisement labels glued to "Continue reading
+    # the main story"; a Wikipedia page on its tagline. Neither is a headline or body text.
+    body = "WASHINGTON — The senator said on Thursday that he would retire next year.\n"
+    for junk, reason in (
+        ("Photo Advertisement Continue reading the main story", "related-link"),
+        ("Advertisement Continue reading the main story", "related-link"),
+        ("From Wikipedia, the free encyclopedia", "navigation"),
+    ):
+        cleaned = clean_article(Article(id="x", source="x.txt", text=f"{junk}\n\n{body}"))
+        assert cleaned.title != junk
+        assert junk not in cleaned.text
+        assert {r.text: r.reason for r in cleaned.removed}[junk] == reason

@@ -164,3 +164,19 @@ def test_lines_that_talk_to_the_reader_or_caption_a_file_photo_are_not_summary_s
         "Seeing the damage, the mayor asked for help from the regional government.",
     ):
         assert ineligible_reason(text) == "", text
+
+
+def test_a_wire_caption_ending_on_place_and_date_is_not_a_summary_sentence():
+    # the caption's date follows the place (or a weekday) with no preposition before it
+    for text in (
+        "A volunteer fills sandbags by the river in Riverton, Ohio May 30, 2016.",
+        "The mayor walks through the flooded square in Riverton Saturday, March 23, 2013.",
+        "Rescue boats wait at the harbour in Port Ellis, Maine, Dec. 20, 2012.",
+    ):
+        assert ineligible_reason(text) == "caption", text
+    for text in (
+        "The flood defence treaty was signed Oct. 1, 1953.",
+        "The county's vote on the barriers is set for Tuesday, Nov. 6, 2018.",
+        "The river is expected to stay under a flood warning until noon Jan. 2, 2018.",
+    ):
+        assert ineligible_reason(text) == "", text

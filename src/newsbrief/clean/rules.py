@@ -54,7 +54,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "navigation",
         _rx(
-            r"^\s*(?:back to (?:top|home)|to the top|skip to (?:main )?(?:content|navigation)|"
+            # the tagline a Wikipedia page opens on is the site speaking, not a headline
+            r"^\s*(?:from wikipedia, the free encyclopedia|back to (?:top|home)|to the top|skip to (?:main )?(?:content|navigation)|"
             r"scroll to top|top of page|go to top|main menu|menu|navigation|search|close|"
             r"home|next|previous|prev|more|open|toggle navigation|you are (?:here|at)|"
             r"(?:next|previous|prev) (?:article|post|story|page)|sections?|log ?in|log ?out|"
@@ -159,7 +160,8 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "related-link",
         _rx(
-            r"^\s*(?:read more|read also|also read|read next|read the full|related(?: articles?| stories?| news| posts?| coverage)?|"
+            # NYT pages glue labels before it: "Photo Advertisement Continue reading the main story"
+            r"^\s*(?:(?:photo|advertisement|newsletter sign up)\s+)*(?:read more|read also|also read|read next|read the full|related(?: articles?| stories?| news| posts?| coverage)?|"
             r"see also|more (?:from|on|about|stories|news|coverage)|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|"
             r"recommended(?: for you| stories| articles)?|most (?:read|popular|viewed|shared)|"
             r"popular (?:posts?|stories|articles)|recent (?:posts?|stories|articles)|"

@@ -87,6 +87,16 @@ _CAPTION_DATE = re.compile(
     r",\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]+\.?"
     r"\s+\d{1,2},\s+\d{4}\.$"
 )
+# The same credit without the comma-weekday: "... in Kathmandu, Nepal May 30, 2016." or
+# "... in Castel Gandolfo Saturday, March 23, 2013." The date follows a place or a weekday
+# directly; a report puts a preposition before its dates ("signed on Oct. 1, 1953", "set
+# for Tuesday, Nov. 6, 2018").
+_CAPTION_PLACE_DATE = re.compile(
+    r"(?:\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w.'’-]*"
+    r"|\b(?:morning|afternoon|evening|night)),?\s+"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.$"
+)
 # Social-media text pasted into the page: a post ("RT @x: ...", "... @handle ...") or a
 # follow prompt. A handle in a sentence that talks about the post or account is kept.
 _HANDLE = re.compile(r"(?<![\w.])@\w")
@@ -221,6 +231,8 @@ def ineligible_reason(
     ):
         return "caption"
     if text.endswith(".") and "day, " in text and _CAPTION_DATE.search(text):
+        return "caption"
+    if text[-2:-1].isdigit() and _CAPTION_PLACE_DATE.search(text):
         return "caption"
     if "@" in text and _HANDLE.search(text) and not _ABOUT_POSTS.search(low):
         return "social"
