@@ -6,12 +6,13 @@
 Counts over every brief (``*.json`` in BRIEFS_DIR, as `newsbrief run --out` writes them):
 - summary sentences that open on an unresolved reference: a pronoun, demonstrative or
   connective opening ("He ...", "But they ...", "This ..."), or a quotation given to a
-  pronoun ('"...," he said'), whose preceding summary sentence is not the sentence before it
+  pronoun ('"...," he said'), or a document never named that speaks ("The magazine claims
+  ..."), whose preceding summary sentence is not the sentence before it
   in the same article (a pair taken together reads fine);
 - summary sentences that still carry dateline or wire-credit residue ("TRIPOLI, Libya (AP) _",
   "(Reuters) -", "(CNN) --");
 - headlines cut off ("…", "...") or page furniture ("Story highlights", "CLOSE", photo
-  credits, "Tweet with a location").
+  credits, "Tweet with a location", "... Continue reading the main story", "From Wikipedia").
 
 This detector is written apart from the summarizer's own (``summarize.text``) and is broader
 in its openers, so the count is not the filter grading itself.
@@ -50,6 +51,12 @@ _NOT_REFERRING = re.compile(
 )
 _PRONOUN_SPEAKER = re.compile(r"[,!?…][\"”’']?\s+(?:he|she|they)\s+(?:said|says|added|told)\b")
 _PLURAL_SPEAKER = re.compile(r"^The (?:[a-z]+ )?[a-z]+[^s\W]s (?:said|say|says|told|added)\b")
+# a document or outlet never named that speaks: "The magazine claims", "The page continued:"
+_UNNAMED_SOURCE = re.compile(
+    r"^[\"“‘'(]?\s*(?:The (?:magazine|page|paper|newspaper|letter|post|statement|site|website"
+    r"|documents?|memo|tweet|email|message) (?:said|says|added|continued|claims|claimed|stated"
+    r"|reads|noted|established)\b|Asked about (?:the|this|that|it|his|her|their)\b)"
+)
 RESIDUE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}\s*)?\((?:AP|Reuters|CNN|AFP|UPI"
     r"|Bloomberg|BBC|dpa|Xinhua)\)|^\s*[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}\s+"
@@ -59,7 +66,7 @@ _CUT = re.compile(r"(?:…|\.\.\.)[\"'”’)\]]*\s*$")
 _FURNITURE = re.compile(
     r"(?i)^\s*(?:story highlights|highlights|close\b|image copyright|image caption|tweet with"
     r"|join us on|like us on|follow us|follow \S+: (?:facebook|twitter)|watch:|video:|photos?:"
-    r"|advertisement)"
+    r"|advertisement|from wikipedia\b)|continue reading the main story"
     r"|\((?:[A-Z][\w.'’-]*\s*)+/\s*[A-Z][\w .'’-]*\)|\b(?:Getty|AP|AFP|Reuters) Images?\b"
 )
 
@@ -67,7 +74,12 @@ _FURNITURE = re.compile(
 def opens_on_reference(text: str) -> bool:
     if _NOT_REFERRING.match(text):
         return False
-    return bool(_OPENER.match(text) or _PRONOUN_SPEAKER.search(text) or _PLURAL_SPEAKER.match(text))
+    return bool(
+        _OPENER.match(text)
+        or _PRONOUN_SPEAKER.search(text)
+        or _PLURAL_SPEAKER.match(text)
+        or _UNNAMED_SOURCE.match(text)
+    )
 
 
 def sentence_id(item: dict) -> str:

@@ -180,3 +180,22 @@ def test_a_wire_caption_ending_on_place_and_date_is_not_a_summary_sentence():
         "The river is expected to stay under a flood warning until noon Jan. 2, 2018.",
     ):
         assert ineligible_reason(text) == "", text
+
+
+def test_a_document_that_speaks_unnamed_is_a_referring_opening():
+    from newsbrief.summarize.text import opens_on_pronoun, opens_on_reference
+
+    for text in (
+        "The magazine claims that the mayor has been seen partying in Millbrook.",
+        'The statement added: "The crews were given the wrong map."',
+        'The page continued: "We dread the winter without the bridge."',
+        'Asked about the fact sheet, the engineer said: "That is an internal document."',
+    ):
+        assert opens_on_pronoun(text) and opens_on_reference(text), text
+    for text in (
+        "The study, published today in a journal, found that the dam was safe.",
+        "The magazine's editor said the flood issue sold out in a day.",
+        "The report, issued on Tuesday, concluded that the levee failed.",
+        "Asked whether the bridge would reopen, the mayor said it would.",
+    ):
+        assert not opens_on_pronoun(text), text
