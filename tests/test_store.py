@@ -241,3 +241,14 @@ def test_codec_matches_records_to_dict_and_from_dict(examples_dir: Path) -> None
             data = _json.loads(_json.dumps(plain))
             assert load(cls, data) == from_dict(cls, data)
             assert to_dict(load(cls, data)) == plain
+
+
+def test_a_new_database_in_a_folder_not_made_yet(tmp_path):
+    path = tmp_path / "runs" / "flood" / "nb.db"
+    store = Store(path)
+    store.add_articles([_article(1)])
+    assert path.exists()
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError, match="cannot create the folder"):
+        Store(blocker / "nb.db")

@@ -178,3 +178,19 @@ def test_the_header_span_uses_stated_dates_only() -> None:
     brief.articles[0].published, brief.articles[0].published_inferred = "2024-05-14", False
     header = render_markdown(brief).splitlines()[2]
     assert "1974" not in header and header.startswith("*2024-05-14 · ")
+
+
+def test_a_dissenting_member_is_not_cited_for_the_claim() -> None:
+    # the rewrite that changed the figure is named apart, never cited as support
+    brief = make_brief()
+    a, b, c, d = (ref.id for ref in brief.articles)
+    brief.claims[1].members.append(SentenceRef(d, 2))
+    brief.claims[1].articles.append(d)
+    brief.claims[1].dissenting = [d]
+    line = next(
+        ln
+        for ln in md_section(render_markdown(brief), "Corroborated claims").splitlines()
+        if "Eleven people" in ln
+    )
+    assert line.startswith("- Eleven people were hurt. [1][2][3] — ")
+    assert "2 outlets (3 articles); 1 article disagreeing: [4]" in line

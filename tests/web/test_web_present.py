@@ -79,3 +79,14 @@ def test_safe_name_never_keeps_a_path() -> None:
     assert safe_name(1, "feed.jsonl.gz") == "001-feed.jsonl.gz"
     assert safe_name(2, "") == "002-upload.txt"
     assert "/" not in safe_name(4, "a/b/<script>.txt")
+
+
+def test_claim_matrix_shows_a_dissenting_outlet_apart() -> None:
+    brief = build_brief(build_articles())
+    river = next(ref.id for ref in brief.articles if present.ref_label(ref) == "River Wire")
+    brief.claims[0].dissenting = [river]
+    columns, rows = present.claim_matrix(brief)
+    cells = {c.label: cell for c, cell in zip(columns, rows[0].cells, strict=True)}
+    assert cells["River Wire"].state == "dissent" and cells["River Wire"].articles == [river]
+    assert cells["Harbour Times"].state == "independent"
+    assert rows[0].articles == 2

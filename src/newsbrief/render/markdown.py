@@ -73,23 +73,26 @@ def _summary(brief: Brief, src: Sources) -> list[str]:
     return lines
 
 
-def _support(claim: Claim) -> str:
+def _support(claim: Claim, src: Sources) -> str:
     """ "N outlets (M articles)": N independent outlet families, M articles agreeing; an
-    article stating a minority value of the claim's dispute is named apart."""
-    dissent = set(claim.dissenting)
-    cited = set(claim.articles) or {m.article for m in claim.members}
-    agreeing = len(cited - dissent)
+    article stating a minority value of the claim's dispute is named apart, with its mark,
+    since it is not cited for the claim."""
+    cited = claim.articles or [m.article for m in claim.members]
+    dissent = [a for a in dict.fromkeys(cited) if a in set(claim.dissenting)]
+    agreeing = len(set(cited) - set(dissent))
     text = f"{_plural(claim.independent_sources, 'outlet')} ({_plural(agreeing, 'article')})"
     if dissent:
-        text += f"; {_plural(len(dissent & cited), 'article')} disagreeing"
+        text += f"; {_plural(len(dissent), 'article')} disagreeing: {src.marks(dissent)}"
     return text
 
 
 def _claim_line(claim: Claim, src: Sources) -> str:
-    ids = claim.articles or [m.article for m in claim.members]
+    # the claim cites the articles that state it; a dissenting member is shown apart
+    dissent = set(claim.dissenting)
+    ids = [a for a in (claim.articles or [m.article for m in claim.members]) if a not in dissent]
     disputed = " — **disputed**, see below" if claim.conflicts else ""
     updated = "".join(f" — *updated: {escape(_rose(u))}*" for u in claim.updates)
-    return f"- {escape(claim.text)} {src.marks(ids)} — *{_support(claim)}*{disputed}{updated}"
+    return f"- {escape(claim.text)} {src.marks(ids)} — *{_support(claim, src)}*{disputed}{updated}"
 
 
 def _rose(update: Update) -> str:

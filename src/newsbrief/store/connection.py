@@ -51,6 +51,7 @@ class Database:
             if read_only:
                 self.conn = self._connect_read_only()
             else:
+                self._make_folder()
                 self.conn = sqlite3.connect(
                     self.path, isolation_level=None, timeout=self.busy_timeout
                 )
@@ -64,6 +65,16 @@ class Database:
             raise StoreError(f"cannot open database {self.path!r}: {exc}") from exc
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open database {self.path!r}: {exc}") from exc
+
+    def _make_folder(self) -> None:
+        """A new database may name a folder that does not exist yet (``--db runs/x.db``)."""
+        if self.path == ":memory:" or self.path.startswith("file:"):
+            return
+        folder = Path(self.path).parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the folder of database {self.path!r}: {exc}") from exc
 
     def _connect_read_only(self) -> sqlite3.Connection:
         if self.path == ":memory:":

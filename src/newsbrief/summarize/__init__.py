@@ -215,11 +215,29 @@ def _support(cands: list[Candidate], sim: Similarity, threshold: float) -> None:
         c.support = n
 
 
+def _disputed_values(analysis: Analysis | None) -> dict[tuple[str, int], dict[int, str]]:
+    """(article id, sentence) -> {conflict number: the value that sentence states}."""
+    values: dict[tuple[str, int], dict[int, str]] = {}
+    for number, conflict in enumerate(analysis.conflicts if analysis is not None else []):
+        for value in conflict.values:
+            for ref in value.sentences:
+                values.setdefault((ref.article, ref.sentence), {})[number] = value.value
+    return values
+
+
 def _citations(
-    chosen: Candidate, cands: list[Candidate], sim: Similarity, articles: list[Article]
+    chosen: Candidate,
+    cands: list[Candidate],
+    sim: Similarity,
+    articles: list[Article],
+    disputed: dict[tuple[str, int], dict[int, str]] | None = None,
 ) -> list[SentenceRef]:
     """The chosen sentence, then per other article (in input order) its sentence most
-    similar to the chosen one at ``CITE_SIMILARITY`` or above (the first of equals)."""
+    similar to the chosen one at ``CITE_SIMILARITY`` or above (the first of equals), unless
+    that sentence states another value of a dispute than the chosen one does (a rewrite's
+    "built in 1986" never supports "built in 1968")."""
+    disputed = disputed or {}
+    mine = disputed.get((articles[chosen.article].id, chosen.sentence.index), {})
     refs = [SentenceRef(articles[chosen.article].id, chosen.sentence.index, chosen.sentence.text)]
     row = sim.row(chosen.row)
     article = sim.article
@@ -229,6 +247,9 @@ def _citations(
     first[1:] = article[order][1:] != article[order][:-1]
     for r in order[first].tolist():
         c = cands[r]
+        theirs = disputed.get((articles[c.article].id, c.sentence.index), {})
+        if any(k in mine and mine[k] != v for k, v in theirs.items()):
+            continue
         refs.append(SentenceRef(articles[c.article].id, c.sentence.index, c.sentence.text))
     return refs
 
@@ -271,8 +292,9 @@ def summarize(
     weights = concept_weights(cands, bigram, params)
     chosen = greedy_select(cands, sim, weights, bigram, words, params)
 
+    disputed = _disputed_values(analysis)
     return [
-        SummarySentence(c.sentence.text, _citations(c, cands, sim, articles))
+        SummarySentence(c.sentence.text, _citations(c, cands, sim, articles, disputed))
         for c in _in_reading_order(chosen, articles)
     ]
 

@@ -80,7 +80,7 @@ class Column:
 
 @dataclass(slots=True)
 class Cell:
-    state: str  # "independent" | "derived" | "none"
+    state: str  # "independent" | "derived" | "dissent" | "none"
     articles: list[str] = field(default_factory=list)
     note: str = ""
 
@@ -121,11 +121,18 @@ def claim_matrix(brief: Brief) -> tuple[list[Column], list[MatrixRow]]:
     rows: list[MatrixRow] = []
     for index, claim in enumerate(brief.claims):
         supporting = set(claim.articles) | {m.article for m in claim.members}
+        dissent = set(claim.dissenting)
         cells: list[Cell] = []
         for column in columns:
-            mine = [a for a in column.articles if a in supporting]
+            mine = [a for a in column.articles if a in supporting and a not in dissent]
             if not mine:
-                cells.append(Cell("none"))
+                against = [a for a in column.articles if a in supporting and a in dissent]
+                # an outlet whose only article states another value of the claim's dispute
+                cells.append(
+                    Cell("dissent", against, "states a different value")
+                    if against
+                    else Cell("none")
+                )
                 continue
             originals = [a for a in mine if a not in derived]
             if originals:
@@ -134,7 +141,7 @@ def claim_matrix(brief: Brief) -> tuple[list[Column], list[MatrixRow]]:
             d = derived[mine[0]]
             parent = labels.get(d.parent, d.parent)
             cells.append(Cell("derived", mine, f"{d.kind} of {parent}"))
-        agreeing = len(supporting - set(claim.dissenting))
+        agreeing = len(supporting - dissent)
         rows.append(
             MatrixRow(
                 index,
