@@ -114,3 +114,29 @@ def test_an_article_without_annotated_dates_has_no_timeline_events(make_article)
     art = make_article("a", "The army declared victory on 10 July 2017.", published="2017-07-12")
     assert build_timeline([art]) == []
     assert build_timeline([dated(art)])[0].date == "2017-07-10"
+
+
+def test_sentences_stating_other_values_of_a_dispute_stay_apart(make_article) -> None:
+    from newsbrief.records import Conflict, ConflictValue, SentenceRef
+
+    a = make_article(
+        "a",
+        "The footbridge collapsed on 14 May 2024, injuring 11 people.",
+        published="2024-05-14",
+        dates=[("14 May 2024", "2024-05-14", False)],
+    )
+    b = make_article(
+        "b",
+        "The footbridge collapsed on 14 May 2024, injuring 14 people.",
+        published="2024-05-15",
+        dates=[("14 May 2024", "2024-05-14", False)],
+    )
+    assert [e.articles for e in build_timeline([a, b])] == [["a", "b"]]
+    dispute = Conflict(
+        "number",
+        [
+            ConflictValue("11", ["a"], [SentenceRef("a", 0)]),
+            ConflictValue("14", ["b"], [SentenceRef("b", 0)]),
+        ],
+    )
+    assert [e.articles for e in build_timeline([a, b], [dispute])] == [["a"], ["b"]]

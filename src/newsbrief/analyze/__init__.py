@@ -36,7 +36,7 @@ def analyze_story(
     quotes, unresolved = story_quotes(arts, index)
     claims = align_claims(arts, derivs, sources, semantic=semantic)
     conflicts = find_conflicts(claims, arts, derivs, sources)
-    timeline = build_timeline(arts)
+    timeline = build_timeline(arts, conflicts)
     return Analysis(
         story=story.id,
         claims=claims,

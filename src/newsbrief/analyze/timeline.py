@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from newsbrief.analyze.disputed import disagree, sentence_values
 from newsbrief.analyze.text import content_stems, cosine, idf_weights
-from newsbrief.records import Article, DateMention, SentenceRef, TimelineEvent
+from newsbrief.records import Article, Conflict, DateMention, SentenceRef, TimelineEvent
 
 MERGE_SIMILARITY = 0.3
 MAX_EVENT_CHARS = 240
@@ -63,8 +64,12 @@ def story_anchor(articles: list[Article]) -> str | None:
     return max(p for p in pool if p.startswith(year))
 
 
-def build_timeline(articles: list[Article]) -> list[TimelineEvent]:
-    """Timeline events of the story, merged across articles when date and wording agree."""
+def build_timeline(
+    articles: list[Article], conflicts: list[Conflict] | None = None
+) -> list[TimelineEvent]:
+    """Timeline events of the story, merged across articles when date and wording agree and
+    no two of the merged sentences state different values of one of ``conflicts``."""
+    disputed = sentence_values(conflicts or [])
     story_anchor(articles)  # infers missing publish dates, marked as inferred
     items: list[tuple[str, Article, DateMention, bool]] = []
     for art in articles:
@@ -93,8 +98,16 @@ def build_timeline(articles: list[Article]) -> list[TimelineEvent]:
         stems = sent_stems[(art.id, d.sentence)]
         ref = SentenceRef(art.id, d.sentence, text)
         for ev, ev_stems in zip(events, keys, strict=True):
-            if ev.date == value and (
-                ev.text == _trim(text) or cosine(stems, ev_stems, idf) >= MERGE_SIMILARITY
+            if (
+                ev.date == value
+                and (ev.text == _trim(text) or cosine(stems, ev_stems, idf) >= MERGE_SIMILARITY)
+                and not any(
+                    disagree(
+                        disputed.get((r.article, r.sentence), {}),
+                        disputed.get((art.id, d.sentence), {}),
+                    )
+                    for r in ev.sentences
+                )
             ):
                 if art.id not in ev.articles:
                     ev.articles.append(art.id)

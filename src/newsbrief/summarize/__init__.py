@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from newsbrief.analyze.disputed import SentenceValues, disagree, sentence_values
 from newsbrief.analyze.sources import independent_sources
 from newsbrief.errors import ConfigError
 from newsbrief.records import Analysis, Article, Derivation, SentenceRef, SummarySentence
@@ -215,22 +216,12 @@ def _support(cands: list[Candidate], sim: Similarity, threshold: float) -> None:
         c.support = n
 
 
-def _disputed_values(analysis: Analysis | None) -> dict[tuple[str, int], dict[int, str]]:
-    """(article id, sentence) -> {conflict number: the value that sentence states}."""
-    values: dict[tuple[str, int], dict[int, str]] = {}
-    for number, conflict in enumerate(analysis.conflicts if analysis is not None else []):
-        for value in conflict.values:
-            for ref in value.sentences:
-                values.setdefault((ref.article, ref.sentence), {})[number] = value.value
-    return values
-
-
 def _citations(
     chosen: Candidate,
     cands: list[Candidate],
     sim: Similarity,
     articles: list[Article],
-    disputed: dict[tuple[str, int], dict[int, str]] | None = None,
+    disputed: SentenceValues | None = None,
 ) -> list[SentenceRef]:
     """The chosen sentence, then per other article (in input order) its sentence most
     similar to the chosen one at ``CITE_SIMILARITY`` or above (the first of equals), unless
@@ -248,7 +239,7 @@ def _citations(
     for r in order[first].tolist():
         c = cands[r]
         theirs = disputed.get((articles[c.article].id, c.sentence.index), {})
-        if any(k in mine and mine[k] != v for k, v in theirs.items()):
+        if disagree(mine, theirs):
             continue
         refs.append(SentenceRef(articles[c.article].id, c.sentence.index, c.sentence.text))
     return refs
@@ -292,7 +283,7 @@ def summarize(
     weights = concept_weights(cands, bigram, params)
     chosen = greedy_select(cands, sim, weights, bigram, words, params)
 
-    disputed = _disputed_values(analysis)
+    disputed = sentence_values(analysis.conflicts) if analysis is not None else {}
     return [
         SummarySentence(c.sentence.text, _citations(c, cands, sim, articles, disputed))
         for c in _in_reading_order(chosen, articles)
