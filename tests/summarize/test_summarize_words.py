@@ -199,3 +199,22 @@ def test_a_document_that_speaks_unnamed_is_a_referring_opening():
         "Asked whether the bridge would reopen, the mayor said it would.",
     ):
         assert not opens_on_pronoun(text), text
+
+
+def test_the_reader_prefilter_agrees_with_the_whole_pattern():
+    from newsbrief.summarize import text as summary_text
+
+    lines = [
+        "visit your local library for more.",
+        "here's his take on the vote, in his own words.",
+        "the mayor, in her own words, said the bridge was safe.",
+        "residents should call your local office.",
+        "see the full report on the council's site.",
+        "seeing the damage, the mayor asked for help.",
+        "officials said the words were their own.",
+        "for more about the flood maps, see the report.",
+        '"you may have heard the siren," he said.',
+    ]
+    for low in lines:
+        whole = bool(summary_text._READER.search(low))
+        assert summary_text._talks_to_reader(low) == whole, low
