@@ -218,3 +218,22 @@ def test_the_reader_prefilter_agrees_with_the_whole_pattern():
     for low in lines:
         whole = bool(summary_text._READER.search(low))
         assert summary_text._talks_to_reader(low) == whole, low
+
+
+def test_a_writers_question_is_not_a_summary_sentence_but_still_counts():
+    from newsbrief.records import Article, Sentence
+    from newsbrief.summarize import _candidates
+
+    assert ineligible_reason("Why would a town on the river Tarn need to move?") == "question"
+    assert ineligible_reason('"Why would a town on the river need to move?" she asked.') == ""
+    sents = [
+        "Why would the town of Millbrook move its market square away from the river?",
+        "The council voted on Monday to move the market square away from the river.",
+    ]
+    text, rows = "", []
+    for i, s in enumerate(sents):
+        rows.append(Sentence(i, s, len(text), len(text) + len(s)))
+        text += s + " "
+    cands, _, _ = _candidates([Article(id="a", source="a", text=text, sentences=rows)], None, [])
+    question = cands[0]
+    assert not question.eligible and question.counted

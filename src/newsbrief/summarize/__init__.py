@@ -154,11 +154,15 @@ def _candidates(
         u = of[row]
         key = keys[u]
         copy = (ai, s.index) in copied
-        ok = counted = (
-            not copy
-            and key not in first_seen
-            and not ineligible_reason(s.text, articles[ai].title, key=key, flags=words.flags[u])
+        reason = (
+            ineligible_reason(s.text, articles[ai].title, key=key, flags=words.flags[u])
+            if not copy and key not in first_seen
+            else "seen"
         )
+        # a writer's question is left out for readability only, as a referring sentence
+        # is below: what it asks about still counts for the concepts
+        counted = reason in ("", "question")
+        ok = reason == ""
         needs = None
         if ok and opens_on_pronoun(s.text):
             # taken only with the sentence it refers to: the one before it, when that

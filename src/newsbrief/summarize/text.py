@@ -220,8 +220,13 @@ def ineligible_reason(
         return "short"
     if n > max_words:
         return "long"
-    if not text.rstrip(_CLOSERS).endswith((".", "!", "?")):
+    end = text.rstrip(_CLOSERS)
+    if not end.endswith((".", "!", "?")):
         return "no-terminal-punctuation"
+    # a writer's question asks the reader rather than reports ("Why would a town need to
+    # move?"); a question someone is quoted asking opens on its quotation mark
+    if end.endswith("?") and text[0] not in "\"“‘'":
+        return "question"
     if title and (key or normalize_text(text)).rstrip(".!?") == _title_key(title):
         return "title"
     if flags.headline if flags is not None else _headline_like(text):
