@@ -255,6 +255,15 @@ def test_sentences_that_only_share_a_topic_are_not_a_dispute():
             "The sequel opened in 10th place at the box office last weekend.",
             "The sequel is the 20th film at the box office to pass the mark.",
         ),
+        # one side speaks of a second thing of the kind: another referent, not a rival value
+        (
+            "Japan wants a statue near its consulate in Busan removed, and another in Seoul.",
+            "A similar statue stands outside Japan's consulate in Seoul.",
+        ),
+        (
+            "A court in Ohio convicted two men of the murder.",
+            "A second court in Texas convicted three men of the murder.",
+        ),
         # a stem shared by an antonym and another word ("minorities" / "major")
         (
             "The senator called the act a mistake and scorned laws that protect minorities.",

@@ -307,6 +307,11 @@ def compare(
     """Every conflict between two statements that were aligned as saying the same thing."""
     if is_credit(a) or is_credit(b):
         return []  # a photo credit, caption or editors' note states no fact of the story
+    if _ANOTHER_ONE.search(a) or _ANOTHER_ONE.search(b):
+        # "a similar statue ... in Seoul" / "a statue ... in Busan": a side that introduces a
+        # second thing of the kind speaks of another referent, so its values are not rival
+        # values of the same slot
+        return []
     dates = [
         f
         for f in date_findings(a_dates, b_dates)
@@ -319,6 +324,8 @@ def compare(
     numbers = [] if _other_moment(a, b, a_dates, b_dates) else number_findings(a, b)
     return entity_findings(a, b) + numbers + dates + polarity_findings(a, b)
 
+
+_ANOTHER_ONE = re.compile(r"\b(?:another|a (?:similar|second|separate|further))\b", re.IGNORECASE)
 
 # A count dated by its own phrase: "as of Monday", "by Thursday", "through Friday".
 _AS_OF = re.compile(
