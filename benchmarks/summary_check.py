@@ -66,9 +66,26 @@ _CUT = re.compile(r"(?:…|\.\.\.)[\"'”’)\]]*\s*$")
 _FURNITURE = re.compile(
     r"(?i)^\s*(?:story highlights|highlights|close\b|image copyright|image caption|tweet with"
     r"|join us on|like us on|follow us|follow \S+: (?:facebook|twitter)|watch:|video:|photos?:"
-    r"|advertisement|from wikipedia\b)|continue reading the main story"
+    r"|advertisement|from wikipedia\b|updated?:?\s+(?:\d|[a-z]+\.? \d)"
+    r"|(?-i:By (?:[A-Z][\w.'’-]* ){1,5}?[A-Z][\w.'’-]*)\s*(?:,|/|$))|continue reading the main story"
+    r"|\b(?:reuters|ap|afp|epa)/[a-z]"
     r"|\((?:[A-Z][\w.'’-]*\s*)+/\s*[A-Z][\w .'’-]*\)|\b(?:Getty|AP|AFP|Reuters) Images?\b"
 )
+
+
+_LINK_MENU = re.compile(r"^\s*[^·|]{1,30}(?:\s[·|]\s[^·|]{1,30})+$")
+_STAMP = re.compile(
+    r"^(?=.*\b\d{1,2}:\d{2}\b)(?=.*\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))(?:(?:[A-Z][\w.'’-]*|\d[\d,:]*|[AP]M)[,:.]?\s*)+$"
+)
+
+
+def bad_headline(head: str) -> bool:
+    """Cut off, page furniture, a menu of links or a wire/update stamp."""
+    return (
+        not head.strip()
+        or bool(_CUT.search(head) or _FURNITURE.search(head))
+        or bool(_LINK_MENU.match(head) or _STAMP.match(head.strip()))
+    )
 
 
 def opens_on_reference(text: str) -> bool:
@@ -107,7 +124,7 @@ def check_brief(brief: dict) -> dict[str, list[str]]:
             out["residue"].append(sid)
         prev = item
     head = brief.get("headline", "")
-    if not head.strip() or _CUT.search(head) or _FURNITURE.search(head):
+    if bad_headline(head):
         out["headline"].append(head)
     return out
 

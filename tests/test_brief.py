@@ -138,9 +138,18 @@ def test_furniture_and_cut_titles_never_head_a_brief():
         "Follow WXYZ.COM: Facebook | Twitter",
         "Media playback is unsupported on your device Media caption The mayor at the dam",
         "This story is updated below with a reply from the council",
+        "UPDATE: November 8, 8:25 AM CST",
+        "By Staff Sgt. Jane Q. Roe, 7th Air Force Public Affairs / Published March 24, 2017",
+        "The mayor (second from left) at the dam. REUTERS/Jane Doe",
+        "Join · Facebook",
+        "Archive-It · Partners · Mail",
+        "Associated Press Tue Feb 19, 2013 7:44 PM",
     ):
         assert headline_problem(title)
     assert headline_problem("Photo op turns sour for the mayor") == ""
+    assert headline_problem("By the next morning, the river had risen two metres") == ""
+    assert headline_problem("Dam Breaks At 7:44 AM, Flooding Three Villages") == ""
+    assert headline_problem("Flood Update · What We Know So Far About The Dam And The Town") == ""
 
 
 def test_a_capitalised_run_in_parentheses_is_checked_in_linear_time():
@@ -194,3 +203,18 @@ def test_an_untitled_headline_passes_over_a_first_person_line():
     story = Story("s4", ["a", "b"], None, None, "tarn")
     brief = build_brief(story, [a, b], [], Analysis(story="s4"), summary)
     assert brief.headline == "The river Tarn burst its banks on Monday."
+
+
+def test_an_untitled_headline_passes_over_a_line_that_says_i_or_you():
+    # a post or letter line ("No, I'm not running", "Thank you for your service") is not
+    # a headline even when more articles repeat it than the reporter's sentence
+    for line in ("No, I'm not running for the council.", "Thank you for your service, sir."):
+        a = _article("a", "", [line, "The river Tarn burst its banks on Monday."])
+        b = _article("b", "", [line])
+        summary = [
+            SummarySentence(line, [SentenceRef("a", 0, line), SentenceRef("b", 0, line)]),
+            SummarySentence(a.sentences[1].text, [SentenceRef("a", 1, a.sentences[1].text)]),
+        ]
+        story = Story("s5", ["a", "b"], None, None, "tarn")
+        brief = build_brief(story, [a, b], [], Analysis(story="s5"), summary)
+        assert brief.headline == "The river Tarn burst its banks on Monday."

@@ -193,15 +193,36 @@ _FURNITURE = re.compile(
     r"|follow\s+\S+\s*:\s*(?:facebook|twitter|instagram)\b"
     r"|(?:watch|video|photos?|gallery)\s*[:|–—-]|advertisement|skip\b|sign up|subscribe"
     r"|breaking news:?\s*$|media playback is unsupported|media caption\b"
-    r"|this (?:story|article|post) (?:is|was|has been) updated\b)"
+    r"|this (?:story|article|post) (?:is|was|has been) updated\b"
+    # an update stamp ("UPDATE: November 8, 8:25 AM CST") or a byline with its rank and unit
+    # ("By Staff Sgt. A. B. Smith, 7th Air Force Public Affairs / Published ...")
+    r"|updated?\s*:?\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"
+    r"|(?-i:By\s+(?:[A-Z][\w.'’-]*\s+){1,5}?[A-Z][\w.'’-]*)\s*(?:,|/|\||$))"
     # a credit's names are separated by whitespace, which keeps the match linear: with
     # `(?:[A-Z]\w*\s*)+` a capitalised run in parentheses backtracks exponentially
     r"|\((?:[A-Z][\w.'’-]*\s+)*[A-Z][\w.'’-]*\s*/\s*[A-Z][\w .'’-]*\)"
     r"|\b(?:Getty|AP|AFP|Reuters) Images?\b"
     r"|\b(?:ap|afp) photo\b|/(?:getty images|ap|afp|reuters)\b"
+    # a photographer's credit after the agency: "... liked what he heard. REUTERS/Jane Doe"
+    r"|\b(?:reuters|ap|afp|epa|getty images)\s*/\s*[a-z]"
 )
-_FIRST_PERSON = re.compile(r"\s*(?:I|We|My|Our)\b(?!\.)")
+# A headline speaks of the story in the third person: a line with I, we or you outside quotes
+# is a letter, a transcript or a post ("No, I'm not running", "Thank you for your service").
+_PERSONAL = re.compile(
+    r"(?<![\w'’])(?<!War )(?:(?-i:I|us)|me|my|we|our|ours|you|your|yours)(?=[\s,.;:!?'’-]|$)",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _CUT = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*\s*$")
+# A menu of short links ("Join · Facebook", "Archive-It · Igc · Mail") and a wire or update
+# stamp ("Associated Press Tue Feb 19, 2013 7:44 PM": names, dates and a clock time only).
+_LINK_MENU = re.compile(r"^\s*[^·|]{1,30}(?:\s[·|]\s[^·|]{1,30})+$")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_CALENDAR = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+)
+_STAMP_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|\d[\d,:]*|[ap]\.?m\.?)[,:.]?$")
 
 
 def headline_problem(text: str) -> str:
@@ -212,6 +233,12 @@ def headline_problem(text: str) -> str:
     if _CUT.search(stripped):
         return "cut"
     if _FURNITURE.search(stripped) or rule_reason(stripped) is not None:
+        return "furniture"
+    if _LINK_MENU.match(stripped) or (
+        _CLOCK.search(stripped)
+        and _CALENDAR.search(stripped)
+        and all(_STAMP_WORD.match(w) for w in stripped.split())
+    ):
         return "furniture"
     return ""
 
@@ -231,7 +258,7 @@ def _headline_from_summary(summary: list[SummarySentence]) -> str:
         usable,
         key=lambda s: (
             not s.text.lstrip().startswith(('"', "“", "'", "‘"))
-            and not _FIRST_PERSON.match(s.text),
+            and not _PERSONAL.search(_QUOTED.sub(" ", s.text)),
             len(s.text.split()) <= HEADLINE_WORDS,
             len({c.article for c in s.citations}),
             -summary.index(s),
