@@ -108,6 +108,8 @@ def test_an_untitled_story_is_headed_by_its_most_cited_summary_sentence():
     assert brief.headline == long  # whole, never cut with "…"
     untitled = build_brief(story, [a, b], [], Analysis(story="s2"), [])
     assert untitled.headline == "tarn flood crew"  # no summary: the label is all there is
+    menu = Story("s2", ["a", "b"], None, None, "Join · Facebook")  # a junk page's top words
+    assert build_brief(menu, [a, b], [], Analysis(story="s2"), []).headline == "(untitled story)"
 
 
 def test_an_untitled_headline_prefers_a_reporters_sentence_to_a_quote():

@@ -170,7 +170,8 @@ def _headline(
     titled = [a for a in ordered if a.title and not headline_problem(a.title)]
     candidates = [a for a in titled if a.id not in derived] or titled
     if not candidates:
-        return _headline_from_summary(summary) or story.label or "(untitled story)"
+        label = story.label if story.label and not headline_problem(story.label) else ""
+        return _headline_from_summary(summary) or label or "(untitled story)"
     said = Counter(w for s in summary for w in _words(s.text))
     cited = Counter(c.article for s in summary for c in s.citations)
 
