@@ -98,3 +98,21 @@ def test_the_text_core_is_the_only_definition(pattern: str) -> None:
         if re.search(pattern, p.read_text(encoding="utf-8"), re.MULTILINE)
     ]
     assert found == ["text.py"]
+
+
+def test_possessive_strip_matches_the_regex() -> None:
+    # words(possessive=False) strips without a regex call per token; same tokens as the regex
+    import re
+
+    from newsbrief.text import content_words, is_stop, words
+
+    pattern = re.compile(r"['’]s$", re.IGNORECASE)
+    text = "Iraq's x'S a'ſ y’s O'Neill's don't it’S s Mr. Smith’s 3's 1,000's al-Assad's"
+    for hyphens in (False, True):
+        for numbers in (False, True):
+            for lower in (False, True):
+                kept = words(text, hyphens=hyphens, numbers=numbers, lower=lower)
+                got = words(text, hyphens=hyphens, numbers=numbers, lower=lower, possessive=False)
+                assert got == [pattern.sub("", w) for w in kept]
+    plain = words(text, hyphens=True, possessive=False)
+    assert content_words(text) == [w for w in plain if not is_stop(w)]

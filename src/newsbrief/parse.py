@@ -30,9 +30,12 @@ MODEL_VERSION = "3.8.0"
 # the lemmatizer costs a quarter of the time and no decision reads lemmas it cannot get from
 # the tagger's output; keep tagger (POS), parser (dependencies) and ner
 _DISABLED = ("lemmatizer",)
-# a Doc keeps its tok2vec tensor (about 10 kB for a 25-token sentence): the cache serves
-# the sentences of one article or one story, not a whole crawl
-_CACHE_SIZE = 2_000
+# A cached Doc drops its tok2vec tensor (about 10 kB for a 25-token sentence; nothing here
+# reads ``doc.tensor``, ``.vector`` or ``.similarity``: the decisions read POS, tags,
+# dependencies and entities, which live in the Doc's token array), so four times the Docs
+# fit in less memory than 2,000 with tensors: the sentences of a chunk's articles (annotate)
+# and of its stories (analyze parses some of the same sentences again).
+_CACHE_SIZE = 8_000
 _BATCH = 128
 
 
@@ -77,6 +80,7 @@ class _DocCache:
         return doc
 
     def put(self, text: str, doc: Doc) -> None:
+        doc.tensor = _empty_tensor()  # see _CACHE_SIZE
         self.docs[text] = doc
         self.parsed_words += len(doc)
         if len(self.docs) > self.size:
@@ -84,6 +88,16 @@ class _DocCache:
 
 
 _cache = _DocCache(_CACHE_SIZE)
+_NO_TENSOR: Any = None  # an empty float32 array, made when numpy is first needed
+
+
+def _empty_tensor() -> Any:
+    global _NO_TENSOR
+    if _NO_TENSOR is None:
+        import numpy
+
+        _NO_TENSOR = numpy.zeros((0,), dtype="float32")  # a new Doc's own empty tensor
+    return _NO_TENSOR
 
 
 def parse(texts: Sequence[str]) -> list[Doc]:

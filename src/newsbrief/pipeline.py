@@ -302,9 +302,9 @@ def link_articles(
     index = DedupIndex()
     found: list[Derivation] = []
     for article in articles:
-        derivations = index.add(article)
-        if article.id not in assigned:
-            found.extend(derivations)
+        # an article already in a story had its copies looked for when it was pending: it
+        # is only indexed, for the articles after it (its derivations would be dropped)
+        found.extend(index.add(article, search=article.id not in assigned))
     # the index (stems, bags and signatures of every article) is done with: dropped before
     # clustering builds its own state, so the two never take memory at once
     del index

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import math
+import random
+from collections import Counter
+
 from newsbrief.annotate import split_sentences
 from newsbrief.dedup import DedupIndex, find_derivations
+from newsbrief.dedup.index import MIN_STEMS, PAIR_THRESHOLD, _align
 from newsbrief.records import Article
+from newsbrief.text import content_stems
 
 # invented reports, long enough for shingles and salient stems
 KILN = (
@@ -97,3 +103,65 @@ def test_without_retention_results_are_those_of_a_batch() -> None:
     assert kinds(find_derivations(arts)) == [("k2", "k", "exact")]
     index = DedupIndex(retain_days=3650, max_entries=100)
     assert [kinds(index.add(a)) for a in arts] == [[], [], [("k2", "k", "exact")]]
+
+
+def _scalar_align(a_sents: list[str], b_sents: list[str]) -> list[tuple[int, int, float]]:
+    """The alignment as the scalar loop computed it before the ids."""
+    sa_all = [tuple(dict.fromkeys(content_stems(s))) for s in a_sents]
+    sb_all = [tuple(dict.fromkeys(content_stems(s))) for s in b_sents]
+    scored = []
+    for i, sa in enumerate(sa_all):
+        if len(sa) < MIN_STEMS:
+            continue
+        for j, sb in enumerate(sb_all):
+            if len(sb) < MIN_STEMS:
+                continue
+            shared = len(set(sa) & set(sb))
+            if shared < 3:
+                continue
+            la, lb = len(sa), len(sb)
+            score = 0.5 * (shared / math.sqrt(la * lb) + shared / min(la, lb))
+            if score >= PAIR_THRESHOLD:
+                scored.append((score, i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for score, i, j in scored:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        out.append((i, j, score))
+    return out
+
+
+def test_align_matches_the_scalar_formula() -> None:
+    sentences = [s.text for t in (KILN, GLIDER, ORCHARD) for s in art("x", t).sentences]
+    rng = random.Random(3)
+    index = DedupIndex()
+    for n in range(40):
+        # rewrites: sentences shuffled, some words dropped, across the three reports
+        a = rng.sample(sentences, 6)
+        b = [" ".join(w for w in s.split() if rng.random() > 0.2) for s in rng.sample(a, 4)]
+        b += rng.sample(sentences, 3)
+        ea = index._entry(art(f"a{n}", " ".join(a)))
+        eb = index._entry(art(f"b{n}", " ".join(b)))
+        got = _align(ea, eb)
+        want = _scalar_align(ea.sentences, eb.sentences)
+        assert got == want
+        assert all(type(score) is float for _, _, score in got)
+
+
+def test_search_false_indexes_as_a_searched_add() -> None:
+    def run(search_first: bool) -> tuple[list, Counter[str]]:
+        index = DedupIndex()
+        index.add(art("k", KILN, "2021-03-01"), search=search_first)
+        index.add(art("k-copy", KILN, "2021-03-01"), search=search_first)
+        index.add(art("g", GLIDER, "2021-03-02"), search=search_first)
+        found = index.add(art("k2", KILN.replace("Saturday", "Sunday"), "2021-03-03"))
+        found += index.add(art("g2", GLIDER, "2021-03-04"))
+        return kinds(found), Counter(index._df)
+
+    assert run(True) == run(False)
+    assert run(False)[0] == [("k2", "k", "near"), ("g2", "g", "exact")]

@@ -144,19 +144,30 @@ def edge_score(
     if len(set(stems_a) & set(stems_b)) < MIN_SHARED:
         return 0.0  # one shared word makes two short sentences look alike, not say one thing
     score = cosine(stems_a, stems_b, idf)
+    return edge_from_cosine(a, b, score, lambda: containment(stems_a, stems_b, idf), para, semantic)
+
+
+def edge_from_cosine(
+    a: str,
+    b: str,
+    score: float,
+    contained: Callable[[], float],
+    para: Paraphrase,
+    semantic: Semantic = None,
+) -> float:
+    """The rest of ``edge_score`` once the pair shares MIN_SHARED stems and its cosine is
+    known; ``contained`` gives the pair's ``containment`` when it is needed."""
     if score >= HIGH:
         return score
-    if score >= LOW and _lexical_band(a, b, stems_a, stems_b, idf, para):
+    if score >= LOW and _lexical_band(a, b, contained, para):
         return score
     if semantic is not None and score >= SEM_LEXICAL_FLOOR and semantic(a, b) >= SEM_MIN:
         return score
     return 0.0
 
 
-def _lexical_band(
-    a: str, b: str, stems_a: list[str], stems_b: list[str], idf: dict[str, float], para: Paraphrase
-) -> bool:
-    if containment(stems_a, stems_b, idf) >= CONTAIN_MIN:
+def _lexical_band(a: str, b: str, contained: Callable[[], float], para: Paraphrase) -> bool:
+    if contained() >= CONTAIN_MIN:
         return True
     same = _paraphrase(a, b, para)
     return same is not None and same >= PARAPHRASE_MIN

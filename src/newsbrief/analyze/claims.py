@@ -7,6 +7,8 @@ passing pairs are merged, strongest first, into groups whose members all say the
 from __future__ import annotations
 
 import itertools
+import math
+from collections import Counter
 from collections.abc import Callable
 
 from newsbrief.analyze.attribution import claim_stems
@@ -14,10 +16,10 @@ from newsbrief.analyze.claim_pairs import (
     _ANONYMITY,
     FIRM,
     HIGH,
+    MIN_SHARED,
     _corroborates,
     candidate_pairs,
-    containment,
-    edge_score,
+    edge_from_cosine,
     is_statement,
     numbers_apart,
     paraphrase_fn,
@@ -79,16 +81,50 @@ def align_claims(
         copies[klass[node]].append(node)
 
     scores: dict[tuple[int, int], float] = {}
+    # what ``edge_score``, ``cosine`` and ``containment`` would compute from each text's stems
+    # on every call, computed once per text with the same operations in the same order (the
+    # same floats): its stem set, counts and IDF norm; the squared IDF sum of its set lazily
+    sets = [set(st) for st in stems]
+    counts = [Counter(st) for st in stems]
+    norms = [math.sqrt(sum((c * idf.get(t, 1.0)) ** 2 for t, c in cnt.items())) for cnt in counts]
+    sq = {t: idf.get(t, 1.0) ** 2 for t in idf}
+    set_weights: dict[int, float] = {}
+
+    def set_weight(x: int) -> float:
+        got = set_weights.get(x)
+        if got is None:
+            got = set_weights[x] = sum(sq.get(t, 1.0) for t in sorted(sets[x]))
+        return got
 
     def pair_score(x: int, y: int) -> float:
         """Cosine of two distinct texts when they corroborate each other, else 0.0."""
         key = (x, y) if x <= y else (y, x)
         got = scores.get(key)
         if got is None:
-            ta, tb = texts[key[0]], texts[key[1]]
-            sa, sb = stems[key[0]], stems[key[1]]
-            score = edge_score(ta, tb, sa, sb, idf, para, sem)
-            ok = _corroborates(score, ta, tb, para, containment(sa, sb, idf))
+            i, j = key
+            shared = sets[i] & sets[j]
+            if len(shared) < MIN_SHARED:  # edge_score's first test: no edge, no claim
+                scores[key] = 0.0
+                return 0.0
+            ta, tb = texts[i], texts[j]
+            sa, sb = stems[i], stems[j]
+            ca, cb = counts[i], counts[j]
+            order_shared = sorted(shared)
+            dot = sum(ca[t] * cb[t] * sq.get(t, 1.0) for t in order_shared)
+            cos = dot / (norms[i] * norms[j]) if dot else 0.0
+            contained: list[float] = []
+
+            def contain() -> float:  # ``containment(sa, sb, idf)``, computed once if asked
+                if not contained:
+                    inter = sum(sq.get(t, 1.0) for t in order_shared)
+                    contained.append(inter / min(set_weight(i), set_weight(j)))
+                return contained[0]
+
+            score = edge_from_cosine(ta, tb, cos, contain, para, sem)
+            # ``_corroborates`` needs the containment only for a score reaching FIRM
+            ok = score > 0.0 and _corroborates(
+                score, ta, tb, para, contain() if score >= FIRM else 0.0
+            )
             ok = ok and shares_event(ta, tb, sa, sb, score) and not numbers_apart(ta, tb)
             ok = ok and shares_event_beyond_descriptions(ta, tb, idf)
             got = scores[key] = score if ok else 0.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsbrief.text import wordset
 
@@ -39,6 +40,14 @@ def _clean_token(tok: str) -> str:
 
 def name_parts(name: str) -> tuple[list[str], tuple[str, ...]]:
     """Display tokens (honorifics dropped) and the comparison key (lowercase, no particles)."""
+    display, key = _name_parts(name)
+    return list(display), key  # a fresh list: callers may change their display tokens
+
+
+# a story's entity merge asks for the parts of each mention several times (its form, its
+# title alias, the names a quote's speaker is checked against), and stories share names
+@lru_cache(maxsize=32_768)
+def _name_parts(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     raw = [_clean_token(t) for t in name.split()]
     raw = [t for t in raw if t]
     while len(raw) > 1 and raw[0].lower().strip(".") in HONORIFICS:
@@ -55,9 +64,10 @@ def name_parts(name: str) -> tuple[list[str], tuple[str, ...]]:
                 low = low[len(prefix) :]
                 break
         key.append(low)
-    return raw, tuple(key)
+    return tuple(raw), tuple(key)
 
 
+@lru_cache(maxsize=32_768)
 def place_key(name: str) -> tuple[str, ...]:
     """Orgs and places compare case-insensitively, without "the", demonyms folded."""
     from newsbrief.analyze.text import demonym_base

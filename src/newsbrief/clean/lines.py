@@ -34,8 +34,9 @@ class LineInfo:
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-def line_info(text: str, english: bool = True) -> LineInfo:
-    ws = words(text)
+def line_info(text: str, english: bool = True, tokens: list[str] | None = None) -> LineInfo:
+    """``tokens``: ``words(text)`` when the caller has them already."""
+    ws = words(text) if tokens is None else tokens
     n = len(ws)
     cjk = len(_CJK.findall(text))
     if cjk:
@@ -52,9 +53,11 @@ def line_info(text: str, english: bool = True) -> LineInfo:
     return info
 
 
-def is_english(lines: list[str]) -> bool:
-    """Whether the long lines of a text carry English stop words (else stop-word tests are off)."""
-    long = [ws for ws in (words(line) for line in lines) if len(ws) >= 7]
+def is_english(lines: list[str], tokens: list[list[str]] | None = None) -> bool:
+    """Whether the long lines of a text carry English stop words (else stop-word tests are off).
+
+    ``tokens``: ``words(line)`` of each line when the caller has them already."""
+    long = [ws for ws in (tokens or (words(line) for line in lines)) if len(ws) >= 7]
     if not long:
         return True
     ratio = sum(sum(w.lower() in STOP_WORDS for w in ws) / len(ws) for ws in long) / len(long)
@@ -116,14 +119,17 @@ def clean_lines(
     """
     reasons: list[str | None] = []
     infos: list[LineInfo | None] = []
-    english = is_english(lines)
-    for line in lines:
+    # each line's words once for the three tests that count them (a word never holds
+    # whitespace, so a line's words are those of the stripped line)
+    tokens = [words(line) for line in lines]
+    english = is_english(lines, tokens)
+    for line, ws in zip(lines, tokens, strict=True):
         text = line.strip()
-        reason = rule_reason(text, title) if text else None
+        reason = rule_reason(text, title, len(ws)) if text else None
         if reason is None and text and parse_byline(text) is not None:
             reason = "byline"
         reasons.append(reason)
-        infos.append(line_info(text, english) if text and reason is None else None)
+        infos.append(line_info(text, english, ws) if text and reason is None else None)
 
     start = _comment_start(reasons, infos)
     if start is not None and comment_paragraphs(lines[start:]):

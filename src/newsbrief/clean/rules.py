@@ -333,14 +333,17 @@ def _addresses_reader(text: str) -> bool:
 LONG_LINE_WORDS = 60
 
 
-def rule_reason(line: str, title: str = "") -> str | None:
-    """The reason a line is page furniture by its shape or vocabulary alone, else None."""
+def rule_reason(line: str, title: str = "", count: int | None = None) -> str | None:
+    """The reason a line is page furniture by its shape or vocabulary alone, else None.
+
+    ``count``: ``len(words(line))`` when the caller has it already."""
     text = line.strip()
     if not text:
         return None
     if title and _norm(text) == _norm(title):
         return "repeated-title"
-    count = len(words(text))
+    if count is None:
+        count = len(words(text))
     if count > LONG_LINE_WORDS:
         # page furniture is short; a long line that mentions copyright or sharing is prose
         return None

@@ -11,7 +11,7 @@ import math
 from collections import defaultdict
 from collections.abc import Container
 
-from newsbrief.records import Article, normalize_text
+from newsbrief.records import Article
 from newsbrief.text import content_words, stem
 
 TITLE_WEIGHT = 2.0
@@ -21,9 +21,16 @@ NAME_WEIGHT = 1.0
 NAME_PREFIX = "@"
 
 
+def _key(text: str) -> str:
+    r"""``records.normalize_text`` without its regular expression (a sentence's key is
+    taken several times per article): ``str.split`` splits on exactly the characters ``\s``
+    matches (``str.isspace``), and a joined split has no ends to strip."""
+    return " ".join(text.split()).lower()
+
+
 def sentence_keys(article: Article) -> list[str]:
     body = [s.text for s in article.sentences] if article.sentences else [article.text]
-    return [normalize_text(t) for t in body]
+    return [_key(t) for t in body]
 
 
 def article_terms(
@@ -37,7 +44,7 @@ def article_terms(
     raw: dict[str, float] = defaultdict(float)
     parts: list[tuple[str, float]] = [(article.title, TITLE_WEIGHT)]
     body = [s.text for s in article.sentences] if article.sentences else [article.text]
-    parts.extend((t, 1.0) for t in body if normalize_text(t) not in skip)
+    parts.extend((t, 1.0) for t in body if _key(t) not in skip)
     for text, weight in parts:
         for word in content_words(text):
             raw[stem(word)] += weight
@@ -56,7 +63,7 @@ LEAD_SENTENCES = 3
 
 def lead_terms(article: Article, skip: Container[str] = ()) -> dict[str, float]:
     """Terms of the title and the first sentences: what the article says it is about."""
-    lead = [s for s in article.sentences if normalize_text(s.text) not in skip][:LEAD_SENTENCES]
+    lead = [s for s in article.sentences if _key(s.text) not in skip][:LEAD_SENTENCES]
     text = " ".join(s.text for s in lead) if article.sentences else article.text[:600]
     head = Article(id=article.id, source=article.source, title=article.title, text=text)
     return article_terms(head)

@@ -15,13 +15,14 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from itertools import chain
 from typing import Any, cast
+
+import numpy as np
 
 from newsbrief.dedup.lsh import MinHashLSHIndex
 from newsbrief.dedup.minhash import MinHasher, jaccard
 from newsbrief.dedup.similarity import quoted_fraction, word_diff
-from newsbrief.records import AlignedPair, Article, Derivation, normalize_text
+from newsbrief.records import AlignedPair, Article, Derivation
 from newsbrief.text import content_stems, parse_time, words
 
 NUM_PERM = 64
@@ -51,18 +52,22 @@ class _Entry:
     key: str  # sha1 of the normalized text
     order: int
     sentences: list[str]
-    # each sentence's distinct content stems: a tuple, a quarter of a frozenset's memory
-    # (only iterated and counted; an index holds ~50 per article, for every article of a chunk)
-    stems: list[tuple[str, ...]]
+    # the content sentences (at least MIN_STEMS distinct content stems), by index, and what
+    # ``_align`` needs of them as arrays: the number of distinct stems of each, and the
+    # sentences' distinct stems as ids of the index's vocabulary (``ids``, sentence by
+    # sentence; ``rows`` the position in ``content`` of each), and the same pairs ordered by
+    # id (``sorted_ids``, ``sorted_rows``)
+    content: list[int]
+    sizes: Any  # numpy int64, one per content sentence
+    ids: Any  # numpy int64
+    rows: Any  # numpy int64
+    sorted_ids: Any  # numpy int64
+    sorted_rows: Any  # numpy int64
     quoted: list[float]
     bag: Counter[str]
     published: datetime | None
     salient: list[str] = field(default_factory=list)
     minhash: Any = None  # numpy MinHash signature (dedup.minhash)
-
-    @property
-    def content(self) -> list[int]:
-        return [i for i, s in enumerate(self.stems) if len(s) >= MIN_STEMS]
 
 
 class DedupIndex:
@@ -89,13 +94,20 @@ class DedupIndex:
         self._df: Counter[str] = Counter()
         self._dated: list[tuple[datetime, int]] = []  # heap of (published, order)
         self._newest: datetime | None = None
+        self._vocab: dict[str, int] = {}  # content stem -> id (``_Entry.ids``)
 
     def __len__(self) -> int:
         """Articles currently indexed (exact copies are not indexed twice)."""
         return len(self._entries)
 
-    def add(self, article: Article) -> list[Derivation]:
-        """Index ``article``; return derivations between it and already-indexed articles."""
+    def add(self, article: Article, search: bool = True) -> list[Derivation]:
+        """Index ``article``; return derivations between it and already-indexed articles.
+
+        ``search=False`` only indexes it and returns nothing: for an article whose
+        derivations are already known (one already in a story, added so that the articles
+        after it are compared with it). The index ends in the same state either way: what
+        ``add`` stores never depends on what the search finds.
+        """
         if not article.text.strip():
             return []  # a headline-only item has no body to copy
         entry = self._entry(article)
@@ -103,9 +115,14 @@ class DedupIndex:
         self._evict(entry.published)
         if entry.key in self._by_hash:
             # a copy is not indexed: its original already answers for its text
+            if not search:
+                return []
             return [self._derive(entry, self._entries[self._by_hash[entry.key]], "exact", 1.0)]
         self._by_hash[entry.key] = entry.order
         self._entries[entry.order] = entry
+        if not search:
+            self._index(entry)
+            return []
 
         found: list[Derivation] = []
         seen: set[int] = set()
@@ -129,13 +146,33 @@ class DedupIndex:
     def _entry(self, article: Article) -> _Entry:
         sentences = [s.text for s in article.sentences]  # annotate split them
         bag: Counter[str] = Counter()
-        stems = []
-        for s in sentences:  # content_stems once per sentence: the set and the bag share it
+        vocab = self._vocab
+        content: list[int] = []
+        sizes: list[int] = []
+        ids: list[int] = []
+        rows: list[int] = []
+        for i, s in enumerate(sentences):  # content_stems once per sentence: set and bag share it
             terms = content_stems(s)
-            stems.append(tuple(dict.fromkeys(terms)))
             bag.update(terms)
+            distinct = dict.fromkeys(terms)
+            if len(distinct) < MIN_STEMS:
+                continue
+            row = len(content)
+            content.append(i)
+            sizes.append(len(distinct))
+            for term in distinct:
+                got = vocab.get(term)
+                if got is None:
+                    got = vocab[term] = len(vocab)
+                ids.append(got)
+                rows.append(row)
+        id_array = np.array(ids, dtype=np.int64)
+        row_array = np.array(rows, dtype=np.int64)
+        by_id = np.argsort(id_array, kind="stable")
         toks = [w.lower() for w in words(article.text, hyphens=True, possessive=False)]
-        key = hashlib.sha1(normalize_text(article.text).encode()).hexdigest()
+        # ``records.normalize_text`` without its regex: ``str.split`` splits on exactly the
+        # characters ``\s`` matches, and a joined split has no ends to strip
+        key = hashlib.sha1(" ".join(article.text.split()).lower().encode()).hexdigest()
         return _Entry(
             id=article.id,
             published_text=article.published,
@@ -143,7 +180,12 @@ class DedupIndex:
             key=key,
             order=self._added,
             sentences=sentences,
-            stems=stems,
+            content=content,
+            sizes=np.array(sizes, dtype=np.int64),
+            ids=id_array,
+            rows=row_array,
+            sorted_ids=id_array[by_id],
+            sorted_rows=row_array[by_id],
             quoted=[quoted_fraction(s) for s in sentences],
             bag=bag,
             published=parse_time(article.published),
@@ -152,12 +194,12 @@ class DedupIndex:
 
     def _salient(self, entry: _Entry, size: int = SALIENT) -> list[str]:
         n = len(self._by_hash) + 1
-
-        def weight(term: str) -> float:
-            return (1 + math.log(entry.bag[term])) * math.log((n + 1) / (self._df[term] + 1))
-
-        ranked = sorted(entry.bag, key=lambda t: (-weight(t), t))
-        return ranked[:size]
+        df, log = self._df, math.log
+        # the weight (1 + log tf) * log((n + 1) / (df + 1)), negated for the sort: as a key
+        # function would compute it, one tuple per term
+        keyed = [(-((1 + log(c)) * log((n + 1) / (df[t] + 1))), t) for t, c in entry.bag.items()]
+        keyed.sort()
+        return [t for _, t in keyed[:size]]
 
     def _index(self, entry: _Entry) -> None:
         self._df.update(entry.bag.keys())
@@ -250,26 +292,43 @@ class DedupIndex:
 
 
 def _align(a: _Entry, b: _Entry) -> list[tuple[int, int, float]]:
-    """One-to-one greedy alignment of content sentences by paraphrase score (best first)."""
-    scored: list[tuple[float, int, int]] = []
-    # which of b's content sentences hold each stem, so a sentence of a meets only the
-    # sentences of b it shares a stem with instead of all of them
-    holders: dict[str, list[int]] = defaultdict(list)
-    for j in b.content:
-        for term in b.stems[j]:
-            holders[term].append(j)
-    for i in a.content:
-        sa = a.stems[i]
-        # one counting call per sentence, not one per stem
-        counts = Counter(chain.from_iterable(holders[t] for t in sa if t in holders))
-        for j, shared in counts.items():
-            if shared < 3:
-                continue
-            sb = b.stems[j]
-            score = 0.5 * (shared / math.sqrt(len(sa) * len(sb)) + shared / min(len(sa), len(sb)))
-            if score >= PAIR_THRESHOLD:
-                scored.append((score, i, j))
-    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    """One-to-one greedy alignment of content sentences by paraphrase score (best first).
+
+    A pair of content sentences sharing ``shared`` distinct stems (at least 3) of ``la`` and
+    ``lb`` scores 0.5 * (shared / sqrt(la * lb) + shared / min(la, lb)). The counts of
+    shared stems of every pair are counted at once over the (a stem, b stem) matches of
+    equal id (integers), the scores computed from them with the same operations as the
+    scalar formula, element by element (the same IEEE results), then ordered (score
+    desc, i, j).
+    """
+    if not a.content or not b.content:
+        return []
+    # each stem occurrence of a meets the occurrences of the same stem in b
+    lo = np.searchsorted(b.sorted_ids, a.ids, "left")
+    hits = np.searchsorted(b.sorted_ids, a.ids, "right") - lo
+    total = int(hits.sum())
+    if total < 3:
+        return []
+    first = np.repeat(lo - (np.cumsum(hits) - hits), hits)  # b position minus match number
+    rb = b.sorted_rows[first + np.arange(total)]
+    ra = np.repeat(a.rows, hits)
+    nb = len(b.content)
+    shared_all = np.bincount(ra * nb + rb, minlength=len(a.content) * nb)
+    cells = np.flatnonzero(shared_all >= 3)
+    if not len(cells):
+        return []
+    ri, rj = np.divmod(cells, nb)
+    shared = shared_all[cells].astype(np.float64)
+    la, lb = a.sizes[ri], b.sizes[rj]
+    score = 0.5 * (shared / np.sqrt(la * lb) + shared / np.minimum(la, lb))
+    keep = score >= PAIR_THRESHOLD
+    if not keep.any():
+        return []
+    ia = np.asarray(a.content)[ri[keep]]
+    jb = np.asarray(b.content)[rj[keep]]
+    kept = score[keep]
+    order = np.lexsort((jb, ia, -kept))
+    scored = zip(kept[order].tolist(), ia[order].tolist(), jb[order].tolist(), strict=True)
     used_a: set[int] = set()
     used_b: set[int] = set()
     out: list[tuple[int, int, float]] = []

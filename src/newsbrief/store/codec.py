@@ -24,7 +24,8 @@ _DUMPERS: dict[type, Callable[[Any], Any]] = {}
 
 
 def _value_loader(tp: Any) -> Loader | None:
-    """How to rebuild a value of type ``tp`` from JSON, or None when it is kept as is."""
+    """How to rebuild a value of type ``tp`` from JSON, or None when it is kept as is
+    (called only with a value that is not None)."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -34,25 +35,40 @@ def _value_loader(tp: Any) -> Loader | None:
         inner = _value_loader(item)
         if inner is None:
             return None
-        return lambda value: None if value is None else [inner(v) for v in value]
+        return lambda value: [None if v is None else inner(v) for v in value]
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         cls = tp
-        return lambda value: None if value is None else load(cls, value)
+        return lambda value: load(cls, value)
     return None
 
 
 def _compile_loader(cls: type) -> Callable[[dict[str, Any]], Any]:
     hints = typing.get_type_hints(cls)
     steps = [(f.name, _value_loader(hints[f.name])) for f in dataclasses.fields(cls)]
+    names = frozenset(name for name, _ in steps)
+    if all(convert is None for _, convert in steps):
+        # every field is kept as JSON gives it: the record straight from the dict when it
+        # holds only field names (what the store writes), else from the known keys
+        def plain(data: dict[str, Any]) -> Any:
+            if data.keys() <= names:
+                return cls(**data)
+            return cls(**{k: v for k, v in data.items() if k in names})
 
-    def loader(data: dict[str, Any]) -> Any:
-        kwargs = {}
-        for name, convert in steps:
-            if name in data:
-                value = data[name]
-                kwargs[name] = value if convert is None or value is None else convert(value)
-        return cls(**kwargs)
-
+        return plain
+    # one function per class, each field read by name: no loop over (name, converter) pairs
+    lines = ["def loader(data):", "    kwargs = {}"]
+    env: dict[str, Any] = {"cls": cls}
+    for n, (name, convert) in enumerate(steps):
+        lines.append(f"    if {name!r} in data:")
+        if convert is None:
+            lines.append(f"        kwargs[{name!r}] = data[{name!r}]")
+        else:
+            env[f"c{n}"] = convert
+            lines.append(f"        v = data[{name!r}]")
+            lines.append(f"        kwargs[{name!r}] = v if v is None else c{n}(v)")
+    lines.append("    return cls(**kwargs)")
+    exec("\n".join(lines), env)  # noqa: S102 - code built from the class's own field names
+    loader: Callable[[dict[str, Any]], Any] = env["loader"]
     return loader
 
 
@@ -68,11 +84,16 @@ def load(cls: type[T], data: dict[str, Any]) -> T:
 def _compile_dumper(tp: type) -> Callable[[Any], Any]:
     if dataclasses.is_dataclass(tp):
         names = tuple(f.name for f in dataclasses.fields(tp))
-        # most fields are plain values: tested inline rather than through a call of dump
-        return lambda record: {
-            name: value if type(value) in _PLAIN else dump(value)
-            for name, value in zip(names, [getattr(record, n) for n in names], strict=True)
-        }
+        # one function per class, each field read by name; most fields are plain values,
+        # tested inline rather than through a call of dump
+        reads = "".join(f"    v{n} = record.{name}\n" for n, name in enumerate(names))
+        items = ", ".join(
+            f"{name!r}: v{n} if type(v{n}) in plain else dump(v{n})" for n, name in enumerate(names)
+        )
+        env: dict[str, Any] = {"plain": frozenset(_PLAIN), "dump": dump}
+        exec(f"def dumper(record):\n{reads}    return {{{items}}}\n", env)  # noqa: S102
+        dumper: Callable[[Any], Any] = env["dumper"]
+        return dumper
     if issubclass(tp, list | tuple):
         return lambda seq: [v if type(v) in _PLAIN else dump(v) for v in seq]
     if issubclass(tp, dict):
