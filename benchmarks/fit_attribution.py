@@ -272,6 +272,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--content-threshold", type=float, default=0.5)
     ap.add_argument("--source-threshold", type=float, default=0.35)
     ap.add_argument("--nested", action="store_true")
+    ap.add_argument(
+        "--revise", choices=("both", "on", "off"), default="both", help="revise settings tried"
+    )
     ap.add_argument("--keep-c", type=float, nargs="*", default=[1.0])
     ap.add_argument("--keep-min", type=int, default=5)
     ap.add_argument(
@@ -307,14 +310,15 @@ def main(argv: list[str] | None = None) -> int:
             per_article = [models[fold_of[i]] for i in range(len(recs))]
             for thr in args.thresholds:
                 by_rev = {}
-                for rev in (False, True):
+                tried = {"both": (False, True), "on": (True,), "off": (False,)}[args.revise]
+                for rev in tried:
                     REVISE["on"] = rev
                     for m in models:
                         m.keep = {}
                     r = score(recs, cached, per_article, thr)
                     print(f"C={c} min_count={mc} thr={thr} revise={rev}:", r, flush=True)
                     by_rev[rev] = r["all_source_f1"]
-                rev = by_rev[True] >= by_rev[False]
+                rev = by_rev.get(True, -1.0) >= by_rev.get(False, -1.0)
                 REVISE["on"] = rev
                 # the keep model, fitted on these models' out-of-fold statements, its threshold
                 # chosen by the same folds (fold k filtered by a keep model fitted on the others)

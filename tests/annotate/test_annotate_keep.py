@@ -38,6 +38,7 @@ def test_filter_drops_only_non_direct_statements_under_the_threshold() -> None:
         and "sp=7|none" in feats
         and "k=attributed|t" in feats
         and "cw=criticized" in feats
+        and "cst=criticiz" in feats
     )
 
 

@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from newsbrief.annotate.learned_features import stem
 from newsbrief.records import Quote
 
 _WORD = re.compile(r"\w+")
@@ -99,6 +100,7 @@ def keep_features(
         f"ns={_bucket(nsrc)}|{scls}",
         f"cw={cw}",
         f"cwo={cw}|{origin}",
+        f"cst={stem(cw)}",
         f"cws={cw}|{scls}",
         f"cn={len(cue)}",
         f"n={_bucket(len(words))}",
