@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from newsbrief.annotate import learned as L
+from newsbrief.annotate.keep import Meta
 from newsbrief.eval import quotes as EQ
 from newsbrief.records import Quote
 
@@ -184,7 +185,7 @@ def predictions(
 
 def candidates(
     cached: dict[str, Any], model: L.Model, text: str, thr: float
-) -> tuple[list[Quote], list[tuple[str, float | None, float | None]]]:
+) -> tuple[list[Quote], list[Meta]]:
     if "parsed" not in cached:
         cached["parsed"] = parsed_of(cached)
     return L.candidates(text, cached["parsed"], base_quotes(cached), model, thr, REVISE["on"])
@@ -219,8 +220,8 @@ def keep_rows(recs, cached, models, thr) -> list[list[tuple[list[str], bool]]]:
         labels = keep_labels(rec, qs)
         out.append(
             [
-                (keep_features(rec["text"], q, o, sc, qs, sp), y)
-                for q, (o, sc, sp), y in zip(qs, meta, labels, strict=True)
+                (keep_features(rec["text"], q, o, sc, qs, sp, parse), y)
+                for q, (o, sc, sp, parse), y in zip(qs, meta, labels, strict=True)
                 if q.kind != "direct"
             ]
         )

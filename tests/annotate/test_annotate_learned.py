@@ -116,3 +116,18 @@ def test_a_cues_forms_share_one_stem_feature() -> None:
     rare = learned.cue_features(_told("told", True), 1)
     assert "st=told" in rare and "std=told|ROOT" in rare and "stc=told|ccomp" in rare
     assert "st=warn" in learned.cue_features(_told("warned", True), 1)
+
+
+def test_what_the_tagger_found_carries_its_parse_for_the_keep_model() -> None:
+    m = learned.Model(
+        {
+            "cue": {"w=told": 5.0},
+            "content": {"b": -5.0, "d=ccomp": 10.0},
+            "source": {"b": -5.0, "r=c|nsubj": 10.0},
+            "cue_threshold": 0.5,
+        }
+    )
+    s = _told("told", True)
+    f = m.expand(s, 1, 0.9)
+    assert f is not None and f.source == (0, 2) and f.content == (18, 38)
+    assert f.parse == ("cue=VERB|ROOT", "pieces=ccomp", "src=c|nsubj|L", "srce=-")
