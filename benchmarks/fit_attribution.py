@@ -272,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-count", type=int, nargs="*", default=[10])
     ap.add_argument("--thresholds", type=float, nargs="*", default=[0.3, 0.4])
     ap.add_argument("--content-threshold", type=float, default=0.5)
-    ap.add_argument("--source-threshold", type=float, default=0.35)
+    ap.add_argument("--source-threshold", type=float, default=0.3)
     ap.add_argument("--nested", action="store_true")
     ap.add_argument(
         "--revise", choices=("both", "on", "off"), default="both", help="revise settings tried"
