@@ -27,7 +27,7 @@ def test_filter_drops_only_non_direct_statements_under_the_threshold() -> None:
     sourceless = _q("attributed", 40, 48, None, "criticized")
     direct = _q("direct", 81, 83, None, "said")
     quotes = [reported, sourceless, direct]
-    meta = [("p", None, None), ("t", 0.6, 0.0), ("p", None, None)]
+    meta = [("p", None, None, ()), ("t", 0.6, 0.0, ()), ("p", None, None, ())]
     weights = {"b": 1.0, "s=none": -3.0}
     kept = keep.keep_filter(TEXT, quotes, meta, weights, 0.5)
     assert kept == [reported, direct]  # a direct quote without a source is never dropped
@@ -38,7 +38,20 @@ def test_filter_drops_only_non_direct_statements_under_the_threshold() -> None:
         and "sp=7|none" in feats
         and "k=attributed|t" in feats
         and "cw=criticized" in feats
+        and "cst=criticiz" in feats
     )
+
+
+def test_the_keep_model_reads_what_the_tagger_parsed() -> None:
+    q = _q("attributed", 40, 48, "The plan", "criticized")
+    parse = ("cue=VERB|ROOT", "pieces=dobj", "src=c|nsubj|L", "srce=ORG")
+    feats = keep.keep_features(TEXT, q, "t", 0.62, [q], 0.71, parse)
+    assert {"xcue=VERB|ROOT", "xpieces=dobj", "xsrc=c|nsubj|L", "xsrce=ORG"} <= set(feats)
+    assert "xksrc=c|nsubj|L|cap" in feats
+    # the weight of a parse feature moves the statement over the threshold
+    meta = [("t", 0.62, 0.71, parse)]
+    assert keep.keep_filter(TEXT, [q], meta, {"b": -1.0, "xsrce=ORG": 2.0}, 0.5) == [q]
+    assert keep.keep_filter(TEXT, [q], [("t", 0.62, 0.71, ())], {"b": -1.0}, 0.5) == []
 
 
 def test_the_shipped_model_has_a_keep_table() -> None:

@@ -75,3 +75,59 @@ def test_all_attributions_parse_every_sentence_and_the_default_does_not(
     assert any(q.speaker_text and "Hale" in q.speaker_text for q in added)
     for q in added:  # spans are real offsets of the text
         assert TEXT[q.start : q.end] == q.text
+
+
+def _told(verb: str, obj: bool) -> learned.Sent:
+    """ "He told reporters that the plan failed." (or "He said that the plan failed.")"""
+    words = ["He", verb] + (["reporters"] if obj else []) + ["that", "the", "plan", "failed", "."]
+    k = 1 if obj else 0
+    deps = [("PRON", "nsubj", 1), ("VERB", "ROOT", 1)]
+    deps += [("NOUN", "dobj", 1)] if obj else []
+    deps += [("SCONJ", "mark", 5 + k), ("DET", "det", 4 + k), ("NOUN", "nsubj", 5 + k)]
+    deps += [("VERB", "ccomp", 1), ("PUNCT", "punct", 1)]
+    toks, at = [], 0
+    for w, (pos, dep, head) in zip(words, deps, strict=True):
+        toks.append((at, w, w.lower(), pos, pos, dep, head, ""))
+        at += len(w) + 1
+    return learned.Sent.of(toks)
+
+
+def test_content_pieces_know_whether_they_follow_the_cues_object() -> None:
+    told = {
+        tuple(sub): feats for _, sub, feats in learned.content_candidates(_told("told", True), 1)
+    }
+    said = {
+        tuple(sub): feats for _, sub, feats in learned.content_candidates(_told("said", False), 1)
+    }
+    clause_told = told[(3, 4, 5, 6)]
+    clause_said = said[(2, 3, 4, 5)]
+    assert "ob=True|ccomp" in clause_told and "wob=told|True|ccomp" in clause_told
+    assert "ob=False|ccomp" in clause_said
+    assert "ob=False|dobj" in told[(2,)]
+
+
+def test_a_cues_forms_share_one_stem_feature() -> None:
+    from newsbrief.annotate.learned_features import stem
+
+    assert {stem(w) for w in ("supports", "supported", "supporting", "supporter")} == {"support"}
+    assert stem("argue") == stem("argued") == stem("argues")
+    assert stem("warned") == stem("warning") == "warn"
+    assert stem("said") == "said" and stem("is") == "is"
+    rare = learned.cue_features(_told("told", True), 1)
+    assert "st=told" in rare and "std=told|ROOT" in rare and "stc=told|ccomp" in rare
+    assert "st=warn" in learned.cue_features(_told("warned", True), 1)
+
+
+def test_what_the_tagger_found_carries_its_parse_for_the_keep_model() -> None:
+    m = learned.Model(
+        {
+            "cue": {"w=told": 5.0},
+            "content": {"b": -5.0, "d=ccomp": 10.0},
+            "source": {"b": -5.0, "r=c|nsubj": 10.0},
+            "cue_threshold": 0.5,
+        }
+    )
+    s = _told("told", True)
+    f = m.expand(s, 1, 0.9)
+    assert f is not None and f.source == (0, 2) and f.content == (18, 38)
+    assert f.parse == ("cue=VERB|ROOT", "pieces=ccomp", "src=c|nsubj|L", "srce=-")

@@ -17,9 +17,12 @@ import math
 import re
 from collections.abc import Sequence
 
+from newsbrief.annotate.learned_features import stem
 from newsbrief.records import Quote
 
 _WORD = re.compile(r"\w+")
+# per statement: origin, tagger cue score, source probability, the tagger's parse features
+Meta = tuple[str, float | None, float | None, tuple[str, ...]]
 _PRONOUNS = frozenset(
     [
         "he",
@@ -67,6 +70,7 @@ def keep_features(
     score: float | None,
     others: Sequence[Quote],
     source_p: float | None = None,
+    parse: Sequence[str] = (),
 ) -> list[str]:
     """Features of statement ``q`` (``origin`` "p" for the patterns, "pt" for a pattern
     statement whose cue the tagger also found, "t" for the tagger)."""
@@ -99,6 +103,7 @@ def keep_features(
         f"ns={_bucket(nsrc)}|{scls}",
         f"cw={cw}",
         f"cwo={cw}|{origin}",
+        f"cst={stem(cw)}",
         f"cws={cw}|{scls}",
         f"cn={len(cue)}",
         f"n={_bucket(len(words))}",
@@ -116,6 +121,9 @@ def keep_features(
         f.append(f"sc={min(9, int(score * 10))}")
     if source_p is not None:
         f.append(f"sp={min(9, int(source_p * 10))}|{scls}")
+    # what the tagger's parse says: cue POS and label, content pieces, source relation
+    f.extend(f"x{p}" for p in parse)
+    f.extend(f"xk{p}|{scls}" for p in parse if p.startswith("src"))
     return f
 
 
@@ -127,7 +135,7 @@ def keep_prob(weights: dict[str, float], feats: list[str]) -> float:
 def keep_filter(
     text: str,
     quotes: Sequence[Quote],
-    meta: Sequence[tuple[str, float | None, float | None]],
+    meta: Sequence[Meta],
     weights: dict[str, float],
     threshold: float,
 ) -> list[Quote]:
@@ -136,11 +144,11 @@ def keep_filter(
     if not weights:
         return list(quotes)
     out = []
-    for q, (origin, score, source_p) in zip(quotes, meta, strict=True):
+    for q, (origin, score, source_p, parse) in zip(quotes, meta, strict=True):
         if q.kind == "direct":
             out.append(q)
             continue
-        feats = keep_features(text, q, origin, score, quotes, source_p)
+        feats = keep_features(text, q, origin, score, quotes, source_p, parse)
         if keep_prob(weights, feats) >= threshold:
             out.append(q)
     return out

@@ -29,7 +29,7 @@ from importlib import resources
 from typing import Any
 
 from newsbrief import parse as nlp_parse
-from newsbrief.annotate.keep import keep_filter
+from newsbrief.annotate.keep import Meta, keep_filter
 from newsbrief.annotate.learned_features import (  # noqa: F401 (the fit script reads them here)
     CUE_POS,
     Sent,
@@ -66,6 +66,9 @@ class Found:
     source: tuple[int, int] | None
     score: float
     source_p: float = 0.0  # the source model's probability of the chosen source
+    # what the parse says of it, for the keep model: the cue's POS and label, the labels of
+    # the content's pieces, the chosen source's relation and entity type
+    parse: tuple[str, ...] = ()
 
 
 def _span(s: Sent, idx: list[int]) -> tuple[int, int] | None:
@@ -119,14 +122,17 @@ class Model:
 
     def expand(self, s: Sent, i: int, score: float) -> Found | None:
         idx: list[int] = []
-        for _kind, sub, feats in content_candidates(s, i):
+        pieces: list[str] = []
+        for kind, sub, feats in content_candidates(s, i):
             if self._prob(self.content, feats) >= self.content_threshold:
                 idx.extend(sub)
-        best, best_p = None, self.source_threshold
+                pieces.append(next((f[2:] for f in feats if f.startswith("d=")), kind))
+        best, best_p, rel = None, self.source_threshold, "none"
         for c, feats in source_candidates(s, i):
             p = self._prob(self.source, feats)
             if p >= best_p:
                 best, best_p = c, p
+                rel = next((f[3:] for f in feats if f.startswith("rs=")), "none")
         src: list[int] = []
         if best is not None:
             # the cue's own clause is never part of its source ("the senator, who criticized …")
@@ -147,7 +153,13 @@ class Model:
         t = s.toks[i]
         cue = (t[0], t[0] + len(t[1]))
         source = _span(s, src) if src else None
-        return Found(cue, content, source, score, best_p if best is not None else 0.0)
+        parse = (
+            f"cue={t[3]}|{t[5]}",
+            f"pieces={'+'.join(sorted(set(pieces)))}",
+            f"src={rel}",
+            f"srce={(s.toks[best][7] or '-') if best is not None else 'none'}",
+        )
+        return Found(cue, content, source, score, best_p if best is not None else 0.0, parse)
 
 
 @lru_cache(maxsize=1)
@@ -208,19 +220,20 @@ def candidates(
     m: Model,
     threshold: float | None = None,
     revise: bool | None = None,
-) -> tuple[list[Quote], list[tuple[str, float | None, float | None]]]:
+) -> tuple[list[Quote], list[Meta]]:
     """``quotes`` (revised) plus the tagger's, with each one's origin ("p" the patterns, "pt"
     a pattern statement whose cue the tagger also found, "t" the tagger), the tagger's cue
-    score and its source model's probability, before the keep model."""
+    score, its source model's probability and what the parse says of it, before the keep
+    model."""
     rev = m.revise if revise is None else revise
     confirmed = _revise(text, parsed, quotes, m, threshold) if rev else {}
     added = tag_article_scored(text, parsed, quotes, m, threshold)
     out = list(quotes) + [q for q, _ in added]
-    meta: list[tuple[str, float | None, float | None]] = []
+    meta: list[Meta] = []
     for q in quotes:
         f = confirmed.get(id(q))
-        meta.append(("p", None, None) if f is None else ("pt", f.score, f.source_p))
-    meta += [("t", f.score, f.source_p) for _, f in added]
+        meta.append(("p", None, None, ()) if f is None else ("pt", f.score, f.source_p, f.parse))
+    meta += [("t", f.score, f.source_p, f.parse) for _, f in added]
     return out, meta
 
 

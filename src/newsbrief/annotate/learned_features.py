@@ -18,6 +18,8 @@ CUE_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "ADP"})
 _QUOTES = frozenset('"“”«»„')
 # dependents that never belong to the content of their cue
 _NEVER_CONTENT = frozenset({"punct", "cc", "aux", "auxpass", "neg", "mark", "case"})
+# a cue's objects (the addressee of "told reporters", or the content of "criticized the plan")
+_OBJECTS = frozenset({"dobj", "dative", "iobj", "obj"})
 
 
 def doc_tokens(doc: Any) -> list[Tok]:
@@ -57,6 +59,20 @@ class Sent:
         return sorted(out)
 
 
+_SUFFIXES = ("ings", "ers", "ing", "ed", "es", "er", "s")
+
+
+def stem(word: str) -> str:
+    """A crude stem shared by a cue's forms ("supports", "supported", "supporting",
+    "supporter": "support"), so a rare form borrows the weight of the others."""
+    w = word.lower()
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[: -len(suf)]
+            break
+    return w[:-1] if w.endswith("e") and len(w) > 3 else w
+
+
 def _lower(s: Sent, i: int) -> str:
     return s.toks[i][2] if 0 <= i < len(s.toks) else "<none>"
 
@@ -64,6 +80,7 @@ def _lower(s: Sent, i: int) -> str:
 def cue_features(s: Sent, i: int) -> list[str]:
     t = s.toks[i]
     w, pos, dep, h = t[2], t[3], t[5], t[6]
+    st = stem(w)
     head = s.toks[h]
     deps = {s.toks[c][5] for c in s.children[i]}
     f = [
@@ -84,10 +101,15 @@ def cue_features(s: Sent, i: int) -> list[str]:
         f"q={s.quoted[i]}",
         f"first={i == 0}",
         f"lex={w in lx.SPEECH_VERBS}|{w in CUES}|{pos}",
+        f"st={st}",
+        f"stp={st}|{pos}",
+        f"std={st}|{dep}",
+        f"stnx={st}|{_lower(s, i + 1)}",
     ]
     for d in deps:
         f.append(f"c={d}")
         f.append(f"wc={w}|{d}")
+        f.append(f"stc={st}|{d}")
     for c in s.children[i]:
         if s.toks[c][5] in ("nsubj", "nsubjpass", "poss"):
             f.append(f"sp={s.toks[c][5]}|{s.toks[c][3]}|{s.toks[c][7]}")
@@ -100,7 +122,8 @@ def content_candidates(s: Sent, i: int) -> Iterator[tuple[str, list[int], list[s
     dependent's subtree, and the clause the cue hangs on (its head's subtree without the cue's)."""
     t = s.toks[i]
     w, dep = t[2], t[5]
-    for c in s.children[i]:
+    kids = s.children[i]
+    for c in kids:
         ct = s.toks[c]
         if ct[5] in _NEVER_CONTENT:
             continue
@@ -109,6 +132,9 @@ def content_candidates(s: Sent, i: int) -> Iterator[tuple[str, list[int], list[s
         first = s.toks[sub[0]][2]
         n = len(sub)
         size = "1" if n == 1 else "s" if n < 4 else "m" if n < 10 else "l"
+        # past the cue's object ("told reporters *that …*", against "said *that …*")
+        between = [s.toks[o][5] for o in kids if min(c, i) < o < max(c, i)]
+        obj = any(d in _OBJECTS for d in between)
         yield (
             "child",
             sub,
@@ -122,6 +148,8 @@ def content_candidates(s: Sent, i: int) -> Iterator[tuple[str, list[int], list[s
                 f"f={first}|{ct[5]}",
                 f"n={size}|{ct[5]}",
                 f"e={ct[7]}|{ct[5]}",
+                f"ob={obj}|{ct[5]}",
+                f"wob={w}|{obj}|{ct[5]}",
             ],
         )
     h = t[6]
