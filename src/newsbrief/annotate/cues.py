@@ -227,6 +227,12 @@ _SAID_MODIFIER = lx.words(
 
 
 _PARTICIPLE_REST = re.compile(r"(?:[a-z]+ing|according to)\b")
+# "…, Graham said Tuesday, even before this latest story broke": what follows the cue tells
+# when or where it was said, not more of the statement
+_SAYING_WHEN = re.compile(
+    r"(?:(?:even|just|shortly|long|only|well)[ \t]+)?(?:before|after|when|while|since|until|during"
+    r"|despite|amid|following|in[ \t]+an?[ \t]+(?:interview|statement|speech|letter|email|post))\b"
+)
 # A temporal clause opening an interrupted statement ("As the day drew near, she says, she
 # …"): the statement itself is the clause after the cue
 _CIRCUMSTANCE = re.compile(
@@ -283,7 +289,11 @@ def match_reported(s: str) -> Match | None:
             verb = m.group("verb") or m.group("verb2")
             # "…, the paper reported, citing a source": what follows the cue is about the
             # report, not more of its content
-            resumes = rx is _REPORTED_CSC and not _PARTICIPLE_REST.match(m.group("rest"))
+            resumes = (
+                rx is _REPORTED_CSC
+                and not _PARTICIPLE_REST.match(m.group("rest"))
+                and not _SAYING_WHEN.match(m.group("rest"))
+            )
             if resumes and _CIRCUMSTANCE.match(m.group("content")) and is_clause(m.group("rest")):
                 # "As the day drew near, she says, she has not heard …": the opening clause
                 # sets the time of the statement, which starts after the cue; never a span

@@ -263,6 +263,13 @@ def plan_quotes(
             continue  # a scare quote or a title, not a statement
         found.append(_Direct(span, start, end, subj, s_start, s_end, verb, short))
     pending = reported_matches(text, sentences, [(d.start, d.end) for d in found])
+    # an unnamed speaker ("a witness said") is known before any resolution: a later "she"
+    # resolved in an earlier pass (direct quotes go first) still stops at it
+    for subj_text, at in [(d.subj, d.s_start) for d in found] + [
+        (p.subj, p.s_start) for p in pending if p.kind in SPEECH
+    ]:
+        if subj_text:
+            resolver.note_unnamed(subj_text, at, indefinite=True)
 
     texts: list[str] = []
     if parse_on and sentences:
@@ -298,14 +305,16 @@ def finish_quotes(plan: QuotePlan) -> list[Quote]:
                 subj, s_start, s_end, verb = parsed
         speaker = resolver.resolve(subj, s_start, s_end) if subj else None
         if subj is None:
-            same_par = (
-                prev is not None
-                and sentences
-                and (
-                    sentences[sentence_of(d.start)].paragraph - sentences[prev.sentence].paragraph
-                    <= 1
-                )
+            # the previous speaker goes on in the same paragraph, or in the next one when the
+            # quote opens it; a quote inside the next paragraph's narration ("the questions
+            # boil down to what X asks. “…”") is someone else's
+            opens = not text[text.rfind("\n", 0, d.span.open) + 1 : d.span.open].strip()
+            gap = (
+                sentences[sentence_of(d.start)].paragraph - sentences[prev.sentence].paragraph
+                if prev is not None and sentences
+                else 2
             )
+            same_par = gap == 0 or (gap == 1 and opens)
             if prev is not None and same_par:
                 speaker, subj, verb = prev.speaker, prev.speaker_text, prev.cue
         resolver.note(s_start if s_start >= 0 else d.start, speaker)

@@ -51,8 +51,8 @@ def _content(
         end -= 1  # the closing mark of an earlier quotation, not part of this statement
     if text[end - 1 : end] in ".!?":
         end -= 1
-    if end - start < least:
-        return None
+    if end - start < least or text[start] in ".!?;:":
+        return None  # "Serna said.But last week …": the next sentence, glued, is no content
     overlap = sum(max(0, min(end, b) - max(start, a)) for a, b in covered)
     if overlap > 0.5 * (end - start) or any(a <= start < b for a, b in covered):
         return None  # words inside quote marks are the direct quote's, never reported speech
@@ -89,6 +89,38 @@ def _clause_subject(
 
 
 _SHOW = frozenset({"show", "shows", "showed", "shown"})
+_TELL_ASK = lx.words("told tell tells telling informed informs assured assures asked asks ask")
+# who a tell- or ask-verb addresses, at the start of its "content": a pronoun, a group, or a
+# capitalised name ("told ABC News", "told him about …", "asked colleagues to imagine …")
+_ADDRESSEE = re.compile(
+    r"(?:him|her|them|me|us|you|reporters|journalists|colleagues|lawmakers|members|staff"
+    r"|staffers|officials|(?:the[ \t]+)?[A-Z][\w'’.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.&-]*)*)"
+    r"(?=[ \t,.;:]|$)"
+)
+_NOT_STATEMENT = lx.words("about to for of on with")
+
+
+def _after_addressee(s: str, verb: str, rel: tuple[int, int]) -> tuple[int, int] | None:
+    """The content of a tell- or ask-verb without its addressee: None when nothing but the
+    addressee is left ("told ABC News.") or a topic or request follows it ("told him about
+    …", "asked colleagues to imagine …"); ``rel`` unchanged for other verbs."""
+    if verb.lower() not in _TELL_ASK:
+        return rel
+    a, b = rel
+    m = _ADDRESSEE.match(s, a, b)
+    if m is None:
+        return rel
+    rest = m.end()
+    while rest < b and s[rest] in " \t,":
+        rest += 1
+    words = s[rest:b].split()
+    if not words or words[0].lower() in _NOT_STATEMENT:
+        return None
+    if words[0].lower() == "that":
+        rest = s.index("that", rest) + 4
+        while rest < b and s[rest] in " \t":
+            rest += 1
+    return (rest, b) if b - rest >= 2 else None
 
 
 @dataclass(slots=True)
@@ -127,6 +159,10 @@ def reported_matches(
             found = None
         if found:
             pattern_subj, s_rel, verb, c_rel = found
+            kept = _after_addressee(s, verb, c_rel) if c_rel[0] >= s_rel[1] else c_rel
+            found = None if kept is None else (pattern_subj, s_rel, verb, kept)
+        if found:
+            pattern_subj, s_rel, verb, c_rel = found
             subj, s_rel = _clause_subject(s, pattern_subj, s_rel, min(s_rel[1], c_rel[0]))
             span = _content(text, sent, c_rel, covered, 12)
             if span is not None:
@@ -135,6 +171,11 @@ def reported_matches(
                 out.append(Pending("reported", sent.index, start, end, subj, a, b, verb, True))
                 taken.append((min(s_rel[0], c_rel[0]), max(s_rel[1], c_rel[1])))
         for g_subj, g_rel, cue, c_rel, kind in match_general(s, taken):
+            if kind == "reported" and c_rel[0] >= g_rel[1]:
+                kept = _after_addressee(s, cue, c_rel)
+                if kept is None:
+                    continue
+                c_rel = kept
             g_subj, g_rel = _clause_subject(s, g_subj, g_rel, max(g_rel[1], c_rel[0] - 1))
             span = _content(text, sent, c_rel, covered, 2)
             if span is None:
