@@ -142,8 +142,8 @@ def test_a_glued_next_sentence_is_no_content() -> None:
 def test_a_quote_inside_the_next_paragraphs_narration_is_not_the_last_speaker() -> None:
     qs = _shown(
         "“We will cut the fee by June,” Mayor Karin Lindqvist said.\n"
-        "HOST: A new fee starts Monday. The questions boil down to what Ada Brun of Leeds, "
-        "England asks. “These are the things the city should stop.” Can you stop that?"
+        "HOST: A new fee starts Monday. The questions boil down to what Ada Brun, a "
+        "teacher, asks. “These are the things the city should stop.” Can you stop that?"
     )
     assert _of(qs, "city should stop").speaker != "Karin Lindqvist"
 

@@ -305,16 +305,21 @@ def finish_quotes(plan: QuotePlan) -> list[Quote]:
                 subj, s_start, s_end, verb = parsed
         speaker = resolver.resolve(subj, s_start, s_end) if subj else None
         if subj is None:
-            # the previous speaker goes on in the same paragraph, or in the next one when the
-            # quote opens it; a quote inside the next paragraph's narration ("the questions
-            # boil down to what X asks. “…”") is someone else's
-            opens = not text[text.rfind("\n", 0, d.span.open) + 1 : d.span.open].strip()
+            # the previous speaker goes on in the same paragraph, or in the next one unless
+            # the narration before the quote there names another person ("the questions boil
+            # down to what X asks. “…”" is X's, or no one's, never the last speaker's)
             gap = (
                 sentences[sentence_of(d.start)].paragraph - sentences[prev.sentence].paragraph
                 if prev is not None and sentences
                 else 2
             )
-            same_par = gap == 0 or (gap == 1 and opens)
+            same_par = gap == 0 or (
+                gap == 1
+                and prev is not None
+                and not resolver.other_person_in(
+                    text.rfind("\n", 0, d.span.open) + 1, d.span.open, prev.speaker
+                )
+            )
             if prev is not None and same_par:
                 speaker, subj, verb = prev.speaker, prev.speaker_text, prev.cue
         resolver.note(s_start if s_start >= 0 else d.start, speaker)

@@ -93,17 +93,22 @@ _TELL_ASK = lx.words("told tell tells telling informed informs assured assures a
 # who a tell- or ask-verb addresses, at the start of its "content": a pronoun, a group, or a
 # capitalised name ("told ABC News", "told him about …", "asked colleagues to imagine …")
 _ADDRESSEE = re.compile(
-    r"(?:him|her|them|me|us|you|reporters|journalists|colleagues|lawmakers|members|staff"
-    r"|staffers|officials|(?:the[ \t]+)?[A-Z][\w'’.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.&-]*)*)"
+    r"(?P<group>him|them|me|us|you|her(?=[ \t]+(?:that|about|to)\b)|reporters|journalists"
+    r"|colleagues|lawmakers|members|staff|staffers|officials)"
+    r"|(?:the[ \t]+)?[A-Z][\w'’.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.&-]*)*"
     r"(?=[ \t,.;:]|$)"
 )
 _NOT_STATEMENT = lx.words("about to for of on with")
+# "told NBC News before her appearance", "told CNN on Monday that …"
+_WHEN = lx.words("before after during in on at last this yesterday today earlier later")
 
 
 def _after_addressee(s: str, verb: str, rel: tuple[int, int]) -> tuple[int, int] | None:
     """The content of a tell- or ask-verb without its addressee: None when nothing but the
     addressee is left ("told ABC News.") or a topic or request follows it ("told him about
-    …", "asked colleagues to imagine …"); ``rel`` unchanged for other verbs."""
+    …", "asked colleagues to imagine …"); ``rel`` unchanged for other verbs, and after a
+    capitalised addressee unless what follows shows where it ends ("Maher Tells Guest
+    Muslim Violence is …" is a headline)."""
     if verb.lower() not in _TELL_ASK:
         return rel
     a, b = rel
@@ -116,10 +121,19 @@ def _after_addressee(s: str, verb: str, rel: tuple[int, int]) -> tuple[int, int]
     words = s[rest:b].split()
     if not words or words[0].lower() in _NOT_STATEMENT:
         return None
-    if words[0].lower() == "that":
+    first = words[0].lower()
+    if first in _WHEN:
+        that = re.search(r"\bthat\s+", s[rest:b])
+        if that is None:
+            return None
+        rest += that.start()
+        first = "that"
+    if first == "that":
         rest = s.index("that", rest) + 4
         while rest < b and s[rest] in " \t":
             rest += 1
+    elif m.group("group") is None:
+        return rel
     return (rest, b) if b - rest >= 2 else None
 
 
@@ -174,8 +188,9 @@ def reported_matches(
             if kind == "reported" and c_rel[0] >= g_rel[1]:
                 kept = _after_addressee(s, cue, c_rel)
                 if kept is None:
-                    continue
-                c_rel = kept
+                    kind = "attributed"  # a topic or a request, not a statement a brief shows
+                else:
+                    c_rel = kept
             g_subj, g_rel = _clause_subject(s, g_subj, g_rel, max(g_rel[1], c_rel[0] - 1))
             span = _content(text, sent, c_rel, covered, 2)
             if span is None:

@@ -382,6 +382,16 @@ class Resolver(ParsePlanning):
                 return m.entity
         return None
 
+    def other_person_in(self, start: int, end: int, entity: str | None) -> bool:
+        """Whether a person other than ``entity`` is named between ``start`` and ``end``."""
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.kind == "person" and m.entity != entity and not self._inside_quote(m.start):
+                return True
+            i += 1
+        return False
+
     def _kind_of(self, entity: str, pos: int) -> str:
         """The kind of a speaker: its mention's, else ``speaker_kinds.name_kind``."""
         for m in self.mentions:
