@@ -27,8 +27,19 @@ def singles_as_people(
     older full one."""
     counts = Counter(f.name for f in found if f.kind == "single")
     by_index = {s.index: s for s in sentences}
+    inside = set()  # names seen inside a sentence: a sentence's first word may be any word
+    for f in found:
+        sent = by_index.get(f.sentence)
+        if (
+            f.kind == "single"
+            and sent is not None
+            and text[sent.start : f.toks[0].start].strip("\"'“‘( ")
+        ):
+            inside.add(f.name)
     for f in found:
         if f.kind != "single" or counts[f.name] < 2 or f.name.lower() in vocab:
+            continue
+        if f.name not in inside:
             continue
         if f.name.isupper() or f.name.lower() in lx.NOT_NAME:
             continue

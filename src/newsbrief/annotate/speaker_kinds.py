@@ -17,8 +17,10 @@ from newsbrief.annotate.speaker_words import (
     ROLE_HEADS,
     TAIL_OF,
 )
-from newsbrief.records import Sentence
+from newsbrief.records import Mention, Sentence
 
+_CHAMBERS = frozenset(["senate", "house", "congress", "parliament", "assembly", "legislature"])
+_OPENS_ON_PRONOUN = re.compile(r"\W*(?:(?:and|but|yet|so)\s+)?(?:he|she)\b", re.I)
 # ", also a doctor at the main hospital": the apposition after a name, up to its first comma
 _APPOSITION = re.compile(r",\s+(?:also\s+)?(?:a|an|the)\s+([^,.;]{2,60})")
 
@@ -67,3 +69,38 @@ def name_kind(text: str, entity: str, pos: int, sent: Sentence | None, parse_on:
         return "org"
     tok = next((t for t in doc if sent.start + t.idx >= pos), None)
     return "person" if tok is not None and tok.ent_type_ == "PERSON" else "org"
+
+
+def about_other_person(
+    text: str, start: int, end: int, mentions: list[Mention], entity: str | None
+) -> bool:
+    """Whether the narration ``text[start:end]`` (with its ``mentions``) is about a person
+    other than ``entity``: it names someone else, and neither names ``entity`` nor opens on
+    "he" or "she"."""
+    if _OPENS_ON_PRONOUN.match(text, start, end):
+        return False
+    other = False
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        if m.entity == entity:
+            return False
+        other = True
+    return other
+
+
+def role_after_chamber(text: str, m: Mention | None, end: int) -> str | None:
+    """The role noun ending a subject whose only name is a chamber before it ("the Senate
+    majority whip"), else None. A chamber's members do not speak for it, while a
+    spokesman or secretary of a ministry or company does ("the State Department
+    spokesman said" stays the State Department's)."""
+    if m is None or m.kind != "org" or m.end >= end or not m.entity:
+        return None
+    name = m.entity.lower()
+    if name.split()[-1] not in _CHAMBERS or name.endswith("white house"):
+        return None  # the White House is an office that speaks, not a chamber
+    tail = text[m.end : end].split()
+    head = tail[-1].strip(".,'’").lower() if tail else ""
+    if not tail or not all(w[:1].islower() for w in tail) or head not in ROLE_HEADS:
+        return None
+    return head

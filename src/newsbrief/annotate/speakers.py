@@ -11,7 +11,12 @@ from newsbrief import parse as nlp_parse
 from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.first_names import gender_of
-from newsbrief.annotate.speaker_kinds import name_kind, unnamed_speaker
+from newsbrief.annotate.speaker_kinds import (
+    about_other_person,
+    name_kind,
+    role_after_chamber,
+    unnamed_speaker,
+)
 from newsbrief.annotate.speaker_prefetch import (
     PARSED,
     QUOTE_PARSE_ENV,
@@ -41,9 +46,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t\n,":
         end -= 1
     return start, end
-
-
-_CHAMBERS = frozenset(["senate", "house", "congress", "parliament", "assembly", "legislature"])
 
 
 class Resolver(ParsePlanning):
@@ -291,7 +293,7 @@ class Resolver(ParsePlanning):
 
     def _resolve(self, subj: str, start: int, end: int) -> str | None:
         m = self._mention_in(start, end)
-        role = self._role_after_org(m, end)
+        role = role_after_chamber(self.text, m, end)
         if role is not None:
             # "the Senate majority whip said": the organisation only qualifies the role; the
             # speaker is the person holding it, or no one the article names
@@ -360,22 +362,6 @@ class Resolver(ParsePlanning):
             return subj.strip()
         return None
 
-    def _role_after_org(self, m: Mention | None, end: int) -> str | None:
-        """The role noun ending a subject whose only name is a chamber before it ("the Senate
-        majority whip"), else None. A chamber's members do not speak for it, while a
-        spokesman or secretary of a ministry or company does ("the State Department
-        spokesman said" stays the State Department's)."""
-        if m is None or m.kind != "org" or m.end >= end or not m.entity:
-            return None
-        name = m.entity.lower()
-        if name.split()[-1] not in _CHAMBERS or name.endswith("white house"):
-            return None  # the White House is an office that speaks, not a chamber
-        tail = self.text[m.end : end].split()
-        head = tail[-1].strip(".,'’").lower() if tail else ""
-        if not tail or not all(w[:1].islower() for w in tail) or head not in ROLE_HEADS:
-            return None
-        return head
-
     def _first_with_role(self, kind: str, role_word: str) -> str | None:
         for m in self.mentions:
             if m.kind == kind and m.entity and self._has_role(m.entity, role_word):
@@ -383,14 +369,12 @@ class Resolver(ParsePlanning):
         return None
 
     def other_person_in(self, start: int, end: int, entity: str | None) -> bool:
-        """Whether a person other than ``entity`` is named between ``start`` and ``end``."""
+        """Whether the narration ``start:end`` is about a person other than ``entity``
+        (``speaker_kinds.about_other_person``)."""
         i = bisect.bisect_left(self.starts, start)
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            m = self.mentions[i]
-            if m.kind == "person" and m.entity != entity and not self._inside_quote(m.start):
-                return True
-            i += 1
-        return False
+        j = bisect.bisect_left(self.starts, end)
+        people = [m for m in self.mentions[i:j] if not self._inside_quote(m.start)]
+        return about_other_person(self.text, start, end, people, entity)
 
     def _kind_of(self, entity: str, pos: int) -> str:
         """The kind of a speaker: its mention's, else ``speaker_kinds.name_kind``."""
