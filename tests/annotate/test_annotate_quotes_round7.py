@@ -152,3 +152,21 @@ def test_a_transcript_stammer_is_no_speaker() -> None:
     assert is_junk_speaker("And--")
     assert is_junk_speaker("But—")
     assert not is_junk_speaker("Ada Brun")
+
+
+def test_a_speech_verb_ends_its_word() -> None:
+    qs = _all(
+        '"The mayor has denied the claims against him," Pirl said.\n'
+        "Pirl declined to elaborate and referred additional questions to Mackey, who did not "
+        "respond to requests for comment on Tuesday and Wednesday."
+    )
+    assert not [q for q in qs if q.cue == "add"], qs
+
+
+def test_a_possessor_does_not_lead_its_sentences_speakers() -> None:
+    qs = _shown(
+        "The first papers were written a few years after Pieter Vandermeer’s discovery by Sir "
+        "Hugo Pettibone, a founder of the academy. He estimated that the town would double "
+        "in size by the next century."
+    )
+    assert _of(qs, "double in size").speaker == "Hugo Pettibone"

@@ -74,8 +74,9 @@ _RNOTELL = "|".join(sorted(REPORT_VERBS - _TELL | {"pointed out"}, key=len, reve
 _RVERBS = "|".join(sorted(REPORT_VERBS | {"pointed out"}, key=len, reverse=True))
 # "told reporters at the scene that …": the place of telling is not content either
 _PLACE_THAT = r"(?:\s+(?:at|in|on|during|after)\s+[^,“”\"]{1,40}?(?=\s+that\s))?"
+# the verb ends its word: "referred additional questions" holds no "add"
 _SV_TAIL = (
-    rf"{_SP}{_AUX}(?:(?P<verb>{_RNOTELL})|(?P<tverb>{_TELLS}){_OBJECT}){_PLACE_THAT}"
+    rf"{_SP}{_AUX}(?:(?P<verb>{_RNOTELL})\b|(?P<tverb>{_TELLS})\b{_OBJECT}){_PLACE_THAT}"
     rf"\s*,?\s*(?:that\s+)?(?P<content>[^:,\s].{{12,}})$"
 )
 # "X, spokesman for Y, said", "X, 29, of Springfield, Ill., says": up to three comma-chunks

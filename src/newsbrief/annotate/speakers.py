@@ -88,6 +88,8 @@ class Resolver(ParsePlanning):
             last = m.text.lower().split()[-1]
             if last in FACILITY_HEADS or (m.kind == "person" and last in NOT_PERSON_HEADS):
                 continue  # "outside the Marlow Hotel, Vale …": Vale leads the sentence
+            if text[m.end : m.end + 2] in ("'s", "’s"):
+                continue  # "after Leeuwenhoek’s discovery by Sir William Petty": a possessor
             if m.sentence not in first_in_sentence:
                 first_in_sentence.add(m.sentence)
                 if m.entity:
