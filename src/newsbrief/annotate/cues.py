@@ -43,6 +43,10 @@ AFTER_LOOSE = re.compile(
     rf"[ \t]*,?[ \t]*(?P<subj>(?:[^\s,;:!?“”\"]+[ \t]+){{0,7}}?[^\s,;:!?“”\"]+)[ \t]+{_AUX}"
     rf"(?P<verb>{VERBS})\b"
 )
+# "“…,” according to the study.": the source after a quote, never the speaker before it
+AFTER_ACCORDING = re.compile(
+    r"[ \t]*,?[ \t]*(?P<verb>according[ \t]+to)[ \t]+(?P<subj>[^\s,.;:!?“”\"][^,.;:!?“”\"\n]{1,80})"
+)
 AFTER_DASH = re.compile(rf"[ \t]*[―—–]+[ \t\xa0]*(?P<subj>{_CAPRUN})")
 VERB_RE = re.compile(rf"\b(?P<verb>{VERBS})\b")
 SUBJ_END = re.compile(rf"(?P<subj>{_SUBJ})(?:\s*\([^()]{{1,24}}\))?\s+{_AUX}$")

@@ -67,6 +67,7 @@ def _cue_after(text: str, span: _Span) -> re.Match[str] | None:
     return (
         cues.AFTER_SV.match(tail)
         or cues.AFTER_VS.match(tail)
+        or cues.AFTER_ACCORDING.match(tail)
         or cues.AFTER_LOOSE.match(tail)
         or cues.AFTER_DASH.match(tail)
     )

@@ -103,6 +103,22 @@ _NOT_STATEMENT = lx.words("about to for of on with")
 _WHEN = lx.words("before after during in on at last this yesterday today earlier later")
 
 
+# "He declined to say who he meant", "would not say whether": speech withheld, no statement
+_WITHHELD = re.compile(
+    r"\b(?:declined|declines|decline|refused|refuses|refuse|would\s+not|wouldn['’]t|did\s+not"
+    r"|didn['’]t|does\s+not|doesn['’]t|will\s+not|won['’]t|could\s+not|couldn['’]t|cannot"
+    r"|can['’]t)\s+(?:to\s+)?$",
+    re.I,
+)
+
+
+def _withheld(s: str, verb: str, s_rel: tuple[int, int], c_rel: tuple[int, int]) -> bool:
+    """Whether the speech verb is negated or declined ("declined to say who …"): what follows
+    is what was not said, never a statement a brief shows."""
+    at = s.rfind(verb, s_rel[1], c_rel[0]) if c_rel[0] >= s_rel[1] else s.find(verb, c_rel[1])
+    return at > 0 and _WITHHELD.search(s, max(0, at - 30), at) is not None
+
+
 def _after_addressee(s: str, verb: str, rel: tuple[int, int]) -> tuple[int, int] | None:
     """The content of a tell- or ask-verb without its addressee: None when nothing but the
     addressee is left ("told ABC News.") or a topic or request follows it ("told him about
@@ -182,9 +198,12 @@ def reported_matches(
             if span is not None:
                 start, end = span
                 a, b = sent.start + s_rel[0], sent.start + s_rel[1]
-                out.append(Pending("reported", sent.index, start, end, subj, a, b, verb, True))
+                kind = "attributed" if _withheld(s, verb, s_rel, c_rel) else "reported"
+                out.append(Pending(kind, sent.index, start, end, subj, a, b, verb, True))
                 taken.append((min(s_rel[0], c_rel[0]), max(s_rel[1], c_rel[1])))
         for g_subj, g_rel, cue, c_rel, kind in match_general(s, taken):
+            if kind == "reported" and _withheld(s, cue, g_rel, c_rel):
+                kind = "attributed"
             if kind == "reported" and c_rel[0] >= g_rel[1]:
                 kept = _after_addressee(s, cue, c_rel)
                 if kept is None:
