@@ -193,3 +193,27 @@ def test_speech_withheld_is_no_statement() -> None:
     )
     withheld = [q for q in qs if q.text.startswith(("who he meant", "whether the talks"))]
     assert not withheld, qs
+
+
+def test_the_writers_but_he_declined_is_not_the_statement() -> None:
+    qs = _shown(
+        "Mr. Tolver said that there was a safety plan in place at the center, but he declined "
+        "to say whether a nurse was on site, citing the investigation."
+    )
+    q = _of(qs, "safety plan")
+    assert "declined" not in q.text
+
+
+def test_a_posts_opening_word_is_not_part_of_the_name() -> None:
+    art = annotate(
+        Article(
+            id="r7",
+            source="t",
+            text=(
+                "RIP Marty Vallin, fellow bandmate, passed last night. Vallin later sued the "
+                "hospital, claiming multiple injuries from the operations."
+            ),
+        )
+    )
+    names = {m.entity for m in art.mentions if m.kind == "person"}
+    assert "Marty Vallin" in names and "RIP Marty Vallin" not in names

@@ -15,7 +15,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsbrief.annotate import lexicon as lx
-from newsbrief.annotate.entity_aliases import _key, merge_aliases, singles_as_people
+from newsbrief.annotate.entity_aliases import (
+    _key,
+    apposition_after,
+    merge_aliases,
+    singles_as_people,
+)
 from newsbrief.records import Article, Mention, Sentence
 
 # Only tokens that can be part of a name run; any other word in a gap breaks the run.
@@ -260,8 +265,16 @@ def _prefix_then_name(run: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
     return None
 
 
+# A post's or headline's opening word before a name: "RIP Marty Balin", "WATCH Jo Lee"
+_FURNITURE = frozenset(["rip", "breaking", "watch", "exclusive", "update", "video", "photos"])
+
+
 def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool) -> str | None:
-    while run and (run[0].low in lx.NOT_NAME or run[0].low in _PARTICLES):
+    while run and (
+        run[0].low in lx.NOT_NAME
+        or run[0].low in _PARTICLES
+        or (run[0].low in _FURNITURE and run[0].text.isupper() and len(run) > 2)
+    ):
         run.pop(0)
     while run and run[-1].low in _JOINERS | _PARTICLES | _ROLE_JOINERS:
         run.pop()
@@ -341,27 +354,9 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
                 f.roles.append(pending_role)
             pending_role = ""
             found.append(f)
-            _apposition_after(text, f)
+            apposition_after(text, f)
     singles_as_people(text, sentences, found, vocab)
     return found
-
-
-_APPOSITION = re.compile(
-    r",\s+((?:a|an|the)\s+)?([A-Za-z][\w'’-]*(?:\s+[\w'’.-]+){0,10}?)(?=,|\.|\s+(?:said|says|told|who|which)\b)"
-)
-
-
-def _apposition_after(text: str, f: Found) -> None:
-    """ "Jane Doe, spokesman for the Ministry," -> role "spokesman for the Ministry"."""
-    if f.kind != "person":
-        return
-    m = _APPOSITION.match(text, f.toks[-1].end)
-    if not m:
-        return
-    phrase = m.group(2)
-    words = phrase.lower().split()
-    if words and (words[0] in lx.TITLES or (len(words) > 1 and words[1] in lx.TITLES)):
-        f.roles.append(phrase.strip())
 
 
 def extract_mentions(

@@ -1,4 +1,4 @@
-"""Person names across one article: alias merging ("Hale" is "Dana Hale") and one-word
+"""Person names across one article: roles in apposition, alias merging ("Hale" is "Dana Hale") and one-word
 names that recur as a person's ("Sinbad himself … he")."""
 
 from __future__ import annotations
@@ -98,3 +98,21 @@ def merge_aliases(found: list[Found]) -> dict[str, str]:
         if target is not None:
             canon[name] = target
     return canon
+
+
+_APPOSITION = re.compile(
+    r",\s+((?:a|an|the)\s+)?([A-Za-z][\w'’-]*(?:\s+[\w'’.-]+){0,10}?)(?=,|\.|\s+(?:said|says|told|who|which)\b)"
+)
+
+
+def apposition_after(text: str, f: Found) -> None:
+    """ "Jane Doe, spokesman for the Ministry," -> role "spokesman for the Ministry"."""
+    if f.kind != "person":
+        return
+    m = _APPOSITION.match(text, f.toks[-1].end)
+    if not m:
+        return
+    phrase = m.group(2)
+    words = phrase.lower().split()
+    if words and (words[0] in lx.TITLES or (len(words) > 1 and words[1] in lx.TITLES)):
+        f.roles.append(phrase.strip())

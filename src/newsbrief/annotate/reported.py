@@ -25,6 +25,12 @@ _DAY_THAT = re.compile(
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
     r"|(?:last|this)\s+(?:week|month|year|weekend))\s+that\s+"
 )
+# ", but he declined to say …", "but the ministry would not comment": the writer's note on
+# what was not said, never part of the statement
+_BUT_DECLINED = re.compile(
+    r",?\s+but\s+(?:he|she|they|it|(?:the|a)\s+\w+)\s+(?:declined|refused|would\s+not"
+    r"|wouldn['’]t|did\s+not|didn['’]t|could\s+not|couldn['’]t)\b"
+)
 _CLOSING = '"”'
 _OPENING = '"“'
 
@@ -47,6 +53,9 @@ def _content(
     day = _DAY_THAT.match(text, start, end)
     if day is not None:
         start = day.end()
+    declined = _BUT_DECLINED.search(text, start, end)
+    if declined is not None:
+        end = declined.start()  # "…, but he declined to say whether …": the reporter's words
     if text[end - 1 : end] in _CLOSING and not any(q in text[start : end - 1] for q in _OPENING):
         end -= 1  # the closing mark of an earlier quotation, not part of this statement
     if text[end - 1 : end] in ".!?":
