@@ -217,3 +217,11 @@ def test_a_posts_opening_word_is_not_part_of_the_name() -> None:
     )
     names = {m.entity for m in art.mentions if m.kind == "person"}
     assert "Marty Vallin" in names and "RIP Marty Vallin" not in names
+
+
+def test_but_with_a_negation_inside_the_statement_stays() -> None:
+    qs = _shown(
+        "Detective Nate Orbell says the pair were stuck. He says the pair started walking for "
+        "help, but the woman couldn't go any farther and sought shelter."
+    )
+    assert "sought shelter" in _of(qs, "started walking").text

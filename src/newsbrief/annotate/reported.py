@@ -29,7 +29,8 @@ _DAY_THAT = re.compile(
 # what was not said, never part of the statement
 _BUT_DECLINED = re.compile(
     r",?\s+but\s+(?:he|she|they|it|(?:the|a)\s+\w+)\s+(?:declined|refused|would\s+not"
-    r"|wouldn['’]t|did\s+not|didn['’]t|could\s+not|couldn['’]t)\b"
+    r"|wouldn['’]t|did\s+not|didn['’]t|could\s+not|couldn['’]t)\s+(?:to\s+)?(?:say|comment"
+    r"|elaborate|discuss|answer|confirm|disclose|specify|identify|provide|reveal|release)\b"
 )
 _CLOSING = '"”'
 _OPENING = '"“'
