@@ -43,6 +43,10 @@ AFTER_LOOSE = re.compile(
     rf"[ \t]*,?[ \t]*(?P<subj>(?:[^\s,;:!?“”\"]+[ \t]+){{0,7}}?[^\s,;:!?“”\"]+)[ \t]+{_AUX}"
     rf"(?P<verb>{VERBS})\b"
 )
+# "“…,” according to the study.": the source after a quote, never the speaker before it
+AFTER_ACCORDING = re.compile(
+    r"[ \t]*,?[ \t]*(?P<verb>according[ \t]+to)[ \t]+(?P<subj>[^\s,.;:!?“”\"][^,.;:!?“”\"\n]{1,80})"
+)
 AFTER_DASH = re.compile(rf"[ \t]*[―—–]+[ \t\xa0]*(?P<subj>{_CAPRUN})")
 VERB_RE = re.compile(rf"\b(?P<verb>{VERBS})\b")
 SUBJ_END = re.compile(rf"(?P<subj>{_SUBJ})(?:\s*\([^()]{{1,24}}\))?\s+{_AUX}$")
@@ -74,8 +78,9 @@ _RNOTELL = "|".join(sorted(REPORT_VERBS - _TELL | {"pointed out"}, key=len, reve
 _RVERBS = "|".join(sorted(REPORT_VERBS | {"pointed out"}, key=len, reverse=True))
 # "told reporters at the scene that …": the place of telling is not content either
 _PLACE_THAT = r"(?:\s+(?:at|in|on|during|after)\s+[^,“”\"]{1,40}?(?=\s+that\s))?"
+# the verb ends its word: "referred additional questions" holds no "add"
 _SV_TAIL = (
-    rf"{_SP}{_AUX}(?:(?P<verb>{_RNOTELL})|(?P<tverb>{_TELLS}){_OBJECT}){_PLACE_THAT}"
+    rf"{_SP}{_AUX}(?:(?P<verb>{_RNOTELL})\b|(?P<tverb>{_TELLS})\b{_OBJECT}){_PLACE_THAT}"
     rf"\s*,?\s*(?:that\s+)?(?P<content>[^:,\s].{{12,}})$"
 )
 # "X, spokesman for Y, said", "X, 29, of Springfield, Ill., says": up to three comma-chunks
@@ -227,6 +232,12 @@ _SAID_MODIFIER = lx.words(
 
 
 _PARTICIPLE_REST = re.compile(r"(?:[a-z]+ing|according to)\b")
+# "…, Graham said Tuesday, even before this latest story broke": what follows the cue tells
+# when or where it was said, not more of the statement
+_SAYING_WHEN = re.compile(
+    r"(?:(?:even|just|shortly|long|only|well)[ \t]+)?(?:before|after|when|while|since|until|during"
+    r"|despite|amid|following|in[ \t]+an?[ \t]+(?:interview|statement|speech|letter|email|post))\b"
+)
 # A temporal clause opening an interrupted statement ("As the day drew near, she says, she
 # …"): the statement itself is the clause after the cue
 _CIRCUMSTANCE = re.compile(
@@ -283,7 +294,11 @@ def match_reported(s: str) -> Match | None:
             verb = m.group("verb") or m.group("verb2")
             # "…, the paper reported, citing a source": what follows the cue is about the
             # report, not more of its content
-            resumes = rx is _REPORTED_CSC and not _PARTICIPLE_REST.match(m.group("rest"))
+            resumes = (
+                rx is _REPORTED_CSC
+                and not _PARTICIPLE_REST.match(m.group("rest"))
+                and not _SAYING_WHEN.match(m.group("rest"))
+            )
             if resumes and _CIRCUMSTANCE.match(m.group("content")) and is_clause(m.group("rest")):
                 # "As the day drew near, she says, she has not heard …": the opening clause
                 # sets the time of the statement, which starts after the cue; never a span

@@ -15,6 +15,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsbrief.annotate import lexicon as lx
+from newsbrief.annotate.entity_aliases import (
+    _key,
+    apposition_after,
+    merge_aliases,
+    singles_as_people,
+)
 from newsbrief.records import Article, Mention, Sentence
 
 # Only tokens that can be part of a name run; any other word in a gap breaks the run.
@@ -223,8 +229,52 @@ def _split_role(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     return run[:i], run[i:]
 
 
+_PARTY_PLURALS = lx.words("republicans democrats conservatives liberals tories socialists")
+
+
+def _prefix_then_name(run: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
+    """ "State Police Sergeant Kim Riley", "Apple CEO Tim Cook", "Arizona Republicans McCain":
+    an organisation, place or group, then a title or a plural demonym, then a name of one to
+    three words. (role prefix, name), else None: the name is the person, the rest their role,
+    never a person or an organisation called "State Police Sergeant Kim Riley"."""
+    demonyms = lx.demonyms()
+    for t in range(len(run) - 2, 0, -1):
+        low = run[t].low
+        if (
+            low not in lx.TITLES
+            and low not in _PARTY_PLURALS
+            and not (low.endswith("s") and low[:-1] in demonyms)
+        ):
+            continue
+        tail = run[t + 1 :]
+        if not 1 <= len(tail) <= 3 or not tail[0].text[:1].isupper():
+            return None
+        if any(
+            x.low in lx.TITLES
+            or x.low in lx.ORG_KEYWORDS
+            or x.low in lx.NOT_NAME
+            or x.low in demonyms
+            or x.low in _PARTICLES
+            or x.low in _ROLE_JOINERS
+            for x in tail
+        ):
+            return None
+        if _place_len(tail, 0) or tail[-1].low in lx.PLACE_KEYWORDS:
+            return None
+        return run[: t + 1], tail
+    return None
+
+
+# A post's or headline's opening word before a name: "RIP Marty Balin", "WATCH Jo Lee"
+_FURNITURE = frozenset(["rip", "breaking", "watch", "exclusive", "update", "video", "photos"])
+
+
 def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool) -> str | None:
-    while run and (run[0].low in lx.NOT_NAME or run[0].low in _PARTICLES):
+    while run and (
+        run[0].low in lx.NOT_NAME
+        or run[0].low in _PARTICLES
+        or (run[0].low in _FURNITURE and run[0].text.isupper() and len(run) > 2)
+    ):
         run.pop(0)
     while run and run[-1].low in _JOINERS | _PARTICLES | _ROLE_JOINERS:
         run.pop()
@@ -279,6 +329,13 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
                 run[0].start == sent.start or text[sent.start : run[0].start].strip("\"'“‘( ") == ""
             )
             role, rest = _split_role(run)
+            if not role:
+                split = _prefix_then_name(run)
+                if split is not None:
+                    role, rest = split
+                    org = role[:-1]
+                    if any(t.low in lx.ORG_KEYWORDS for t in org):
+                        found.append(Found("org", org, sent.index))
             role_text = text[role[0].start : role[-1].end] if role else ""
             if role and rest and len(rest) <= 5:
                 roles = [] if role_text.lower() in lx.HONORIFICS else [role_text]
@@ -297,71 +354,9 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
                 f.roles.append(pending_role)
             pending_role = ""
             found.append(f)
-            _apposition_after(text, f)
+            apposition_after(text, f)
+    singles_as_people(text, sentences, found, vocab)
     return found
-
-
-_APPOSITION = re.compile(
-    r",\s+((?:a|an|the)\s+)?([A-Za-z][\w'’-]*(?:\s+[\w'’.-]+){0,10}?)(?=,|\.|\s+(?:said|says|told|who|which)\b)"
-)
-
-
-def _apposition_after(text: str, f: Found) -> None:
-    """ "Jane Doe, spokesman for the Ministry," -> role "spokesman for the Ministry"."""
-    if f.kind != "person":
-        return
-    m = _APPOSITION.match(text, f.toks[-1].end)
-    if not m:
-        return
-    phrase = m.group(2)
-    words = phrase.lower().split()
-    if words and (words[0] in lx.TITLES or (len(words) > 1 and words[1] in lx.TITLES)):
-        f.roles.append(phrase.strip())
-
-
-_KEY_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|at|az|an)-", re.I)
-
-
-def _key(tok: str) -> str:
-    """Comparison key of a name token: "Al-Hashemi", "al-Hashemi" and "Hashemi" are equal."""
-    return _KEY_PREFIX.sub("", tok).lower()
-
-
-def _alias_of(short: list[str], full: list[str]) -> bool:
-    if short == full[: len(short)]:
-        return True  # first names prefix: "Ali Yasin" of "Ali Yasin Muhammad Karim"
-    return len(short) == 1 and short[0] == full[-1]  # surname
-
-
-def merge_aliases(found: list[Found]) -> dict[str, str]:
-    """Map each person name to its article-local canonical (longest) form."""
-    people = [f.name for f in found if f.kind in ("person", "single")]
-    seen = Counter(people)
-    first = {n: i for i, n in reversed(list(enumerate(people)))}
-    # longest first; among equally long names, the more frequent, then the earlier one (a
-    # stable order, so the same text always gets the same canonical names)
-    names = sorted(seen, key=lambda n: (-len(n.split()), -seen[n], first[n]))
-    canon: dict[str, str] = {}
-    groups: list[tuple[list[str], str]] = []
-    person_names = {f.name for f in found if f.kind == "person"}
-    for name in names:
-        keys = [_key(t) for t in name.split()]
-        target = None
-        for gkeys, gname in groups:
-            if _alias_of(keys, gkeys):
-                target = gname
-                break
-        if target is None:
-            for gkeys, gname in groups:  # a lone first name: "Karim" when only "Karim X" exists
-                if len(keys) == 1 and keys[0] == gkeys[0]:
-                    target = gname
-                    break
-        if target is None and name in person_names:
-            groups.append((keys, name))
-            target = name
-        if target is not None:
-            canon[name] = target
-    return canon
 
 
 def extract_mentions(

@@ -67,6 +67,7 @@ def _cue_after(text: str, span: _Span) -> re.Match[str] | None:
     return (
         cues.AFTER_SV.match(tail)
         or cues.AFTER_VS.match(tail)
+        or cues.AFTER_ACCORDING.match(tail)
         or cues.AFTER_LOOSE.match(tail)
         or cues.AFTER_DASH.match(tail)
     )
@@ -263,6 +264,13 @@ def plan_quotes(
             continue  # a scare quote or a title, not a statement
         found.append(_Direct(span, start, end, subj, s_start, s_end, verb, short))
     pending = reported_matches(text, sentences, [(d.start, d.end) for d in found])
+    # an unnamed speaker ("a witness said") is known before any resolution: a later "she"
+    # resolved in an earlier pass (direct quotes go first) still stops at it
+    for subj_text, at in [(d.subj, d.s_start) for d in found] + [
+        (p.subj, p.s_start) for p in pending if p.kind in SPEECH
+    ]:
+        if subj_text:
+            resolver.note_unnamed(subj_text, at, indefinite=True)
 
     texts: list[str] = []
     if parse_on and sentences:
@@ -298,12 +306,19 @@ def finish_quotes(plan: QuotePlan) -> list[Quote]:
                 subj, s_start, s_end, verb = parsed
         speaker = resolver.resolve(subj, s_start, s_end) if subj else None
         if subj is None:
-            same_par = (
-                prev is not None
-                and sentences
-                and (
-                    sentences[sentence_of(d.start)].paragraph - sentences[prev.sentence].paragraph
-                    <= 1
+            # the previous speaker goes on in the same paragraph, or in the next one unless
+            # the narration before the quote there names another person ("the questions boil
+            # down to what X asks. “…”" is X's, or no one's, never the last speaker's)
+            gap = (
+                sentences[sentence_of(d.start)].paragraph - sentences[prev.sentence].paragraph
+                if prev is not None and sentences
+                else 2
+            )
+            same_par = gap == 0 or (
+                gap == 1
+                and prev is not None
+                and not resolver.other_person_in(
+                    text.rfind("\n", 0, d.span.open) + 1, d.span.open, prev.speaker
                 )
             )
             if prev is not None and same_par:

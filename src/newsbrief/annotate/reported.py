@@ -25,6 +25,13 @@ _DAY_THAT = re.compile(
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
     r"|(?:last|this)\s+(?:week|month|year|weekend))\s+that\s+"
 )
+# ", but he declined to say …", "but the ministry would not comment": the writer's note on
+# what was not said, never part of the statement
+_BUT_DECLINED = re.compile(
+    r",?\s+but\s+(?:he|she|they|it|(?:the|a)\s+\w+)\s+(?:declined|refused|would\s+not"
+    r"|wouldn['’]t|did\s+not|didn['’]t|could\s+not|couldn['’]t)\s+(?:to\s+)?(?:say|comment"
+    r"|elaborate|discuss|answer|confirm|disclose|specify|identify|provide|reveal|release)\b"
+)
 _CLOSING = '"”'
 _OPENING = '"“'
 
@@ -47,12 +54,15 @@ def _content(
     day = _DAY_THAT.match(text, start, end)
     if day is not None:
         start = day.end()
+    declined = _BUT_DECLINED.search(text, start, end)
+    if declined is not None:
+        end = declined.start()  # "…, but he declined to say whether …": the reporter's words
     if text[end - 1 : end] in _CLOSING and not any(q in text[start : end - 1] for q in _OPENING):
         end -= 1  # the closing mark of an earlier quotation, not part of this statement
     if text[end - 1 : end] in ".!?":
         end -= 1
-    if end - start < least:
-        return None
+    if end - start < least or text[start] in ".!?;:":
+        return None  # "Serna said.But last week …": the next sentence, glued, is no content
     overlap = sum(max(0, min(end, b) - max(start, a)) for a, b in covered)
     if overlap > 0.5 * (end - start) or any(a <= start < b for a, b in covered):
         return None  # words inside quote marks are the direct quote's, never reported speech
@@ -89,6 +99,68 @@ def _clause_subject(
 
 
 _SHOW = frozenset({"show", "shows", "showed", "shown"})
+_TELL_ASK = lx.words("told tell tells telling informed informs assured assures asked asks ask")
+# who a tell- or ask-verb addresses, at the start of its "content": a pronoun, a group, or a
+# capitalised name ("told ABC News", "told him about …", "asked colleagues to imagine …")
+_ADDRESSEE = re.compile(
+    r"(?P<group>him|them|me|us|you|her(?=[ \t]+(?:that|about|to)\b)|reporters|journalists"
+    r"|colleagues|lawmakers|members|staff|staffers|officials)"
+    r"|(?:the[ \t]+)?[A-Z][\w'’.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.&-]*)*"
+    r"(?=[ \t,.;:]|$)"
+)
+_NOT_STATEMENT = lx.words("about to for of on with")
+# "told NBC News before her appearance", "told CNN on Monday that …"
+_WHEN = lx.words("before after during in on at last this yesterday today earlier later")
+
+
+# "He declined to say who he meant", "would not say whether": speech withheld, no statement
+_WITHHELD = re.compile(
+    r"\b(?:declined|declines|decline|refused|refuses|refuse|would\s+not|wouldn['’]t|did\s+not"
+    r"|didn['’]t|does\s+not|doesn['’]t|will\s+not|won['’]t|could\s+not|couldn['’]t|cannot"
+    r"|can['’]t)\s+(?:to\s+)?$",
+    re.I,
+)
+
+
+def _withheld(s: str, verb: str, s_rel: tuple[int, int], c_rel: tuple[int, int]) -> bool:
+    """Whether the speech verb is negated or declined ("declined to say who …"): what follows
+    is what was not said, never a statement a brief shows."""
+    at = s.rfind(verb, s_rel[1], c_rel[0]) if c_rel[0] >= s_rel[1] else s.find(verb, c_rel[1])
+    return at > 0 and _WITHHELD.search(s, max(0, at - 30), at) is not None
+
+
+def _after_addressee(s: str, verb: str, rel: tuple[int, int]) -> tuple[int, int] | None:
+    """The content of a tell- or ask-verb without its addressee: None when nothing but the
+    addressee is left ("told ABC News.") or a topic or request follows it ("told him about
+    …", "asked colleagues to imagine …"); ``rel`` unchanged for other verbs, and after a
+    capitalised addressee unless what follows shows where it ends ("Maher Tells Guest
+    Muslim Violence is …" is a headline)."""
+    if verb.lower() not in _TELL_ASK:
+        return rel
+    a, b = rel
+    m = _ADDRESSEE.match(s, a, b)
+    if m is None:
+        return rel
+    rest = m.end()
+    while rest < b and s[rest] in " \t,":
+        rest += 1
+    words = s[rest:b].split()
+    if not words or words[0].lower() in _NOT_STATEMENT:
+        return None
+    first = words[0].lower()
+    if first in _WHEN:
+        that = re.search(r"\bthat\s+", s[rest:b])
+        if that is None:
+            return None
+        rest += that.start()
+        first = "that"
+    if first == "that":
+        rest = s.index("that", rest) + 4
+        while rest < b and s[rest] in " \t":
+            rest += 1
+    elif m.group("group") is None:
+        return rel
+    return (rest, b) if b - rest >= 2 else None
 
 
 @dataclass(slots=True)
@@ -127,14 +199,27 @@ def reported_matches(
             found = None
         if found:
             pattern_subj, s_rel, verb, c_rel = found
+            kept = _after_addressee(s, verb, c_rel) if c_rel[0] >= s_rel[1] else c_rel
+            found = None if kept is None else (pattern_subj, s_rel, verb, kept)
+        if found:
+            pattern_subj, s_rel, verb, c_rel = found
             subj, s_rel = _clause_subject(s, pattern_subj, s_rel, min(s_rel[1], c_rel[0]))
             span = _content(text, sent, c_rel, covered, 12)
             if span is not None:
                 start, end = span
                 a, b = sent.start + s_rel[0], sent.start + s_rel[1]
-                out.append(Pending("reported", sent.index, start, end, subj, a, b, verb, True))
+                kind = "attributed" if _withheld(s, verb, s_rel, c_rel) else "reported"
+                out.append(Pending(kind, sent.index, start, end, subj, a, b, verb, True))
                 taken.append((min(s_rel[0], c_rel[0]), max(s_rel[1], c_rel[1])))
         for g_subj, g_rel, cue, c_rel, kind in match_general(s, taken):
+            if kind == "reported" and _withheld(s, cue, g_rel, c_rel):
+                kind = "attributed"
+            if kind == "reported" and c_rel[0] >= g_rel[1]:
+                kept = _after_addressee(s, cue, c_rel)
+                if kept is None:
+                    kind = "attributed"  # a topic or a request, not a statement a brief shows
+                else:
+                    c_rel = kept
             g_subj, g_rel = _clause_subject(s, g_subj, g_rel, max(g_rel[1], c_rel[0] - 1))
             span = _content(text, sent, c_rel, covered, 2)
             if span is None:

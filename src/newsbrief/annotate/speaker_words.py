@@ -20,6 +20,28 @@ GENERIC = lx.words(
 
 
 ROLE_HEADS = lx.TITLES | {"envoy", "diplomat", "whip"}
+# Roles that speak for someone else: "the spokesperson", "the lawyer" is never the principal
+# the article named last, so without a person holding that role the statement stays unattributed
+PROXY_HEADS = lx.words(
+    """
+    spokesman spokeswoman spokesperson representative attorney lawyer aide adviser advisor
+    counsel publicist agent
+    """
+)
+# Singular nouns for a person who is not named ("A veterinarian at the checkpoint said"): a
+# later "she said" is that person, not a name from further back
+PERSON_NOUNS = lx.words(
+    """
+    man woman boy girl person official source witness resident aide doctor nurse teacher
+    student vet veterinarian lawyer attorney worker employee driver owner manager victim
+    survivor relative colleague neighbor neighbour friend member passenger bystander
+    investigator detective officer trooper deputy agent guard soldier pilot mother father
+    wife husband son daughter brother sister spokesman spokeswoman spokesperson analyst
+    expert official paramedic firefighter farmer shopkeeper customer caller viewer fan
+    """
+)
+FEMALE_NOUNS = lx.words("woman girl mother wife daughter sister spokeswoman")
+MALE_NOUNS = lx.words("man boy father husband son brother spokesman")
 
 NOT_ANTECEDENT_ENTS = NOT_SPEAKER_ENTS | {"EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"}
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
@@ -62,7 +84,8 @@ def is_junk_speaker(name: str) -> bool:
     words = name.replace("’", "'").split()
     if not words:
         return True
-    low = [w.lower().strip(".,'") for w in words]
+    # "And--": a transcript's stammer, its dashes stripped, is no name
+    low = [w.lower().strip(".,'-—–") for w in words]
     if len(words) == 1 and (low[0] in PRONOUNS or "'" in words[0]):
         return True
     if name.strip().lower() in lx.places() or " ".join(low) in lx.places():

@@ -11,6 +11,12 @@ from newsbrief import parse as nlp_parse
 from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.first_names import gender_of
+from newsbrief.annotate.speaker_kinds import (
+    about_other_person,
+    name_kind,
+    role_after_chamber,
+    unnamed_speaker,
+)
 from newsbrief.annotate.speaker_prefetch import (
     PARSED,
     QUOTE_PARSE_ENV,
@@ -25,6 +31,7 @@ from newsbrief.annotate.speaker_words import (
     NOT_ANTECEDENT_ENTS,
     NOT_PERSON_HEADS,
     PRONOUNS,
+    PROXY_HEADS,
     ROLE_HEADS,
     TAIL_OF,
     is_junk_speaker,
@@ -39,9 +46,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t\n,":
         end -= 1
     return start, end
-
-
-_CHAMBERS = frozenset(["senate", "house", "congress", "parliament", "assembly", "legislature"])
 
 
 class Resolver(ParsePlanning):
@@ -76,11 +80,16 @@ class Resolver(ParsePlanning):
         # gender the article's own pronouns gave a name ("she" resolved to Carla Vell): a
         # later "he" passes over her even when her first name is in no list
         self._pronoun_gender: dict[str, str] = {}
+        # speakers the article does not name ("A veterinarian at the checkpoint said"): their
+        # position and gender (None when the noun gives none)
+        self._unnamed: list[tuple[int, str | None]] = []
         first_in_sentence: set[int] = set()
         for m in self.mentions:
             last = m.text.lower().split()[-1]
             if last in FACILITY_HEADS or (m.kind == "person" and last in NOT_PERSON_HEADS):
                 continue  # "outside the Marlow Hotel, Vale …": Vale leads the sentence
+            if text[m.end : m.end + 2] in ("'s", "’s"):
+                continue  # "after Leeuwenhoek’s discovery by Sir William Petty": a possessor
             if m.sentence not in first_in_sentence:
                 first_in_sentence.add(m.sentence)
                 if m.entity:
@@ -155,6 +164,8 @@ class Resolver(ParsePlanning):
             and not (gender and self._gender(entity) not in (None, gender))
         ]
         for n, (p, entity) in enumerate(cands):
+            if gender and self._unnamed_after(p, pos, gender):
+                return None  # "A veterinarian … said she …": the nearer speaker has no name
             if role_word is None or self._has_role(entity, role_word):
                 # the parse is asked only when refusing this mention would change the answer:
                 # the next candidate is someone else (or no one), and no title vouches for it
@@ -175,6 +186,17 @@ class Resolver(ParsePlanning):
                 if m.kind == kind and m.entity and self._has_role(m.entity, role_word):
                     return m.entity
         return None
+
+    def _unnamed_after(self, lo: int, hi: int, gender: str) -> bool:
+        """Whether an unnamed speaker of a compatible gender spoke between ``lo`` and ``hi``."""
+        return any(lo < p < hi and g in (None, gender) for p, g in self._unnamed)
+
+    def note_unnamed(self, subj: str, start: int, indefinite: bool = False) -> None:
+        """Record ``subj`` as an unnamed speaker when it is a singular noun for a person
+        (``speaker_kinds.unnamed_speaker``)."""
+        found, gender = unnamed_speaker(subj, indefinite)
+        if found:
+            bisect.insort(self._unnamed, (start, gender))
 
     def _gender(self, entity: str) -> str | None:
         return gender_of(entity) or self._pronoun_gender.get(entity)
@@ -233,6 +255,8 @@ class Resolver(ParsePlanning):
                 speaker = self._resolve(subj, start, end)
             finally:
                 self._patterns_only = False
+            if speaker is None:
+                self.note_unnamed(subj, start)
             return None if speaker is None or is_junk_speaker(speaker) else speaker
         parsed = self._parsed_subject(start, end)
         if parsed is False:
@@ -243,6 +267,7 @@ class Resolver(ParsePlanning):
             subj = self.text[start:end]
         speaker = self._resolve(subj, start, end)
         if speaker is None:
+            self.note_unnamed(subj, start)
             return None
         if head_tok is None and parsed is None and speaker == subj.strip() and PARSED["on"]:
             # a bare capitalised subject that is no entity of the article ("Researchers
@@ -270,7 +295,7 @@ class Resolver(ParsePlanning):
 
     def _resolve(self, subj: str, start: int, end: int) -> str | None:
         m = self._mention_in(start, end)
-        role = self._role_after_org(m, end)
+        role = role_after_chamber(self.text, m, end)
         if role is not None:
             # "the Senate majority whip said": the organisation only qualifies the role; the
             # speaker is the person holding it, or no one the article names
@@ -302,6 +327,8 @@ class Resolver(ParsePlanning):
         if head in GENERIC or head in ("we", "i"):
             return None
         if words[0] in ("the", "this", "that") and head in ROLE_HEADS:
+            if head in PROXY_HEADS:  # "the spokesperson said": whoever holds the role, or no one
+                return self._recent(start, "person", head)
             return self._recent(start, "person", head) or self._recent(start, "person")
         if words[0] == "the" and head in lx.ORG_NOUNS:
             # "the council" is the last organisation named with that word, else itself
@@ -331,24 +358,11 @@ class Resolver(ParsePlanning):
             if named is not None:
                 return named
         if subj[:1].isupper() and not all(w in lx.NOT_NAME for w in words):
+            name, comma, rest = subj.strip().partition(",")
+            if comma and rest.strip()[:1].islower() or rest.strip()[:1].isdigit():
+                return name.strip()  # "Hassan, also a doctor": the apposition is no name
             return subj.strip()
         return None
-
-    def _role_after_org(self, m: Mention | None, end: int) -> str | None:
-        """The role noun ending a subject whose only name is a chamber before it ("the Senate
-        majority whip"), else None. A chamber's members do not speak for it, while a
-        spokesman or secretary of a ministry or company does ("the State Department
-        spokesman said" stays the State Department's)."""
-        if m is None or m.kind != "org" or m.end >= end or not m.entity:
-            return None
-        name = m.entity.lower()
-        if name.split()[-1] not in _CHAMBERS or name.endswith("white house"):
-            return None  # the White House is an office that speaks, not a chamber
-        tail = self.text[m.end : end].split()
-        head = tail[-1].strip(".,'’").lower() if tail else ""
-        if not tail or not all(w[:1].islower() for w in tail) or head not in ROLE_HEADS:
-            return None
-        return head
 
     def _first_with_role(self, kind: str, role_word: str) -> str | None:
         for m in self.mentions:
@@ -356,13 +370,28 @@ class Resolver(ParsePlanning):
                 return m.entity
         return None
 
+    def other_person_in(self, start: int, end: int, entity: str | None) -> bool:
+        """Whether the narration ``start:end`` is about a person other than ``entity``
+        (``speaker_kinds.about_other_person``)."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        people = [m for m in self.mentions[i:j] if not self._inside_quote(m.start)]
+        return about_other_person(self.text, start, end, people, entity)
+
+    def _kind_of(self, entity: str, pos: int) -> str:
+        """The kind of a speaker: its mention's, else ``speaker_kinds.name_kind``."""
+        for m in self.mentions:
+            if m.entity == entity:
+                return m.kind
+        for _, e, k in self.salient:
+            if e == entity:
+                return k
+        parse_on = PARSED["on"] and self._asked is None
+        return name_kind(self.text, entity, pos, self._sentence_at(pos), parse_on)
+
     def note(self, pos: int, entity: str | None) -> None:
         if entity:
-            kind = "org"
-            for m in self.mentions:
-                if m.entity == entity:
-                    kind = m.kind
-                    break
+            kind = self._kind_of(entity, pos)
             bisect.insort(self.salient, (pos, entity, kind))
             self._vouched.add(pos)
 

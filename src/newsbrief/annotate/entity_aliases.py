@@ -1,0 +1,118 @@
+"""Person names across one article: roles in apposition, alias merging ("Hale" is "Dana Hale") and one-word
+names that recur as a person's ("Sinbad himself … he")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from newsbrief.annotate import lexicon as lx
+from newsbrief.records import Sentence
+
+if TYPE_CHECKING:
+    from newsbrief.annotate.entities import Found
+
+_PERSONAL = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b")
+_CAP_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def singles_as_people(
+    text: str, sentences: list[Sentence], found: list[Found], vocab: set[str]
+) -> None:
+    """A one-word name of no known kind ("Sinbad", "Ferrera") is a person when it recurs and
+    a personal pronoun follows it once in its sentence with no other name between ("Sinbad
+    himself has long denied that he …", "Ferrera was all smiles … where her film"): a company
+    or a product takes "its". Without this, "he" and "she" pass over the one-word name to an
+    older full one."""
+    counts = Counter(f.name for f in found if f.kind == "single")
+    by_index = {s.index: s for s in sentences}
+    inside = set()  # names seen inside a sentence: a sentence's first word may be any word
+    for f in found:
+        sent = by_index.get(f.sentence)
+        if (
+            f.kind == "single"
+            and sent is not None
+            and text[sent.start : f.toks[0].start].strip("\"'“‘( ")
+        ):
+            inside.add(f.name)
+    for f in found:
+        if f.kind != "single" or counts[f.name] < 2 or f.name.lower() in vocab:
+            continue
+        if f.name not in inside:
+            continue
+        if f.name.isupper() or f.name.lower() in lx.NOT_NAME:
+            continue
+        end = f.toks[-1].end
+        sent = by_index.get(f.sentence)
+        window = text[end : min(sent.end, end + 80)] if sent is not None else ""
+        other = _CAP_WORD.search(window)
+        if other is not None and other.group() != "I":
+            window = window[: other.start()]
+        if _PERSONAL.search(window):
+            for g in found:
+                if g.kind == "single" and g.name == f.name:
+                    g.kind = "person"
+
+
+_KEY_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|at|az|an)-", re.I)
+
+
+def _key(tok: str) -> str:
+    """Comparison key of a name token: "Al-Hashemi", "al-Hashemi" and "Hashemi" are equal."""
+    return _KEY_PREFIX.sub("", tok).lower()
+
+
+def _alias_of(short: list[str], full: list[str]) -> bool:
+    if short == full[: len(short)]:
+        return True  # first names prefix: "Ali Yasin" of "Ali Yasin Muhammad Karim"
+    return len(short) == 1 and short[0] == full[-1]  # surname
+
+
+def merge_aliases(found: list[Found]) -> dict[str, str]:
+    """Map each person name to its article-local canonical (longest) form."""
+    people = [f.name for f in found if f.kind in ("person", "single")]
+    seen = Counter(people)
+    first = {n: i for i, n in reversed(list(enumerate(people)))}
+    # longest first; among equally long names, the more frequent, then the earlier one (a
+    # stable order, so the same text always gets the same canonical names)
+    names = sorted(seen, key=lambda n: (-len(n.split()), -seen[n], first[n]))
+    canon: dict[str, str] = {}
+    groups: list[tuple[list[str], str]] = []
+    person_names = {f.name for f in found if f.kind == "person"}
+    for name in names:
+        keys = [_key(t) for t in name.split()]
+        target = None
+        for gkeys, gname in groups:
+            if _alias_of(keys, gkeys):
+                target = gname
+                break
+        if target is None:
+            for gkeys, gname in groups:  # a lone first name: "Karim" when only "Karim X" exists
+                if len(keys) == 1 and keys[0] == gkeys[0]:
+                    target = gname
+                    break
+        if target is None and name in person_names:
+            groups.append((keys, name))
+            target = name
+        if target is not None:
+            canon[name] = target
+    return canon
+
+
+_APPOSITION = re.compile(
+    r",\s+((?:a|an|the)\s+)?([A-Za-z][\w'’-]*(?:\s+[\w'’.-]+){0,10}?)(?=,|\.|\s+(?:said|says|told|who|which)\b)"
+)
+
+
+def apposition_after(text: str, f: Found) -> None:
+    """ "Jane Doe, spokesman for the Ministry," -> role "spokesman for the Ministry"."""
+    if f.kind != "person":
+        return
+    m = _APPOSITION.match(text, f.toks[-1].end)
+    if not m:
+        return
+    phrase = m.group(2)
+    words = phrase.lower().split()
+    if words and (words[0] in lx.TITLES or (len(words) > 1 and words[1] in lx.TITLES)):
+        f.roles.append(phrase.strip())

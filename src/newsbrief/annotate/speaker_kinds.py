@@ -1,0 +1,106 @@
+"""What kind of speaker a subject is when the article's name tagger did not say: an unnamed
+person ("a veterinarian at the checkpoint"), or a person or an organisation for a name no
+mention holds ("said Hassan, also a doctor")."""
+
+from __future__ import annotations
+
+import re
+
+from newsbrief import parse as nlp_parse
+from newsbrief.annotate import lexicon as lx
+from newsbrief.annotate.first_names import gender_of
+from newsbrief.annotate.speaker_words import (
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    NOT_PERSON_HEADS,
+    PERSON_NOUNS,
+    ROLE_HEADS,
+    TAIL_OF,
+)
+from newsbrief.records import Mention, Sentence
+
+_CHAMBERS = frozenset(["senate", "house", "congress", "parliament", "assembly", "legislature"])
+_OPENS_ON_PRONOUN = re.compile(r"\W*(?:(?:and|but|yet|so)\s+)?(?:he|she)\b", re.I)
+# ", also a doctor at the main hospital": the apposition after a name, up to its first comma
+_APPOSITION = re.compile(r",\s+(?:also\s+)?(?:a|an|the)\s+([^,.;]{2,60})")
+
+
+def unnamed_speaker(subj: str, indefinite: bool = False) -> tuple[bool, str | None]:
+    """Whether ``subj`` is a singular noun for a person after an article or "one" ("a
+    veterinarian at the checkpoint", "the woman", "one witness"), and its gender ("f", "m" or
+    None). ``indefinite``: only "a", "an", "one", "another" (never resolved to a name, so
+    known before any resolution)."""
+    words = [w.strip(",.").lower() for w in subj.split()]
+    leads = ("a", "an", "one", "another") if indefinite else ("a", "an", "the", "one", "another")
+    if len(words) < 2 or words[0] not in leads:
+        return False, None
+    head = words[1]
+    for w in words[1:]:
+        if w in TAIL_OF or w in ("who", "which", "that"):
+            break
+        head = w
+    if head not in PERSON_NOUNS and not head.endswith(("ian", "ist")):
+        return False, None
+    return True, "f" if head in FEMALE_NOUNS else "m" if head in MALE_NOUNS else None
+
+
+def name_kind(text: str, entity: str, pos: int, sent: Sentence | None, parse_on: bool) -> str:
+    """ "person" or "org" for a speaker name at ``pos`` that no mention holds: a person when
+    its given name is known, an apposition after it names a person's noun ("said Najla, a
+    lawyer"), or the parse of its sentence calls it one; else an organisation, as before."""
+    words = entity.split()
+    if not words or not words[0][:1].isupper() or len(words) > 3 or entity.isupper():
+        return "org"
+    if any(w.lower() in NOT_PERSON_HEADS or w.lower() in lx.ORG_KEYWORDS for w in words):
+        return "org"
+    if gender_of(entity) is not None:
+        return "person"
+    app = _APPOSITION.match(text, pos + len(entity)) if pos >= 0 else None
+    if app is not None and any(
+        w in PERSON_NOUNS or w in ROLE_HEADS or w.endswith(("ist", "ian", "er", "or"))
+        for w in app.group(1).lower().split()
+    ):
+        return "person"
+    if not parse_on or sent is None:
+        return "org"
+    try:
+        doc = nlp_parse.parse_one(sent.text)
+    except Exception:  # no parser: keep the old call
+        return "org"
+    tok = next((t for t in doc if sent.start + t.idx >= pos), None)
+    return "person" if tok is not None and tok.ent_type_ == "PERSON" else "org"
+
+
+def about_other_person(
+    text: str, start: int, end: int, mentions: list[Mention], entity: str | None
+) -> bool:
+    """Whether the narration ``text[start:end]`` (with its ``mentions``) is about a person
+    other than ``entity``: it names someone else, and neither names ``entity`` nor opens on
+    "he" or "she"."""
+    if _OPENS_ON_PRONOUN.match(text, start, end):
+        return False
+    other = False
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        if m.entity == entity:
+            return False
+        other = True
+    return other
+
+
+def role_after_chamber(text: str, m: Mention | None, end: int) -> str | None:
+    """The role noun ending a subject whose only name is a chamber before it ("the Senate
+    majority whip"), else None. A chamber's members do not speak for it, while a
+    spokesman or secretary of a ministry or company does ("the State Department
+    spokesman said" stays the State Department's)."""
+    if m is None or m.kind != "org" or m.end >= end or not m.entity:
+        return None
+    name = m.entity.lower()
+    if name.split()[-1] not in _CHAMBERS or name.endswith("white house"):
+        return None  # the White House is an office that speaks, not a chamber
+    tail = text[m.end : end].split()
+    head = tail[-1].strip(".,'’").lower() if tail else ""
+    if not tail or not all(w[:1].islower() for w in tail) or head not in ROLE_HEADS:
+        return None
+    return head
