@@ -285,16 +285,12 @@ def brief_dirty(
         for story in (store.story(sid) for sid in dirty[start : start + BRIEF_CHUNK]):
             members = list(store.articles(story.article_ids))
             tasks.append(BriefTask(story, members, _derivations_of(store, members)))
-        done: list[Brief] = []
         for story, outcome in zip((t.story for t in tasks), brief_all(tasks, words), strict=True):
             if isinstance(outcome, Problem):
                 report_problem(outcome, result, reporter)
                 continue
-            done.append(outcome)
+            store.save_brief(outcome)
             result.stories_changed.append(story.id)
-        # the chunk's briefs in one transaction, in the order they came
-        store.save_briefs(done)
-        for _ in done:
             reporter.advance()
 
 

@@ -203,40 +203,31 @@ class Store(Database, SideRows, BrowseQueries):
     # ------------------------------------------------------------------ briefs
 
     def save_brief(self, brief: Brief) -> None:
-        self.save_briefs([brief])
-
-    def save_briefs(self, briefs: Iterable[Brief]) -> None:
-        """``save_brief`` for each brief, in one transaction (a commit per brief was a
-        fifth of the store's time in a run)."""
         with self.transaction() as conn:
-            for brief in briefs:
-                self._write_brief(conn, brief)
-
-    def _write_brief(self, conn: Any, brief: Brief) -> None:
-        conn.execute(
-            "INSERT OR REPLACE INTO briefs (story, data) VALUES (?, ?)",
-            (brief.story, to_json(dump(brief))),
-        )
-        # the brief's headline is a better story label than the clusterer's first guess
-        conn.execute(
-            "UPDATE stories SET conflicts=?, label=?, dirty=0, start=COALESCE(start, ?), "
-            "end=COALESCE(end, ?) WHERE id=?",
-            (len(brief.conflicts), brief.headline, brief.start, brief.end, brief.story),
-        )
-        # by rowid through an indexed table: a WHERE on the FTS table's unindexed story
-        # column scans every claim of every story, once per brief
-        old = conn.execute("SELECT row FROM claim_rows WHERE story=?", (brief.story,))
-        conn.executemany("DELETE FROM claims_fts WHERE rowid=?", old.fetchall())
-        conn.execute("DELETE FROM claim_rows WHERE story=?", (brief.story,))
-        for i, c in enumerate(brief.claims):
-            cur = conn.execute(
-                "INSERT INTO claims_fts (story, claim, text) VALUES (?, ?, ?)",
-                (brief.story, i, c.text),
-            )
             conn.execute(
-                "INSERT INTO claim_rows (row, story) VALUES (?, ?)",
-                (cur.lastrowid, brief.story),
+                "INSERT OR REPLACE INTO briefs (story, data) VALUES (?, ?)",
+                (brief.story, to_json(dump(brief))),
             )
+            # the brief's headline is a better story label than the clusterer's first guess
+            conn.execute(
+                "UPDATE stories SET conflicts=?, label=?, dirty=0, start=COALESCE(start, ?), "
+                "end=COALESCE(end, ?) WHERE id=?",
+                (len(brief.conflicts), brief.headline, brief.start, brief.end, brief.story),
+            )
+            # by rowid through an indexed table: a WHERE on the FTS table's unindexed story
+            # column scans every claim of every story, once per brief
+            old = conn.execute("SELECT row FROM claim_rows WHERE story=?", (brief.story,))
+            conn.executemany("DELETE FROM claims_fts WHERE rowid=?", old.fetchall())
+            conn.execute("DELETE FROM claim_rows WHERE story=?", (brief.story,))
+            for i, c in enumerate(brief.claims):
+                cur = conn.execute(
+                    "INSERT INTO claims_fts (story, claim, text) VALUES (?, ?, ?)",
+                    (brief.story, i, c.text),
+                )
+                conn.execute(
+                    "INSERT INTO claim_rows (row, story) VALUES (?, ?)",
+                    (cur.lastrowid, brief.story),
+                )
 
     def brief(self, story_id: str) -> Brief:
         story = self.story(story_id)  # follows merges, raises NotFoundError
