@@ -34,17 +34,23 @@ def sentence_keys(article: Article) -> list[str]:
 
 
 def article_terms(
-    article: Article, skip: Container[str] = (), names: float = NAME_WEIGHT
+    article: Article,
+    skip: Container[str] = (),
+    names: float = NAME_WEIGHT,
+    keys: list[str] | None = None,
 ) -> dict[str, float]:
     """Sublinear term weights of an article; title words count extra.
 
     Sentences whose normalized text is in ``skip`` (lines repeated across many articles:
-    templates, archive notices, newsletter prompts) are left out.
+    templates, archive notices, newsletter prompts) are left out. ``keys``: the article's
+    ``sentence_keys`` when the caller has them already.
     """
     raw: dict[str, float] = defaultdict(float)
     parts: list[tuple[str, float]] = [(article.title, TITLE_WEIGHT)]
     body = [s.text for s in article.sentences] if article.sentences else [article.text]
-    parts.extend((t, 1.0) for t in body if _key(t) not in skip)
+    if keys is None:
+        keys = [_key(t) for t in body]
+    parts.extend((t, 1.0) for t, k in zip(body, keys, strict=True) if k not in skip)
     for text, weight in parts:
         for word in content_words(text):
             raw[stem(word)] += weight
@@ -61,9 +67,16 @@ def content_size(terms: dict[str, float]) -> int:
 LEAD_SENTENCES = 3
 
 
-def lead_terms(article: Article, skip: Container[str] = ()) -> dict[str, float]:
-    """Terms of the title and the first sentences: what the article says it is about."""
-    lead = [s for s in article.sentences if _key(s.text) not in skip][:LEAD_SENTENCES]
+def lead_terms(
+    article: Article, skip: Container[str] = (), keys: list[str] | None = None
+) -> dict[str, float]:
+    """Terms of the title and the first sentences: what the article says it is about.
+
+    ``keys``: the article's ``sentence_keys`` when the caller has them already."""
+    if keys is None or not article.sentences:
+        keys = [_key(s.text) for s in article.sentences]
+    lead = [s for s, k in zip(article.sentences, keys, strict=True) if k not in skip]
+    lead = lead[:LEAD_SENTENCES]
     text = " ".join(s.text for s in lead) if article.sentences else article.text[:600]
     head = Article(id=article.id, source=article.source, title=article.title, text=text)
     return article_terms(head)

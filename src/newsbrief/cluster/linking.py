@@ -148,8 +148,9 @@ class BatchLinker:
             return {}, {}, {}
         plain = {t: w * self._idf(t) * (1.0 if self._df[t] > 1 else ONCE) for t, w in tf.items()}
         names = {t: w for t, w in vec.items() if t.startswith(NAME_PREFIX)}
-        frequent = {k for k in sentence_keys(article) if self._sent_df[k] >= FREQUENT_SENTENCE}
-        lead = lead_terms(article, frequent)
+        keys = sentence_keys(article)
+        frequent = {k for k in keys if self._sent_df[k] >= FREQUENT_SENTENCE}
+        lead = lead_terms(article, frequent, keys)
         leads = {t: w * self._idf(t) ** BATCH_IDF_POWER for t, w in lead.items()}
         return (
             {t: w for t, w in plain.items() if w > 0},

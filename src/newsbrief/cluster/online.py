@@ -304,8 +304,9 @@ class StoryClusterer(WindowRegrouper, StoryLifecycle, Relinker, BatchLinker):
     # ------------------------------------------------------------------ internals
 
     def _terms(self, article: Article) -> dict[str, float]:
-        frequent = {k for k in sentence_keys(article) if self._sent_df[k] >= FREQUENT_SENTENCE}
-        return article_terms(article, frequent)
+        keys = sentence_keys(article)
+        frequent = {k for k in keys if self._sent_df[k] >= FREQUENT_SENTENCE}
+        return article_terms(article, frequent, keys=keys)
 
     def _count(self, tf: dict[str, float]) -> None:
         self._n += 1

@@ -195,9 +195,18 @@ class DedupIndex:
     def _salient(self, entry: _Entry, size: int = SALIENT) -> list[str]:
         n = len(self._by_hash) + 1
         df, log = self._df, math.log
-        # the weight (1 + log tf) * log((n + 1) / (df + 1)), negated for the sort: as a key
-        # function would compute it, one tuple per term
-        keyed = [(-((1 + log(c)) * log((n + 1) / (df[t] + 1))), t) for t, c in entry.bag.items()]
+        # the weight (1 + log tf) * log((n + 1) / (df + 1)), negated for the sort, one tuple
+        # per term; both logs take small integers that repeat across the bag, so each
+        # distinct one is computed once (the same expression: the same float)
+        tf_part = {c: 1 + log(c) for c in set(entry.bag.values())}
+        idf_part: dict[int, float] = {}
+        keyed = []
+        for t, c in entry.bag.items():
+            d = df[t]
+            idf = idf_part.get(d)
+            if idf is None:
+                idf = idf_part[d] = log((n + 1) / (d + 1))
+            keyed.append((-(tf_part[c] * idf), t))
         keyed.sort()
         return [t for _, t in keyed[:size]]
 
