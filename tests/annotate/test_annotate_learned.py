@@ -107,12 +107,14 @@ def test_content_pieces_know_whether_they_follow_the_cues_object() -> None:
 
 
 def test_a_cues_forms_share_one_stem_feature() -> None:
-    from newsbrief.annotate.learned_features import stem
+    from newsbrief.annotate.learned_features import cue_stem
 
-    assert {stem(w) for w in ("supports", "supported", "supporting", "supporter")} == {"support"}
-    assert stem("argue") == stem("argued") == stem("argues")
-    assert stem("warned") == stem("warning") == "warn"
-    assert stem("said") == "said" and stem("is") == "is"
+    assert {cue_stem(w) for w in ("supports", "supported", "supporting", "supporter")} == {
+        "support"
+    }
+    assert cue_stem("argue") == cue_stem("argued") == cue_stem("argues")
+    assert cue_stem("warned") == cue_stem("warning") == "warn"
+    assert cue_stem("said") == "said" and cue_stem("is") == "is"
     rare = learned.cue_features(_told("told", True), 1)
     assert "st=told" in rare and "std=told|ROOT" in rare and "stc=told|ccomp" in rare
     assert "st=warn" in learned.cue_features(_told("warned", True), 1)

@@ -17,7 +17,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from newsbrief.annotate.learned_features import stem
+from newsbrief.annotate.learned_features import cue_stem
 from newsbrief.records import Quote
 
 _WORD = re.compile(r"\w+")
@@ -103,7 +103,7 @@ def keep_features(
         f"ns={_bucket(nsrc)}|{scls}",
         f"cw={cw}",
         f"cwo={cw}|{origin}",
-        f"cst={stem(cw)}",
+        f"cst={cue_stem(cw)}",
         f"cws={cw}|{scls}",
         f"cn={len(cue)}",
         f"n={_bucket(len(words))}",

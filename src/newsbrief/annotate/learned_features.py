@@ -62,7 +62,7 @@ class Sent:
 _SUFFIXES = ("ings", "ers", "ing", "ed", "es", "er", "s")
 
 
-def stem(word: str) -> str:
+def cue_stem(word: str) -> str:
     """A crude stem shared by a cue's forms ("supports", "supported", "supporting",
     "supporter": "support"), so a rare form borrows the weight of the others."""
     w = word.lower()
@@ -80,7 +80,7 @@ def _lower(s: Sent, i: int) -> str:
 def cue_features(s: Sent, i: int) -> list[str]:
     t = s.toks[i]
     w, pos, dep, h = t[2], t[3], t[5], t[6]
-    st = stem(w)
+    st = cue_stem(w)
     head = s.toks[h]
     deps = {s.toks[c][5] for c in s.children[i]}
     f = [
