@@ -286,6 +286,15 @@ def test_same_slot_conflicts_still_found() -> None:
     assert kinds(
         "A court convicted three men of the murder.", "A court convicted two men of the murder."
     ) == ["number"]
+    # "one another" and "a second day" introduce no second thing of the kind
+    assert kinds(
+        "Protesters clashed with police for a second day, leaving 14 people injured.",
+        "Protesters clashed with police, leaving 11 people injured.",
+    ) == ["number"]
+    assert kinds(
+        "The two rivals blamed one another after the crash that killed 14 people.",
+        "The two rivals blamed each other after the crash that killed 11 people.",
+    ) == ["number"]
     assert kinds(
         "The bill passed the senate on its 5th attempt.",
         "The bill passed the senate on its 6th attempt.",

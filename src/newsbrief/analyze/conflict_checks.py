@@ -325,7 +325,12 @@ def compare(
     return entity_findings(a, b) + numbers + dates + polarity_findings(a, b)
 
 
-_ANOTHER_ONE = re.compile(r"\b(?:another|a (?:similar|second|separate|further))\b", re.IGNORECASE)
+# "one another" is no second thing, and "a second day" or "another week" counts time
+_ANOTHER_ONE = re.compile(
+    r"\b(?<!one )(?:another|a (?:similar|second|separate|further))\b"
+    r"(?!\s+(?:day|night|week|month|year|time|term|round|straight|consecutive)s?\b)",
+    re.IGNORECASE,
+)
 
 # A count dated by its own phrase: "as of Monday", "by Thursday", "through Friday".
 _AS_OF = re.compile(
