@@ -193,9 +193,18 @@ def test_timeline_entries_of_an_article_dated_apart_show_its_date():
     assert text.count("(article ") == 1
 
 
-def test_an_untitled_headline_passes_over_a_first_person_line():
-    # a transcript or letter line in the first person is a quotation without the marks
-    line = "I-- I'm used to being the underdog, and we will rebuild every home."
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a transcript or letter line in the first person is a quotation without the marks
+        "I-- I'm used to being the underdog, and we will rebuild every home.",
+        # a post or letter line that says I or you is no headline either, even when more
+        # articles repeat it than the reporter's sentence
+        "No, I'm not running for the council.",
+        "Thank you for your service, sir.",
+    ],
+)
+def test_an_untitled_headline_passes_over_a_line_that_says_i_or_you(line: str) -> None:
     a = _article("a", "", [line, "The river Tarn burst its banks on Monday."])
     b = _article("b", "", [line])
     summary = [
@@ -205,18 +214,3 @@ def test_an_untitled_headline_passes_over_a_first_person_line():
     story = Story("s4", ["a", "b"], None, None, "tarn")
     brief = build_brief(story, [a, b], [], Analysis(story="s4"), summary)
     assert brief.headline == "The river Tarn burst its banks on Monday."
-
-
-def test_an_untitled_headline_passes_over_a_line_that_says_i_or_you():
-    # a post or letter line ("No, I'm not running", "Thank you for your service") is not
-    # a headline even when more articles repeat it than the reporter's sentence
-    for line in ("No, I'm not running for the council.", "Thank you for your service, sir."):
-        a = _article("a", "", [line, "The river Tarn burst its banks on Monday."])
-        b = _article("b", "", [line])
-        summary = [
-            SummarySentence(line, [SentenceRef("a", 0, line), SentenceRef("b", 0, line)]),
-            SummarySentence(a.sentences[1].text, [SentenceRef("a", 1, a.sentences[1].text)]),
-        ]
-        story = Story("s5", ["a", "b"], None, None, "tarn")
-        brief = build_brief(story, [a, b], [], Analysis(story="s5"), summary)
-        assert brief.headline == "The river Tarn burst its banks on Monday."

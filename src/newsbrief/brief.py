@@ -25,7 +25,7 @@ from newsbrief.records import (
     TimelineEvent,
     article_ref,
 )
-from newsbrief.summarize.text import opens_on_reference
+from newsbrief.summarize.text import opens_on_reference, outside_quotes
 from newsbrief.text import STOP_WORDS
 from newsbrief.text import words as text_words
 
@@ -214,7 +214,6 @@ _PERSONAL = re.compile(
     r"(?<![\w'’])(?<!War )(?:(?-i:I|us)|me|my|we|our|ours|you|your|yours)(?=[\s,.;:!?'’-]|$)",
     re.IGNORECASE,
 )
-_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 _CUT = re.compile(r"(?:\.\.\.|…)[\"'”’)\]]*\s*$")
 # A menu of short links ("Join · Facebook", "Archive-It · Igc · Mail") and a wire or update
 # stamp ("Associated Press Tue Feb 19, 2013 7:44 PM": names, dates and a clock time only).
@@ -259,7 +258,7 @@ def _headline_from_summary(summary: list[SummarySentence]) -> str:
         usable,
         key=lambda s: (
             not s.text.lstrip().startswith(('"', "“", "'", "‘"))
-            and not _PERSONAL.search(_QUOTED.sub(" ", s.text)),
+            and not _PERSONAL.search(outside_quotes(s.text)),
             len(s.text.split()) <= HEADLINE_WORDS,
             len({c.article for c in s.citations}),
             -summary.index(s),

@@ -149,6 +149,11 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
+def outside_quotes(text: str) -> str:
+    """The text with every double-quoted passage blanked: the writer's own words."""
+    return _QUOTED.sub(" ", text)
+
+
 def _quote_fragment(text: str) -> bool:
     """A sentence that cannot be read alone because its speaker is in another sentence."""
     marks = [m.start() for m in _QUOTES.finditer(text)]
@@ -161,7 +166,7 @@ def _quote_fragment(text: str) -> bool:
         opens = text[first] != "”" and (first == 0 or not text[first - 1].isalnum())
         opens = opens and first + 1 < len(text) and not text[first + 1].isspace()
         return len(marks) > 1 or not opens or len(text[:first].split()) < 3
-    outside = _QUOTED.sub(" ", text)
+    outside = outside_quotes(text)
     # Entirely quoted, with no attribution around it.
     return len(words(outside)) < 2
 
