@@ -21,6 +21,7 @@ from newsbrief.annotate.entity_aliases import (
     merge_aliases,
     singles_as_people,
 )
+from newsbrief.annotate.first_names import gender_of
 from newsbrief.records import Article, Mention, Sentence
 
 # Only tokens that can be part of a name run; any other word in a gap breaks the run.
@@ -62,7 +63,12 @@ class Found:
 
     @property
     def name(self) -> str:
-        return " ".join(t.text for t in self.toks)
+        # a middle initial keeps its period: "Robert J. Birgeneau"
+        last = len(self.toks) - 1
+        return " ".join(
+            t.text + "." if i < last and len(t.text) == 1 and t.text.isupper() else t.text
+            for i, t in enumerate(self.toks)
+        )
 
 
 def _tokens(sent: Sentence) -> list[Tok]:
@@ -85,8 +91,12 @@ def _joinable(text: str, a: Tok, b: Tok) -> bool:
     gap = text[a.end : b.start]
     if gap.strip(" '’") == "" and "\n" not in gap:
         return True
-    # "Mr. Smith", "Dr. Who": a period after an honorific does not end the name.
-    return gap.strip() == "." and a.low in lx.HONORIFICS | {"gen", "lt", "col", "sen", "gov"}
+    # "Mr. Smith", "Dr. Who": a period after an honorific does not end the name, nor does
+    # one after a middle initial ("Robert J. Birgeneau", not "Robert J" and a new name)
+    return gap.strip() == "." and (
+        a.low in lx.HONORIFICS | {"gen", "lt", "col", "sen", "gov"}
+        or (len(a.text) == 1 and a.text.isupper() and b.text[:1].isupper())
+    )
 
 
 def _org_continues(text: str, toks: list[Tok], k: int) -> bool:
@@ -192,7 +202,12 @@ def _complement_len(run: list[Tok], i: int) -> int:
                 k += 1
         return k - i
     if len(run) - j >= 3 and run[j].text[0].isupper():
-        return j + 1 - i  # an unknown place: one word, as long as a name still follows
+        # an unknown place or body, up to the given name that opens the holder's name
+        # ("Director of National Intelligence James R. Clapper"), else one word
+        for k in range(j + 1, len(run) - 1):
+            if gender_of(run[k].text) is not None:
+                return k - i
+        return j + 1 - i
     return 0
 
 

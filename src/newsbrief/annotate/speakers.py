@@ -5,6 +5,7 @@ entities, tracking which people and organisations were recently speakers or subj
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from newsbrief import parse as nlp_parse
@@ -38,6 +39,32 @@ from newsbrief.annotate.speaker_words import (
 )
 from newsbrief.annotate.subject_parse import parsed_subject
 from newsbrief.records import Mention, Sentence
+
+# lower-case words between a subject and a name, the last one a noun ("senior political
+# analyst", "producer and showrunner"); a line break or punctuation ends the phrase
+_DESCRIPTOR_AFTER = re.compile(
+    r"(?:[ \t]+[a-z][\w'’-]*){0,4}?[ \t]+(?P<head>[a-z][\w'’-]*)[ \t]+(?=[A-Z])"
+)
+_PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "back", "ant", "ent")
+_NOT_PERSON_NOUNS = frozenset(["after", "later", "earlier", "under", "over", "for", "or", "per"])
+# words that make the phrase a clause or a prepositional phrase, not a premodifier
+_NOT_DESCRIPTOR = lx.words(
+    """
+    told to after before with without on at in by from as that when while who whom whose
+    than then but if of for about against into onto upon via said says
+    """
+)
+
+
+def _is_person_noun(word: str) -> bool:
+    if word in _NOT_PERSON_NOUNS:
+        return False
+    return (
+        word in ROLE_HEADS
+        or word in PROXY_HEADS
+        or word in GENERIC
+        or word.endswith(_PERSON_NOUN_ENDINGS)
+    )
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -111,6 +138,30 @@ class Resolver(ParsePlanning):
             best = self.mentions[i]
             i += 1
         return best
+
+    def _person_after_descriptor(self, end: int, limit: int | None = None) -> str | None:
+        """ "said CNN senior political analyst David Gergen", "wrote TV producer Joe Henderson":
+        a subject cut before lower-case words that end on a noun for a person, with a named
+        person right after them and no punctuation between, premodifies that person, who is
+        the speaker."""
+        m = _DESCRIPTOR_AFTER.match(self.text, end)
+        if (
+            m is None
+            or not _is_person_noun(m.group("head"))
+            or any(w in _NOT_DESCRIPTOR or cues.VERB_RE.fullmatch(w) for w in m.group().split())
+        ):
+            return None
+        i = bisect.bisect_left(self.starts, m.end())
+        if i < len(self.mentions):
+            mention = self.mentions[i]
+            if (
+                mention.start == m.end()
+                and (limit is None or mention.end <= limit)
+                and mention.kind == "person"
+                and mention.entity
+            ):
+                return mention.entity
+        return None
 
     def _has_role(self, entity: str, role_word: str) -> bool:
         return lx.role_fits(role_word, self.roles.get(entity, ""))
@@ -295,6 +346,13 @@ class Resolver(ParsePlanning):
 
     def _resolve(self, subj: str, start: int, end: int) -> str | None:
         m = self._mention_in(start, end)
+        # the subject ends before the descriptor ("said CNN analyst David Gergen") or holds it
+        # ("White House spokesman Raj Shah said")
+        held = self._person_after_descriptor(end)
+        if held is None and m is not None and m.end < end:
+            held = self._person_after_descriptor(m.end, end)
+        if held is not None:
+            return held
         role = role_after_chamber(self.text, m, end)
         if role is not None:
             # "the Senate majority whip said": the organisation only qualifies the role; the
