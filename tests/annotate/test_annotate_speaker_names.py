@@ -67,3 +67,13 @@ def test_an_organisation_and_a_role_before_a_name_qualify_the_speaker(
 )
 def test_a_clause_or_an_apposition_does_not_move_the_speaker(text: str, speaker: str) -> None:
     assert _speakers(text) == [speaker]
+
+
+def test_a_kicker_in_capitals_is_no_person_of_the_story() -> None:
+    text = (
+        "Marta Ruiz won the final late on Sunday.\n\nREPORTER: QUEEN MARTA ENDS DROUGHT\n\n"
+        '"This is the best day of my life," Marta said after the match.'
+    )
+    article = annotate(Article(id="a", source="t", text=text))
+    assert [q.speaker for q in article.quotes] == ["Marta Ruiz"]
+    assert not [m for m in article.mentions if m.kind == "person" and m.text.isupper()]

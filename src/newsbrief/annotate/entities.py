@@ -343,6 +343,13 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
             sent_start = (
                 run[0].start == sent.start or text[sent.start : run[0].start].strip("\"'“‘( ") == ""
             )
+            if len(run) > 1 and all(t.text.isupper() for t in run):
+                # a run in capitals is a masthead, a kicker or a dateline ("USA TODAY", "KING
+                # JAMES SILENCES CRITICS", "FORT WAYNE"), never a person (whose surname would
+                # gather the story's "James said") and never a title before a name
+                found.append(Found("org", list(run), sent.index))
+                pending_role = ""
+                continue
             role, rest = _split_role(run)
             if not role:
                 split = _prefix_then_name(run)
