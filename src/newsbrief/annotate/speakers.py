@@ -5,6 +5,7 @@ entities, tracking which people and organisations were recently speakers or subj
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from newsbrief import parse as nlp_parse
@@ -34,10 +35,21 @@ from newsbrief.annotate.speaker_words import (
     PROXY_HEADS,
     ROLE_HEADS,
     TAIL_OF,
+    is_furniture,
+    is_heading_phrase,
     is_junk_speaker,
 )
 from newsbrief.annotate.subject_parse import parsed_subject
 from newsbrief.records import Mention, Sentence
+
+_APPOSITION_THEN = re.compile(r",[^,.;:!?\n\"“”]{1,60},[ \t]+")
+# "speaks", "was", "arrived": a finite verb right after a name's apposition
+_FINITE = re.compile(r"(?:[a-z]{2,}(?:ed|s)|was|is|has|had)\b")
+_PROXY_AFTER = re.compile(
+    rf"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+)?(?:{'|'.join(sorted(PROXY_HEADS))})\b"
+)
+_NAME_AFTER = re.compile(r",?[ \t]+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})")
+_WHO_GAP = re.compile(r"\s*(?:,[^,.;:!?\n]{1,60})?,?\s*$")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -66,8 +78,16 @@ class Resolver(ParsePlanning):
         # said is never Dinesh speaking
         self._quoted = sorted(quoted or [])
         self._quoted_starts = [a for a, _ in self._quoted]
+        # a page's captions and buttons ("Hide Caption 3 of 9") are no antecedent of "he"
         self.mentions = sorted(
-            (m for m in mentions if m.kind in ("person", "org")), key=lambda m: m.start
+            (
+                m
+                for m in mentions
+                if m.kind in ("person", "org")
+                and not is_furniture(m.text)
+                and not is_heading_phrase(m.text)
+            ),
+            key=lambda m: m.start,
         )
         self.starts = [m.start for m in self.mentions]
         self.roles = {k: " ".join(v).lower() for k, v in roles.items()}
@@ -94,9 +114,19 @@ class Resolver(ParsePlanning):
                 first_in_sentence.add(m.sentence)
                 if m.entity:
                     self.salient.append((m.start, m.entity, m.kind))
-            elif m.entity and cues.VERB_RE.match(text, m.end + 1):
+            elif m.entity and (
+                cues.VERB_RE.match(text, m.end + 1) or self._verb_after_apposition(m.end)
+            ):
                 self.salient.append((m.start, m.entity, m.kind))
         self.salient.sort()
+
+    def _verb_after_apposition(self, end: int) -> bool:
+        """ "Chairman Hal Rogers, a Kentucky Republican, said", "X, front, speaks": a name
+        in apposition before a speech verb is the subject, wherever it sits in the sentence."""
+        app = _APPOSITION_THEN.match(self.text, end)
+        if app is None:
+            return False
+        return bool(cues.VERB_RE.match(self.text, app.end()) or _FINITE.match(self.text, app.end()))
 
     def _mention_in(self, start: int, end: int) -> Mention | None:
         """The first person inside the subject, else its last organisation."""
@@ -169,10 +199,13 @@ class Resolver(ParsePlanning):
             if role_word is None or self._has_role(entity, role_word):
                 # the parse is asked only when refusing this mention would change the answer:
                 # the next candidate is someone else (or no one), and no title vouches for it
+                # a known given name ("Joseph Serna") vouches for a person, whatever one
+                # sentence's parse makes of the lone surname ("Serna sat on the cot")
                 if (
                     role_word is None
                     and checked < 4
                     and not self.roles.get(entity)
+                    and gender_of(entity) is None
                     and (n + 1 == len(cands) or cands[n + 1][1] != entity)
                 ):
                     checked += 1
@@ -300,6 +333,16 @@ class Resolver(ParsePlanning):
             # "the Senate majority whip said": the organisation only qualifies the role; the
             # speaker is the person holding it, or no one the article names
             return self._recent(start, "person", role) or self._first_with_role("person", role)
+        if m is not None and m.kind == "person":
+            proxy = _PROXY_AFTER.match(self.text, m.end, end)
+            if proxy is not None:
+                # "A Sandoval spokesman, Jo Reyes, said", "Vale's lawyer said": the proxy
+                # speaks, under the name the apposition gives, else unnamed
+                named = _NAME_AFTER.match(self.text, proxy.end(), end)
+                if named is None:
+                    return None
+                after = self._mention_in(named.start(1), named.end(1))
+                return after.entity if after is not None and after.entity else named.group(1)
         if m is not None and m.entity:
             bisect.insort(self.salient, (start, m.entity, m.kind))
             self._vouched.add(start)
@@ -323,7 +366,14 @@ class Resolver(ParsePlanning):
                 return None
             # 'a “Sara Vale Goes West” producer who told': a name in a title is not the "who"
             between = self.text[near.end : start]
-            return None if any(c in between for c in '"“”') else near.entity
+            if any(c in between for c in '"“”'):
+                return None
+            # "X, 45, who" or "X, a lawyer, who"; never across a sentence end ("… the
+            # Department.\nThe last word came from a friend, who") or past a verb ("by X,
+            # said someone familiar with it, who")
+            if not _WHO_GAP.match(between) or cues.VERB_RE.search(between):
+                return None
+            return near.entity
         if head in GENERIC or head in ("we", "i"):
             return None
         if words[0] in ("the", "this", "that") and head in ROLE_HEADS:
