@@ -5,6 +5,7 @@ mention holds ("said Hassan, also a doctor")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from newsbrief import parse as nlp_parse
 from newsbrief.annotate import lexicon as lx
@@ -104,3 +105,42 @@ def role_after_chamber(text: str, m: Mention | None, end: int) -> str | None:
     if not tail or not all(w[:1].islower() for w in tail) or head not in ROLE_HEADS:
         return None
     return head
+
+
+# the pronouns that refer back to a sentence's named subject: "Ida Mitchell taps her
+# slippers", "Dana said he would"; "him" and an object "her" ("bought her a cup") are others
+_MALE_PRON = re.compile(r"\b(?:he|his|himself)\b", re.I)
+_FEMALE_PRON = re.compile(
+    r"\b(?:she|herself|hers|her(?=[ \t]+(?!a\b|an\b|the\b|to\b|that\b)[a-z]))\b", re.I
+)
+_CAP = re.compile(r"\b[A-Z][a-z]")
+
+
+def pronoun_genders(
+    text: str, mentions: list[Mention], quoted: Callable[[int], bool]
+) -> dict[str, str]:
+    """The gender the article's own pronouns give each person whose given name is in no
+    list ("Ida Mitchell taps her slippers"): the pronouns after a name in its sentence, up to
+    the next capitalised word, outside quotation marks; a name both ways gets none."""
+    counts: dict[str, list[int]] = {}
+    people = [m for m in mentions if m.kind == "person" and m.entity]
+    for i, m in enumerate(people):
+        if quoted(m.start) or gender_of(m.entity or "") is not None:
+            continue
+        stop = people[i + 1].start if i + 1 < len(people) else len(text)
+        end = min(stop, text.find("\n", m.end) % (len(text) + 1), m.end + 100)
+        window = text[m.end : end]
+        dot = re.search(r"[.!?](?:\s|$)", window)
+        window = window[: dot.start()] if dot else window
+        cap = _CAP.search(window)
+        window = window[: cap.start()] if cap else window
+        c = counts.setdefault(m.entity or "", [0, 0])
+        c[0] += len(_MALE_PRON.findall(window))
+        c[1] += len(_FEMALE_PRON.findall(window))
+    out = {}
+    for name, (male, female) in counts.items():
+        if male and not female:
+            out[name] = "m"
+        elif female and not male:
+            out[name] = "f"
+    return out

@@ -15,6 +15,7 @@ from newsbrief.annotate.first_names import gender_of
 from newsbrief.annotate.speaker_kinds import (
     about_other_person,
     name_kind,
+    pronoun_genders,
     role_after_chamber,
     unnamed_speaker,
 )
@@ -49,6 +50,12 @@ _PROXY_AFTER = re.compile(
     rf"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+)?(?:{'|'.join(sorted(PROXY_HEADS))})\b"
 )
 _NAME_AFTER = re.compile(r",?[ \t]+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})")
+# "Next door to the Caphe Da Lat": a name after a preposition and "the" is a place or a
+# thing, no one a later "he" refers to
+_AFTER_PREP = re.compile(
+    r"\b(?:to|at|in|into|from|with|for|of|by|near|on|outside|inside)[ \t]+the[ \t]+$"
+)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _WHO_GAP = re.compile(r"\s*(?:,[^,.;:!?\n]{1,60})?,?\s*$")
 
 
@@ -112,13 +119,32 @@ class Resolver(ParsePlanning):
                 continue  # "after Leeuwenhoek’s discovery by Sir William Petty": a possessor
             if m.sentence not in first_in_sentence:
                 first_in_sentence.add(m.sentence)
-                if m.entity:
+                if (
+                    m.entity
+                    and not self._after_pronoun_subject(m)
+                    and not _AFTER_PREP.search(text, max(0, m.start - 16), m.start)
+                ):
                     self.salient.append((m.start, m.entity, m.kind))
-            elif m.entity and (
-                cues.VERB_RE.match(text, m.end + 1) or self._verb_after_apposition(m.end)
+                    continue
+            if m.entity and (
+                cues.VERB_RE.match(text, m.end + 1)
+                or self._verb_after_apposition(m.end)
+                or (m.kind == "person" and _FINITE.match(text, m.end + 1))
             ):
                 self.salient.append((m.start, m.entity, m.kind))
         self.salient.sort()
+        self._text_gender = pronoun_genders(text, self.mentions, self._inside_quote)
+
+    def _after_pronoun_subject(self, m: Mention) -> bool:
+        """ "That night, he met a girl named Linh": after a pronoun subject the sentence's
+        first name is an object, no antecedent for the next "he"."""
+        sent = self._sentence_at(m.start)
+        if sent is None:
+            return False
+        lead = self.text[sent.start : m.start]
+        return any(
+            not self._inside_quote(sent.start + p.start()) for p in _SUBJECT_PRONOUN.finditer(lead)
+        )
 
     def _verb_after_apposition(self, end: int) -> bool:
         """ "Chairman Hal Rogers, a Kentucky Republican, said", "X, front, speaks": a name
@@ -232,7 +258,9 @@ class Resolver(ParsePlanning):
             bisect.insort(self._unnamed, (start, gender))
 
     def _gender(self, entity: str) -> str | None:
-        return gender_of(entity) or self._pronoun_gender.get(entity)
+        return (
+            gender_of(entity) or self._pronoun_gender.get(entity) or self._text_gender.get(entity)
+        )
 
     def _sentence_at(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self._sent_starts, pos) - 1
