@@ -55,6 +55,20 @@ _NAME_AFTER = re.compile(r",?[ \t]+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1
 _AFTER_PREP = re.compile(
     r"\b(?:to|at|in|into|from|with|for|of|by|near|on|outside|inside)[ \t]+the[ \t]+$"
 )
+# role nouns that name one person ("the president", "the judge"), not an adjective of a
+# longer title ("the foreign", "the chief", "the general")
+_SUBJECT_ROLES = lx.words(
+    """
+    president president-elect minister governor mayor senator ambassador secretary chairman
+    chairwoman chancellor premier judge prosecutor congressman congresswoman commander
+    director envoy diplomat leader candidate nominee pope professor coach
+    """
+)
+_ROLE_SUBJECT = re.compile(
+    r"(?:^|\n|[.;]\s+|,\s+|\b(?:and|but)\s+)(?P<role>[Tt]he\s+(?:[a-z]+\s+)?(?P<head>"
+    + "|".join(sorted(_SUBJECT_ROLES, key=len, reverse=True))
+    + r"))\s+(?:has|had|was|is|will|would|also|then|[a-z]{2,}(?:ed|s))\b"
+)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _WHO_GAP = re.compile(r"\s*(?:,[^,.;:!?\n]{1,60})?,?\s*$")
 
@@ -115,8 +129,11 @@ class Resolver(ParsePlanning):
             last = m.text.lower().split()[-1]
             if last in FACILITY_HEADS or (m.kind == "person" and last in NOT_PERSON_HEADS):
                 continue  # "outside the Marlow Hotel, Vale …": Vale leads the sentence
-            if text[m.end : m.end + 2] in ("'s", "’s"):
-                continue  # "after Leeuwenhoek’s discovery by Sir William Petty": a possessor
+            if text[m.end : m.end + 2] in ("'s", "’s") and self._person_after(m):
+                # "after Leeuwenhoek’s discovery by Sir William Petty": a possessor before
+                # another person is not the one the sentence is about; the last one is
+                # ("its lawyer Jo Vance’s central claim")
+                continue
             if m.sentence not in first_in_sentence:
                 first_in_sentence.add(m.sentence)
                 if (
@@ -134,6 +151,22 @@ class Resolver(ParsePlanning):
                 self.salient.append((m.start, m.entity, m.kind))
         self.salient.sort()
         self._text_gender = pronoun_genders(text, self.mentions, self._inside_quote)
+        self._role_subjects()
+
+    def _role_subjects(self) -> None:
+        """ "But in his post, the president closed with …": a role noun as a sentence's
+        subject is the nearest antecedent of a later "he" — its holder when the article
+        names one with that role, else an unnamed person whom no older name passes."""
+        for rm in _ROLE_SUBJECT.finditer(self.text):
+            pos = rm.start("role")
+            if self._inside_quote(pos):
+                continue
+            head = rm.group("head").lower()
+            held = self._recent(pos, "person", head) or self._first_with_role("person", head)
+            if held is not None:
+                bisect.insort(self.salient, (pos, held, "person"))
+            else:
+                bisect.insort(self._unnamed, (pos, None))
 
     def _after_pronoun_subject(self, m: Mention) -> bool:
         """ "That night, he met a girl named Linh": after a pronoun subject the sentence's
@@ -144,6 +177,14 @@ class Resolver(ParsePlanning):
         lead = self.text[sent.start : m.start]
         return any(
             not self._inside_quote(sent.start + p.start()) for p in _SUBJECT_PRONOUN.finditer(lead)
+        )
+
+    def _person_after(self, m: Mention) -> bool:
+        """Whether another person is named after ``m`` in its sentence."""
+        i = bisect.bisect_right(self.starts, m.start)
+        return any(
+            n.kind == "person" and n.sentence == m.sentence and n.entity != m.entity
+            for n in self.mentions[i : i + 6]
         )
 
     def _verb_after_apposition(self, end: int) -> bool:
