@@ -139,7 +139,10 @@ class Resolver(ParsePlanning):
                 if (
                     m.entity
                     and not self._after_pronoun_subject(m)
-                    and not _AFTER_PREP.search(text, max(0, m.start - 16), m.start)
+                    and not (
+                        m.kind == "person"
+                        and _AFTER_PREP.search(text, max(0, m.start - 16), m.start)
+                    )
                 ):
                     self.salient.append((m.start, m.entity, m.kind))
                     continue
