@@ -22,7 +22,8 @@ from newsbrief.annotate import cues, speakers
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.quote_marks import _Span, quote_spans
 from newsbrief.annotate.reported import SPEECH, Pending, reported_matches, resolve_reported
-from newsbrief.annotate.speakers import Resolver, _trim
+from newsbrief.annotate.speaker_kinds import trim as _trim
+from newsbrief.annotate.speakers import Resolver
 from newsbrief.records import Mention, Quote, Sentence
 
 _CUE_RIGHT_BEFORE = re.compile(rf"\b(?:{cues.VERBS})[,:][ \t]*$")

@@ -4,17 +4,23 @@ mention holds ("said Hassan, also a doctor")."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
 from newsbrief import parse as nlp_parse
+from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.first_names import gender_of
 from newsbrief.annotate.speaker_words import (
     FEMALE_NOUNS,
+    GENERIC,
+    LEADS,
     MALE_NOUNS,
     NOT_PERSON_HEADS,
     PERSON_NOUNS,
+    PRONOUNS,
+    PROXY_HEADS,
     ROLE_HEADS,
     TAIL_OF,
 )
@@ -144,3 +150,74 @@ def pronoun_genders(
         elif female and not male:
             out[name] = "f"
     return out
+
+
+_PROXY_AFTER = re.compile(
+    rf"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+)?(?:{'|'.join(sorted(PROXY_HEADS))})\b"
+)
+_NAME_AFTER = re.compile(r",?[ \t]+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})")
+
+
+def proxy_name(text: str, m: Mention, end: int) -> tuple[int, int, str] | tuple[()] | None:
+    """For a subject whose person ``m`` is followed by a proxy's noun before ``end`` ("A
+    Sandoval spokesman, Jo Reyes,", "Vale's lawyer"): the proxy's own name (start, end,
+    text), or ``()`` when the proxy is unnamed; None when ``m`` is no proxy's principal."""
+    proxy = _PROXY_AFTER.match(text, m.end, end)
+    if proxy is None:
+        return None
+    named = _NAME_AFTER.match(text, proxy.end(), end)
+    return (named.start(1), named.end(1), named.group(1)) if named else ()
+
+
+_WHO_GAP = re.compile(r"\s*(?:,[^,.;:!?\n]{1,60})?,?\s*$")
+
+
+def who_refers_to(text: str, near: Mention, who: int) -> bool:
+    """Whether the name ``near`` right before "who" at ``who`` is what "who" refers to: "X,
+    45, who", "X, a lawyer, who"; never a name in a title ('a “Sara Vale Goes West” producer
+    who'), across a sentence end ("… the Department.\nThe last word came from a friend, who")
+    or past a verb ("by X, said someone familiar with it, who")."""
+    if who - near.end >= 120:
+        return False
+    between = text[near.end : who]
+    if any(c in between for c in '"“”'):
+        return False
+    return bool(_WHO_GAP.match(between)) and not cues.VERB_RE.search(between)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without surrounding blanks (and a trailing comma)."""
+    while start < end and text[start] in " \t\n":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    return start, end
+
+
+def subject_is_sure(
+    text: str, mentions: list[Mention], starts: list[int], subj: str, start: int, end: int
+) -> bool:
+    """Whether the pattern subject needs no parse: a lone pronoun (the parse would only
+    repeat it), a generic plural ("officials"), or exactly one named person or organisation of the article, optionally
+    after "the" or a title ("Ivanka Trump", "the Pentagon", "Sen. Jane Doe"). The parse
+    is for the rest: apposition chains, possessors, places, objects, clause fragments."""
+    words = subj.lower().split()
+    if len(words) == 1 and words[0] in PRONOUNS:
+        return True
+    lo, hi = trim(text, start, end)
+    i = bisect.bisect_left(starts, lo)
+    if i >= len(mentions) or mentions[i].start >= hi:
+        # "officials", "two sources": no speaker, whatever the parse says; but a name
+        # inside ("Brennick's aide") needs the parse to tell possessor from speaker
+        return 0 < len(words) <= 3 and words[-1] in GENERIC
+    m = mentions[i]
+    if not m.entity or m.end != hi:
+        return False
+    if i + 1 < len(mentions) and mentions[i + 1].start < hi:
+        return False
+    lead = text[lo : m.start].lower().split()
+    if not all(w.strip(".,") in LEADS for w in lead):
+        return False
+    # "A spokesperson for Conyers told": the pattern took the tail of a longer subject
+    before = text[max(0, lo - 12) : lo].split()
+    return not (before and before[-1].lower() in TAIL_OF)

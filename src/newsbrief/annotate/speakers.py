@@ -5,19 +5,21 @@ entities, tracking which people and organisations were recently speakers or subj
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Any
 
 from newsbrief import parse as nlp_parse
-from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.first_names import gender_of
+from newsbrief.annotate.salience import role_subjects, salient_mentions
 from newsbrief.annotate.speaker_kinds import (
     about_other_person,
     name_kind,
     pronoun_genders,
+    proxy_name,
     role_after_chamber,
+    subject_is_sure,
     unnamed_speaker,
+    who_refers_to,
 )
 from newsbrief.annotate.speaker_prefetch import (
     PARSED,
@@ -27,58 +29,17 @@ from newsbrief.annotate.speaker_prefetch import (
     set_quote_parse,
 )
 from newsbrief.annotate.speaker_words import (
-    FACILITY_HEADS,
     GENERIC,
-    LEADS,
     NOT_ANTECEDENT_ENTS,
     NOT_PERSON_HEADS,
-    PRONOUNS,
     PROXY_HEADS,
     ROLE_HEADS,
-    TAIL_OF,
     is_furniture,
     is_heading_phrase,
     is_junk_speaker,
 )
 from newsbrief.annotate.subject_parse import parsed_subject
 from newsbrief.records import Mention, Sentence
-
-_APPOSITION_THEN = re.compile(r",[^,.;:!?\n\"“”]{1,60},[ \t]+")
-# "speaks", "was", "arrived": a finite verb right after a name's apposition
-_FINITE = re.compile(r"(?:[a-z]{2,}(?:ed|s)|was|is|has|had)\b")
-_PROXY_AFTER = re.compile(
-    rf"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+)?(?:{'|'.join(sorted(PROXY_HEADS))})\b"
-)
-_NAME_AFTER = re.compile(r",?[ \t]+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})")
-# "Next door to the Caphe Da Lat": a name after a preposition and "the" is a place or a
-# thing, no one a later "he" refers to
-_AFTER_PREP = re.compile(
-    r"\b(?:to|at|in|into|from|with|for|of|by|near|on|outside|inside)[ \t]+the[ \t]+$"
-)
-# role nouns that name one person ("the president", "the judge"), not an adjective of a
-# longer title ("the foreign", "the chief", "the general")
-_SUBJECT_ROLES = lx.words(
-    """
-    president president-elect minister governor mayor senator ambassador secretary chairman
-    chairwoman chancellor premier judge prosecutor congressman congresswoman commander
-    director envoy diplomat leader candidate nominee pope professor coach
-    """
-)
-_ROLE_SUBJECT = re.compile(
-    r"(?:^|\n|[.;]\s+|,\s+|\b(?:and|but)\s+)(?P<role>[Tt]he\s+(?:[a-z]+\s+)?(?P<head>"
-    + "|".join(sorted(_SUBJECT_ROLES, key=len, reverse=True))
-    + r"))\s+(?:has|had|was|is|will|would|also|then|[a-z]{2,}(?:ed|s))\b"
-)
-_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-_WHO_GAP = re.compile(r"\s*(?:,[^,.;:!?\n]{1,60})?,?\s*$")
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\n":
-        start += 1
-    while end > start and text[end - 1] in " \t\n,":
-        end -= 1
-    return start, end
 
 
 class Resolver(ParsePlanning):
@@ -124,35 +85,9 @@ class Resolver(ParsePlanning):
         # speakers the article does not name ("A veterinarian at the checkpoint said"): their
         # position and gender (None when the noun gives none)
         self._unnamed: list[tuple[int, str | None]] = []
-        first_in_sentence: set[int] = set()
-        for m in self.mentions:
-            last = m.text.lower().split()[-1]
-            if last in FACILITY_HEADS or (m.kind == "person" and last in NOT_PERSON_HEADS):
-                continue  # "outside the Marlow Hotel, Vale …": Vale leads the sentence
-            if text[m.end : m.end + 2] in ("'s", "’s") and self._person_after(m):
-                # "after Leeuwenhoek’s discovery by Sir William Petty": a possessor before
-                # another person is not the one the sentence is about; the last one is
-                # ("its lawyer Jo Vance’s central claim")
-                continue
-            if m.sentence not in first_in_sentence:
-                first_in_sentence.add(m.sentence)
-                if (
-                    m.entity
-                    and not self._after_pronoun_subject(m)
-                    and not (
-                        m.kind == "person"
-                        and _AFTER_PREP.search(text, max(0, m.start - 16), m.start)
-                    )
-                ):
-                    self.salient.append((m.start, m.entity, m.kind))
-                    continue
-            if m.entity and (
-                cues.VERB_RE.match(text, m.end + 1)
-                or self._verb_after_apposition(m.end)
-                or (m.kind == "person" and _FINITE.match(text, m.end + 1))
-            ):
-                self.salient.append((m.start, m.entity, m.kind))
-        self.salient.sort()
+        self.salient = salient_mentions(
+            text, self.mentions, self.starts, self._sentence_at, self._inside_quote
+        )
         self._text_gender = pronoun_genders(text, self.mentions, self._inside_quote)
         self._role_subjects()
 
@@ -160,43 +95,12 @@ class Resolver(ParsePlanning):
         """ "But in his post, the president closed with …": a role noun as a sentence's
         subject is the nearest antecedent of a later "he" — its holder when the article
         names one with that role, else an unnamed person whom no older name passes."""
-        for rm in _ROLE_SUBJECT.finditer(self.text):
-            pos = rm.start("role")
-            if self._inside_quote(pos):
-                continue
-            head = rm.group("head").lower()
+        for pos, head in role_subjects(self.text, self._inside_quote):
             held = self._recent(pos, "person", head) or self._first_with_role("person", head)
             if held is not None:
                 bisect.insort(self.salient, (pos, held, "person"))
             else:
                 bisect.insort(self._unnamed, (pos, None))
-
-    def _after_pronoun_subject(self, m: Mention) -> bool:
-        """ "That night, he met a girl named Linh": after a pronoun subject the sentence's
-        first name is an object, no antecedent for the next "he"."""
-        sent = self._sentence_at(m.start)
-        if sent is None:
-            return False
-        lead = self.text[sent.start : m.start]
-        return any(
-            not self._inside_quote(sent.start + p.start()) for p in _SUBJECT_PRONOUN.finditer(lead)
-        )
-
-    def _person_after(self, m: Mention) -> bool:
-        """Whether another person is named after ``m`` in its sentence."""
-        i = bisect.bisect_right(self.starts, m.start)
-        return any(
-            n.kind == "person" and n.sentence == m.sentence and n.entity != m.entity
-            for n in self.mentions[i : i + 6]
-        )
-
-    def _verb_after_apposition(self, end: int) -> bool:
-        """ "Chairman Hal Rogers, a Kentucky Republican, said", "X, front, speaks": a name
-        in apposition before a speech verb is the subject, wherever it sits in the sentence."""
-        app = _APPOSITION_THEN.match(self.text, end)
-        if app is None:
-            return False
-        return bool(cues.VERB_RE.match(self.text, app.end()) or _FINITE.match(self.text, app.end()))
 
     def _mention_in(self, start: int, end: int) -> Mention | None:
         """The first person inside the subject, else its last organisation."""
@@ -323,30 +227,8 @@ class Resolver(ParsePlanning):
         return parsed_subject(sent, start, end, self._skip, force)
 
     def sure(self, subj: str, start: int, end: int) -> bool:
-        """Whether the pattern subject needs no parse: a lone pronoun (the parse would only
-        repeat it), a generic plural ("officials"), or exactly one named person or organisation of the article, optionally
-        after "the" or a title ("Ivanka Trump", "the Pentagon", "Sen. Jane Doe"). The parse
-        is for the rest: apposition chains, possessors, places, objects, clause fragments."""
-        words = subj.lower().split()
-        if len(words) == 1 and words[0] in PRONOUNS:
-            return True
-        lo, hi = _trim(self.text, start, end)
-        i = bisect.bisect_left(self.starts, lo)
-        if i >= len(self.mentions) or self.mentions[i].start >= hi:
-            # "officials", "two sources": no speaker, whatever the parse says; but a name
-            # inside ("Brennick's aide") needs the parse to tell possessor from speaker
-            return 0 < len(words) <= 3 and words[-1] in GENERIC
-        m = self.mentions[i]
-        if not m.entity or m.end != hi:
-            return False
-        if i + 1 < len(self.mentions) and self.mentions[i + 1].start < hi:
-            return False
-        lead = self.text[lo : m.start].lower().split()
-        if not all(w.strip(".,") in LEADS for w in lead):
-            return False
-        # "A spokesperson for Conyers told": the pattern took the tail of a longer subject
-        before = self.text[max(0, lo - 12) : lo].split()
-        return not (before and before[-1].lower() in TAIL_OF)
+        """Whether the pattern subject needs no parse (``speaker_kinds.subject_is_sure``)."""
+        return subject_is_sure(self.text, self.mentions, self.starts, subj, start, end)
 
     def resolve(self, subj: str, start: int, end: int, parse: bool = True) -> str | None:
         """The speaker of the subject ``subj`` at ``start:end``, None when it is no speaker.
@@ -406,15 +288,15 @@ class Resolver(ParsePlanning):
             # speaker is the person holding it, or no one the article names
             return self._recent(start, "person", role) or self._first_with_role("person", role)
         if m is not None and m.kind == "person":
-            proxy = _PROXY_AFTER.match(self.text, m.end, end)
+            proxy = proxy_name(self.text, m, end)
             if proxy is not None:
                 # "A Sandoval spokesman, Jo Reyes, said", "Vale's lawyer said": the proxy
                 # speaks, under the name the apposition gives, else unnamed
-                named = _NAME_AFTER.match(self.text, proxy.end(), end)
-                if named is None:
+                if not proxy:
                     return None
-                after = self._mention_in(named.start(1), named.end(1))
-                return after.entity if after is not None and after.entity else named.group(1)
+                lo, hi, name = proxy
+                after = self._mention_in(lo, hi)
+                return after.entity if after is not None and after.entity else name
         if m is not None and m.entity:
             bisect.insort(self.salient, (start, m.entity, m.kind))
             self._vouched.add(start)
@@ -434,18 +316,9 @@ class Resolver(ParsePlanning):
         if len(words) == 1 and head == "who":  # "X, who …, said": X is right before
             i = bisect.bisect_left(self.starts, start) - 1
             near = self.mentions[i] if i >= 0 else None
-            if near is None or start - near.end >= 120 or self._inside_quote(near.start):
+            if near is None or self._inside_quote(near.start):
                 return None
-            # 'a “Sara Vale Goes West” producer who told': a name in a title is not the "who"
-            between = self.text[near.end : start]
-            if any(c in between for c in '"“”'):
-                return None
-            # "X, 45, who" or "X, a lawyer, who"; never across a sentence end ("… the
-            # Department.\nThe last word came from a friend, who") or past a verb ("by X,
-            # said someone familiar with it, who")
-            if not _WHO_GAP.match(between) or cues.VERB_RE.search(between):
-                return None
-            return near.entity
+            return near.entity if who_refers_to(self.text, near, start) else None
         if head in GENERIC or head in ("we", "i"):
             return None
         if words[0] in ("the", "this", "that") and head in ROLE_HEADS:
