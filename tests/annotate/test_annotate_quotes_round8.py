@@ -184,3 +184,28 @@ def test_an_organisation_after_of_the_stays_an_antecedent_of_it() -> None:
         "agrees football players at the school qualify as employees under federal law.\n"
     )
     assert _of(qs, "football players").speaker == "National Labor Relations Board"
+
+
+def test_a_name_before_a_role_noun_only_qualifies_the_speaker_after_it() -> None:
+    qs = _all(
+        "The band said farewell on Thursday.\n"
+        "“RIP Marty Vole, fellow bandmate and traveler, passed last night,” Copper Kite "
+        "bassist Jack Hollin said in a statement.\n"
+    )
+    assert _of(qs, "fellow bandmate").speaker == "Jack Hollin"
+
+
+def test_an_unnamed_person_as_a_subject_stops_he_going_further_back() -> None:
+    qs = _all(
+        "Senator Tom Alder chaired the panel on Tuesday.\n"
+        "Senator Kirsten Gale wrote about it. One male senator, after she lost weight, came "
+        "up behind her and squeezed her waist. “Don’t lose too much weight now,” he told her.\n"
+    )
+    assert _of(qs, "too much weight").speaker is None
+
+
+def test_an_unnamed_person_inside_what_was_said_is_no_new_antecedent() -> None:
+    qs = _all(
+        "Police chief John Dorr said a man was arrested on Tuesday. “We are glad,” he said.\n"
+    )
+    assert _of(qs, "We are glad").speaker == "John Dorr"

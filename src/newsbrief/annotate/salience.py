@@ -10,7 +10,13 @@ from collections.abc import Callable, Iterator
 
 from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
-from newsbrief.annotate.speaker_words import FACILITY_HEADS, NOT_PERSON_HEADS
+from newsbrief.annotate.speaker_words import (
+    FACILITY_HEADS,
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    NOT_PERSON_HEADS,
+    PERSON_NOUNS,
+)
 from newsbrief.records import Mention, Sentence
 
 _APPOSITION_THEN = re.compile(r",[^,.;:!?\n\"“”]{1,60},[ \t]+")
@@ -34,6 +40,15 @@ _ROLE_SUBJECT = re.compile(
     r"(?:^|\n|[.;]\s+|,\s+|\b(?:and|but)\s+)(?P<role>[Tt]he\s+(?:[a-z]+\s+)?(?P<head>"
     + "|".join(sorted(_SUBJECT_ROLES, key=len, reverse=True))
     + r"))\s+(?:has|had|was|is|will|would|also|then|[a-z]{2,}(?:ed|s))\b"
+)
+# "One male senator, after …, came up behind her", "a man walked in": a person the article
+# does not name, standing as a subject; a later "he" is that person, not an older name
+_INDEFINITE_SUBJECT = re.compile(
+    r"(?:^|\n|[.;]\s+|,\s+|\b(?:and|but)\s+)(?P<role>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
+    r"(?:(?P<adj>[a-z]+)\s+)?(?P<head>"
+    + "|".join(sorted(_SUBJECT_ROLES | PERSON_NOUNS, key=len, reverse=True))
+    + r"))(?:,|\s+(?:has|had|was|is|will|would|also|then|[a-z]{2,}(?:ed|s))\b)",
+    re.I,
 )
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
@@ -84,6 +99,26 @@ def role_subjects(text: str, inside_quote: Callable[[int], bool]) -> Iterator[tu
         pos = rm.start("role")
         if not inside_quote(pos):
             yield pos, rm.group("head").lower()
+
+
+def unnamed_subjects(
+    text: str, inside_quote: Callable[[int], bool]
+) -> Iterator[tuple[int, str | None]]:
+    """(position, gender or None) of each unnamed person standing as a subject ("one male
+    senator, …", "a woman walked in") outside quotes."""
+    for rm in _INDEFINITE_SUBJECT.finditer(text):
+        pos = rm.start("role")
+        # "police said a man was arrested": what a speaker said names no new antecedent
+        lead = max(text.rfind("\n", 0, pos) + 1, text.rfind(". ", 0, pos) + 1, pos - 150)
+        if inside_quote(pos) or cues.VERB_RE.search(text, lead, pos):
+            continue
+        adj, head = (rm.group("adj") or "").lower(), rm.group("head").lower()
+        if adj == "male" or head in MALE_NOUNS:
+            yield pos, "m"
+        elif adj == "female" or head in FEMALE_NOUNS:
+            yield pos, "f"
+        else:
+            yield pos, None
 
 
 def _after_pronoun_subject(

@@ -221,3 +221,16 @@ def subject_is_sure(
     # "A spokesperson for Conyers told": the pattern took the tail of a longer subject
     before = text[max(0, lo - 12) : lo].split()
     return not (before and before[-1].lower() in TAIL_OF)
+
+
+_ROLE_GAP = re.compile(
+    r"(?:['’]s?)?[ \t]+(?:(?!(?:and|or|with|of|for|to|by|from|the|a|an|his|her|their|its)\b)"
+    r"[a-z][\w-]*[ \t]+){1,3}"
+)
+
+
+def role_gap(text: str, first: Mention, second: Mention) -> bool:
+    """Whether only a lowercase role noun sits between two names of one subject ("Jefferson
+    Airplane bassist Jack Casady", "Trump lawyer Jo Vance", "Reyes's wife Ana"): the second
+    name is the speaker, the first only qualifies the role."""
+    return _ROLE_GAP.fullmatch(text, first.end, second.start) is not None

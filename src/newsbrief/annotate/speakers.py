@@ -10,13 +10,14 @@ from typing import Any
 from newsbrief import parse as nlp_parse
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.first_names import gender_of
-from newsbrief.annotate.salience import role_subjects, salient_mentions
+from newsbrief.annotate.salience import role_subjects, salient_mentions, unnamed_subjects
 from newsbrief.annotate.speaker_kinds import (
     about_other_person,
     name_kind,
     pronoun_genders,
     proxy_name,
     role_after_chamber,
+    role_gap,
     subject_is_sure,
     unnamed_speaker,
     who_refers_to,
@@ -101,6 +102,8 @@ class Resolver(ParsePlanning):
                 bisect.insort(self.salient, (pos, held, "person"))
             else:
                 bisect.insort(self._unnamed, (pos, None))
+        for pos, gender in unnamed_subjects(self.text, self._inside_quote):
+            bisect.insort(self._unnamed, (pos, gender))
 
     def _mention_in(self, start: int, end: int) -> Mention | None:
         """The first person inside the subject, else its last organisation."""
@@ -288,6 +291,9 @@ class Resolver(ParsePlanning):
             # speaker is the person holding it, or no one the article names
             return self._recent(start, "person", role) or self._first_with_role("person", role)
         if m is not None and m.kind == "person":
+            later = self._mention_in(m.end, end)
+            if later is not None and later.kind == "person" and role_gap(self.text, m, later):
+                m = later  # "Jefferson Airplane bassist Jack Casady": the first name qualifies
             proxy = proxy_name(self.text, m, end)
             if proxy is not None:
                 # "A Sandoval spokesman, Jo Reyes, said", "Vale's lawyer said": the proxy
