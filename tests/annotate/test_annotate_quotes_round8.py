@@ -209,3 +209,19 @@ def test_an_unnamed_person_inside_what_was_said_is_no_new_antecedent() -> None:
         "Police chief John Dorr said a man was arrested on Tuesday. “We are glad,” he said.\n"
     )
     assert _of(qs, "We are glad").speaker == "John Dorr"
+
+
+def test_a_middle_initial_does_not_cut_a_name() -> None:
+    from newsbrief.annotate import extract_mentions, split_sentences
+
+    text = (
+        "Police Chief Dora M. Keller said she had asked for a review. Dora Keller spoke again "
+        "on Friday. Keller said the review would take a month."
+    )
+    mentions, _ = extract_mentions(text, split_sentences(text))
+    people = {m.text: m.entity for m in mentions if m.kind == "person"}
+    assert people == {
+        "Dora M. Keller": "Dora M Keller",
+        "Dora Keller": "Dora M Keller",
+        "Keller": "Dora M Keller",
+    }

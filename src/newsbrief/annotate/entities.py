@@ -85,8 +85,12 @@ def _joinable(text: str, a: Tok, b: Tok) -> bool:
     gap = text[a.end : b.start]
     if gap.strip(" '’") == "" and "\n" not in gap:
         return True
-    # "Mr. Smith", "Dr. Who": a period after an honorific does not end the name.
-    return gap.strip() == "." and a.low in lx.HONORIFICS | {"gen", "lt", "col", "sen", "gov"}
+    # "Mr. Smith", "Dr. Who": a period after an honorific does not end the name, nor after a
+    # middle initial ("Cathy L. Lanier", "John F. Kennedy")
+    if gap.strip() != ".":
+        return False
+    initial = len(a.text) == 1 and a.text.isupper() and b.text[:1].isupper() and len(b.text) > 1
+    return initial or a.low in lx.HONORIFICS | {"gen", "lt", "col", "sen", "gov"}
 
 
 def _org_continues(text: str, toks: list[Tok], k: int) -> bool:
