@@ -66,6 +66,8 @@ def _key(tok: str) -> str:
 def _alias_of(short: list[str], full: list[str]) -> bool:
     if short == full[: len(short)]:
         return True  # first names prefix: "Ali Yasin" of "Ali Yasin Muhammad Karim"
+    if short == [t for t in full if len(t) > 1] and len(short) > 1:
+        return True  # without the middle initial: "John Kennedy" of "John F Kennedy"
     return len(short) == 1 and short[0] == full[-1]  # surname
 
 
