@@ -1,7 +1,8 @@
 """Judged quote sample of the dev pile: rescore a run against committed verdicts.
 
 nice python benchmarks/judge_quotes.py PILE_DIR [--verdicts benchmarks/judged/quotes.tsv]
-                                       [--sample 60] [--offset 0] [--show] [--cost]
+                                       [--sample 60] [--offset 0] [--show] [--show-wrong]
+                                       [--cost]
 
 PILE_DIR is what ``benchmarks/dev_pile.py`` wrote (``briefs/*.json``, ``newsbrief.db``). Every
 quote of every brief gets an id from its pile row id (the Multi-News doc id) and its text (a hash: the verdict file holds
@@ -11,7 +12,8 @@ only on the quotes themselves and stays put between runs unless the quotes chang
 held-out check after rules were changed by reading the first.
 
 The verdict file is TSV: ``quote_id  speaker_hash  speaker_label  span_label`` with labels
-``ok`` or ``wrong`` (the speaker hash ties a speaker verdict to the speaker that was judged).
+``ok`` or ``wrong`` (the speaker hash ties a speaker verdict to the speaker that was judged; a
+quote may have a line for each speaker it was given, so older runs still rescore).
 A sampled quote with no verdict, or whose speaker changed since it was judged, is flagged
 UNJUDGED and left out of the score; ``--show`` prints those with their context from the
 store for a reader to judge (to the terminal only).
@@ -67,32 +69,39 @@ def sample_ids(ids: list[str], n: int, offset: int = 0) -> list[str]:
     return sorted(ids, key=lambda i: _h("sample:" + i, 40))[offset : offset + n]
 
 
-def load_verdicts(path: Path) -> dict[str, tuple[str, str, str]]:
-    verdicts: dict[str, tuple[str, str, str]] = {}
+def load_verdicts(path: Path) -> dict[str, dict[str, tuple[str, str]]]:
+    """quote id -> speaker hash -> (speaker label, span label). A quote keeps a verdict for
+    every speaker it was judged with, so a run before a rule change and one after it both
+    rescore from the same file."""
+    verdicts: dict[str, dict[str, tuple[str, str]]] = {}
     if not path.exists():
         return verdicts
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         qid, speaker_hash, speaker, span = line.split("\t")[:4]
-        verdicts[qid] = (speaker_hash, speaker, span)
+        verdicts.setdefault(qid, {})[speaker_hash] = (speaker, span)
     return verdicts
 
 
-def rescore(pile: Path, verdicts: dict[str, tuple[str, str, str]], n: int, offset: int = 0) -> dict:
+def rescore(
+    pile: Path, verdicts: dict[str, dict[str, tuple[str, str]]], n: int, offset: int = 0
+) -> dict:
     quotes = pile_quotes(pile)
     sample = sample_ids(list(quotes), n, offset)
-    judged, unjudged = [], []
+    judged, unjudged, wrong = [], [], []
     for qid in sample:
-        v = verdicts.get(qid)
-        if v is None or v[0] != _h(quotes[qid]["speaker"], 8):
+        v = verdicts.get(qid, {}).get(_h(quotes[qid]["speaker"], 8))
+        if v is None:
             unjudged.append(qid)
         else:
             judged.append(v)
+            if "wrong" in v:
+                wrong.append(qid)
     k = len(judged)
-    sp = sum(v[1] == "ok" for v in judged)
-    span = sum(v[2] == "ok" for v in judged)
-    both = sum(v[1] == "ok" and v[2] == "ok" for v in judged)
+    sp = sum(v[0] == "ok" for v in judged)
+    span = sum(v[1] == "ok" for v in judged)
+    both = sum(v[0] == "ok" and v[1] == "ok" for v in judged)
     return {
         "quotes": len(quotes),
         "sample": len(sample),
@@ -101,10 +110,13 @@ def rescore(pile: Path, verdicts: dict[str, tuple[str, str, str]], n: int, offse
         "span_ok": round(span / k, 3) if k else None,
         "both_ok": round(both / k, 3) if k else None,
         "unjudged": unjudged,
+        "wrong": wrong,
     }
 
 
-def show(pile: Path, ids: list[str]) -> None:
+def show(
+    pile: Path, ids: list[str], verdicts: dict[str, dict[str, tuple[str, str]]] | None = None
+) -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from newsbrief.store import Store
 
@@ -119,7 +131,11 @@ def show(pile: Path, ids: list[str]) -> None:
         if art is not None:
             at = art.text.find(q["text"])
             ctx = art.text[max(0, at - 300) : at + len(q["text"]) + 120] if at >= 0 else ""
-        print(f"== {qid}\t{_h(q['speaker'], 8)}\t{q['speaker']!r} [{q['kind']}, {q.get('cue')}]")
+        v = (verdicts or {}).get(qid, {}).get(_h(q["speaker"], 8))
+        label = f" speaker {v[0]}, span {v[1]}" if v else ""
+        print(
+            f"== {qid}\t{_h(q['speaker'], 8)}\t{q['speaker']!r} [{q['kind']}, {q.get('cue')}]{label}"
+        )
         print(f"   QUOTE: {q['text']!r}")
         print(f"   CONTEXT: {ctx!r}\n")
 
@@ -167,16 +183,21 @@ def main() -> int:
     ap.add_argument("--offset", type=int, default=0, help="skip this many sampled quotes first")
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--cost", action="store_true")
+    ap.add_argument(
+        "--show-wrong", action="store_true", help="print the judged quotes with a wrong label"
+    )
     args = ap.parse_args()
     if args.cost:
         cost(args.pile)
         return 0
     result = rescore(args.pile, load_verdicts(args.verdicts), args.sample, args.offset)
-    print(json.dumps({k: v for k, v in result.items() if k != "unjudged"}))
+    print(json.dumps({k: v for k, v in result.items() if k not in ("unjudged", "wrong")}))
     for qid in result["unjudged"]:
         print("UNJUDGED", qid)
     if args.show and result["unjudged"]:
         show(args.pile, result["unjudged"])
+    if args.show_wrong and result["wrong"]:
+        show(args.pile, result["wrong"], load_verdicts(args.verdicts))
     return 0
 
 

@@ -206,3 +206,17 @@ def test_a_name_ending_in_a_title_is_the_organisation_it_shortens(make_article) 
     ents = merge_entities([a]).entities
     assert [e.name for e in ents if e.kind == "person"] == []
     assert [e.name for e in ents if e.kind == "org"] == ["Brenmoor General Hospital"]
+
+
+def test_a_proxy_noun_is_not_given_to_a_principal_with_that_word_in_a_title(make_article) -> None:
+    a = make_article(
+        "a",
+        "Former U.S. Attorney Lionel Marsh testified on Monday. It was bad judgment, the "
+        "attorney said.",
+        mentions=[("Lionel Marsh", "person")],
+        quotes=[("It was bad judgment", None)],
+    )
+    a.quotes[0].speaker_text = "the attorney"
+    index = merge_entities([a])
+    quotes, unresolved = story_quotes([a], index)
+    assert quotes == [] and unresolved == 1

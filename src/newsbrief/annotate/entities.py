@@ -91,12 +91,12 @@ def _joinable(text: str, a: Tok, b: Tok) -> bool:
     gap = text[a.end : b.start]
     if gap.strip(" '’") == "" and "\n" not in gap:
         return True
-    # "Mr. Smith", "Dr. Who": a period after an honorific does not end the name, nor does
-    # one after a middle initial ("Robert J. Birgeneau", not "Robert J" and a new name)
-    return gap.strip() == "." and (
-        a.low in lx.HONORIFICS | {"gen", "lt", "col", "sen", "gov"}
-        or (len(a.text) == 1 and a.text.isupper() and b.text[:1].isupper())
-    )
+    # "Mr. Smith", "Dr. Who": a period after an honorific does not end the name, nor after a
+    # middle initial ("Cathy L. Lanier", "John F. Kennedy")
+    if gap.strip() != ".":
+        return False
+    initial = len(a.text) == 1 and a.text.isupper() and b.text[:1].isupper() and len(b.text) > 1
+    return initial or a.low in lx.HONORIFICS | {"gen", "lt", "col", "sen", "gov"}
 
 
 def _org_continues(text: str, toks: list[Tok], k: int) -> bool:
@@ -381,6 +381,9 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
     return found
 
 
+_NAMESAKE_REACH = 2  # sentences
+
+
 def extract_mentions(
     text: str, sentences: list[Sentence]
 ) -> tuple[list[Mention], dict[str, list[str]]]:
@@ -390,7 +393,15 @@ def extract_mentions(
     # a surname two full names of the article share ("Rory Reid", "Harry Reid") is the one
     # named last before it, not the first one merged
     namesakes = Counter(_key(c.split()[-1]) for c in set(canon.values()))
-    last_full: dict[str, str] = {}
+    # a surname written in full for two people of the article, whatever their canonical form
+    full_of: dict[str, set[str]] = {}
+    for f in found:
+        if f.name in canon and len(f.name.split()) > 1:
+            full_of.setdefault(_key(f.name.split()[-1]), set()).add(canon[f.name])
+    for key, names in full_of.items():
+        namesakes[key] = max(namesakes[key], len(names))
+    last_full: dict[str, tuple[str, int]] = {}
+    first_full: dict[str, str] = {}
     mentions: list[Mention] = []
     for f in found:
         kind = f.kind
@@ -401,9 +412,15 @@ def extract_mentions(
             kind, entity = "person", canon[f.name]
             key = _key(f.name.split()[-1])
             if len(f.name.split()) > 1:
-                last_full[key] = entity
+                last_full[key] = (entity, f.sentence)
+                first_full.setdefault(key, entity)
             elif namesakes[key] > 1 and key in last_full:
-                entity = last_full[key]
+                # right after a namesake's full name the surname is that namesake's ("His
+                # aunt, Edith Marsh, chaired … Marsh said"); further on it is the person the
+                # article introduced first, whom writers call by surname alone while a
+                # second namesake keeps a full name each time
+                named, at = last_full[key]
+                entity = named if f.sentence - at <= _NAMESAKE_REACH else first_full[key]
         start, end = f.toks[0].start, f.toks[-1].end
         own = list(f.roles) if kind == "person" else []
         mentions.append(Mention(text[start:end], kind, f.sentence, start, end, entity, own))

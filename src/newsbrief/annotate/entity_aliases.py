@@ -66,11 +66,9 @@ def _key(tok: str) -> str:
 def _alias_of(short: list[str], full: list[str]) -> bool:
     if short == full[: len(short)]:
         return True  # first names prefix: "Ali Yasin" of "Ali Yasin Muhammad Karim"
-    if len(short) == 1:
-        return short[0] == full[-1]  # surname
-    # the name without its middle initials: "Robert Birgeneau" of "Robert J. Birgeneau"
-    bare = [k for k in full[1:-1] if not (len(k) == 2 and k.endswith("."))]
-    return len(bare) < len(full) - 2 and short == [full[0], *bare, full[-1]]
+    if short == [t for t in full if len(t.rstrip(".")) > 1] and len(short) > 1:
+        return True  # without the middle initial: "John Kennedy" of "John F. Kennedy"
+    return len(short) == 1 and short[0] == full[-1]  # surname
 
 
 def merge_aliases(found: list[Found]) -> dict[str, str]:

@@ -22,7 +22,8 @@ from newsbrief.annotate import cues, speakers
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.quote_marks import _Span, quote_spans
 from newsbrief.annotate.reported import SPEECH, Pending, reported_matches, resolve_reported
-from newsbrief.annotate.speakers import Resolver, _trim
+from newsbrief.annotate.speaker_kinds import trim as _trim
+from newsbrief.annotate.speakers import Resolver
 from newsbrief.records import Mention, Quote, Sentence
 
 _CUE_RIGHT_BEFORE = re.compile(rf"\b(?:{cues.VERBS})[,:][ \t]*$")
@@ -259,6 +260,12 @@ def plan_quotes(
             before = _cue_before(text, span, prev_close)
             if before:
                 subj, s_start, s_end, verb = before
+                first = sentence_of(s_start)
+                if sentences and first != sentence_of(max(s_start, s_end - 1)):
+                    # "Honoring Biden. The City Paper claimed …": a subject never reaches
+                    # back into the sentence before, a heading or a caption
+                    s_start, _ = _trim(text, sentences[sentence_of(s_end - 1)].start, s_end)
+                    subj = text[s_start:s_end]
         prev_close = span.close
         if subj is None and (short or (m is None and _is_title(content))):
             continue  # a scare quote or a title, not a statement

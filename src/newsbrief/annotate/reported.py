@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.attributed import match_general
-from newsbrief.annotate.speakers import Resolver, _trim
+from newsbrief.annotate.speaker_kinds import trim as _trim
+from newsbrief.annotate.speakers import Resolver
 from newsbrief.records import Quote, Sentence
 
 SPEECH = frozenset({"direct", "reported"})

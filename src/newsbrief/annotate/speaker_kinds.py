@@ -4,16 +4,23 @@ mention holds ("said Hassan, also a doctor")."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 
 from newsbrief import parse as nlp_parse
+from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.first_names import gender_of
 from newsbrief.annotate.speaker_words import (
     FEMALE_NOUNS,
+    GENERIC,
+    LEADS,
     MALE_NOUNS,
     NOT_PERSON_HEADS,
     PERSON_NOUNS,
+    PRONOUNS,
+    PROXY_HEADS,
     ROLE_HEADS,
     TAIL_OF,
 )
@@ -104,3 +111,180 @@ def role_after_chamber(text: str, m: Mention | None, end: int) -> str | None:
     if not tail or not all(w[:1].islower() for w in tail) or head not in ROLE_HEADS:
         return None
     return head
+
+
+# the pronouns that refer back to a sentence's named subject: "Ida Mitchell taps her
+# slippers", "Dana said he would"; "him" and an object "her" ("bought her a cup") are others
+_MALE_PRON = re.compile(r"\b(?:he|his|himself)\b", re.I)
+_FEMALE_PRON = re.compile(
+    r"\b(?:she|herself|hers|her(?=[ \t]+(?!a\b|an\b|the\b|to\b|that\b)[a-z]))\b", re.I
+)
+_CAP = re.compile(r"\b[A-Z][a-z]")
+
+
+def pronoun_genders(
+    text: str, mentions: list[Mention], quoted: Callable[[int], bool]
+) -> dict[str, str]:
+    """The gender the article's own pronouns give each person whose given name is in no
+    list ("Ida Mitchell taps her slippers"): the pronouns after a name in its sentence, up to
+    the next capitalised word, outside quotation marks; a name both ways gets none."""
+    counts: dict[str, list[int]] = {}
+    people = [m for m in mentions if m.kind == "person" and m.entity]
+    for i, m in enumerate(people):
+        if quoted(m.start) or gender_of(m.entity or "") is not None:
+            continue
+        stop = people[i + 1].start if i + 1 < len(people) else len(text)
+        end = min(stop, text.find("\n", m.end) % (len(text) + 1), m.end + 100)
+        window = text[m.end : end]
+        dot = re.search(r"[.!?](?:\s|$)", window)
+        window = window[: dot.start()] if dot else window
+        cap = _CAP.search(window)
+        window = window[: cap.start()] if cap else window
+        c = counts.setdefault(m.entity or "", [0, 0])
+        c[0] += len(_MALE_PRON.findall(window))
+        c[1] += len(_FEMALE_PRON.findall(window))
+    out = {}
+    for name, (male, female) in counts.items():
+        if male and not female:
+            out[name] = "m"
+        elif female and not male:
+            out[name] = "f"
+    return out
+
+
+_PROXY_AFTER = re.compile(
+    rf"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+)?(?:{'|'.join(sorted(PROXY_HEADS))})\b"
+)
+_NAME_AFTER = re.compile(r",?[ \t]+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})")
+
+
+def proxy_name(text: str, m: Mention, end: int) -> tuple[int, int, str] | tuple[()] | None:
+    """For a subject whose person ``m`` is followed by a proxy's noun before ``end`` ("A
+    Sandoval spokesman, Jo Reyes,", "Vale's lawyer"): the proxy's own name (start, end,
+    text), or ``()`` when the proxy is unnamed; None when ``m`` is no proxy's principal."""
+    proxy = _PROXY_AFTER.match(text, m.end, end)
+    if proxy is None:
+        return None
+    named = _NAME_AFTER.match(text, proxy.end(), end)
+    return (named.start(1), named.end(1), named.group(1)) if named else ()
+
+
+_WHO_GAP = re.compile(r"\s*(?:,[^,.;:!?\n]{1,60})?,?\s*$")
+
+
+def who_refers_to(text: str, near: Mention, who: int) -> bool:
+    """Whether the name ``near`` right before "who" at ``who`` is what "who" refers to: "X,
+    45, who", "X, a lawyer, who"; never a name in a title ('a “Sara Vale Goes West” producer
+    who'), across a sentence end ("… the Department.\nThe last word came from a friend, who")
+    or past a verb ("by X, said someone familiar with it, who")."""
+    if who - near.end >= 120:
+        return False
+    between = text[near.end : who]
+    if any(c in between for c in '"“”'):
+        return False
+    return bool(_WHO_GAP.match(between)) and not cues.VERB_RE.search(between)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without surrounding blanks (and a trailing comma)."""
+    while start < end and text[start] in " \t\n":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    return start, end
+
+
+def subject_is_sure(
+    text: str, mentions: list[Mention], starts: list[int], subj: str, start: int, end: int
+) -> bool:
+    """Whether the pattern subject needs no parse: a lone pronoun (the parse would only
+    repeat it), a generic plural ("officials"), or exactly one named person or organisation of the article, optionally
+    after "the" or a title ("Ivanka Trump", "the Pentagon", "Sen. Jane Doe"). The parse
+    is for the rest: apposition chains, possessors, places, objects, clause fragments."""
+    words = subj.lower().split()
+    if len(words) == 1 and words[0] in PRONOUNS:
+        return True
+    lo, hi = trim(text, start, end)
+    i = bisect.bisect_left(starts, lo)
+    if i >= len(mentions) or mentions[i].start >= hi:
+        # "officials", "two sources": no speaker, whatever the parse says; but a name
+        # inside ("Brennick's aide") needs the parse to tell possessor from speaker
+        return 0 < len(words) <= 3 and words[-1] in GENERIC
+    m = mentions[i]
+    if not m.entity or m.end != hi:
+        return False
+    if i + 1 < len(mentions) and mentions[i + 1].start < hi:
+        return False
+    lead = text[lo : m.start].lower().split()
+    if not all(w.strip(".,") in LEADS for w in lead):
+        return False
+    # "A spokesperson for Conyers told": the pattern took the tail of a longer subject
+    before = text[max(0, lo - 12) : lo].split()
+    return not (before and before[-1].lower() in TAIL_OF)
+
+
+_ROLE_GAP = re.compile(
+    r"(?:['’]s?)?[ \t]+(?:(?!(?:and|or|with|of|for|to|by|from|the|a|an|his|her|their|its)\b)"
+    r"[a-z][\w-]*[ \t]+){1,3}"
+)
+
+
+def role_gap(text: str, first: Mention, second: Mention) -> bool:
+    """Whether only a lowercase role noun sits between two names of one subject ("Jefferson
+    Airplane bassist Jack Casady", "Trump lawyer Jo Vance", "Reyes's wife Ana"): the second
+    name is the speaker, the first only qualifies the role."""
+    return _ROLE_GAP.fullmatch(text, first.end, second.start) is not None
+
+
+# lower-case words between a subject and a name, the last one a noun ("senior political
+# analyst", "producer and showrunner"); a line break or punctuation ends the phrase
+_DESCRIPTOR_AFTER = re.compile(
+    r"(?:[ \t]+[a-z][\w'’-]*){0,4}?[ \t]+(?P<head>[a-z][\w'’-]*)[ \t]+(?=[A-Z])"
+)
+_PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "back", "ant", "ent")
+_NOT_PERSON_NOUNS = frozenset(["after", "later", "earlier", "under", "over", "for", "or", "per"])
+# words that make the phrase a clause or a prepositional phrase, not a premodifier
+_NOT_DESCRIPTOR = lx.words(
+    """
+    told to after before with without on at in by from as that when while who whom whose
+    than then but if of for about against into onto upon via said says
+    """
+)
+
+
+def _is_person_noun(word: str) -> bool:
+    if word in _NOT_PERSON_NOUNS:
+        return False
+    return (
+        word in ROLE_HEADS
+        or word in PROXY_HEADS
+        or word in GENERIC
+        or word.endswith(_PERSON_NOUN_ENDINGS)
+    )
+
+
+def person_after_descriptor(
+    text: str, mentions: list[Mention], starts: list[int], end: int, limit: int | None = None
+) -> str | None:
+    """ "said CNN senior political analyst David Gergen", "wrote TV producer Joe Henderson":
+    a subject cut before lower-case words that end on a noun for a person, with a named
+    person right after them and no punctuation between, premodifies that person, who is the
+    speaker. ``starts`` are the mentions' start offsets; the person must end by ``limit``."""
+    m = _DESCRIPTOR_AFTER.match(text, end)
+    if (
+        m is None
+        or not _is_person_noun(m.group("head"))
+        or any(w in _NOT_DESCRIPTOR or cues.VERB_RE.fullmatch(w) for w in m.group().split())
+    ):
+        return None
+    i = bisect.bisect_left(starts, m.end())
+    if i < len(mentions):
+        mention = mentions[i]
+        if (
+            mention.start == m.end()
+            and (limit is None or mention.end <= limit)
+            and mention.kind == "person"
+            and mention.entity
+        ):
+            return mention.entity
+    return None

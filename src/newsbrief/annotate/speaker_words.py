@@ -76,6 +76,39 @@ _NOT_NAME_LEAD = cues.BAD_START | lx.words(
 )
 
 
+# Page furniture the name tagger takes for a name ("Hide Caption", "Photos", "Replay"): words
+# of a page's buttons, captions and players, never a person's name
+FURNITURE_NOUNS = lx.words(
+    """
+    caption captions photo photos video videos image images gallery slideshow replay playlist
+    advertisement newsletter button menu
+    """
+)
+FURNITURE_VERBS = lx.words(
+    "hide show click tap share tweet email print subscribe expand collapse replay watch view"
+)
+
+
+def is_furniture(name: str) -> bool:
+    """Whether a capitalised run is a page label ("Hide Caption", "Click Photos")."""
+    low = [w.lower().strip(".,:;'’") for w in name.split()]
+    if not low:
+        return False
+    return any(w in FURNITURE_NOUNS for w in low) or (len(low) > 1 and low[0] in FURNITURE_VERBS)
+
+
+def is_heading_phrase(name: str) -> bool:
+    """A gerund heading taken for a name ("Honoring Biden", "Trolling Fans"): a section
+    label or a clause opening, no speaker."""
+    words = name.split()
+    first = words[0].lower() if words else ""
+    return len(words) > 1 and len(first) > 5 and first.endswith("ing") and first not in _ING_NAMES
+
+
+# given names and surnames that end like a gerund
+_ING_NAMES = lx.words("sterling fleming manning browning harding channing bing ming king")
+
+
 _PARTY_TAG = re.compile(r"^\s*\(?[DRI]-[A-Z][\w.]*\)?\s*$")
 
 
@@ -94,4 +127,6 @@ def is_junk_speaker(name: str) -> bool:
         return True  # "(D-CA)", "R-Texas": the party and state after a name, not the name
     if len(words) > 1 and low[0] in _NOT_NAME_LEAD:
         return True  # "Behind Gorsuch", "Despite Trump": a phrase opening, no name
+    if is_furniture(name) or is_heading_phrase(name):
+        return True
     return all(w in lx.NOT_NAME for w in low)

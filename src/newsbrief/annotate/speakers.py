@@ -5,18 +5,23 @@ entities, tracking which people and organisations were recently speakers or subj
 from __future__ import annotations
 
 import bisect
-import re
 from typing import Any
 
 from newsbrief import parse as nlp_parse
-from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.first_names import gender_of
+from newsbrief.annotate.salience import role_subjects, salient_mentions, unnamed_subjects
 from newsbrief.annotate.speaker_kinds import (
     about_other_person,
     name_kind,
+    person_after_descriptor,
+    pronoun_genders,
+    proxy_name,
     role_after_chamber,
+    role_gap,
+    subject_is_sure,
     unnamed_speaker,
+    who_refers_to,
 )
 from newsbrief.annotate.speaker_prefetch import (
     PARSED,
@@ -26,53 +31,17 @@ from newsbrief.annotate.speaker_prefetch import (
     set_quote_parse,
 )
 from newsbrief.annotate.speaker_words import (
-    FACILITY_HEADS,
     GENERIC,
-    LEADS,
     NOT_ANTECEDENT_ENTS,
     NOT_PERSON_HEADS,
-    PRONOUNS,
     PROXY_HEADS,
     ROLE_HEADS,
-    TAIL_OF,
+    is_furniture,
+    is_heading_phrase,
     is_junk_speaker,
 )
 from newsbrief.annotate.subject_parse import parsed_subject
 from newsbrief.records import Mention, Sentence
-
-# lower-case words between a subject and a name, the last one a noun ("senior political
-# analyst", "producer and showrunner"); a line break or punctuation ends the phrase
-_DESCRIPTOR_AFTER = re.compile(
-    r"(?:[ \t]+[a-z][\w'’-]*){0,4}?[ \t]+(?P<head>[a-z][\w'’-]*)[ \t]+(?=[A-Z])"
-)
-_PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "back", "ant", "ent")
-_NOT_PERSON_NOUNS = frozenset(["after", "later", "earlier", "under", "over", "for", "or", "per"])
-# words that make the phrase a clause or a prepositional phrase, not a premodifier
-_NOT_DESCRIPTOR = lx.words(
-    """
-    told to after before with without on at in by from as that when while who whom whose
-    than then but if of for about against into onto upon via said says
-    """
-)
-
-
-def _is_person_noun(word: str) -> bool:
-    if word in _NOT_PERSON_NOUNS:
-        return False
-    return (
-        word in ROLE_HEADS
-        or word in PROXY_HEADS
-        or word in GENERIC
-        or word.endswith(_PERSON_NOUN_ENDINGS)
-    )
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\n":
-        start += 1
-    while end > start and text[end - 1] in " \t\n,":
-        end -= 1
-    return start, end
 
 
 class Resolver(ParsePlanning):
@@ -93,8 +62,16 @@ class Resolver(ParsePlanning):
         # said is never Dinesh speaking
         self._quoted = sorted(quoted or [])
         self._quoted_starts = [a for a, _ in self._quoted]
+        # a page's captions and buttons ("Hide Caption 3 of 9") are no antecedent of "he"
         self.mentions = sorted(
-            (m for m in mentions if m.kind in ("person", "org")), key=lambda m: m.start
+            (
+                m
+                for m in mentions
+                if m.kind in ("person", "org")
+                and not is_furniture(m.text)
+                and not is_heading_phrase(m.text)
+            ),
+            key=lambda m: m.start,
         )
         self.starts = [m.start for m in self.mentions]
         self.roles = {k: " ".join(v).lower() for k, v in roles.items()}
@@ -110,20 +87,24 @@ class Resolver(ParsePlanning):
         # speakers the article does not name ("A veterinarian at the checkpoint said"): their
         # position and gender (None when the noun gives none)
         self._unnamed: list[tuple[int, str | None]] = []
-        first_in_sentence: set[int] = set()
-        for m in self.mentions:
-            last = m.text.lower().split()[-1]
-            if last in FACILITY_HEADS or (m.kind == "person" and last in NOT_PERSON_HEADS):
-                continue  # "outside the Marlow Hotel, Vale …": Vale leads the sentence
-            if text[m.end : m.end + 2] in ("'s", "’s"):
-                continue  # "after Leeuwenhoek’s discovery by Sir William Petty": a possessor
-            if m.sentence not in first_in_sentence:
-                first_in_sentence.add(m.sentence)
-                if m.entity:
-                    self.salient.append((m.start, m.entity, m.kind))
-            elif m.entity and cues.VERB_RE.match(text, m.end + 1):
-                self.salient.append((m.start, m.entity, m.kind))
-        self.salient.sort()
+        self.salient = salient_mentions(
+            text, self.mentions, self.starts, self._sentence_at, self._inside_quote
+        )
+        self._text_gender = pronoun_genders(text, self.mentions, self._inside_quote)
+        self._role_subjects()
+
+    def _role_subjects(self) -> None:
+        """ "But in his post, the president closed with …": a role noun as a sentence's
+        subject is the nearest antecedent of a later "he" — its holder when the article
+        names one with that role, else an unnamed person whom no older name passes."""
+        for pos, head in role_subjects(self.text, self._inside_quote):
+            held = self._recent(pos, "person", head) or self._first_with_role("person", head)
+            if held is not None:
+                bisect.insort(self.salient, (pos, held, "person"))
+            else:
+                bisect.insort(self._unnamed, (pos, None))
+        for pos, gender in unnamed_subjects(self.text, self._inside_quote):
+            bisect.insort(self._unnamed, (pos, gender))
 
     def _mention_in(self, start: int, end: int) -> Mention | None:
         """The first person inside the subject, else its last organisation."""
@@ -140,28 +121,8 @@ class Resolver(ParsePlanning):
         return best
 
     def _person_after_descriptor(self, end: int, limit: int | None = None) -> str | None:
-        """ "said CNN senior political analyst David Gergen", "wrote TV producer Joe Henderson":
-        a subject cut before lower-case words that end on a noun for a person, with a named
-        person right after them and no punctuation between, premodifies that person, who is
-        the speaker."""
-        m = _DESCRIPTOR_AFTER.match(self.text, end)
-        if (
-            m is None
-            or not _is_person_noun(m.group("head"))
-            or any(w in _NOT_DESCRIPTOR or cues.VERB_RE.fullmatch(w) for w in m.group().split())
-        ):
-            return None
-        i = bisect.bisect_left(self.starts, m.end())
-        if i < len(self.mentions):
-            mention = self.mentions[i]
-            if (
-                mention.start == m.end()
-                and (limit is None or mention.end <= limit)
-                and mention.kind == "person"
-                and mention.entity
-            ):
-                return mention.entity
-        return None
+        """The person a descriptor after ``end`` qualifies (``person_after_descriptor``)."""
+        return person_after_descriptor(self.text, self.mentions, self.starts, end, limit)
 
     def _has_role(self, entity: str, role_word: str) -> bool:
         return lx.role_fits(role_word, self.roles.get(entity, ""))
@@ -220,10 +181,13 @@ class Resolver(ParsePlanning):
             if role_word is None or self._has_role(entity, role_word):
                 # the parse is asked only when refusing this mention would change the answer:
                 # the next candidate is someone else (or no one), and no title vouches for it
+                # a known given name ("Joseph Serna") vouches for a person, whatever one
+                # sentence's parse makes of the lone surname ("Serna sat on the cot")
                 if (
                     role_word is None
                     and checked < 4
                     and not self.roles.get(entity)
+                    and gender_of(entity) is None
                     and (n + 1 == len(cands) or cands[n + 1][1] != entity)
                 ):
                     checked += 1
@@ -250,7 +214,9 @@ class Resolver(ParsePlanning):
             bisect.insort(self._unnamed, (start, gender))
 
     def _gender(self, entity: str) -> str | None:
-        return gender_of(entity) or self._pronoun_gender.get(entity)
+        return (
+            gender_of(entity) or self._pronoun_gender.get(entity) or self._text_gender.get(entity)
+        )
 
     def _sentence_at(self, pos: int) -> Sentence | None:
         i = bisect.bisect_right(self._sent_starts, pos) - 1
@@ -269,30 +235,8 @@ class Resolver(ParsePlanning):
         return parsed_subject(sent, start, end, self._skip, force)
 
     def sure(self, subj: str, start: int, end: int) -> bool:
-        """Whether the pattern subject needs no parse: a lone pronoun (the parse would only
-        repeat it), a generic plural ("officials"), or exactly one named person or organisation of the article, optionally
-        after "the" or a title ("Ivanka Trump", "the Pentagon", "Sen. Jane Doe"). The parse
-        is for the rest: apposition chains, possessors, places, objects, clause fragments."""
-        words = subj.lower().split()
-        if len(words) == 1 and words[0] in PRONOUNS:
-            return True
-        lo, hi = _trim(self.text, start, end)
-        i = bisect.bisect_left(self.starts, lo)
-        if i >= len(self.mentions) or self.mentions[i].start >= hi:
-            # "officials", "two sources": no speaker, whatever the parse says; but a name
-            # inside ("Brennick's aide") needs the parse to tell possessor from speaker
-            return 0 < len(words) <= 3 and words[-1] in GENERIC
-        m = self.mentions[i]
-        if not m.entity or m.end != hi:
-            return False
-        if i + 1 < len(self.mentions) and self.mentions[i + 1].start < hi:
-            return False
-        lead = self.text[lo : m.start].lower().split()
-        if not all(w.strip(".,") in LEADS for w in lead):
-            return False
-        # "A spokesperson for Conyers told": the pattern took the tail of a longer subject
-        before = self.text[max(0, lo - 12) : lo].split()
-        return not (before and before[-1].lower() in TAIL_OF)
+        """Whether the pattern subject needs no parse (``speaker_kinds.subject_is_sure``)."""
+        return subject_is_sure(self.text, self.mentions, self.starts, subj, start, end)
 
     def resolve(self, subj: str, start: int, end: int, parse: bool = True) -> str | None:
         """The speaker of the subject ``subj`` at ``start:end``, None when it is no speaker.
@@ -358,6 +302,19 @@ class Resolver(ParsePlanning):
             # "the Senate majority whip said": the organisation only qualifies the role; the
             # speaker is the person holding it, or no one the article names
             return self._recent(start, "person", role) or self._first_with_role("person", role)
+        if m is not None and m.kind == "person":
+            later = self._mention_in(m.end, end)
+            if later is not None and later.kind == "person" and role_gap(self.text, m, later):
+                m = later  # "Jefferson Airplane bassist Jack Casady": the first name qualifies
+            proxy = proxy_name(self.text, m, end)
+            if proxy is not None:
+                # "A Sandoval spokesman, Jo Reyes, said", "Vale's lawyer said": the proxy
+                # speaks, under the name the apposition gives, else unnamed
+                if not proxy:
+                    return None
+                lo, hi, name = proxy
+                after = self._mention_in(lo, hi)
+                return after.entity if after is not None and after.entity else name
         if m is not None and m.entity:
             bisect.insort(self.salient, (start, m.entity, m.kind))
             self._vouched.add(start)
@@ -377,11 +334,9 @@ class Resolver(ParsePlanning):
         if len(words) == 1 and head == "who":  # "X, who …, said": X is right before
             i = bisect.bisect_left(self.starts, start) - 1
             near = self.mentions[i] if i >= 0 else None
-            if near is None or start - near.end >= 120 or self._inside_quote(near.start):
+            if near is None or self._inside_quote(near.start):
                 return None
-            # 'a “Sara Vale Goes West” producer who told': a name in a title is not the "who"
-            between = self.text[near.end : start]
-            return None if any(c in between for c in '"“”') else near.entity
+            return near.entity if who_refers_to(self.text, near, start) else None
         if head in GENERIC or head in ("we", "i"):
             return None
         if words[0] in ("the", "this", "that") and head in ROLE_HEADS:

@@ -58,7 +58,15 @@ def parsed_subject(
     toks = [t for t in doc if t.idx + off < end and t.idx + len(t) + off > start]
     if not toks:
         return None
-    subj = [t for t in toks if t.dep_ in _SUBJ_DEPS and t.head.pos_ in ("VERB", "AUX")]
+    # "someone familiar with it, who spoke on condition of anonymity": the subject of a
+    # relative clause inside the span is not the cue's subject
+    subj = [
+        t
+        for t in toks
+        if t.dep_ in _SUBJ_DEPS
+        and t.head.pos_ in ("VERB", "AUX")
+        and not (t.head.dep_ == "relcl" and start <= t.head.idx + off < end)
+    ]
     if not subj:
         # the pattern took the tail of the subject ("Barbara Morgan, an officer with the
         # Humane Society says"): the subject of the verb right after the span

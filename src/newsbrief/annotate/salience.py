@@ -1,0 +1,154 @@
+"""Which names of an article a later "he", "she", "it" or "the minister" may refer back to:
+the subjects of its sentences (the first name of a sentence, a name before a speech or a
+finite verb, a name in apposition before one), and role nouns that stand as a subject ("the
+president closed …"). The resolver (``speakers``) keeps the list and resolves against it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from newsbrief.annotate import cues
+from newsbrief.annotate import lexicon as lx
+from newsbrief.annotate.speaker_words import (
+    FACILITY_HEADS,
+    FEMALE_NOUNS,
+    MALE_NOUNS,
+    NOT_PERSON_HEADS,
+    PERSON_NOUNS,
+)
+from newsbrief.records import Mention, Sentence
+
+_APPOSITION_THEN = re.compile(r",[^,.;:!?\n\"“”]{1,60},[ \t]+")
+# "speaks", "was", "arrived": a finite verb right after a name's apposition
+_FINITE = re.compile(r"(?:[a-z]{2,}(?:ed|s)|was|is|has|had)\b")
+# "Next door to the Caphe Da Lat": a name after a preposition and "the" is a place or a
+# thing, no one a later "he" refers to
+_AFTER_PREP = re.compile(
+    r"\b(?:to|at|in|into|from|with|for|of|by|near|on|outside|inside)[ \t]+the[ \t]+$"
+)
+# role nouns that name one person ("the president", "the judge"), not an adjective of a
+# longer title ("the foreign", "the chief", "the general")
+_SUBJECT_ROLES = lx.words(
+    """
+    president president-elect minister governor mayor senator ambassador secretary chairman
+    chairwoman chancellor premier judge prosecutor congressman congresswoman commander
+    director envoy diplomat leader candidate nominee pope professor coach
+    """
+)
+_ROLE_SUBJECT = re.compile(
+    r"(?:^|\n|[.;]\s+|,\s+|\b(?:and|but)\s+)(?P<role>[Tt]he\s+(?:[a-z]+\s+)?(?P<head>"
+    + "|".join(sorted(_SUBJECT_ROLES, key=len, reverse=True))
+    + r"))\s+(?:has|had|was|is|will|would|also|then|[a-z]{2,}(?:ed|s))\b"
+)
+# "One male senator, after …, came up behind her", "a man walked in": a person the article
+# does not name, standing as a subject; a later "he" is that person, not an older name
+_INDEFINITE_SUBJECT = re.compile(
+    r"(?:^|\n|[.;]\s+|,\s+|\b(?:and|but)\s+)(?P<role>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
+    r"(?:(?P<adj>[a-z]+)\s+)?(?P<head>"
+    + "|".join(sorted(_SUBJECT_ROLES | PERSON_NOUNS, key=len, reverse=True))
+    + r"))(?:,|\s+(?:has|had|was|is|will|would|also|then|[a-z]{2,}(?:ed|s))\b)",
+    re.I,
+)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+def salient_mentions(
+    text: str,
+    mentions: list[Mention],
+    starts: list[int],
+    sentence_at: Callable[[int], Sentence | None],
+    inside_quote: Callable[[int], bool],
+) -> list[tuple[int, str, str]]:
+    """(position, entity, kind) of the mentions that are a sentence's subject, sorted."""
+    salient: list[tuple[int, str, str]] = []
+    first_in_sentence: set[int] = set()
+    for i, m in enumerate(mentions):
+        last = m.text.lower().split()[-1]
+        if last in FACILITY_HEADS or (m.kind == "person" and last in NOT_PERSON_HEADS):
+            continue  # "outside the Marlow Hotel, Vale …": Vale leads the sentence
+        if text[m.end : m.end + 2] in ("'s", "’s") and _person_after(mentions, i):
+            # "after Leeuwenhoek’s discovery by Sir William Petty": a possessor before
+            # another person is not the one the sentence is about; the last one is
+            # ("its lawyer Jo Vance’s central claim")
+            continue
+        if m.sentence not in first_in_sentence:
+            first_in_sentence.add(m.sentence)
+            if (
+                m.entity
+                and not _after_pronoun_subject(text, m, sentence_at, inside_quote)
+                and not (
+                    m.kind == "person" and _AFTER_PREP.search(text, max(0, m.start - 16), m.start)
+                )
+            ):
+                salient.append((m.start, m.entity, m.kind))
+                continue
+        if m.entity and (
+            cues.VERB_RE.match(text, m.end + 1)
+            or _verb_after_apposition(text, m.end)
+            or (m.kind == "person" and _FINITE.match(text, m.end + 1))
+        ):
+            salient.append((m.start, m.entity, m.kind))
+    salient.sort()
+    return salient
+
+
+def role_subjects(text: str, inside_quote: Callable[[int], bool]) -> Iterator[tuple[int, str]]:
+    """(position, role noun) of each "the <role>" standing as a subject outside quotes."""
+    for rm in _ROLE_SUBJECT.finditer(text):
+        pos = rm.start("role")
+        if not inside_quote(pos):
+            yield pos, rm.group("head").lower()
+
+
+def unnamed_subjects(
+    text: str, inside_quote: Callable[[int], bool]
+) -> Iterator[tuple[int, str | None]]:
+    """(position, gender or None) of each unnamed person standing as a subject ("one male
+    senator, …", "a woman walked in") outside quotes."""
+    for rm in _INDEFINITE_SUBJECT.finditer(text):
+        pos = rm.start("role")
+        # "police said a man was arrested": what a speaker said names no new antecedent
+        lead = max(text.rfind("\n", 0, pos) + 1, text.rfind(". ", 0, pos) + 1, pos - 150)
+        if inside_quote(pos) or cues.VERB_RE.search(text, lead, pos):
+            continue
+        adj, head = (rm.group("adj") or "").lower(), rm.group("head").lower()
+        if adj == "male" or head in MALE_NOUNS:
+            yield pos, "m"
+        elif adj == "female" or head in FEMALE_NOUNS:
+            yield pos, "f"
+        else:
+            yield pos, None
+
+
+def _after_pronoun_subject(
+    text: str,
+    m: Mention,
+    sentence_at: Callable[[int], Sentence | None],
+    inside_quote: Callable[[int], bool],
+) -> bool:
+    """ "That night, he met a girl named Linh": after a pronoun subject the sentence's first
+    name is an object, no antecedent for the next "he"."""
+    sent = sentence_at(m.start)
+    if sent is None:
+        return False
+    lead = text[sent.start : m.start]
+    return any(not inside_quote(sent.start + p.start()) for p in _SUBJECT_PRONOUN.finditer(lead))
+
+
+def _person_after(mentions: list[Mention], i: int) -> bool:
+    """Whether another person is named after ``mentions[i]`` in its sentence."""
+    m = mentions[i]
+    return any(
+        n.kind == "person" and n.sentence == m.sentence and n.entity != m.entity
+        for n in mentions[i + 1 : i + 7]
+    )
+
+
+def _verb_after_apposition(text: str, end: int) -> bool:
+    """ "Chairman Hal Rogers, a Kentucky Republican, said", "X, front, speaks": a name in
+    apposition before a speech or a finite verb is the subject, wherever it sits."""
+    app = _APPOSITION_THEN.match(text, end)
+    if app is None:
+        return False
+    return bool(cues.VERB_RE.match(text, app.end()) or _FINITE.match(text, app.end()))
