@@ -11,8 +11,9 @@ from collections import Counter
 from collections.abc import Callable
 
 from newsbrief.analyze.attribution import claim_stems, said_text
-from newsbrief.analyze.conflict_checks import number_findings
+from newsbrief.analyze.conflict_checks import number_findings, polarity_findings
 from newsbrief.analyze.descriptions import drop_speaker_descriptions
+from newsbrief.analyze.frames import frames_disagree
 from newsbrief.analyze.numbers import quantities, same_amount
 from newsbrief.analyze.text import content_stems, cosine, demonym_base, is_credit
 from newsbrief.paraphrase import paraphrase_score
@@ -291,6 +292,17 @@ def numbers_apart(a: str, b: str) -> bool:
     if not apart:
         return False
     return not number_findings(a, b)
+
+
+def frames_apart(a: str, b: str) -> bool:
+    """The statements share events but state none of them the same way
+    (``frames.frames_disagree``: one hedges, negates or conditions what the other asserts),
+    so they are two facts. A negation the conflict checks read as a dispute of one slot
+    (``conflict_checks.polarity_findings``) keeps the pair in one claim, so that the dispute
+    is shown."""
+    if frames_disagree(a, b) is None:
+        return False
+    return not any(f.kind == "negation" for f in polarity_findings(a, b))
 
 
 def candidate_pairs(

@@ -20,6 +20,7 @@ from newsbrief.analyze.claim_pairs import (
     _corroborates,
     candidate_pairs,
     edge_from_cosine,
+    frames_apart,
     is_statement,
     numbers_apart,
     paraphrase_fn,
@@ -127,6 +128,7 @@ def align_claims(
             )
             ok = ok and shares_event(ta, tb, sa, sb, score) and not numbers_apart(ta, tb)
             ok = ok and shares_event_beyond_descriptions(ta, tb, idf)
+            ok = ok and not frames_apart(ta, tb)  # last: the only test that parses
             got = scores[key] = score if ok else 0.0
         return got
 

@@ -218,3 +218,85 @@ def same_value_slot(a: str, b: str, value_a: str, value_b: str) -> bool:
         if x is not None and y is not None and x != y:
             return False
     return True
+
+
+# --------------------------------------------------------------------- claim frames
+
+# Modal auxiliaries that leave the event unasserted ("could be required", "should run",
+# "may be a predictor"); "will", "would" and "can" stay out: reported speech turns "will"
+# into "would", and "can" states an ability the other report may state as a fact.
+_HEDGES = {"may", "might", "could", "should", "must", "ought"}
+# Heads that deny or stop their complement ("stop using", "refused to recuse").
+_DENYING_HEADS = _NEGATING_HEADS | {stem(w) for w in ["stop", "cease", "halt"]}
+_VERB_NEGATORS = {"not", "n't", "never"}  # "voted no" votes; "no" negates nouns
+# Verbs too light to name an event on their own.
+_LIGHT = {stem(w) for w in ["be", "have", "do", "get", "make", "go", "take", "come"]}
+
+
+def _mode(tok: Any) -> tuple[bool, bool, bool]:
+    """(negated, hedged, unasserted) of a predicate.
+
+    Hedges and conditions reach down the verbs a predicate complements or is coordinated
+    with ("could be required to act": *act* is hedged); a negation reaches down complements
+    only, since "did not call an ambulance but called the mother" affirms the second verb. A
+    negative determiner on the noun a participle describes negates it ("no foul play
+    suspected"). "whether" marks an unasserted clause only as a complement ("unclear
+    whether", "debate whether"), not the "whether X or Y" that lists what holds anyway.
+    """
+    neg = hedge = cond = False
+    node, hops, via_conj = tok, 0, False
+    if tok.dep_ in {"acl", "amod"} and any(c.lower_ == "no" for c in tok.head.children):
+        neg = True
+    while True:
+        kids = list(node.children)
+        if not via_conj:
+            neg = neg or any(c.dep_ == "neg" or c.lower_ in _VERB_NEGATORS for c in kids)
+        hedge = hedge or any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in kids)
+        for c in kids:
+            if c.dep_ == "mark" and (
+                c.lower_ in {"if", "unless"}
+                or (c.lower_ == "whether" and node.dep_ in {"ccomp", "csubj", "pcomp", "xcomp"})
+            ):
+                cond = True
+        head = node.head
+        if head is node or hops >= 4 or node.dep_ not in {"xcomp", "conj", "acomp"}:
+            break
+        # "stop using" denies the use; "stopped to investigate" states a purpose
+        denied = _key(head) in _NEGATING_HEADS or (
+            _key(head) in _DENYING_HEADS and node.tag_ == "VBG"
+        )
+        if node.dep_ == "xcomp" and denied:
+            neg = not neg
+        via_conj = via_conj or node.dep_ == "conj"
+        node, hops = head, hops + 1
+    return neg, hedge, cond
+
+
+def _events(doc: Any) -> dict[str, list[Any]]:
+    """Predicates of a parse by stem (speech and light verbs left out)."""
+    out: dict[str, list[Any]] = {}
+    for tok in doc:
+        if tok.pos_ != "VERB" or _speech(tok):
+            continue
+        key = stem(tok.lower_)
+        if key not in _LIGHT:
+            out.setdefault(key, []).append(tok)
+    return out
+
+
+def frames_disagree(a: str, b: str) -> str | None:
+    """Why two statements that share events are not one frame, or None.
+
+    At least one predicate both state (same stem) must be stated the same way on both
+    sides: asserted, negated, hedged ("could", "should", "may") or unasserted ("if",
+    "unclear whether") alike. "police are searching" and "it was unclear if police were
+    still searching" share the event and not the fact.
+    """
+    da, db = _doc(a), _doc(b)
+    if da is None or db is None:
+        return None
+    ea, eb = _events(da), _events(db)
+    shared = sorted(ea.keys() & eb.keys())
+    if shared and not any({_mode(t) for t in ea[k]} & {_mode(t) for t in eb[k]} for k in shared):
+        return "mode:" + ",".join(shared)
+    return None

@@ -1,0 +1,65 @@
+"""Claim frames: statements that share an event corroborate only when they state it alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsbrief import parse
+from newsbrief.analyze.claim_pairs import frames_apart
+from newsbrief.analyze.claims import align_claims
+
+pytestmark = pytest.mark.skipif(not parse.available(), reason="the parse layer is not installed")
+
+
+def _claims(make_article, a: str, b: str) -> list:
+    arts = [make_article("a", a), make_article("b", b)]
+    return align_claims(arts, [], {"a": "a", "b": "b"})
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a search under way against one it is unclear is still going on
+        (
+            "Divers are searching the harbour at Tolvik for the missing ferry captain.",
+            "It was unclear whether divers were still searching the harbour at Tolvik for the "
+            "missing ferry captain.",
+        ),
+        # what someone should do against what they are doing
+        (
+            "Council members said the Brisling mayor should resign over the housing scandal.",
+            "The Brisling mayor is resigning over the housing scandal, council members said.",
+        ),
+        # a possibility against a fact
+        (
+            "The new drainage canal may have flooded the farms east of Harnwick in March.",
+            "The new drainage canal flooded the farms east of Harnwick in March.",
+        ),
+    ],
+)
+def test_hedged_or_unasserted_event_does_not_corroborate_the_fact(make_article, a, b) -> None:
+    assert frames_apart(a, b)
+    assert _claims(make_article, a, b) == []
+
+
+def test_statements_of_one_event_stated_alike_still_corroborate(make_article) -> None:
+    a = "Divers are searching the harbour at Tolvik for the missing ferry captain."
+    b = "Divers were searching the harbour at Tolvik on Friday for the missing ferry captain."
+    assert not frames_apart(a, b)
+    (claim,) = _claims(make_article, a, b)
+    assert claim.articles == ["a", "b"]
+    # coordination keeps the negation on its own verb: the mother was called in both
+    c = "The school called the boy's mother, who drove him to the clinic in Harnwick."
+    d = "The school did not call an ambulance but called the boy's mother, who drove him."
+    assert not frames_apart(c, d)
+    # "stopped to check" states a purpose, not that the checking stopped
+    e = "The guard stopped to check the fence near the gate of the Harnwick depot."
+    f = "The guard was checking the fence near the gate of the Harnwick depot at night."
+    assert not frames_apart(e, f)
+
+
+def test_a_negation_read_as_a_dispute_stays_in_one_claim() -> None:
+    # one subject, one predicate: a dispute to show inside the claim, not two statements
+    a = "No arrests had been made in the Tolvik harbour fire by Sunday, police said."
+    b = "Two men were arrested over the Tolvik harbour fire by Sunday, police said."
+    assert not frames_apart(a, b)
