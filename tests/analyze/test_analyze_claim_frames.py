@@ -30,6 +30,12 @@ def _claims(make_article, a: str, b: str) -> list:
             "Council members said the Brisling mayor should resign over the housing scandal.",
             "The Brisling mayor is resigning over the housing scandal, council members said.",
         ),
+        # what one body could not confirm against what another confirmed (the same subject
+        # would make it a dispute, shown inside one claim)
+        (
+            "Police could not confirm that the wreckage near Tolvik was from the ferry.",
+            "The coast guard confirmed that the wreckage near Tolvik was from the ferry.",
+        ),
         # a possibility against a fact
         (
             "The new drainage canal may have flooded the farms east of Harnwick in March.",
@@ -56,6 +62,13 @@ def test_statements_of_one_event_stated_alike_still_corroborate(make_article) ->
     e = "The guard stopped to check the fence near the gate of the Harnwick depot."
     f = "The guard was checking the fence near the gate of the Harnwick depot at night."
     assert not frames_apart(e, f)
+    # a denial or an opening word above the other side's predicate makes the two alike
+    g = "The Harnwick court refused to postpone the ferry trial until the spring."
+    h = "The Harnwick court denied a defence motion to postpone the ferry trial until spring."
+    assert not frames_apart(g, h)
+    i = "The harbour fees may rise for the ferry operators at Tolvik next year."
+    j = "It appeared that the harbour fees would rise for the ferry operators at Tolvik."
+    assert not frames_apart(i, j)
 
 
 def test_a_negation_read_as_a_dispute_stays_in_one_claim() -> None:

@@ -226,50 +226,74 @@ def same_value_slot(a: str, b: str, value_a: str, value_b: str) -> bool:
 # "may be a predictor"); "will", "would" and "can" stay out: reported speech turns "will"
 # into "would", and "can" states an ability the other report may state as a fact.
 _HEDGES = {"may", "might", "could", "should", "must", "ought"}
-# Heads that deny or stop their complement ("stop using", "refused to recuse").
-_DENYING_HEADS = _NEGATING_HEADS | {stem(w) for w in ["stop", "cease", "halt"]}
-_VERB_NEGATORS = {"not", "n't", "never"}  # "voted no" votes; "no" negates nouns
+_VERB_NEGATORS = {"not", "n't", "never", "neither", "nor"}  # "voted no" votes
+# Heads that stop their complement when it is a gerund ("stop using"; "stopped to
+# investigate" states a purpose).
+_STOPPING_HEADS = {stem(w) for w in ["stop", "cease", "halt"]}
+# Words above a predicate that deny it or leave it open without marking it themselves: "no
+# authority to create", "prevented from using", "appeared to have fallen", "proposed that
+# he be excluded". They make a marker on the other side compatible, never a mismatch.
+_DENYING_ABOVE = _NEGATING_HEADS | {stem(w) for w in ["prevent", "lack"]}
+_OPEN_ABOVE = {
+    stem(w)
+    for w in ["appear", "seem", "hope", "want", "propose", "recommend", "urge", "expect"]
+    + ["possible", "likely", "perhaps", "possibly", "probably"]
+}
 # Verbs too light to name an event on their own.
 _LIGHT = {stem(w) for w in ["be", "have", "do", "get", "make", "go", "take", "come"]}
+NEG, OPEN = "negated", "unasserted"
 
 
-def _mode(tok: Any) -> tuple[bool, bool, bool]:
-    """(negated, hedged, unasserted) of a predicate.
+def _marked(tok: Any) -> set[str]:
+    """How a predicate itself is stated: negated, and / or unasserted (a hedging modal, a
+    condition, a complement "whether"), by words that hang on it (or, for a gerund, by the
+    verb that stops it; for a participle, by the "no" on the noun it describes)."""
+    out: set[str] = set()
+    for c in tok.children:
+        if c.dep_ == "neg" or c.lower_ in _VERB_NEGATORS:
+            out.add(NEG)
+        elif c.dep_ == "aux" and c.lower_ in _HEDGES:
+            out.add(OPEN)
+        elif c.dep_ == "mark" and (
+            c.lower_ in {"if", "unless"}
+            or (c.lower_ == "whether" and tok.dep_ in {"ccomp", "csubj", "pcomp", "xcomp"})
+        ):
+            out.add(OPEN)  # "whether X or Y" listing what holds anyway is no complement
+    head = tok.head
+    if head is not tok and tok.dep_ == "xcomp":
+        stops = _key(head) in _STOPPING_HEADS and tok.tag_ == "VBG"
+        if _key(head) in _NEGATING_HEADS or stops:
+            out.add(NEG)
+    if tok.dep_ in {"acl", "amod"} and _has_no(head):
+        out.add(NEG)  # "no foul play suspected"
+    return out
 
-    Hedges and conditions reach down the verbs a predicate complements or is coordinated
-    with ("could be required to act": *act* is hedged); a negation reaches down complements
-    only, since "did not call an ambulance but called the mother" affirms the second verb. A
-    negative determiner on the noun a participle describes negates it ("no foul play
-    suspected"). "whether" marks an unasserted clause only as a complement ("unclear
-    whether", "debate whether"), not the "whether X or Y" that lists what holds anyway.
-    """
-    neg = hedge = cond = False
-    node, hops, via_conj = tok, 0, False
-    if tok.dep_ in {"acl", "amod"} and any(c.lower_ == "no" for c in tok.head.children):
-        neg = True
-    while True:
-        kids = list(node.children)
-        if not via_conj:
-            neg = neg or any(c.dep_ == "neg" or c.lower_ in _VERB_NEGATORS for c in kids)
-        hedge = hedge or any(c.dep_ == "aux" and c.lower_ in _HEDGES for c in kids)
-        for c in kids:
-            if c.dep_ == "mark" and (
-                c.lower_ in {"if", "unless"}
-                or (c.lower_ == "whether" and node.dep_ in {"ccomp", "csubj", "pcomp", "xcomp"})
-            ):
-                cond = True
-        head = node.head
-        if head is node or hops >= 4 or node.dep_ not in {"xcomp", "conj", "acomp"}:
-            break
-        # "stop using" denies the use; "stopped to investigate" states a purpose
-        denied = _key(head) in _NEGATING_HEADS or (
-            _key(head) in _DENYING_HEADS and node.tag_ == "VBG"
-        )
-        if node.dep_ == "xcomp" and denied:
-            neg = not neg
-        via_conj = via_conj or node.dep_ == "conj"
-        node, hops = head, hops + 1
-    return neg, hedge, cond
+
+def _has_no(tok: Any) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _in_scope(tok: Any) -> set[str]:
+    """Every marker over a predicate: its own and those of the words above it up to the
+    root, "no" on a noun above it, and the denying or open words above it."""
+    out = set(_marked(tok))
+    node, hops = tok, 0
+    while node.head is not node and hops < 12:
+        node, hops = node.head, hops + 1
+        out |= _marked(node)
+        key = _key(node)
+        if key in _DENYING_ABOVE or _has_no(node):
+            out.add(NEG)
+        adverbs = {_key(c) for c in node.children if c.dep_ == "advmod"}
+        if key in _OPEN_ABOVE or adverbs & _OPEN_ABOVE:
+            out.add(OPEN)
+    return out
+
+
+def _alike(ta: Any, tb: Any) -> bool:
+    """Each side's own markers are in the other's scope: "refused to postpone" / "denied a
+    motion to postpone" alike; "could not confirm" / "confirmed" not."""
+    return _marked(ta) <= _in_scope(tb) and _marked(tb) <= _in_scope(ta)
 
 
 def _events(doc: Any) -> dict[str, list[Any]]:
@@ -297,6 +321,6 @@ def frames_disagree(a: str, b: str) -> str | None:
         return None
     ea, eb = _events(da), _events(db)
     shared = sorted(ea.keys() & eb.keys())
-    if shared and not any({_mode(t) for t in ea[k]} & {_mode(t) for t in eb[k]} for k in shared):
+    if shared and not any(_alike(x, y) for k in shared for x in ea[k] for y in eb[k]):
         return "mode:" + ",".join(shared)
     return None
