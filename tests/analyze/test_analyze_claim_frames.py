@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsbrief import parse
+from newsbrief.analyze.claim_frames import participants_differ
 from newsbrief.analyze.claim_pairs import frames_apart
 from newsbrief.analyze.claims import align_claims
 
@@ -76,3 +77,36 @@ def test_a_negation_read_as_a_dispute_stays_in_one_claim() -> None:
     a = "No arrests had been made in the Tolvik harbour fire by Sunday, police said."
     b = "Two men were arrested over the Tolvik harbour fire by Sunday, police said."
     assert not frames_apart(a, b)
+
+
+def test_one_predicate_of_different_named_participants_is_two_statements(make_article) -> None:
+    # two confirmations a year apart, not one told twice
+    a = "The Harnwick council confirmed Ann Vale as harbour master after a contentious vote."
+    b = "Last year Tom Reyes was confirmed by the Harnwick council after a contentious hearing."
+    assert participants_differ(a, b)
+    assert frames_apart(a, b, set())
+    assert _claims(make_article, a, b) == []
+
+
+def test_name_forms_of_one_participant_still_corroborate() -> None:
+    a = "Ann Vale denied that the Tolvik ferry company had broken the safety rules."
+    # a surname alone, the story naming her in full elsewhere
+    b = "Vale denied on Monday that the Tolvik ferry company had broken the safety rules."
+    assert participants_differ(a, b) is None
+    c = "Ann denied that the Tolvik ferry company had broken the safety rules."
+    names = {frozenset({"ann", "vale"})}
+    assert participants_differ(b, c, names) is None
+    # initials of the full name, and names coordinated in another order
+    d = "The Harbour Safety Board fined the Tolvik ferry company for the broken rules."
+    e = "The HSB fined the Tolvik ferry company on Monday for the broken rules."
+    assert participants_differ(d, e) is None
+    f = "Ann Vale and Tom Reyes signed the Tolvik ferry safety report on Monday."
+    g = "Tom Reyes and Ann Vale signed the Tolvik ferry safety report."
+    assert participants_differ(f, g) is None
+
+
+def test_a_swapped_name_read_as_a_dispute_stays_in_one_claim() -> None:
+    # the same slot of the same event: an entity dispute, shown inside one claim
+    a = "The ambassador of Iraq thanked Norway for its help in rebuilding the Tolvik port."
+    b = "The ambassador of Iran thanked Norway for its help in rebuilding the Tolvik port."
+    assert not frames_apart(a, b, set())

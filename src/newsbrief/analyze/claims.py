@@ -27,6 +27,7 @@ from newsbrief.analyze.claim_pairs import (
     semantic_fn,
     shares_event,
     shares_event_beyond_descriptions,
+    story_names,
 )
 from newsbrief.analyze.sources import count_independent
 from newsbrief.analyze.text import idf_weights
@@ -75,6 +76,7 @@ def align_claims(
     # document frequency counts every sentence, repeated texts included
     idf = idf_weights(stems[klass[n]] for n in sents)
     para = paraphrase_fn()
+    names = story_names(articles)
     sem = semantic_fn([s.text for s in sents.values()]) if semantic else None
     nodes = sorted(sents, key=lambda n: (order[n[0]], n[1]))
     copies: list[list[Node]] = [[] for _ in texts]  # the sentences of each distinct text
@@ -128,7 +130,7 @@ def align_claims(
             )
             ok = ok and shares_event(ta, tb, sa, sb, score) and not numbers_apart(ta, tb)
             ok = ok and shares_event_beyond_descriptions(ta, tb, idf)
-            ok = ok and not frames_apart(ta, tb)  # last: the only test that parses
+            ok = ok and not frames_apart(ta, tb, names)  # last: the only test that parses
             got = scores[key] = score if ok else 0.0
         return got
 

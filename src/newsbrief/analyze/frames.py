@@ -49,7 +49,7 @@ def entity_type(text: str, value: str) -> str | None:
     return span[0] if span else None
 
 
-def _fold(word: str) -> str:
+def fold_name(word: str) -> str:
     return "".join(ch for ch in word.lower().removesuffix("'s") if ch.isalnum())
 
 
@@ -63,7 +63,7 @@ def same_entity_slot(a: str, b: str, value_a: str, value_b: str) -> bool:
     sa, sb = entity_span(a, value_a), entity_span(b, value_b)
     if sa is None or sb is None or sa[0] != sb[0]:
         return False
-    if {_fold(w) for w in sa[1]} & {_fold(w) for w in sb[1]} - {""}:
+    if {fold_name(w) for w in sa[1]} & {fold_name(w) for w in sb[1]} - {""}:
         return False
     return not (sa[0] == "PERSON" and min(len(sa[1]), len(sb[1])) < 2)
 
@@ -218,109 +218,3 @@ def same_value_slot(a: str, b: str, value_a: str, value_b: str) -> bool:
         if x is not None and y is not None and x != y:
             return False
     return True
-
-
-# --------------------------------------------------------------------- claim frames
-
-# Modal auxiliaries that leave the event unasserted ("could be required", "should run",
-# "may be a predictor"); "will", "would" and "can" stay out: reported speech turns "will"
-# into "would", and "can" states an ability the other report may state as a fact.
-_HEDGES = {"may", "might", "could", "should", "must", "ought"}
-_VERB_NEGATORS = {"not", "n't", "never", "neither", "nor"}  # "voted no" votes
-# Heads that stop their complement when it is a gerund ("stop using"; "stopped to
-# investigate" states a purpose).
-_STOPPING_HEADS = {stem(w) for w in ["stop", "cease", "halt"]}
-# Words above a predicate that deny it or leave it open without marking it themselves: "no
-# authority to create", "prevented from using", "appeared to have fallen", "proposed that
-# he be excluded". They make a marker on the other side compatible, never a mismatch.
-_DENYING_ABOVE = _NEGATING_HEADS | {stem(w) for w in ["prevent", "lack"]}
-_OPEN_ABOVE = {
-    stem(w)
-    for w in ["appear", "seem", "hope", "want", "propose", "recommend", "urge", "expect"]
-    + ["possible", "likely", "perhaps", "possibly", "probably"]
-}
-# Verbs too light to name an event on their own.
-_LIGHT = {stem(w) for w in ["be", "have", "do", "get", "make", "go", "take", "come"]}
-NEG, OPEN = "negated", "unasserted"
-
-
-def _marked(tok: Any) -> set[str]:
-    """How a predicate itself is stated: negated, and / or unasserted (a hedging modal, a
-    condition, a complement "whether"), by words that hang on it (or, for a gerund, by the
-    verb that stops it; for a participle, by the "no" on the noun it describes)."""
-    out: set[str] = set()
-    for c in tok.children:
-        if c.dep_ == "neg" or c.lower_ in _VERB_NEGATORS:
-            out.add(NEG)
-        elif c.dep_ == "aux" and c.lower_ in _HEDGES:
-            out.add(OPEN)
-        elif c.dep_ == "mark" and (
-            c.lower_ in {"if", "unless"}
-            or (c.lower_ == "whether" and tok.dep_ in {"ccomp", "csubj", "pcomp", "xcomp"})
-        ):
-            out.add(OPEN)  # "whether X or Y" listing what holds anyway is no complement
-    head = tok.head
-    if head is not tok and tok.dep_ == "xcomp":
-        stops = _key(head) in _STOPPING_HEADS and tok.tag_ == "VBG"
-        if _key(head) in _NEGATING_HEADS or stops:
-            out.add(NEG)
-    if tok.dep_ in {"acl", "amod"} and _has_no(head):
-        out.add(NEG)  # "no foul play suspected"
-    return out
-
-
-def _has_no(tok: Any) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
-
-
-def _in_scope(tok: Any) -> set[str]:
-    """Every marker over a predicate: its own and those of the words above it up to the
-    root, "no" on a noun above it, and the denying or open words above it."""
-    out = set(_marked(tok))
-    node, hops = tok, 0
-    while node.head is not node and hops < 12:
-        node, hops = node.head, hops + 1
-        out |= _marked(node)
-        key = _key(node)
-        if key in _DENYING_ABOVE or _has_no(node):
-            out.add(NEG)
-        adverbs = {_key(c) for c in node.children if c.dep_ == "advmod"}
-        if key in _OPEN_ABOVE or adverbs & _OPEN_ABOVE:
-            out.add(OPEN)
-    return out
-
-
-def _alike(ta: Any, tb: Any) -> bool:
-    """Each side's own markers are in the other's scope: "refused to postpone" / "denied a
-    motion to postpone" alike; "could not confirm" / "confirmed" not."""
-    return _marked(ta) <= _in_scope(tb) and _marked(tb) <= _in_scope(ta)
-
-
-def _events(doc: Any) -> dict[str, list[Any]]:
-    """Predicates of a parse by stem (speech and light verbs left out)."""
-    out: dict[str, list[Any]] = {}
-    for tok in doc:
-        if tok.pos_ != "VERB" or _speech(tok):
-            continue
-        key = stem(tok.lower_)
-        if key not in _LIGHT:
-            out.setdefault(key, []).append(tok)
-    return out
-
-
-def frames_disagree(a: str, b: str) -> str | None:
-    """Why two statements that share events are not one frame, or None.
-
-    At least one predicate both state (same stem) must be stated the same way on both
-    sides: asserted, negated, hedged ("could", "should", "may") or unasserted ("if",
-    "unclear whether") alike. "police are searching" and "it was unclear if police were
-    still searching" share the event and not the fact.
-    """
-    da, db = _doc(a), _doc(b)
-    if da is None or db is None:
-        return None
-    ea, eb = _events(da), _events(db)
-    shared = sorted(ea.keys() & eb.keys())
-    if shared and not any(_alike(x, y) for k in shared for x in ea[k] for y in eb[k]):
-        return "mode:" + ",".join(shared)
-    return None
