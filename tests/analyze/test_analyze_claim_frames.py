@@ -37,6 +37,11 @@ def _claims(make_article, a: str, b: str) -> list:
             "Police could not confirm that the wreckage near Tolvik was from the ferry.",
             "The coast guard confirmed that the wreckage near Tolvik was from the ferry.",
         ),
+        # a use that is to stop against the use going on
+        (
+            "The search teams will stop using the towed sonar at Tolvik on Friday.",
+            "The search teams are using the towed sonar at Tolvik to map the wreck.",
+        ),
         # a possibility against a fact
         (
             "The new drainage canal may have flooded the farms east of Harnwick in March.",

@@ -90,11 +90,12 @@ def _alike(ta: Any, tb: Any) -> bool:
 
 
 def _events(doc: Any) -> dict[str, list[Any]]:
-    """Predicates of a parse by stem (speech and light verbs left out)."""
+    """Predicates of a parse by stem (speech and light verbs, and participles used as
+    adjectives, left out)."""
     out: dict[str, list[Any]] = {}
     for tok in doc:
-        if tok.pos_ != "VERB" or _speech(tok):
-            continue
+        if tok.pos_ != "VERB" or tok.dep_ == "amod" or _speech(tok):
+            continue  # "the towed sonar" describes the thing; no event is stated
         key = stem(tok.lower_)
         if key not in _LIGHT:
             out.setdefault(key, []).append(tok)
