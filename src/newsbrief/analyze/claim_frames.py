@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from newsbrief.analyze.frames import _NEGATING_HEADS, _doc, _key, _speech, fold_name
-from newsbrief.text import stem
+from newsbrief.text import stem, words
 
 # Modal auxiliaries that leave the event unasserted ("could be required", "should run",
 # "may be a predictor"); "will", "would" and "can" stay out: reported speech turns "will"
@@ -102,6 +102,19 @@ def _events(doc: Any) -> dict[str, list[Any]]:
     return out
 
 
+_MARKER_WORDS = _VERB_NEGATORS | _HEDGES | {"if", "unless", "whether", "no"}
+_MARKER_STEMS = _NEGATING_HEADS | _STOPPING_HEADS
+
+
+def _has_marker(text: str) -> bool:
+    """Whether any word that ``_marked`` reads is in the text (a cheap test before parsing)."""
+    lowered = text.lower()
+    if "n't" in lowered or "n’t" in lowered:
+        return True
+    toks = words(lowered)
+    return any(t in _MARKER_WORDS or stem(t) in _MARKER_STEMS for t in toks)
+
+
 def frames_disagree(a: str, b: str) -> str | None:
     """Why two statements that share events are not one frame, or None.
 
@@ -110,6 +123,8 @@ def frames_disagree(a: str, b: str) -> str | None:
     "unclear whether") alike. "police are searching" and "it was unclear if police were
     still searching" share the event and not the fact.
     """
+    if not (_has_marker(a) or _has_marker(b)):
+        return None  # every predicate is plainly asserted on both sides: no parse needed
     da, db = _doc(a), _doc(b)
     if da is None or db is None:
         return None
@@ -172,10 +187,24 @@ def _initials(short: frozenset[str], full: frozenset[str]) -> bool:
     return any(len(w) >= 2 and set(w) <= {f[0] for f in full} for w in short)
 
 
+def _names_apart(a: str, b: str) -> bool:
+    """``a`` names someone (a capitalised word after its first) that ``b`` never mentions."""
+    seen = {fold_name(w) for w in words(b)}
+    return any(fold_name(w) not in seen for w in words(a)[1:] if w[:1].isupper())
+
+
+def frame_needs_parse(a: str, b: str) -> bool:
+    """Whether ``frames_disagree`` or ``participants_differ`` would parse this pair."""
+    return _has_marker(a) or _has_marker(b) or (_names_apart(a, b) and _names_apart(b, a))
+
+
 def participants_differ(a: str, b: str, names: Iterable[frozenset[str]] = ()) -> str | None:
     """A predicate both state has, in one role, named participants of one type that cannot be
     one entity: "Senator Ann Vale was confirmed" / "Judge Tom Reyes was confirmed" are two
-    confirmations. ``names`` are the story's full names (folded words) that join aliases."""
+    confirmations. Each side must also name someone the other never mentions: two reports
+    naming the same people tell one event even when the parse reads their roles apart. ``names`` are the story's full names (folded words) that join aliases."""
+    if not (_names_apart(a, b) and _names_apart(b, a)):
+        return None
     da, db = _doc(a), _doc(b)
     if da is None or db is None:
         return None

@@ -10,8 +10,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from newsbrief import parse
 from newsbrief.analyze.attribution import claim_stems, said_text
-from newsbrief.analyze.claim_frames import frames_disagree, participants_differ
+from newsbrief.analyze.claim_frames import frame_needs_parse, frames_disagree, participants_differ
 from newsbrief.analyze.conflict_checks import entity_findings, number_findings, polarity_findings
 from newsbrief.analyze.descriptions import drop_speaker_descriptions
 from newsbrief.analyze.frames import fold_name
@@ -304,11 +305,21 @@ def frames_apart(a: str, b: str, names: Iterable[frozenset[str]] = ()) -> bool:
     aliases). What the conflict checks read as a dispute of one slot (a negation,
     ``conflict_checks.polarity_findings``; a swapped name, ``entity_findings``) keeps the pair
     in one claim, so that the dispute is shown."""
+    if a == b:
+        return False
     if frames_disagree(a, b) is not None:
         return not any(f.kind == "negation" for f in polarity_findings(a, b))
     if participants_differ(a, b, names) is not None:
         return not entity_findings(a, b)
     return False
+
+
+def frame_parses(pairs: Iterable[tuple[str, str]]) -> None:
+    """Parse in one batch the sentences ``frames_apart`` will read for these pairs (those
+    its cheap word tests do not settle), so that it finds them cached."""
+    need = {t for a, b in pairs if a != b and frame_needs_parse(a, b) for t in (a, b)}
+    if need and parse.available():
+        parse.parse(sorted(need))
 
 
 def story_names(articles: Iterable[Article]) -> set[frozenset[str]]:
