@@ -202,7 +202,8 @@ def participants_differ(a: str, b: str, names: Iterable[frozenset[str]] = ()) ->
     """A predicate both state has, in one role, named participants of one type that cannot be
     one entity: "Senator Ann Vale was confirmed" / "Judge Tom Reyes was confirmed" are two
     confirmations. Each side must also name someone the other never mentions: two reports
-    naming the same people tell one event even when the parse reads their roles apart. ``names`` are the story's full names (folded words) that join aliases."""
+    naming the same people tell one event even when the parse reads their roles apart.
+    ``names`` are the story's full names (folded words) that join aliases."""
     if not (_names_apart(a, b) and _names_apart(b, a)):
         return None
     da, db = _doc(a), _doc(b)
