@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
+from newsbrief import parse
 from newsbrief.analyze.attribution import claim_stems, said_text
-from newsbrief.analyze.conflict_checks import number_findings
+from newsbrief.analyze.claim_frames import frame_needs_parse, frames_disagree, participants_differ
+from newsbrief.analyze.conflict_checks import entity_findings, number_findings, polarity_findings
 from newsbrief.analyze.descriptions import drop_speaker_descriptions
+from newsbrief.analyze.frames import fold_name
 from newsbrief.analyze.numbers import quantities, same_amount
 from newsbrief.analyze.text import content_stems, cosine, demonym_base, is_credit
 from newsbrief.paraphrase import paraphrase_score
+from newsbrief.records import Article
 from newsbrief.text import STOP_WORDS, words
 
 # Cosine over IDF-weighted stems of what is said (attribution dropped): from HIGH up two
@@ -291,6 +295,44 @@ def numbers_apart(a: str, b: str) -> bool:
     if not apart:
         return False
     return not number_findings(a, b)
+
+
+def frames_apart(a: str, b: str, names: Iterable[frozenset[str]] = ()) -> bool:
+    """The statements share events but are two facts: none of the shared events is stated
+    the same way (``frames.frames_disagree``: one hedges, negates or conditions what the
+    other asserts), or a shared event has named participants in one role that cannot be one
+    entity (``frames.participants_differ``; ``names`` are the story's full names, which join
+    aliases). What the conflict checks read as a dispute of one slot (a negation,
+    ``conflict_checks.polarity_findings``; a swapped name, ``entity_findings``) keeps the pair
+    in one claim, so that the dispute is shown."""
+    if a == b:
+        return False
+    if frames_disagree(a, b) is not None:
+        return not any(f.kind == "negation" for f in polarity_findings(a, b))
+    if participants_differ(a, b, names) is not None:
+        return not entity_findings(a, b)
+    return False
+
+
+def frame_parses(pairs: Iterable[tuple[str, str]]) -> None:
+    """Parse in one batch the sentences ``frames_apart`` will read for these pairs (those
+    its cheap word tests do not settle), so that it finds them cached."""
+    need = {t for a, b in pairs if a != b and frame_needs_parse(a, b) for t in (a, b)}
+    if need and parse.available():
+        parse.parse(sorted(need))
+
+
+def story_names(articles: Iterable[Article]) -> set[frozenset[str]]:
+    """The full names of a story's people and organisations (folded words), as annotate
+    merged them within each article."""
+    out: set[frozenset[str]] = set()
+    for art in articles:
+        for m in art.mentions:
+            if m.kind in {"person", "org"} and m.entity:
+                words = frozenset(fold_name(w) for w in m.entity.split()) - {""}
+                if len(words) > 1:
+                    out.add(words)
+    return out
 
 
 def candidate_pairs(

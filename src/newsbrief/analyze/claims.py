@@ -20,12 +20,15 @@ from newsbrief.analyze.claim_pairs import (
     _corroborates,
     candidate_pairs,
     edge_from_cosine,
+    frame_parses,
+    frames_apart,
     is_statement,
     numbers_apart,
     paraphrase_fn,
     semantic_fn,
     shares_event,
     shares_event_beyond_descriptions,
+    story_names,
 )
 from newsbrief.analyze.sources import count_independent
 from newsbrief.analyze.text import idf_weights
@@ -74,6 +77,7 @@ def align_claims(
     # document frequency counts every sentence, repeated texts included
     idf = idf_weights(stems[klass[n]] for n in sents)
     para = paraphrase_fn()
+    names = story_names(articles)
     sem = semantic_fn([s.text for s in sents.values()]) if semantic else None
     nodes = sorted(sents, key=lambda n: (order[n[0]], n[1]))
     copies: list[list[Node]] = [[] for _ in texts]  # the sentences of each distinct text
@@ -96,15 +100,27 @@ def align_claims(
             got = set_weights[x] = sum(sq.get(t, 1.0) for t in sorted(sets[x]))
         return got
 
+    lexical: dict[tuple[int, int], float] = {}
+
     def pair_score(x: int, y: int) -> float:
         """Cosine of two distinct texts when they corroborate each other, else 0.0."""
         key = (x, y) if x <= y else (y, x)
         got = scores.get(key)
         if got is None:
+            score = lexical_score(*key)
+            ok = score > 0.0 and not frames_apart(texts[key[0]], texts[key[1]], names)
+            got = scores[key] = score if ok else 0.0
+        return got
+
+    def lexical_score(i: int, j: int) -> float:
+        """``pair_score`` before the frame test (the only one that parses)."""
+        key = (i, j)
+        got = lexical.get(key)
+        if got is None:
             i, j = key
             shared = sets[i] & sets[j]
             if len(shared) < MIN_SHARED:  # edge_score's first test: no edge, no claim
-                scores[key] = 0.0
+                lexical[key] = 0.0
                 return 0.0
             ta, tb = texts[i], texts[j]
             sa, sb = stems[i], stems[j]
@@ -127,13 +143,17 @@ def align_claims(
             )
             ok = ok and shares_event(ta, tb, sa, sb, score) and not numbers_apart(ta, tb)
             ok = ok and shares_event_beyond_descriptions(ta, tb, idf)
-            got = scores[key] = score if ok else 0.0
+            got = lexical[key] = score if ok else 0.0
         return got
 
     rank = {n: i for i, n in enumerate(nodes)}
     edges: list[tuple[float, Node, Node]] = []
     repeated = [(x, x) for x in range(len(texts)) if len(copies[x]) > 1]
-    for x, y in repeated + candidate_pairs(stems, idf, FIRM):
+    pairs = repeated + candidate_pairs(stems, idf, FIRM)
+    # the frame test parses: the sentences of every pair that passes the rest are parsed in
+    # one batch, which costs a fraction of parsing them one by one
+    frame_parses([(texts[x], texts[y]) for x, y in pairs if x != y and lexical_score(x, y) > 0.0])
+    for x, y in pairs:
         score = pair_score(x, y)
         if score > 0.0:
             edges.extend((score, a, b) for a, b in _node_pairs(copies[x], copies[y], rank))

@@ -49,7 +49,7 @@ def entity_type(text: str, value: str) -> str | None:
     return span[0] if span else None
 
 
-def _fold(word: str) -> str:
+def fold_name(word: str) -> str:
     return "".join(ch for ch in word.lower().removesuffix("'s") if ch.isalnum())
 
 
@@ -63,7 +63,7 @@ def same_entity_slot(a: str, b: str, value_a: str, value_b: str) -> bool:
     sa, sb = entity_span(a, value_a), entity_span(b, value_b)
     if sa is None or sb is None or sa[0] != sb[0]:
         return False
-    if {_fold(w) for w in sa[1]} & {_fold(w) for w in sb[1]} - {""}:
+    if {fold_name(w) for w in sa[1]} & {fold_name(w) for w in sb[1]} - {""}:
         return False
     return not (sa[0] == "PERSON" and min(len(sa[1]), len(sb[1])) < 2)
 
