@@ -74,6 +74,8 @@ def test_roles_from_titles_and_appositions() -> None:
     text = "Later, John Smith, spokesman for the ministry, said no."
     assert role_after(text, text.index(",", 8)) == "spokesman for the ministry"
     assert role_before("He met Ali Varga.", 7) is None
+    text = "According to Fire Commander Ana Roth, crews arrived within minutes."
+    assert role_before(text, text.index("Ana")) == "Fire Commander"
 
 
 def test_roles_are_gathered_on_the_entity(make_article) -> None:

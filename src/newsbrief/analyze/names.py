@@ -115,7 +115,9 @@ def role_before(text: str, start: int) -> str | None:
             continue
         break
     taken.reverse()
-    while taken and (taken[0].lower() in _CONNECTORS):
+    # "According to Station Commander X": the sentence's attribution opener is no part of the
+    # title
+    while taken and (taken[0].lower() in _CONNECTORS or taken[0].lower() == "according"):
         taken = taken[1:]
     while taken and taken[-1].lower() in _CONNECTORS:
         taken = taken[:-1]
