@@ -130,7 +130,7 @@ def cluster_paragraphs() -> list[list[list[str]]]:
     return clusters
 
 
-_TOKEN = re.compile(r"[A-Za-z]+|\\d+")
+_TOKEN = re.compile(r"[A-Za-z]+|\d+")
 CAPS_SWAP = 0.5  # share of a story's distinct capitalised words (names, places) swapped
 WORD_SWAP = 0.25  # share of its distinct other content words swapped
 
