@@ -22,7 +22,7 @@ each generated story its own variant (``story_variant``): half its distinct capi
 (names, places) and a quarter of its other content words swapped for other words of the real
 articles (the same ending kept), its figures redrawn, stop words, date words and the
 attribution cue words of the project's lexicon kept. Articles of one story still share their
-sentences; across stories 10 % of distinct sentences repeat (short lines and boilerplate).
+sentences; across stories 9 % of distinct sentences repeat (short lines and boilerplate).
 The run prints the parse requests, the distinct texts actually parsed and the tokens parsed.
 
 Each run is a fresh child process (the engine's ``process`` into a new database). Reported
