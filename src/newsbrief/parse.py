@@ -13,6 +13,7 @@ e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779).
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -68,8 +69,6 @@ class FastRuler:
     _ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 
     def __init__(self, ruler: Any) -> None:
-        import re
-
         from spacy.tokens._retokenize import set_token_attrs
 
         self.set_token_attrs = set_token_attrs
@@ -97,6 +96,15 @@ class FastRuler:
                 if len(specs) not in (1, 2):
                     raise ValueError(len(specs))
                 self.patterns.append((attr_id, len(specs), specs))
+        # the lower-case forms a pattern can match: its literals, and any word one of its
+        # regular expressions finds; every other word stands in a key as None, so the keys
+        # (and the caches below) grow with tags and dependencies, not with the vocabulary
+        lowers = [v for _, _, specs in self.patterns for spec in specs for v in spec if v[0] == 1]
+        self.lowers = frozenset(
+            w for _, kind, value in lowers if kind != "REGEX" for w in _as_set(kind, value)
+        )
+        rx = [value.pattern for _, kind, value in lowers if kind == "REGEX"]
+        self.lower_rx = re.compile("|".join(f"(?:{r})" for r in rx)) if rx else None
         self.singles: dict[tuple, tuple[int, ...]] = {}
         self.firsts: dict[tuple, tuple[int, ...]] = {}  # pair patterns a key starts
         self.seconds: dict[tuple, frozenset[int]] = {}  # pair patterns a key ends
@@ -115,7 +123,7 @@ class FastRuler:
             elif kind == "NOT_IN":
                 if got in value:
                     return False
-            elif not value.search(got):  # REGEX
+            elif got is None or not value.search(got):  # REGEX
                 return False
         return True
 
@@ -134,6 +142,11 @@ class FastRuler:
         self.firsts[key] = tuple(firsts)
         self.seconds[key] = frozenset(seconds)
 
+    def _lower(self, word: str) -> str | None:
+        if word in self.lowers or (self.lower_rx is not None and self.lower_rx.search(word)):
+            return word
+        return None
+
     def _merged(self, ids: Iterable[int]) -> dict:
         """The attributes of these patterns applied in pattern order as one dict: every
         attribute the ruler sets (tag, POS, morphology, lemma, dependency) is a plain field
@@ -145,7 +158,7 @@ class FastRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = list(doc)
-        keys = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in tokens]
+        keys = [(t.tag_, self._lower(t.lower_), t.dep_, t.is_space) for t in tokens]
         for key in keys:
             if key not in self.singles:
                 self._learn(key)
@@ -167,6 +180,10 @@ class FastRuler:
             if attrs:
                 set_attrs(token, attrs)
         return doc
+
+
+def _as_set(kind: str, value: Any) -> frozenset[str]:
+    return value if kind in ("IN", "NOT_IN") else frozenset([value])
 
 
 @lru_cache(maxsize=1)
