@@ -15,7 +15,21 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-STAGES = ("read", "clean", "annotate", "dedup", "cluster", "analyze", "summarize", "brief", "store")
+STAGES = (
+    "read",
+    "clean",
+    "annotate",
+    "parse",
+    "dedup",
+    "cluster",
+    "analyze",
+    "summarize",
+    "brief",
+    "store",
+)
+# parse counters, after the stage totals in the same shared array: texts asked of
+# ``newsbrief.parse.parse``, distinct texts it had to parse (cache misses), tokens parsed
+COUNTERS = ("parse_requests", "parsed_texts", "parsed_words")
 _stack: list[list[Any]] = []  # [stage index, start] of the stages open in this process
 _shares: Any = None
 
@@ -72,7 +86,7 @@ def install() -> Any:
     from newsbrief.dedup import DedupIndex
     from newsbrief.store import Store
 
-    _shares = multiprocessing.Array("d", len(STAGES), lock=False)
+    _shares = multiprocessing.Array("d", len(STAGES) + len(COUNTERS), lock=False)
     ix = {name: i for i, name in enumerate(STAGES)}
     pipeline.iter_inputs = _timed_iter(ix["read"], pipeline.iter_inputs)
     pipeline.read_path = _timed_iter(ix["read"], pipeline.read_path)
@@ -89,6 +103,7 @@ def install() -> Any:
     ):
         if hasattr(pipeline, name):  # older builds have no chunked annotate
             setattr(pipeline, name, _timed(ix[stage], getattr(pipeline, name)))
+    _count_parse(ix["parse"])
     DedupIndex.add = _timed(ix["dedup"], DedupIndex.add)
     for name in ("add_batch", "restore"):
         setattr(StoryClusterer, name, _timed(ix["cluster"], getattr(StoryClusterer, name)))
@@ -105,5 +120,32 @@ def install() -> Any:
     return _shares
 
 
+def _count_parse(stage: int) -> None:
+    """Time ``newsbrief.parse.parse`` as its own stage (the parse inside annotate and analyze)
+    and count what it was asked and what it parsed; works on builds without these counters
+    (it reads only the module's cache)."""
+    try:
+        import newsbrief.parse as nlp_parse
+    except ImportError:  # pragma: no cover
+        return
+    base = len(STAGES)
+    parse = nlp_parse.parse
+
+    def counted(texts: Any) -> Any:
+        cache = nlp_parse._cache
+        _shares[base] += len(texts)
+        new = len({t for t in texts if t not in cache.docs})
+        words = cache.parsed_words
+        try:
+            return parse(texts)
+        finally:
+            _shares[base + 1] += new
+            _shares[base + 2] += cache.parsed_words - words
+
+    nlp_parse.parse = _timed(stage, functools.wraps(parse)(counted))
+
+
 def read(shares: Any) -> dict[str, float]:
-    return {name: shares[i] for i, name in enumerate(STAGES)}
+    out = {name: shares[i] for i, name in enumerate(STAGES)}
+    out.update({name: shares[len(STAGES) + i] for i, name in enumerate(COUNTERS)})
+    return out

@@ -51,3 +51,31 @@ def test_missing_model_names_the_pip_install(monkeypatch: pytest.MonkeyPatch) ->
     finally:
         monkeypatch.undo()
         parse.nlp.cache_clear()
+
+
+def _signature(doc) -> list[tuple]:  # type: ignore[no-untyped-def]
+    tokens = [
+        (t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_)
+        for t in doc
+    ]
+    return tokens + [(e.start, e.end, e.label_) for e in doc.ents]
+
+
+def test_fast_ruler_sets_what_the_models_attribute_ruler_sets() -> None:
+    """The parse layer runs the model without its attribute ruler and applies ``FastRuler``
+    after ner: every token's tag, POS, morphology, lemma, dependency and entity as the whole
+    model gives them, two-token patterns ("there is", "gonna", "ain't", "let's") included."""
+    texts = [
+        "There is a plan, and there were two more, the minister said on Monday.",
+        "We're gonna win, ain't we? Let's go, y'all, said Coach Mara Quill.",
+        "I told you it was nothing', but you didn't listen to me or to it.",
+        "Officials at the Port of Velden have not commented; the firm has.",
+        "That is what they did: they got the votes and gets the seat.",
+        "  Two   spaces\n\nand a line break, 42 % of 1,300 voters in 2019.",
+    ]
+    ruler = parse.fast_ruler()
+    assert ruler is not None
+    model = parse.nlp()
+    expected = [_signature(d) for d in model.pipe(texts)]
+    assert [_signature(d) for d in parse._pipe(model, texts)] == expected
+    assert [_signature(d) for d in parse.parse(texts)] == expected

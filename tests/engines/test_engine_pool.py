@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from newsbrief.engines import base
 from newsbrief.engines.local import process
 from newsbrief.engines.pool import Workers, default_jobs
 from newsbrief.errors import ConfigError
@@ -54,6 +55,20 @@ def test_pool_and_one_process_give_identical_stores_and_briefs(
     first, second = _dump(tmp_path / "one.db"), _dump(tmp_path / "pool.db")
     assert first["articles"] and first["briefs"]
     assert first == second
+
+
+def test_briefing_the_next_chunk_while_loading_gives_the_same_store(
+    tmp_path: Path, examples_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``brief_dirty`` loads the next chunk of stories while the pool briefs this one: with
+    one story a chunk (every story overlapped), the store is the one-chunk run's."""
+    one = _run([str(examples_dir)], tmp_path / "one.db", jobs=1)
+    monkeypatch.setattr(base, "BRIEF_CHUNK", 1)
+    pooled = _run([str(examples_dir)], tmp_path / "pool.db", jobs=2)
+    alone = _run([str(examples_dir)], tmp_path / "alone.db", jobs=1)
+    assert len(one) >= 2 and one == pooled == alone
+    first = _dump(tmp_path / "one.db")
+    assert first == _dump(tmp_path / "pool.db") == _dump(tmp_path / "alone.db")
 
 
 def test_pool_map_keeps_input_order_across_blocks() -> None:

@@ -14,6 +14,7 @@ goes to the debug log), and the run goes on.
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -275,23 +276,41 @@ def _assign_chunk(
 def brief_dirty(
     store: Store, reporter: Reporter, result: RunResult, words: int, brief_all: BriefMapper
 ) -> None:
-    """Rewrite the brief of every dirty story, loading only those stories' articles."""
+    """Rewrite the brief of every dirty story, loading only those stories' articles.
+
+    The stories go to ``brief_all`` ``BRIEF_CHUNK`` at a time; once a chunk is handed over
+    (its first outcome asked for), the next chunk's articles are loaded from the store while
+    the pool briefs this one, so the workers do not wait for this process's reads. Only
+    reads happen in between: the next chunk's stories are other stories, which the briefs
+    saved for this chunk do not touch, so what is stored is the same as chunk by chunk.
+    """
     # every story whose membership changed and whose brief is not yet rewritten, including
     # those of a run that was killed before it got to them
     dirty = store.dirty_stories()
     reporter.stage("briefing", len(dirty))
+    tasks = _brief_tasks(store, dirty[:BRIEF_CHUNK])
     for start in range(0, len(dirty), BRIEF_CHUNK):
-        tasks = []
-        for story in (store.story(sid) for sid in dirty[start : start + BRIEF_CHUNK]):
-            members = list(store.articles(story.article_ids))
-            tasks.append(BriefTask(story, members, _derivations_of(store, members)))
-        for story, outcome in zip((t.story for t in tasks), brief_all(tasks, words), strict=True):
+        outcomes = iter(brief_all(tasks, words))
+        first = next(outcomes, None)  # the whole chunk is with the workers now
+        following = _brief_tasks(store, dirty[start + BRIEF_CHUNK : start + 2 * BRIEF_CHUNK])
+        done = outcomes if first is None else itertools.chain([first], outcomes)
+        for story, outcome in zip((t.story for t in tasks), done, strict=True):
             if isinstance(outcome, Problem):
                 report_problem(outcome, result, reporter)
                 continue
             store.save_brief(outcome)
             result.stories_changed.append(story.id)
             reporter.advance()
+        tasks = following
+
+
+def _brief_tasks(store: Store, story_ids: list[str]) -> list[BriefTask]:
+    """What ``brief_all`` needs for these stories: each story, its articles, their derivations."""
+    tasks = []
+    for story in (store.story(sid) for sid in story_ids):
+        members = list(store.articles(story.article_ids))
+        tasks.append(BriefTask(story, members, _derivations_of(store, members)))
+    return tasks
 
 
 def _derivations_of(store: Store, members: list[Article]) -> list[Derivation]:

@@ -95,11 +95,13 @@ class Workers:
                 if pending is not None:
                     yield from pending.get()
                 pending, block = submitted, []
-        submitted = pool.map_async(fn, block, chunksize=chunk) if block else None
+        # the last block as an ordered iterator: its first results come back while the
+        # workers still run the rest (``brief_dirty`` loads the next stories meanwhile)
+        last = pool.imap(fn, block, chunksize=chunk) if block else None
         if pending is not None:
             yield from pending.get()
-        if submitted is not None:
-            yield from submitted.get()
+        if last is not None:
+            yield from last
 
 
 def bind(fn: Callable[..., R], **kwargs: Any) -> Callable[..., R]:
