@@ -12,6 +12,8 @@ comes back as not judged.
 
     python benchmarks/judge_summary.py show /tmp/NAME-pile/briefs [--n 60 --seed 0]  # to read
     python benchmarks/judge_summary.py score /tmp/NAME-pile/briefs                   # to rescore
+    python benchmarks/judge_summary.py show-headlines PILE/briefs [--n 40 --seed 1]   # to read
+    python benchmarks/judge_summary.py score-headlines PILE/briefs                   # to rescore
 
 ``show`` prints a seeded sample of sentences not judged yet, each with its brief's headline
 and the summary up to it. ``score`` prints the defect rate over the judged sentences of this
@@ -32,6 +34,9 @@ from pathlib import Path
 from summary_check import LABELS, check_dir
 
 VERDICTS = Path(__file__).parent / "judged" / "summary.tsv"
+# Headlines: ``id<TAB>label``, the id a hash of the normalised headline, the label ``ok`` (it
+# says what the story is and reads alone) or ``bad``.
+HEADLINES = Path(__file__).parent / "judged" / "headlines.tsv"
 
 
 def _norm(text: str) -> str:
@@ -104,14 +109,66 @@ def score(briefs: Path) -> None:
     )
 
 
+def headline_key(text: str) -> str:
+    return hashlib.sha1(_norm(text).encode()).hexdigest()[:12]
+
+
+def _headlines(briefs: Path) -> list[tuple[str, str, dict]]:
+    """(id, source, brief) per brief; source is "summary" when the headline is a summary
+    sentence, else "title"."""
+    out = []
+    for f in sorted(briefs.glob("*.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        texts = [item["text"] for item in d.get("summary", [])]
+        source = "summary" if d["headline"] in texts else "title"
+        out.append((headline_key(d["headline"]), source, d))
+    return out
+
+
+def _headline_verdicts() -> dict[str, str]:
+    if not HEADLINES.exists():
+        return {}
+    rows = (ln.split("\t") for ln in HEADLINES.read_text(encoding="utf-8").splitlines())
+    return {r[0]: r[1] for r in rows if r and r[0] and not r[0].startswith("#")}
+
+
+def show_headlines(briefs: Path, n: int, seed: int) -> None:
+    done = _headline_verdicts()
+    todo = [h for h in _headlines(briefs) if h[0] not in done]
+    for hid, source, d in random.Random(seed).sample(todo, min(n, len(todo))):
+        print(f"\n## {hid} ({source}) {d['headline']}")
+        for item in d.get("summary", [])[:3]:
+            print(f"   {item['text'][:200]}")
+
+
+def score_headlines(briefs: Path) -> None:
+    done = _headline_verdicts()
+    run = _headlines(briefs)
+    judged = [(done[hid], source) for hid, source, _ in run if hid in done]
+    for source in ("summary", "title", "all"):
+        labels = [lab for lab, src in judged if source in ("all", src)]
+        ok = labels.count("ok")
+        print(
+            f"headlines from {source}: judged {len(labels)}, ok {ok} "
+            f"({100 * ok / max(1, len(labels)):.1f}%)"
+        )
+    print(f"not judged yet: {len(run) - len(judged)} of {len(run)}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("action", choices=["show", "score"])
+    ap.add_argument("action", choices=["show", "score", "show-headlines", "score-headlines"])
     ap.add_argument("briefs", type=Path)
     ap.add_argument("--n", type=int, default=60, help="show: how many sentences")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
-    show(args.briefs, args.n, args.seed) if args.action == "show" else score(args.briefs)
+    actions = {
+        "show": lambda: show(args.briefs, args.n, args.seed),
+        "score": lambda: score(args.briefs),
+        "show-headlines": lambda: show_headlines(args.briefs, args.n, args.seed),
+        "score-headlines": lambda: score_headlines(args.briefs),
+    }
+    actions[args.action]()
 
 
 if __name__ == "__main__":

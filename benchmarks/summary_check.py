@@ -61,6 +61,8 @@ RESIDUE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}\s*)?\((?:AP|Reuters|CNN|AFP|UPI"
     r"|Bloomberg|BBC|dpa|Xinhua)\)|^\s*[A-Z][A-Z.'’-]{2,}(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,4}\s+"
     r"(?:_|--|—|–)\s"
+    # any outlet's credit with the wire dash: "(HealthDay News) -- ...", "^CLOSE " (a video label)
+    r"|^\s*\([A-Z][\w ]{1,40}\)\s*(?:--|—|–)\s|^CLOSE\s"
 )
 _CUT = re.compile(r"(?:…|\.\.\.)[\"'”’)\]]*\s*$")
 _FURNITURE = re.compile(

@@ -90,18 +90,18 @@ def test_the_suite_checks_the_citations_of_every_brief_it_builds():
         build_brief(Story("s4", ["a"]), [a], [], Analysis(story="s4"), wrong)
 
 
-def test_an_untitled_story_is_headed_by_its_most_cited_summary_sentence():
+def test_an_untitled_story_is_headed_by_its_most_cited_lede():
     long = (
         "Rescue crews worked through the night along the river Tarn to reach families "
         "stranded on the upper floors of flooded homes."
     )
     a = _article("a", "", ["The river Tarn burst its banks on Monday.", long])
-    b = _article("b", "", ["Crews worked through the night.", long])
+    b = _article("b", "", [long, "Crews worked through the night."])
     summary = [
         SummarySentence(a.sentences[0].text, [SentenceRef("a", 0, a.sentences[0].text)]),
         SummarySentence(
-            long, [SentenceRef("a", 1, long), SentenceRef("b", 1, long)]
-        ),  # stated by both articles
+            long, [SentenceRef("b", 0, long), SentenceRef("a", 1, long)]
+        ),  # stated by both articles, and b's lede
     ]
     story = Story("s2", ["a", "b"], None, None, "tarn flood crew")
     brief = build_brief(story, [a, b], [], Analysis(story="s2"), summary)
@@ -146,6 +146,7 @@ def test_furniture_and_cut_titles_never_head_a_brief():
         "Join · Facebook",
         "Archive-It · Partners · Mail",
         "Associated Press Tue Feb 19, 2013 7:44 PM",
+        "Jane Doe / AP Mayor Dana Hale listens as the council debates the dam repairs.",
     ):
         assert headline_problem(title)
     assert headline_problem("Photo op turns sour for the mayor") == ""
@@ -214,3 +215,42 @@ def test_an_untitled_headline_passes_over_a_line_that_says_i_or_you(line: str) -
     story = Story("s4", ["a", "b"], None, None, "tarn")
     brief = build_brief(story, [a, b], [], Analysis(story="s4"), summary)
     assert brief.headline == "The river Tarn burst its banks on Monday."
+
+
+def test_an_untitled_headline_is_a_lede_not_a_sentence_from_deep_in_an_article():
+    # a sentence late in two articles is stated by more of them than the lede of one, but
+    # it leans on what the articles said before it
+    deep = "The temperature at the dam was well over 30 degrees all week."
+    lede = "The river Tarn burst its banks on Monday, flooding two hundred homes."
+    a = _article("a", "", [lede, "Crews came.", "They worked.", deep])
+    b = _article("b", "", ["Crews worked.", "They came.", "Rain fell.", "Wind rose.", deep])
+    summary = [
+        SummarySentence(deep, [SentenceRef("a", 3, deep), SentenceRef("b", 4, deep)]),
+        SummarySentence(lede, [SentenceRef("a", 0, lede)]),
+    ]
+    story = Story("s5", ["a", "b"], None, None, "tarn")
+    assert build_brief(story, [a, b], [], Analysis(story="s5"), summary).headline == lede
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Asked on Sunday about his discovery, he quoted a French scientist.", True),
+        ("If he passes a second check, he could drive the trucks again.", True),
+        ("With his speech to the council, the mayor is trying one more time.", True),
+        ("Who believe that the flood was nobody's fault.", True),
+        ("The plan also contains money for the flooded towns.", True),
+        ("Speaking on Monday, she said the dam would hold.", True),
+        ("(As a measure of how fast the river rose, the gauge broke twice.)", True),
+        ("If the dam holds tonight, the lower town will be spared the flood.", True),
+        ("A Tarnside man has surrendered after his mother saw the video.", False),
+        ("Newly released papers show the dam was known to leak in March.", False),
+        ("Mayor Dana Hale said her town would rebuild every home.", False),
+        ("(Valley News) -- The river Tarn burst its banks on Monday.", False),
+        ("Officials charged a 21-year-old man with arson in the fire at his home.", False),
+    ],
+)
+def test_a_headline_must_not_lean_on_an_unseen_sentence(sentence: str, leans: bool) -> None:
+    from newsbrief.headline import leans_on_context
+
+    assert leans_on_context(sentence) is leans

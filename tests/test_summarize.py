@@ -182,6 +182,13 @@ def test_bad_budget() -> None:
         ("Rest in peace old friend @millbrookmayor we will miss you every day.", "social"),
         ("RT @MillbrookNews: The dam burst on Tuesday and the valley road is closed.", "social"),
         ("Join us on Facebook and you will find the flood news in your feed.", "boilerplate"),
+        # a photographer's credit glued to the caption it opens
+        (
+            "Mayor Dana Hale speaks to volunteers at the dam Tuesday, May 7, 2019, in Millbrook.",
+            "caption",
+        ),
+        ("Let's help the Hale family through this hard time, they need all of us.", "reader"),
+        ("Jane Doe / AP Mayor Dana Hale listens as the council debates the dam repairs.", "credit"),
     ],
 )
 def test_page_debris_is_ineligible(text: str, reason: str) -> None:
@@ -197,6 +204,7 @@ def test_story_sentences_about_pictures_stay_eligible() -> None:
         # a handle the sentence talks about, and a date inside the report
         "The council's Twitter account, @MillbrookCouncil, posted a map of the flooded streets.",
         "The dam burst on Tuesday, May 7, 2019, and flooded the lower town within an hour.",
+        "The council will vote on Tuesday, May 7, 2019, in Millbrook.",
     ]:
         assert ineligible_reason(text) == ""
 

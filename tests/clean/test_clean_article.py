@@ -296,3 +296,15 @@ def test_glued_page_labels_and_site_taglines_never_become_the_title():
         assert cleaned.title != junk
         assert junk not in cleaned.text
         assert {r.text: r.reason for r in cleaned.removed}[junk] == reason
+
+
+def test_a_video_players_close_button_is_cut_from_the_first_paragraph() -> None:
+    text = (
+        "CLOSE Police said two hikers were found safe near the old rail bridge on Tuesday.\n\n"
+        "The search had gone on for three days in the valley, officials said on Wednesday.\n\n"
+        "CLOSE friends of the family said they were glad to see the hikers back home again."
+    )
+    out = clean_article(_article(text))
+    assert out.text.startswith("Police said two hikers were found safe")
+    assert ("CLOSE", "navigation") in [(r.text, r.reason) for r in out.removed]
+    assert "CLOSE friends of the family" in out.text  # no capital after it: no button

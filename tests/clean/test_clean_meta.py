@@ -48,6 +48,11 @@ def test_wire_residue_datelines() -> None:
         ("(CNN) -- As the toll climbs, the minister spoke again.", "CNN"),
         ("(Reuters) - Apple said on Monday it would buy the firm.", "Reuters"),
         ("(CNN) A Detroit man pleaded not guilty Friday to murder.", "CNN"),
+        # an outlet no wire list names, with the wire dash
+        (
+            "(Valley Health News) -- Babies sleep more after a busy day, a study says.",
+            "Valley Health News",
+        ),
     ):
         d = parse_dateline(text)
         assert d is not None and d.place == "" and d.wire == wire

@@ -68,6 +68,7 @@ HTML_REASONS: frozenset[str] | None = frozenset(
 )
 
 _BLANKS = re.compile(r"\n{3,}")
+_PLAYER_LABEL = re.compile(r"^\s*(CLOSE)\s+(?=[A-Z\"“‘'])")
 _DATELINE_WINDOW = 3  # any dateline form opens the story here; later only "PLACE (WIRE) —"
 
 
@@ -128,6 +129,11 @@ def clean_article(article: Article, html_reasons: frozenset[str] | None = HTML_R
         if reason is not None:
             removed.append(Removed(line.strip(), reason, number))
             continue
+        # a video player's button glued to an opening paragraph ("CLOSE Police said ...")
+        label = _PLAYER_LABEL.match(line) if seen_paragraphs < _DATELINE_WINDOW else None
+        if label is not None and (allowed is None or "navigation" in allowed):
+            removed.append(Removed(label.group(1), "navigation", number))
+            line = line[label.end() :]
         if line.strip() and not dated:
             early = seen_paragraphs < _DATELINE_WINDOW
             seen_paragraphs += 1

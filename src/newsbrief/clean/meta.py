@@ -87,6 +87,11 @@ _KNOWN_WIRES = _WIRES.rsplit("|", 1)[0]
 _CREDIT_ONLY = re.compile(
     rf"^\((?P<wire>{_KNOWN_WIRES})\)\s*(?:(?:—|–|--|-|_|:)\s*)?(?=[A-Z\"“‘'])"
 )
+# Any outlet's credit with the wire dash: "(HealthDay News) -- ...", "(Valley Post) — ...". The
+# dash is what says credit; "(Updated) The count ..." or "(KTV SF) The council ..." stay.
+_OUTLET_CREDIT = re.compile(
+    r"^\((?P<wire>[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15}){0,2})\)\s*(?:—|–|--)\s*(?=[A-Z\"“‘'])"
+)
 
 
 @dataclass(slots=True)
@@ -152,7 +157,7 @@ class Dateline:
 def parse_dateline(line: str) -> Dateline | None:
     """A dateline prefix ("LONDON (Reuters) -", "KUWAIT:", "TRIPOLI, Libya (AP) _", or a
     wire credit alone, "(CNN) --") at the start of a paragraph; ``place`` is "" for a credit."""
-    credit = _CREDIT_ONLY.match(line)
+    credit = _CREDIT_ONLY.match(line) or _OUTLET_CREDIT.match(line)
     if credit is not None:
         if len(line[credit.end() :].split()) < 4:
             return None

@@ -62,7 +62,11 @@ _CREDIT = re.compile(
     r"|(?:video|watch|related|editor'?s note|updated?)\s*[:|\d])"
 )
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+\s+[A-Z][\w.'’-]+\s*(?:$|[,|]|and\b)")
-_PHOTO_CREDIT = re.compile(r"\((?:[A-Z][\w.'-]*\s*)+/\s*[A-Z][\w .'-]*\)|\b(?:AP|Getty) Images?\b")
+_PHOTO_CREDIT = re.compile(
+    r"\((?:[A-Z][\w.'-]*\s*)+/\s*[A-Z][\w .'-]*\)|\b(?:AP|Getty) Images?\b"
+    # a photographer's credit opening a caption: "Jane Doe / AP Senator X listens ..."
+    r"|^(?:[A-Z][\w.'’-]*\s+){1,3}/\s*(?:AP|AFP|Reuters|EPA|Getty Images)\b"
+)
 # Photo captions read like sentences but describe a picture the summary does not show.
 _CAPTION = re.compile(  # on lower-cased text
     r"^(?:file\s*[-–—:]\s*)?(?:in\s+)?(?:this|a|an)\b(?:\s+[\w,.'’-]+){0,6}?\s+"
@@ -73,12 +77,14 @@ _CAPTION = re.compile(  # on lower-cased text
 )
 # Lines that talk to the reader instead of reporting: an imperative to look elsewhere ("Visit
 # your local ...", "For more about X, see ..."), a pointer at material the summary does not
-# carry ("Here's his take ..."), or the reader's own experience ("You may have seen ...").
+# carry ("Here's his take ..."), the reader's own experience ("You may have seen ..."), or an
+# appeal to the reader ("Let's help the family ...": a reader's comment or a fundraiser).
 # Searched on lower-cased text at the sentence's opening (and two phrases anywhere).
 _READER = re.compile(
     r"^[\"“‘'(]?\s*(?:(?:visit|see|click|check out|watch|listen to|tune in|scroll|find out"
     r"|download|subscribe)\b(?! (?:also|above))|here(?:['’]s| is| are)\b"
-    r"|for (?:more|further) (?:information|details|about|on)\b|you may have (?:seen|heard)\b)"
+    r"|for (?:more|further) (?:information|details|about|on)\b|you may have (?:seen|heard)\b"
+    r"|let['’]s\b)"
     r"|\byour local\b|\bin (?:his|her|their) own words\b"
 )
 # the same test, cheaper: its opening alternatives tried once at the start, its two free
@@ -94,10 +100,12 @@ def _talks_to_reader(low: str) -> bool:
 
 
 # Wire photo captions end on the day the picture was taken: "..., in Rome, Friday, Oct. 14,
-# 2011." A report names its days inside the sentence, not as a closing weekday-and-date.
+# 2011." or "... at a rally Friday, Oct. 14, 2011, in Rome." A report names its days inside the sentence, not as a closing weekday-and-date.
 _CAPTION_DATE = re.compile(
     r",\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]+\.?"
     r"\s+\d{1,2},\s+\d{4}\.$"
+    r"|(?<!\bon)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+[A-Z][a-z]+\.?"
+    r"\s+\d{1,2},\s+\d{4},\s+in\s+[A-Z][^.]*(?:\.[^.]+)*\.$"
 )
 # The same credit without the comma-weekday: "... in Kathmandu, Nepal May 30, 2016." or
 # "... in Castel Gandolfo Saturday, March 23, 2013." The date follows a place or a weekday
