@@ -63,6 +63,7 @@ RESIDUE = re.compile(
     r"(?:_|--|—|–)\s"
     # any outlet's credit with the wire dash: "(HealthDay News) -- ...", "^CLOSE " (a video label)
     r"|^\s*\([A-Z][\w ]{1,40}\)\s*(?:--|—|–)\s|^CLOSE\s"
+    r"|^\s*[A-Z][A-Z.'’]{2,}(?:[ ,]+[A-Z][A-Z.'’]+){0,3}(?:--|—)[A-Z]"
 )
 _CUT = re.compile(r"(?:…|\.\.\.)[\"'”’)\]]*\s*$")
 _FURNITURE = re.compile(

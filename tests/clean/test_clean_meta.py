@@ -61,6 +61,18 @@ def test_wire_residue_datelines() -> None:
     assert parse_dateline("(Updated) The count was revised later in the day.") is None
 
 
+def test_a_dateline_dash_set_tight_against_the_first_word() -> None:
+    for text, place in (
+        ("OAKDALE--A stray dog helped rescuers search the flooded valley last week.", "OAKDALE"),
+        ("OAKDALE—The council said the bridge would stay closed until May.", "OAKDALE"),
+    ):
+        d = parse_dateline(text)
+        assert d is not None and d.place == place
+        assert text[len(d.prefix) :].startswith(("A stray", "The council"))
+    # a hyphen inside a word is no dateline, tight or not
+    assert parse_dateline("COVID-19 cases rose again in the valley towns this week.") is None
+
+
 def test_a_station_credit_of_two_words_is_a_dateline() -> None:
     d = parse_dateline("OAKDALE (KTV SF) — Jurors in the county court refused to sit again.")
     assert d is not None and d.place == "OAKDALE" and d.wire == "KTV SF"

@@ -80,7 +80,9 @@ _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){{0,3}}"
     rf"(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){{0,2}})?)"
     rf"(?:,?\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{{1,2}}))?"
-    rf"\s*(?:\((?P<wire>{_WIRES})\))?\s*(?P<sep>:|—|–|--|-|_)\s+(?=\S)"
+    rf"\s*(?:\((?P<wire>{_WIRES})\))?\s*(?:(?P<sep>:|—|–|--|-|_)\s+(?=\S)"
+    # a dash set tight against the first word: "HIROSHIMA--A stray dog", "WASHINGTON—The"
+    rf"|(?:—|--)(?=[A-Z\"“]))"
 )
 # A wire credit alone opening the paragraph: "(CNN) -- ...", "(Reuters) - ...", "(AP) ...".
 _KNOWN_WIRES = _WIRES.rsplit("|", 1)[0]
