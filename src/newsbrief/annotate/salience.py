@@ -50,6 +50,17 @@ _INDEFINITE_SUBJECT = re.compile(
     + r"))(?:,|\s+(?:has|had|was|is|will|would|also|then|[a-z]{2,}(?:ed|s))\b)",
     re.I,
 )
+# "the speech by Omar Basri's son", "his wife": a relative or a proxy the article does not
+# name (no name follows); a later "he" is that son, not the father named before him
+_KIN_MALE = lx.words("son father husband brother dad nephew uncle grandson boyfriend stepson")
+_KIN_FEMALE = lx.words(
+    "daughter wife mother sister mom niece aunt granddaughter girlfriend widow stepdaughter"
+)
+_POSSESSED_PERSON = re.compile(
+    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|[A-Z][\w.-]*['’]s?)[ \t]+(?P<role>(?P<head>"
+    + "|".join(sorted(_KIN_MALE | _KIN_FEMALE, key=len, reverse=True))
+    + r"))\b(?![ \t]*,?[ \t]*(?:[A-Z]|\d))"
+)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
@@ -119,6 +130,12 @@ def unnamed_subjects(
             yield pos, "f"
         else:
             yield pos, None
+    for rm in _POSSESSED_PERSON.finditer(text):
+        pos = rm.start("role")
+        lead = max(text.rfind("\n", 0, pos) + 1, text.rfind(". ", 0, pos) + 1, pos - 150)
+        if inside_quote(pos) or cues.VERB_RE.search(text, lead, pos):
+            continue
+        yield pos, "m" if rm.group("head").lower() in _KIN_MALE else "f"
 
 
 def _after_pronoun_subject(
