@@ -331,8 +331,28 @@ def object_of_preposition(text: str, start: int) -> bool:
 # "a claim Zentra denies", "the charge that he denies": a noun for a statement, then a
 # relative clause; what the sentence reports is the claim, which its subject disputes
 CLAIM_NOUNS = frozenset(
-    """claim claims allegation allegations charge charges accusation accusations assertion
-    assertions suggestion suggestions notion idea view theory rumor rumour rumors rumours""".split()
+    [
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "charge",
+        "charges",
+        "accusation",
+        "accusations",
+        "assertion",
+        "assertions",
+        "suggestion",
+        "suggestions",
+        "notion",
+        "idea",
+        "view",
+        "theory",
+        "rumor",
+        "rumour",
+        "rumors",
+        "rumours",
+    ]
 )
 
 
@@ -368,9 +388,7 @@ def recalled_speaker(text: str, end: int) -> tuple[int, int, str] | None:
     return m.start("obj"), m.end("obj"), m.group("obj")
 
 
-_PRINCIPAL_LEAD = re.compile(
-    r"\b(?P<noun>[a-z]+)[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?$"
-)
+_PRINCIPAL_LEAD = re.compile(r"\b(?P<noun>[a-z]+)[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?$")
 
 
 def principal_only(text: str, start: int, name_start: int) -> bool:
@@ -378,6 +396,4 @@ def principal_only(text: str, start: int, name_start: int) -> bool:
     person> of/for/to" ("The wife of Jon Conyers", "a friend of"): the named person is the
     principal, and the speaker is someone the article does not name."""
     m = _PRINCIPAL_LEAD.search(text, start, name_start)
-    return m is not None and (
-        m.group("noun") in PERSON_NOUNS or m.group("noun") in PROXY_HEADS
-    )
+    return m is not None and (m.group("noun") in PERSON_NOUNS or m.group("noun") in PROXY_HEADS)

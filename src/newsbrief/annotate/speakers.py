@@ -116,9 +116,9 @@ class Resolver(ParsePlanning):
         i = bisect.bisect_left(self.starts, start)
         best = None
         while i < len(self.mentions) and self.mentions[i].start < end:
-            if any(
-                a <= self.mentions[i].start < b for a, b in self._skip
-            ) or self._inside_quote(self.mentions[i].start):
+            if any(a <= self.mentions[i].start < b for a, b in self._skip) or self._inside_quote(
+                self.mentions[i].start
+            ):
                 i += 1
                 continue
             if self.mentions[i].kind == "person":
@@ -322,9 +322,9 @@ class Resolver(ParsePlanning):
             # "she recalls him saying": the one recalled speaks, under a name only when the
             # article gives one there
             lo, hi, name = recalled
-            named = self._mention_in(lo, hi)
-            if named is not None and named.kind == "person" and named.entity:
-                return named.entity
+            said_by = self._mention_in(lo, hi)
+            if said_by is not None and said_by.kind == "person" and said_by.entity:
+                return said_by.entity
             return None
         m = self._mention_in(start, end)
         # the subject ends before the descriptor ("said CNN analyst David Gergen") or holds it
