@@ -114,3 +114,37 @@ def test_a_quotation_is_never_the_subject_of_its_own_cue() -> None:
         'presenters were given the wrong card."\n'
     )
     assert _speaker(text, "sincerely apologize") not in ("Ellen Marsh", "Tom Dunn")
+
+
+def test_a_condition_with_a_dash_stutter_is_no_statement() -> None:
+    text = (
+        "If-- if-- the Harbor Party believes that we should do nothing about the banks, "
+        "well, I have a big difference with them.\n"
+    )
+    assert _speaker(text, "do nothing") is None
+
+
+def test_a_name_inside_the_subject_s_relative_clause_is_no_speaker() -> None:
+    text = (
+        "The new film, which maintained that the Ramseys were cleared by DNA tests in 2008, "
+        "concluded that there is not enough evidence to name a suspect without new work.\n"
+    )
+    assert _speaker(text, "not enough evidence") != "DNA"
+
+
+def test_a_contraction_does_not_make_a_given_name_an_ordinary_word() -> None:
+    text = (
+        "Spend it slowly. Winners often don't plan, and they go broke.\n"
+        "Don McNay, an author who writes about lottery winners, says most of them are broke "
+        'in five years. "It is too much money, too fast," he says.\n'
+    )
+    assert _speaker(text, "too much money") == "Don McNay"
+
+
+def test_one_unnamed_person_in_a_reported_clause_stops_he() -> None:
+    text = (
+        "Senator Tom Alder chaired the panel.\n"
+        "Senator Kirsten Gale reveals that one male Senator, after she lost weight, came up "
+        'behind her. "Don\'t lose too much weight now," he told her.\n'
+    )
+    assert _speaker(text, "too much weight") is None

@@ -44,7 +44,7 @@ _ROLE_SUBJECT = re.compile(
 # "One male senator, after …, came up behind her", "a man walked in": a person the article
 # does not name, standing as a subject; a later "he" is that person, not an older name
 _INDEFINITE_SUBJECT = re.compile(
-    r"(?:^|\n|[.;]\s+|,\s+|\b(?:and|but)\s+)(?P<role>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
+    r"(?:^|\n|[.;]\s+|,\s+|\b(?:and|but|that)\s+)(?P<role>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
     r"(?:(?P<adj>[a-z]+)\s+)?(?P<head>"
     + "|".join(sorted(_SUBJECT_ROLES | PERSON_NOUNS, key=len, reverse=True))
     + r"))(?:,|\s+(?:has|had|was|is|will|would|also|then|[a-z]{2,}(?:ed|s))\b)",
@@ -121,7 +121,10 @@ def unnamed_subjects(
         pos = rm.start("role")
         # "police said a man was arrested": what a speaker said names no new antecedent
         lead = max(text.rfind("\n", 0, pos) + 1, text.rfind(". ", 0, pos) + 1, pos - 150)
-        if inside_quote(pos) or cues.VERB_RE.search(text, lead, pos):
+        # "she reveals that one male senator … came up": "one" or "another" brings in a
+        # particular person, whom a later "he" may be, even inside what was said
+        particular = rm.group("role").split()[0].lower() in ("one", "another")
+        if inside_quote(pos) or (not particular and cues.VERB_RE.search(text, lead, pos)):
             continue
         adj, head = (rm.group("adj") or "").lower(), rm.group("head").lower()
         if adj == "male" or head in MALE_NOUNS:

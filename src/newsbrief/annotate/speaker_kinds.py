@@ -289,7 +289,9 @@ def person_after_descriptor(
 
 
 # "if the party believes …", "whether she says …": a condition, not a statement made
-_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|whether|lest)[ \t]+(?:the[ \t]+)?$", re.I)
+_CONDITION = r"\b(?:if|unless|whether|lest)(?:[ \t]+|[-—–]+[ \t]*)"
+_CONDITION_BEFORE = re.compile(_CONDITION + r"(?:the[ \t]+)?$", re.I)
+_CONDITION_OPENS = re.compile(r"[ \t]*" + _CONDITION, re.I)
 # "they'll say", "the court could tell", "they're going to say": what someone may say one
 # day is no attribution ("would later say" and "would go on to say" tell what was said)
 _MODAL_AFTER = re.compile(
@@ -307,6 +309,8 @@ def hypothetical(text: str, start: int, end: int) -> bool:
     said, so the quote has no speaker."""
     if _CONDITION_BEFORE.search(text, max(0, start - 14), start):
         return True
+    if _CONDITION_OPENS.match(text, start, end):
+        return True  # the pattern took the condition into the subject ("If the party")
     subj = text[start:end]
     last = subj.split()[-1].lower() if subj.split() else ""
     if last in ("will", "would", "could", "might", "may", "can", "should", "shall", "must"):

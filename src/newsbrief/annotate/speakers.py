@@ -5,6 +5,7 @@ entities, tracking which people and organisations were recently speakers or subj
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from newsbrief import parse as nlp_parse
@@ -47,6 +48,9 @@ from newsbrief.annotate.speaker_words import (
 )
 from newsbrief.annotate.subject_parse import parsed_subject
 from newsbrief.records import Mention, Sentence
+
+
+_RELATIVE = re.compile(r",[ \t]+(?:which|who|whose|whom|that)\b")
 
 
 class Resolver(ParsePlanning):
@@ -326,6 +330,12 @@ class Resolver(ParsePlanning):
             if said_by is not None and said_by.kind == "person" and said_by.entity:
                 return said_by.entity
             return None
+        relative = _RELATIVE.search(self.text, start, end)
+        if relative is not None:
+            # "the documentary, which maintained … by DNA evidence, concluded": a name in the
+            # subject's relative clause is not who speaks
+            end = relative.start()
+            subj = self.text[start:end]
         m = self._mention_in(start, end)
         # the subject ends before the descriptor ("said CNN analyst David Gergen") or holds it
         # ("White House spokesman Raj Shah said")
