@@ -49,7 +49,6 @@ from newsbrief.annotate.speaker_words import (
 from newsbrief.annotate.subject_parse import parsed_subject
 from newsbrief.records import Mention, Sentence
 
-
 _RELATIVE = re.compile(r",[ \t]+(?:which|who|whose|whom|that)\b")
 
 
