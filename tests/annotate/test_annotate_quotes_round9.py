@@ -148,3 +148,17 @@ def test_one_unnamed_person_in_a_reported_clause_stops_he() -> None:
         'behind her. "Don\'t lose too much weight now," he told her.\n'
     )
     assert _speaker(text, "too much weight") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jim Hale, Erin Stoffel's brother, spoke at the vigil.\n"
+        '"Do something about guns," he said.\n',
+        "Allen Hale was checking in his father for an X-ray when it happened.\n"
+        '"I was hoping everyone would get out," he said.\n',
+    ],
+)
+def test_a_relative_in_apposition_or_after_his_is_no_new_antecedent(text: str) -> None:
+    (q,) = _all(text)
+    assert q.speaker in ("Jim Hale", "Allen Hale")

@@ -50,17 +50,20 @@ _INDEFINITE_SUBJECT = re.compile(
     + r"))(?:,|\s+(?:has|had|was|is|will|would|also|then|[a-z]{2,}(?:ed|s))\b)",
     re.I,
 )
-# "the speech by Omar Basri's son", "his wife": a relative or a proxy the article does not
-# name (no name follows); a later "he" is that son, not the father named before him
+# "the speech by Omar Basri's son": a relative the article does not name (no name follows);
+# a later "he" is that son, not the father named before him. Never "his son" (the one "he"
+# is already about) nor an apposition ("Campbell, Erin Stoffel's brother, said")
 _KIN_MALE = lx.words("son father husband brother dad nephew uncle grandson boyfriend stepson")
 _KIN_FEMALE = lx.words(
     "daughter wife mother sister mom niece aunt granddaughter girlfriend widow stepdaughter"
 )
 _POSSESSED_PERSON = re.compile(
-    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|[A-Z][\w.-]*['’]s?)[ \t]+(?P<role>(?P<head>"
+    r"(?P<owner>[A-Z][\w.-]*)['’]s?[ \t]+(?P<role>(?P<head>"
     + "|".join(sorted(_KIN_MALE | _KIN_FEMALE, key=len, reverse=True))
     + r"))\b(?![ \t]*,?[ \t]*(?:[A-Z]|\d))"
 )
+# a name and a comma right before: the relative is that name's apposition
+_APPOSED = re.compile(r"[A-Z][\w'’.-]*,[ \t]+(?:[A-Z][\w'’.-]*[ \t]+)*$")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
@@ -137,6 +140,8 @@ def unnamed_subjects(
         pos = rm.start("role")
         lead = max(text.rfind("\n", 0, pos) + 1, text.rfind(". ", 0, pos) + 1, pos - 150)
         if inside_quote(pos) or cues.VERB_RE.search(text, lead, pos):
+            continue
+        if _APPOSED.search(text, max(0, rm.start() - 40), rm.start()):
             continue
         yield pos, "m" if rm.group("head").lower() in _KIN_MALE else "f"
 

@@ -273,9 +273,15 @@ class Resolver(ParsePlanning):
             start, end, head_tok = parsed
             # the parse may run a subject back into a quotation ('…, Ann Lee and viewers," a
             # statement said'): what was said is never who said it
-            close = max(self.text.rfind(c, start, end) for c in '"“”')
-            if close >= 0:
-                start = close + 1
+            # ('says singer Robert Plant, "where we …'): the subject is the part outside
+            while start < end and self.text[start] in " \t,\"“”'’":
+                start += 1  # the closing mark and comma before "emcee Dara Quillon said"
+            if self._inside_quote(start):
+                close = max(self.text.rfind(c, start, end) for c in '"“”')
+                start = close + 1 if close >= 0 else start
+            else:
+                opens = [i for i in (self.text.find(c, start, end) for c in '"“”') if i >= 0]
+                end = min(opens) if opens else end
             subj = self.text[start:end]
             if not subj.strip() or self._not_speaking(subj, start, end):
                 return None
