@@ -222,3 +222,14 @@ def test_a_proxy_noun_is_not_given_to_a_principal_with_that_word_in_a_title(make
     index = merge_entities([a])
     quotes, unresolved = story_quotes([a], index)
     assert quotes == [] and unresolved == 1
+
+
+def test_a_middle_initial_keeps_its_period_in_the_display_name() -> None:
+    from newsbrief.analyze.names import name_parts
+
+    assert name_parts("Robert J. Birgeneau") == (
+        ["Robert", "J.", "Birgeneau"],
+        ("robert", "j", "birgeneau"),
+    )
+    # the key is the same with or without the period, so the two forms still merge
+    assert name_parts("Robert J Birgeneau")[1] == name_parts("Robert J. Birgeneau")[1]

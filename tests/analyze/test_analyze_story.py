@@ -53,3 +53,19 @@ def test_attributions_that_are_not_speech_stay_out_of_the_quotes():
     quotes, _ = story_quotes([art], merge_entities([art]))
     assert quotes and all(q.kind in ("direct", "reported") for q in quotes)
     assert not any(q.text == "the plan" for q in quotes)
+
+
+def test_an_office_is_no_role_an_officer_holds():
+    from newsbrief.analyze.entities import merge_entities
+    from newsbrief.analyze.quotes import story_quotes
+    from newsbrief.annotate import annotate
+    from newsbrief.records import Article
+
+    text = (
+        "Officer Tim Barlow, 31, died Friday from a wound he suffered during a stop.\n"
+        "The Kent County prosecutor's office said Barlow stopped a van on Elm Street shortly "
+        "after midnight.\n"
+    )
+    art = annotate(Article(id="a", source="a", title="Stop", text=text))
+    quotes, _ = story_quotes([art], merge_entities([art]))
+    assert not any("stopped a van" in q.text for q in quotes)

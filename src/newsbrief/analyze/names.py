@@ -30,6 +30,16 @@ _STYLES = wordset("highness excellency majesty holiness eminence")
 _STOP_AFTER = re.compile(r"[,:;.!?\"“”()\[\]]$")
 
 
+# "J.", "J.R.": a middle initial (or two) with its period
+_INITIAL = re.compile(r"(?:[A-Z]\.)+")
+
+
+def _initial(tok: str) -> str | None:
+    """``tok`` as an initial with its period ("J." from "J.,"), else None."""
+    core = tok.strip(",;:!?\"“”‘’'()[]")
+    return core if _INITIAL.fullmatch(core) else None
+
+
 def _clean_token(tok: str) -> str:
     tok = tok.strip(".,;:!?\"“”‘’'()[]")
     for poss in ("'s", "’s"):
@@ -48,7 +58,9 @@ def name_parts(name: str) -> tuple[list[str], tuple[str, ...]]:
 # title alias, the names a quote's speaker is checked against), and stories share names
 @lru_cache(maxsize=32_768)
 def _name_parts(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    raw = [_clean_token(t) for t in name.split()]
+    # an initial keeps its period ("Robert J. Birgeneau", as annotate writes the name); the
+    # comparison key drops it, so "Robert J Birgeneau" and "Robert J. Birgeneau" still merge
+    raw = [_initial(t) or _clean_token(t) for t in name.split()]
     raw = [t for t in raw if t]
     while len(raw) > 1 and raw[0].lower().strip(".") in HONORIFICS:
         raw = raw[1:]
@@ -56,7 +68,7 @@ def _name_parts(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         raw = []
     key: list[str] = []
     for tok in raw:
-        low = tok.lower()
+        low = tok.lower().rstrip(".") if _INITIAL.fullmatch(tok) else tok.lower()
         if low in PARTICLES:
             continue
         for prefix in ("al-", "el-", "al‑", "ad-", "as-", "an-", "ar-", "at-", "ash-"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsbrief.analyze.entities import EntityIndex
 from newsbrief.annotate.lexicon import role_fits
-from newsbrief.annotate.speaker_words import PROXY_HEADS
+from newsbrief.annotate.speaker_words import PERSON_NOUNS, PROXY_HEADS, ROLE_HEADS
 from newsbrief.records import Article, StoryQuote
 
 
@@ -14,6 +14,10 @@ def _nominal_target(index: EntityIndex, phrase: str, article: str) -> str | None
     if not toks or toks[0] not in {"the", "this", "that"}:
         return None
     head = toks[-1]
+    if head not in ROLE_HEADS and head not in PERSON_NOUNS:
+        # "the Wayne County prosecutor's office": no role a person holds ("office" is
+        # no "officer"), whatever a role's prefix matches
+        return None
     if head in PROXY_HEADS:
         # "the attorney said" after an unnamed lawyer spoke: a proxy is often unnamed, and a
         # principal's title ("former U.S. attorney", "attorney general") is no proxy's name

@@ -331,11 +331,21 @@ MAIN_VERB_AFTER = re.compile(rf",[\"”’']*\s+{_AUX}(?:{VERBS})\b")
 PASSIVE_BEFORE = re.compile(r"\b(?:been|being|is|are|was|were|be)\s+(?:\w+\s+)?$", re.I)
 
 
+# "the alleged plot", "X's alleged messages": after a determiner or a possessive the word
+# is an adjective, no speech verb
+ADJECTIVE_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our)"
+    r"|\b(?!(?:He|She|It|That|There|What|Who|Here|Where)['’])[A-Z][\w.-]*['’]s?)\s+$"
+)
+
+
 def _loose_reported(s: str) -> Match | None:
     """A speech verb inside the sentence with a subject right before it, or ", saying …"."""
     for vm in _RVERB_RE.finditer(s):
         lo = max(0, vm.start() - 150)
-        if PASSIVE_BEFORE.search(s, lo, vm.start()):
+        if PASSIVE_BEFORE.search(s, lo, vm.start()) or ADJECTIVE_BEFORE.search(
+            s, max(0, vm.start() - 12), vm.start()
+        ):
             continue
         who = _WHO_END.search(s, lo, vm.start())
         sm = who or SUBJ_END.search(s, lo, vm.start())

@@ -331,9 +331,19 @@ def _is_headline(sent: Sentence) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+_LOWER_WORD = re.compile(r"\b([a-z]+)(['’][a-z]+)?\b")
+
+
 def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
     """Typed mention candidates, in text order; 'single' = untyped one-word candidate."""
-    vocab = {m.group() for m in re.finditer(r"\b[a-z]+\b", text)}
+    # the lower-case words of the text: a capitalised word that also appears in lower case
+    # is an ordinary word at a sentence start; a contraction's stem is none ("don't" puts no
+    # "don" there, so "Don McNay" opening a sentence stays a name), a possessive's is
+    vocab = {
+        m.group(1)
+        for m in _LOWER_WORD.finditer(text)
+        if m.group(2) is None or m.group(2)[1:] == "s"
+    }
     found: list[Found] = []
     pending_role = ""
     for sent in sentences:

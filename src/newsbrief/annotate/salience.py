@@ -44,12 +44,26 @@ _ROLE_SUBJECT = re.compile(
 # "One male senator, after …, came up behind her", "a man walked in": a person the article
 # does not name, standing as a subject; a later "he" is that person, not an older name
 _INDEFINITE_SUBJECT = re.compile(
-    r"(?:^|\n|[.;]\s+|,\s+|\b(?:and|but)\s+)(?P<role>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
+    r"(?:^|\n|[.;]\s+|,\s+|\b(?:and|but|that)\s+)(?P<role>(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+"
     r"(?:(?P<adj>[a-z]+)\s+)?(?P<head>"
     + "|".join(sorted(_SUBJECT_ROLES | PERSON_NOUNS, key=len, reverse=True))
     + r"))(?:,|\s+(?:has|had|was|is|will|would|also|then|[a-z]{2,}(?:ed|s))\b)",
     re.I,
 )
+# "the speech by Omar Basri's son": a relative the article does not name (no name follows);
+# a later "he" is that son, not the father named before him. Never "his son" (the one "he"
+# is already about) nor an apposition ("Campbell, Erin Stoffel's brother, said")
+_KIN_MALE = lx.words("son father husband brother dad nephew uncle grandson boyfriend stepson")
+_KIN_FEMALE = lx.words(
+    "daughter wife mother sister mom niece aunt granddaughter girlfriend widow stepdaughter"
+)
+_POSSESSED_PERSON = re.compile(
+    r"(?P<owner>[A-Z][\w.-]*)['’]s?[ \t]+(?P<role>(?P<head>"
+    + "|".join(sorted(_KIN_MALE | _KIN_FEMALE, key=len, reverse=True))
+    + r"))\b(?![ \t]*,?[ \t]*(?:[A-Z]|\d))"
+)
+# a name and a comma right before: the relative is that name's apposition
+_APPOSED = re.compile(r"[A-Z][\w'’.-]*,[ \t]+(?:[A-Z][\w'’.-]*[ \t]+)*$")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
@@ -110,7 +124,10 @@ def unnamed_subjects(
         pos = rm.start("role")
         # "police said a man was arrested": what a speaker said names no new antecedent
         lead = max(text.rfind("\n", 0, pos) + 1, text.rfind(". ", 0, pos) + 1, pos - 150)
-        if inside_quote(pos) or cues.VERB_RE.search(text, lead, pos):
+        # "she reveals that one male senator … came up": "one" or "another" brings in a
+        # particular person, whom a later "he" may be, even inside what was said
+        particular = rm.group("role").split()[0].lower() in ("one", "another")
+        if inside_quote(pos) or (not particular and cues.VERB_RE.search(text, lead, pos)):
             continue
         adj, head = (rm.group("adj") or "").lower(), rm.group("head").lower()
         if adj == "male" or head in MALE_NOUNS:
@@ -119,6 +136,14 @@ def unnamed_subjects(
             yield pos, "f"
         else:
             yield pos, None
+    for rm in _POSSESSED_PERSON.finditer(text):
+        pos = rm.start("role")
+        lead = max(text.rfind("\n", 0, pos) + 1, text.rfind(". ", 0, pos) + 1, pos - 150)
+        if inside_quote(pos) or cues.VERB_RE.search(text, lead, pos):
+            continue
+        if _APPOSED.search(text, max(0, rm.start() - 40), rm.start()):
+            continue
+        yield pos, "m" if rm.group("head").lower() in _KIN_MALE else "f"
 
 
 def _after_pronoun_subject(

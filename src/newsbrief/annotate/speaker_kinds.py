@@ -223,23 +223,11 @@ def subject_is_sure(
     return not (before and before[-1].lower() in TAIL_OF)
 
 
-_ROLE_GAP = re.compile(
-    r"(?:['’]s?)?[ \t]+(?:(?!(?:and|or|with|of|for|to|by|from|the|a|an|his|her|their|its)\b)"
-    r"[a-z][\w-]*[ \t]+){1,3}"
-)
-
-
-def role_gap(text: str, first: Mention, second: Mention) -> bool:
-    """Whether only a lowercase role noun sits between two names of one subject ("Jefferson
-    Airplane bassist Jack Casady", "Trump lawyer Jo Vance", "Reyes's wife Ana"): the second
-    name is the speaker, the first only qualifies the role."""
-    return _ROLE_GAP.fullmatch(text, first.end, second.start) is not None
-
-
 # lower-case words between a subject and a name, the last one a noun ("senior political
 # analyst", "producer and showrunner"); a line break or punctuation ends the phrase
 _DESCRIPTOR_AFTER = re.compile(
-    r"(?:[ \t]+[a-z][\w'’-]*){0,4}?[ \t]+(?P<head>[a-z][\w'’-]*)[ \t]+(?=[A-Z])"
+    r"(?:['’]s?)?(?:[ \t]+[a-z][\w'’-]*){0,4}?[ \t]+(?P<head>[a-z][\w'’-]*)[ \t]+"
+    r"(?:(?P<title>[A-Z][a-z]{1,4}\.)[ \t]+)?(?=[A-Z])"
 )
 _PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "back", "ant", "ent")
 _NOT_PERSON_NOUNS = frozenset(["after", "later", "earlier", "under", "over", "for", "or", "per"])
@@ -248,6 +236,7 @@ _NOT_DESCRIPTOR = lx.words(
     """
     told to after before with without on at in by from as that when while who whom whose
     than then but if of for about against into onto upon via said says
+    the a an his her their its
     """
 )
 
@@ -259,6 +248,7 @@ def _is_person_noun(word: str) -> bool:
         word in ROLE_HEADS
         or word in PROXY_HEADS
         or word in GENERIC
+        or word in PERSON_NOUNS
         or word.endswith(_PERSON_NOUN_ENDINGS)
     )
 
@@ -266,25 +256,148 @@ def _is_person_noun(word: str) -> bool:
 def person_after_descriptor(
     text: str, mentions: list[Mention], starts: list[int], end: int, limit: int | None = None
 ) -> str | None:
-    """ "said CNN senior political analyst David Gergen", "wrote TV producer Joe Henderson":
-    a subject cut before lower-case words that end on a noun for a person, with a named
-    person right after them and no punctuation between, premodifies that person, who is the
-    speaker. ``starts`` are the mentions' start offsets; the person must end by ``limit``."""
+    """The named person that lower-case words ending on a noun for a person premodify, right
+    after ``end``: "said CNN senior political analyst David Gergen" (a subject cut before the
+    descriptor), "White House spokesman Raj Shah said", "Copper Kite bassist Jack Hollin
+    said", "Reyes's wife Ana said" (a name, possessive or not, that only qualifies the role)
+    and "NSA commander Gen. Carl Wendt said" (a title abbreviation before the name). The
+    person is the speaker; no punctuation, clause word or verb may stand in the descriptor.
+    ``starts`` are the mentions' start offsets; the person must end by ``limit``."""
     m = _DESCRIPTOR_AFTER.match(text, end)
     if (
         m is None
         or not _is_person_noun(m.group("head"))
-        or any(w in _NOT_DESCRIPTOR or cues.VERB_RE.fullmatch(w) for w in m.group().split())
+        or any(
+            w in _NOT_DESCRIPTOR or cues.VERB_RE.fullmatch(w)
+            for w in m.group().lower().split()
+            if not w.endswith(".")
+        )
     ):
         return None
-    i = bisect.bisect_left(starts, m.end())
-    if i < len(mentions):
+    i = bisect.bisect_left(starts, m.start("title") if m.group("title") else m.end())
+    while i < len(mentions) and mentions[i].start <= m.end():
         mention = mentions[i]
         if (
-            mention.start == m.end()
+            mention.start in (m.end(), m.start("title"))
             and (limit is None or mention.end <= limit)
             and mention.kind == "person"
             and mention.entity
         ):
             return mention.entity
+        i += 1
     return None
+
+
+# "if the party believes …", "whether she says …": a condition, not a statement made
+_CONDITION = r"\b(?:if|unless|whether|lest)(?:[ \t]+|[-—–]+[ \t]*)"
+_CONDITION_BEFORE = re.compile(_CONDITION + r"(?:the[ \t]+)?$", re.I)
+_CONDITION_OPENS = re.compile(r"[ \t]*" + _CONDITION, re.I)
+# "they'll say", "the court could tell", "they're going to say": what someone may say one
+# day is no attribution ("would later say" and "would go on to say" tell what was said)
+_MODAL_AFTER = re.compile(
+    r"(?:['’](?:ll|d)|[ \t]+(?:will|would|could|might|may|can|should|shall|must|cannot"
+    r"|can['’]t|won['’]t|wouldn['’]t|couldn['’]t)|(?:['’]re|['’]s|[ \t]+(?:are|is|am|were|was))"
+    r"[ \t]+(?:going[ \t]+to|gonna))(?![ \t]+(?:later|then|go[ \t]+on|eventually|often|always"
+    r"|also|frequently|repeatedly|once)\b)",
+    re.I,
+)
+
+
+def hypothetical(text: str, start: int, end: int) -> bool:
+    """Whether the subject at ``start:end`` speaks only in a condition or a prediction: "if
+    X says …", "what they'll say is …", "the court could tell her …". Such words were never
+    said, so the quote has no speaker."""
+    if _CONDITION_BEFORE.search(text, max(0, start - 14), start):
+        return True
+    if _CONDITION_OPENS.match(text, start, end):
+        return True  # the pattern took the condition into the subject ("If the party")
+    subj = text[start:end]
+    last = subj.split()[-1].lower() if subj.split() else ""
+    if last in ("will", "would", "could", "might", "may", "can", "should", "shall", "must"):
+        return True  # the pattern took the modal into the subject ("The court could")
+    return _MODAL_AFTER.match(text, end, min(len(text), end + 40)) is not None
+
+
+# "worked with X believe", "the wife of X said": a name right after a preposition is its
+# object; the subject is the longer phrase, whose head is no name ("according to X" aside)
+_PREP_BEFORE = re.compile(
+    r"(?<!according)[ \t]+(?:with|for|of|to|by|from|about|against|at|like|than|under)[ \t]+$",
+    re.I,
+)
+
+
+def object_of_preposition(text: str, start: int) -> bool:
+    """Whether the subject at ``start`` follows a preposition (in its own clause), so it is
+    that preposition's object and no speaker."""
+    return _PREP_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
+# "a claim Zentra denies", "the charge that he denies": a noun for a statement, then a
+# relative clause; what the sentence reports is the claim, which its subject disputes
+CLAIM_NOUNS = frozenset(
+    [
+        "claim",
+        "claims",
+        "allegation",
+        "allegations",
+        "charge",
+        "charges",
+        "accusation",
+        "accusations",
+        "assertion",
+        "assertions",
+        "suggestion",
+        "suggestions",
+        "notion",
+        "idea",
+        "view",
+        "theory",
+        "rumor",
+        "rumour",
+        "rumors",
+        "rumours",
+    ]
+)
+
+
+def claim_then_relative(subj: str) -> bool:
+    """Whether ``subj`` is "a/the <claim noun>" followed by a new subject ("a claim Zentra",
+    "the charge he")."""
+    words = subj.split()
+    if len(words) < 3 or words[0].lower() not in ("a", "an", "the", "that", "this", "which"):
+        return False
+    if words[1].lower().strip(",") not in CLAIM_NOUNS:
+        return False
+    nxt = words[2]
+    return nxt[:1].isupper() or nxt.lower() in ("he", "she", "they", "it", "we", "i")
+
+
+# "she recalls him saying", "he heard Tom Brandt tell her": the words are the object's,
+# recalled by the subject
+_RECALLED = re.compile(
+    r"[ \t]+(?:(?:also|still|later|once)[ \t]+)?(?:recall(?:s|ed)?|remember(?:s|ed)?|hear[sd]?"
+    r"|overheard|quot(?:es|ed)|recount(?:s|ed)|describe[sd]?|imagine[sd]?)"
+    r"[ \t]+(?P<obj>him|her|them|[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
+    r"[ \t]+(?:saying|say|tell|telling|ask|asking|shout|shouting|yell|yelling"
+    r"|call|calling|joke|joking|remark|remarking|warn|warning|whisper|whispering)\b"
+)
+
+
+def recalled_speaker(text: str, end: int) -> tuple[int, int, str] | None:
+    """For a subject ending at ``end`` and followed by its verb and someone saying ("she
+    recalls him saying"): the span and text of that someone; None for any other cue."""
+    m = _RECALLED.match(text, end, min(len(text), end + 60))
+    if m is None:
+        return None
+    return m.start("obj"), m.end("obj"), m.group("obj")
+
+
+_PRINCIPAL_LEAD = re.compile(r"\b(?P<noun>[a-z]+)[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?$")
+
+
+def principal_only(text: str, start: int, name_start: int) -> bool:
+    """Whether the words of a subject before its first person name end on "<noun for a
+    person> of/for/to" ("The wife of Jon Conyers", "a friend of"): the named person is the
+    principal, and the speaker is someone the article does not name."""
+    m = _PRINCIPAL_LEAD.search(text, start, name_start)
+    return m is not None and (m.group("noun") in PERSON_NOUNS or m.group("noun") in PROXY_HEADS)

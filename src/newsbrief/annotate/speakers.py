@@ -5,6 +5,7 @@ entities, tracking which people and organisations were recently speakers or subj
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 from newsbrief import parse as nlp_parse
@@ -13,12 +14,16 @@ from newsbrief.annotate.first_names import gender_of
 from newsbrief.annotate.salience import role_subjects, salient_mentions, unnamed_subjects
 from newsbrief.annotate.speaker_kinds import (
     about_other_person,
+    claim_then_relative,
+    hypothetical,
     name_kind,
+    object_of_preposition,
     person_after_descriptor,
+    principal_only,
     pronoun_genders,
     proxy_name,
+    recalled_speaker,
     role_after_chamber,
-    role_gap,
     subject_is_sure,
     unnamed_speaker,
     who_refers_to,
@@ -34,6 +39,7 @@ from newsbrief.annotate.speaker_words import (
     GENERIC,
     NOT_ANTECEDENT_ENTS,
     NOT_PERSON_HEADS,
+    PERSON_NOUNS,
     PROXY_HEADS,
     ROLE_HEADS,
     is_furniture,
@@ -42,6 +48,8 @@ from newsbrief.annotate.speaker_words import (
 )
 from newsbrief.annotate.subject_parse import parsed_subject
 from newsbrief.records import Mention, Sentence
+
+_RELATIVE = re.compile(r",[ \t]+(?:which|who|whose|whom|that)\b")
 
 
 class Resolver(ParsePlanning):
@@ -111,7 +119,9 @@ class Resolver(ParsePlanning):
         i = bisect.bisect_left(self.starts, start)
         best = None
         while i < len(self.mentions) and self.mentions[i].start < end:
-            if any(a <= self.mentions[i].start < b for a, b in self._skip):
+            if any(a <= self.mentions[i].start < b for a, b in self._skip) or self._inside_quote(
+                self.mentions[i].start
+            ):
                 i += 1
                 continue
             if self.mentions[i].kind == "person":
@@ -244,6 +254,8 @@ class Resolver(ParsePlanning):
         ``parse=False`` keeps the pattern subject: for statements no brief shows (stances,
         intentions), where the parse would cost more than the decision is worth."""
         self._skip = []
+        if self._not_speaking(subj, start, end):
+            return None
         if not parse or self.sure(subj, start, end):
             self._patterns_only = not parse
             try:
@@ -259,7 +271,20 @@ class Resolver(ParsePlanning):
         head_tok = None
         if isinstance(parsed, tuple):
             start, end, head_tok = parsed
+            # the parse may run a subject back into a quotation ('…, Ann Lee and viewers," a
+            # statement said'): what was said is never who said it
+            # ('says singer Robert Plant, "where we …'): the subject is the part outside
+            while start < end and self.text[start] in " \t,\"“”'’":
+                start += 1  # the closing mark and comma before "emcee Dara Quillon said"
+            if self._inside_quote(start):
+                close = max(self.text.rfind(c, start, end) for c in '"“”')
+                start = close + 1 if close >= 0 else start
+            else:
+                opens = [i for i in (self.text.find(c, start, end) for c in '"“”') if i >= 0]
+                end = min(opens) if opens else end
             subj = self.text[start:end]
+            if not subj.strip() or self._not_speaking(subj, start, end):
+                return None
         speaker = self._resolve(subj, start, end)
         if speaker is None:
             self.note_unnamed(subj, start)
@@ -286,9 +311,36 @@ class Resolver(ParsePlanning):
             return None
         if is_junk_speaker(speaker):
             return None
+        if speaker == subj.strip() and subj.split()[-1].lower() in PERSON_NOUNS:
+            return None  # "The wife of X": a person the article does not name
         return speaker
 
+    def _not_speaking(self, subj: str, start: int, end: int) -> bool:
+        """A subject that says nothing itself: a condition or prediction ("if X says", "they
+        will say"), the object of a preposition ("people who worked with X believe"), a
+        claim it disputes ("a claim X denies")."""
+        return (
+            hypothetical(self.text, start, end)
+            or object_of_preposition(self.text, start)
+            or claim_then_relative(subj)
+        )
+
     def _resolve(self, subj: str, start: int, end: int) -> str | None:
+        recalled = recalled_speaker(self.text, end)
+        if recalled is not None:
+            # "she recalls him saying": the one recalled speaks, under a name only when the
+            # article gives one there
+            lo, hi, name = recalled
+            said_by = self._mention_in(lo, hi)
+            if said_by is not None and said_by.kind == "person" and said_by.entity:
+                return said_by.entity
+            return None
+        relative = _RELATIVE.search(self.text, start, end)
+        if relative is not None:
+            # "the documentary, which maintained … by DNA evidence, concluded": a name in the
+            # subject's relative clause is not who speaks
+            end = relative.start()
+            subj = self.text[start:end]
         m = self._mention_in(start, end)
         # the subject ends before the descriptor ("said CNN analyst David Gergen") or holds it
         # ("White House spokesman Raj Shah said")
@@ -302,10 +354,9 @@ class Resolver(ParsePlanning):
             # "the Senate majority whip said": the organisation only qualifies the role; the
             # speaker is the person holding it, or no one the article names
             return self._recent(start, "person", role) or self._first_with_role("person", role)
+        if m is not None and m.kind == "person" and principal_only(self.text, start, m.start):
+            return None
         if m is not None and m.kind == "person":
-            later = self._mention_in(m.end, end)
-            if later is not None and later.kind == "person" and role_gap(self.text, m, later):
-                m = later  # "Jefferson Airplane bassist Jack Casady": the first name qualifies
             proxy = proxy_name(self.text, m, end)
             if proxy is not None:
                 # "A Sandoval spokesman, Jo Reyes, said", "Vale's lawyer said": the proxy
