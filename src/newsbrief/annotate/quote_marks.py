@@ -1,13 +1,17 @@
 """The quotation-mark scanner: spans of quoted text in an article, with straight, curly,
-guillemet and single marks (single quotes told apart from apostrophes), a quote continued
-across paragraphs when the next paragraph re-opens it. Who said them is ``quotes``' job."""
+guillemet, low-9 („…“), newswire (``…'') and single marks (single quotes told apart from
+apostrophes). A span never crosses a paragraph: a quote that goes on in the next paragraph
+(which re-opens it) is one span per paragraph, the later ones taken up by the same speaker.
+Newswire copy mixes its marks ("“…''", "``…”", "\"…''"): any double mark closes any double
+opener. Who said them is ``quotes``' job."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-_OPENERS = {"“": '”"', '"': '"”', "«": "»", "„": '“”"', "‹": "›"}
+# '' (two apostrophes) closes every double opener: wire copy writes "“…''" and "\"…''"
+_OPENERS = {"“": "”\"'", '"': "\"”'", "«": "»", "„": "“”\"'", "‹": "›"}
 
 
 @dataclass(slots=True)
@@ -16,6 +20,20 @@ class _Span:
     start: int
     end: int
     close: int  # index just after the closing mark
+
+
+_DOUBLE_CLOSE = re.compile("''|[”\"\n]")
+
+
+def _double_close(text: str, start: int) -> int:
+    """Index of the first double closing mark ('', ” or ") after ``start`` on its paragraph,
+    -1 if the paragraph ends first."""
+    hit = _DOUBLE_CLOSE.search(text, start)
+    return -1 if hit is None or text[hit.start()] == "\n" else hit.start()
+
+
+def _mark_len(text: str, j: int) -> int:
+    return 2 if text.startswith("''", j) else 1
 
 
 def _single_open(text: str, i: int) -> bool:
@@ -55,21 +73,20 @@ def quote_spans(text: str) -> list[_Span]:
         i = found.start()
         ch = text[i]
         if ch == "`":
-            # ``newswire style'': the closing mark is two apostrophes on the same paragraph
-            j = text.find("''", i + 2) if text.startswith("``", i) else -1
-            nl = text.find("\n", i)
-            if j > 0 and (nl < 0 or j < nl) and text[i + 2 : j].strip():
-                out.append(_Span(i, i + 2, j, j + 2))
-                i = j + 2
+            # ``newswire style'': closed by two apostrophes (or a double mark, in mixed copy)
+            # on the same paragraph
+            j = _double_close(text, i + 2) if text.startswith("``", i) else -1
+            if j > 0 and text[i + 2 : j].strip():
+                out.append(_Span(i, i + 2, j, j + _mark_len(text, j)))
+                i = j + _mark_len(text, j)
                 continue
             i += 1
             continue
         if text.startswith("''", i) and (i == 0 or not text[i - 1].isalnum()):
-            j = text.find("''", i + 2)
-            nl = text.find("\n", i)
-            if j > 0 and (nl < 0 or j < nl):  # ''typewriter quotes'' used by some wires
-                out.append(_Span(i, i + 2, j, j + 2))
-                i = j + 2
+            j = _double_close(text, i + 2)
+            if j > 0:  # ''typewriter quotes'' used by some wires
+                out.append(_Span(i, i + 2, j, j + _mark_len(text, j)))
+                i = j + _mark_len(text, j)
                 continue
         if ch in _OPENERS:
             closers = _OPENERS[ch]
@@ -84,19 +101,19 @@ def quote_spans(text: str) -> list[_Span]:
                 if not hit:
                     break
                 k = hit.start()
+                if text[k] == "'":
+                    if text.startswith("''", k):
+                        end, close = k, k + 2
+                        break
+                    k += 1  # an apostrophe or a single quote inside
+                    continue
                 if text[k] in closers:
                     end, close = k, k + 1
                     break
-                if text[k] == "\n":
-                    nxt = k
-                    while nxt < n and text[nxt].isspace():
-                        nxt += 1
-                    if nxt < n and text[nxt] == ch:  # the quote goes on in the next paragraph
-                        k = nxt + 1
-                        continue
-                    end = close = k
-                    break
-                k += 1
+                # the paragraph ends unclosed: the quote goes on in the next paragraph (which
+                # re-opens it and makes its own span) or was never closed; either way it ends
+                end = close = k
+                break
             if end > start and text[start:end].strip():
                 out.append(_Span(i, start, end, close))
             i = max(close, i + 1)

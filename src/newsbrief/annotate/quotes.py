@@ -175,6 +175,17 @@ def _cue_sentences(
     return out
 
 
+def shown_from(text: str, q: Quote) -> bool:
+    """Whether ``q.text`` is the article's ``text[q.start:q.end]``, or that stretch with the
+    interrupting cue of a reported statement elided ("the plan … had failed" for "the plan,
+    he said, had failed"): the offsets always cover the whole stretch."""
+    whole = text[q.start : q.end]
+    if q.text == whole:
+        return True
+    head, sep, tail = q.text.partition(" … ")
+    return bool(sep) and whole.startswith(head) and whole.endswith(tail) and bool(head and tail)
+
+
 @dataclass(slots=True)
 class _Direct:
     span: _Span
