@@ -1,7 +1,8 @@
 """The quotation-mark scanner: spans of quoted text in an article, with straight, curly,
 guillemet, low-9 („…“), newswire (``…'') and single marks (single quotes told apart from
-apostrophes). A span never crosses a paragraph: a quote that goes on in the next paragraph
-(which re-opens it) is one span per paragraph, the later ones taken up by the same speaker.
+apostrophes). A quote left open at a paragraph's end goes on when the next paragraph re-opens
+it (one quote over several paragraphs, as PolNeAR annotates it), unless that paragraph's
+quote has a cue of its own ("“…,” she added."): then each is a span of its own paragraph.
 Newswire copy mixes its marks ("“…''", "``…”", "\"…''"): any double mark closes any double
 opener. Who said them is ``quotes``' job."""
 
@@ -34,6 +35,23 @@ def _double_close(text: str, start: int) -> int:
 
 def _mark_len(text: str, j: int) -> int:
     return 2 if text.startswith("''", j) else 1
+
+
+def _own_cue(text: str, start: int, closers: str) -> bool:
+    """Whether the quote re-opened at ``start`` closes on its paragraph with a cue of its own
+    right after ("“…,” Lattner added"): then it is a quote of its own, not the previous one's
+    continuation."""
+    from newsbrief.annotate import cues
+
+    nl = text.find("\n", start)
+    line = text[start : len(text) if nl < 0 else nl]
+    marks = [c for c in closers if c != "'"] + (["''"] if "'" in closers else [])
+    found = [(i, len(c)) for i, c in ((line.find(c), c) for c in marks) if i >= 0]
+    if not found:
+        return False
+    at, size = min(found)
+    tail = line[at + size : at + size + 120]
+    return bool(cues.AFTER_SV.match(tail) or cues.AFTER_VS.match(tail))
 
 
 def _single_open(text: str, i: int) -> bool:
@@ -110,8 +128,14 @@ def quote_spans(text: str) -> list[_Span]:
                 if text[k] in closers:
                     end, close = k, k + 1
                     break
-                # the paragraph ends unclosed: the quote goes on in the next paragraph (which
-                # re-opens it and makes its own span) or was never closed; either way it ends
+                nxt = k
+                while nxt < n and text[nxt].isspace():
+                    nxt += 1
+                if nxt < n and text[nxt] == ch and not _own_cue(text, nxt + 1, closers):
+                    k = nxt + 1  # the quote goes on in the next paragraph, which re-opens it
+                    continue
+                # the paragraph ends unclosed: the quote was never closed, or the next
+                # paragraph's quote is attributed on its own ("“…,” she added"): it ends here
                 end = close = k
                 break
             if end > start and text[start:end].strip():

@@ -194,6 +194,9 @@ def _after_addressee(s: str, verb: str, rel: tuple[int, int]) -> tuple[int, int]
 # within a few words; what follows it is the statement
 _TO_THAT = re.compile(r"to[ \t]+(?:[^\s,;:“”\"]+[ \t]+){1,6}?that[ \t]+")
 _TOLD_THAT = re.compile(r"(?:[^\s,;:“”\"]+[ \t]+){1,6}?that[ \t]+")
+_DETERMINERS = lx.words("the a an his her their its our this these those")
+_PREPOSITIONS = lx.words("to in on at during after before by for from with via over")
+_CLAUSE_SUBJECT = _DETERMINERS | lx.words("he she they it we i you there some no every all")
 _NOT_AFTER_THAT = lx.words("is are was were has have had will would could should can may might")
 
 
@@ -206,9 +209,18 @@ def _addressed(s: str, verb: str, rel: tuple[int, int]) -> tuple[int, int]:
     m = _TO_THAT.match(s, a, b) or (_TOLD_THAT.match(s, a, b) if tell else None)
     if m is None:
         return rel
-    nxt = s[m.end() : b].split(maxsplit=1)
-    if not nxt or nxt[0].lower() in _NOT_AFTER_THAT or len(s[m.end() : b].split()) < 2:
-        return rel
+    nxt = s[m.end() : b].split()
+    if len(nxt) < 2 or not (
+        nxt[0].lower() in _CLAUSE_SUBJECT
+        or nxt[0][:1].isupper()
+        or nxt[0][:1].isdigit()
+        or nxt[1].lower() in _NOT_AFTER_THAT
+    ):
+        return rel  # "the plan that failed …": "that" opens a relative clause
+    words = s[a : m.end()].lower().split()[:-1]
+    for prev, w in zip(words, words[1:], strict=False):
+        if w in _DETERMINERS and prev not in _PREPOSITIONS:
+            return rel  # "told the board the plan that …": a second object, "that" relative
     return m.end(), b
 
 
