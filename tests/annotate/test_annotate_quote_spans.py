@@ -192,3 +192,61 @@ def test_saying_the_same_or_something_is_no_statement() -> None:
 
 def test_a_possessor_is_no_speaker_and_its_noun_no_cue() -> None:
     assert _texts("Kahl’s note specifically cites the ways in which the firm misled them.") == []
+
+
+def test_a_subjectless_but_after_an_interrupting_cue_goes_on_with_the_statement() -> None:
+    (q,) = _shown(
+        "Spokeswoman Susanne Vold spoke in Oslo. Fair trade will be allowed to go on, she "
+        "said, but must be approved first."
+    )
+    assert q.text == "Fair trade will be allowed to go on … but must be approved first"
+
+
+def test_how_it_was_answered_and_that_are_not_the_answer() -> None:
+    (q,) = _shown(
+        "Asked about the season, the coach Ed Vane answered simply that none of it mattered."
+    )
+    assert q.text == "none of it mattered"
+
+
+def test_the_interrupting_cue_is_the_one_next_to_its_subject() -> None:
+    # an earlier "said" of the sentence is not the cue that interrupts the statement
+    (q,) = _shown(
+        "Eric Cole runs the council. Cole, said to be tired, spoke last: this all or nothing "
+        "plan, he said, is unreasonable."
+    )
+    assert q.text.endswith("plan … is unreasonable")
+
+
+# --- transcripts ---------------------------------------------------------------------------
+
+
+def test_a_transcript_turn_is_its_labelled_speakers_words() -> None:
+    text = (
+        "Ruth Vane turned 90 this year. She spoke to our host Dan Ortiz about her march.\n"
+        "DAN ORTIZ: What made you start walking?\n"
+        'RUTH VANE: My mother told me, "Never stop." So I never did. People said I was too '
+        "old, but I kept going.\n"
+        "ORTIZ: And the city?\n"
+        "VANE: The city said it would help us, and it did."
+    )
+    shown = [(q.speaker, q.text) for q in _shown(text)]
+    assert shown == [
+        ("Dan Ortiz", "What made you start walking?"),
+        (
+            "Ruth Vane",
+            'My mother told me, "Never stop." So I never did. People said I was too old, but I '
+            "kept going.",
+        ),
+        ("Dan Ortiz", "And the city?"),
+        ("Ruth Vane", "The city said it would help us, and it did."),
+    ]
+
+
+def test_section_labels_are_no_transcript() -> None:
+    text = (
+        "The river rose again on Monday.\nPHOTOS: The flood in pictures.\n"
+        "UPDATE: The road is closed.\nRELATED: Dams under strain.\n"
+        "The mayor said the water would fall by Friday."
+    )
+    assert _texts(text) == ["the water would fall by Friday"]

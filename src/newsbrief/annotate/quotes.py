@@ -186,6 +186,52 @@ def shown_from(text: str, q: Quote) -> bool:
     return bool(sep) and whole.startswith(head) and whole.endswith(tail) and bool(head and tail)
 
 
+# "OPAL LEE: I was born in …": a transcript turn, a speaker's label in capitals and a colon
+_TURN = re.compile(
+    r"^[ \t]*(?P<label>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3})[ \t]*:[ \t]+"
+    r"(?P<said>\S[^\n]*?)[ \t]*$",
+    re.M,
+)
+
+
+def transcript_turns(text: str) -> list[tuple[str, int, int, int, int]]:
+    """(speaker, label start, label end, words start, words end) of every turn of an
+    interview transcript: lines opening on a capitalised label and a colon, in an article with
+    at least three such lines from at least two people named in its text ("Lee", "Obama" for
+    "OPAL LEE", "PRESIDENT OBAMA"). Section labels ("PHOTOS:", "UPDATE:") name no one."""
+    if ":" not in text:
+        return []
+    turns = list(_TURN.finditer(text))
+    if len(turns) < 3:
+        return []
+    named: dict[str, str] = {}
+    for t in turns:
+        label = t.group("label")
+        if label in named:
+            continue
+        last = label.split()[-1].strip(".'’-").capitalize()
+        if len(last) > 1 and re.search(rf"\b{re.escape(last)}\b", text):
+            named[label] = " ".join(w.capitalize() for w in label.split())
+    mine = [t for t in turns if t.group("label") in named]
+    if len(mine) < 3 or len({t.group("label") for t in mine}) < 2:
+        return []
+    return [
+        (named[t.group("label")], t.start("label"), t.end("label"), *t.span("said")) for t in mine
+    ]
+
+
+def _label_mention(name: str, mentions: list[Mention]) -> tuple[str, int, int] | None:
+    """The article's first and fullest mention of a transcript label's person ("Opal Lee"
+    for "LEE"), whose offsets the resolver reads."""
+    last = name.split()[-1]
+    best: Mention | None = None
+    for m in mentions:
+        words = m.text.split()
+        if words and words[-1] == last and (best is None or len(m.text) > len(best.text)):
+            best = m
+    return (best.text, best.start, best.end) if best is not None else None
+
+
 @dataclass(slots=True)
 class _Direct:
     span: _Span
@@ -254,6 +300,17 @@ def plan_quotes(
 
     parse_on = speakers.PARSED["on"]
     found: list[_Direct] = []
+    turns = transcript_turns(text)
+    if turns:
+        # a turn is its speaker's words, whatever they quote; a speaker named in the label
+        for name, l_start, l_end, w_start, w_end in turns:
+            subj, at, to = _label_mention(name, mentions) or (name, l_start, l_end)
+            found.append(
+                _Direct(
+                    _Span(w_start, w_start, w_end, w_end), w_start, w_end, subj, at, to, ":", False
+                )
+            )
+        spans = [sp for sp in spans if not any(t[3] <= sp.open < t[4] for t in turns)]
     prev_close = 0
     for span in spans:
         start, end = _trim(text, span.start, span.end)
@@ -281,6 +338,7 @@ def plan_quotes(
         if subj is None and (short or (m is None and _is_title(content))):
             continue  # a scare quote or a title, not a statement
         found.append(_Direct(span, start, end, subj, s_start, s_end, verb, short))
+    found.sort(key=lambda d: d.start)
     pending = reported_matches(text, sentences, [(d.start, d.end) for d in found])
     # an unnamed speaker ("a witness said") is known before any resolution: a later "she"
     # resolved in an earlier pass (direct quotes go first) still stops at it

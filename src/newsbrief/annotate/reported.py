@@ -62,7 +62,11 @@ _NEXT_CUE = re.compile(
 # "…, said Col. Ann Roe, commander of the wing": the speaker and the words about the speaker
 # after a trailing cue are never part of the statement; neither is the writer's remark after
 # an interrupting one ("…, Holt said, although he had no details")
-_WRITERS_TURN = re.compile(r"(?:although|though|but|while|whereas|yet)\b", re.I)
+_WRITERS_TURN = re.compile(
+    r"(?:although|though|but|while|whereas|yet)[ \t]+(?:he|she|they|it|the|a|an|his|her|their"
+    r"|its|[A-Z][\w'’-]+[ \t]+(?:has|had|is|was|were|did|does|would|could|said|says))\b",
+    re.I,
+)
 
 
 def _content(
@@ -75,6 +79,8 @@ def _content(
     how = _HOW_SAID.match(text, start, end)
     if how is not None:
         start = how.end()
+        if text.startswith("that ", start):
+            start += 5
     declined = _BUT_DECLINED.search(text, start, end)
     if declined is not None:
         end = declined.start()  # "…, but he declined to say whether …": the reporter's words
@@ -237,7 +243,10 @@ def _interruption(
     c0, c1 = c_rel
     if not c0 < s_rel[0] < c1:
         return c_rel, None
-    v_at = s.find(verb, c0, c1)
+    # the cue's verb: right after its subject ("X said"), else right before it ("said X")
+    v_at = s.find(verb, s_rel[1], min(c1, s_rel[1] + 30))
+    if v_at < 0:
+        v_at = s.rfind(verb, max(c0, s_rel[0] - len(verb) - 3), s_rel[0])
     first = min(s_rel[0], v_at) if v_at >= 0 else s_rel[0]
     lo = s.rfind(",", c0, first)
     if lo <= c0:
