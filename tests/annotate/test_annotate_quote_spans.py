@@ -250,3 +250,36 @@ def test_section_labels_are_no_transcript() -> None:
         "The mayor said the water would fall by Friday."
     )
     assert _texts(text) == ["the water would fall by Friday"]
+
+
+def test_a_statement_holding_a_whole_direct_quote_is_that_quote() -> None:
+    shown = _shown(
+        "Bill Randa is an old spy near the end of his career. With protests raging in the "
+        "streets, Randa remarks to an aide, “Mark my words, there will never be a worse time,” "
+        "and yes, that line is sure to get some of the biggest laughs of the whole film."
+    )
+    assert [(q.kind, q.text) for q in shown] == [
+        ("direct", "Mark my words, there will never be a worse time")
+    ]
+
+
+def test_an_unclosed_straight_quote_ends_before_its_trailing_cue() -> None:
+    text = (
+        "Dean Kunz spoke on Friday.\n"
+        '"There is a chance he may be with somebody and that gives us hope, said Kunz. "It is '
+        'a bad thing that he is not with us, but it also means he may be alive."'
+    )
+    spans = [text[s.start : s.end] for s in quote_spans(text)]
+    assert spans == [
+        "There is a chance he may be with somebody and that gives us hope",
+        "It is a bad thing that he is not with us, but it also means he may be alive.",
+    ]
+    assert all("said Kunz" not in q.text for q in _shown(text))
+
+
+def test_an_as_aside_refers_back_to_the_clause_before_it() -> None:
+    (q,) = _shown(
+        "Ann Clifford filed suit. If the contract is void because the owner did not sign it, "
+        "as Clifford argues, the clause would also be unenforceable."
+    )
+    assert q.text == "the contract is void because the owner did not sign it"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # '' (two apostrophes) closes every double opener: wire copy writes "“…''" and "\"…''"
 _OPENERS = {"“": "”\"'", '"': "\"”'", "«": "»", "„": "“”\"'", "‹": "›"}
@@ -52,6 +53,28 @@ def _own_cue(text: str, start: int, closers: str) -> bool:
     at, size = min(found)
     tail = line[at + size : at + size + 120]
     return bool(cues.AFTER_SV.match(tail) or cues.AFTER_VS.match(tail))
+
+
+def _unclosed_before(text: str, start: int, k: int) -> int:
+    """Where a straight quote left unclosed ends, when the mark at ``k`` that would close it
+    opens the next quote instead ('"A, said X. "B …"': a space before it, a capital after)
+    and a cue ends the words before it; -1 otherwise."""
+    if not (text[k - 1 : k].isspace() and text[k + 1 : k + 2].isupper()):
+        return -1
+    cue = _trailing_cue().search(text, start, k)
+    return cue.start() if cue is not None and cue.start() > start else -1
+
+
+@lru_cache(maxsize=1)
+def _trailing_cue() -> re.Pattern[str]:
+    """ ", said X." or ", X said." at the end of a stretch (built on first use: the cue
+    lexicon is large)."""
+    from newsbrief.annotate import cues
+
+    who = rf"(?:{cues.SUBJ})(?:,[^,.\n]{{1,60}})?"
+    return re.compile(
+        rf",[ \t]+(?:(?:{cues.VERBS})[ \t]+{who}|{who}[ \t]+(?:{cues.VERBS}))[.!?]?[ \t]*$"
+    )
 
 
 def _single_open(text: str, i: int) -> bool:
@@ -127,6 +150,9 @@ def quote_spans(text: str) -> list[_Span]:
                     continue
                 if text[k] in closers:
                     end, close = k, k + 1
+                    unclosed = _unclosed_before(text, start, k) if ch == '"' else -1
+                    if unclosed > 0:  # '"A, said X. "B': A's closing mark was left out
+                        end = close = unclosed
                     break
                 nxt = k
                 while nxt < n and text[nxt].isspace():

@@ -98,6 +98,8 @@ def _content(
     overlap = sum(max(0, min(end, b) - max(start, a)) for a, b in covered)
     if overlap > 0.5 * (end - start) or any(a <= start < b for a, b in covered):
         return None  # words inside quote marks are the direct quote's, never reported speech
+    if any(start <= a and b <= end for a, b in covered):
+        return None  # 'remarks to an aide, “…,” and yes, the line …': the direct quote is it
     return start, end
 
 
@@ -230,6 +232,24 @@ def _addressed(s: str, verb: str, rel: tuple[int, int]) -> tuple[int, int]:
     return m.end(), b
 
 
+_AS_BEFORE = re.compile(r",[ \t]+as[ \t]+$", re.I)
+_SUBORDINATOR = re.compile(r"(?:if|because|since|although|though|while|when|even if)[ \t]+", re.I)
+
+
+def _as_aside(s: str, s_rel: tuple[int, int], c_rel: tuple[int, int]) -> tuple[int, int]:
+    """ "If the deal is void, as Kim argues, the clause fails": an "as X argues" aside refers
+    back; what was argued is the clause before it (without its "if"), not the one after."""
+    if c_rel[0] < s_rel[1]:
+        return c_rel
+    m = _AS_BEFORE.search(s, 0, s_rel[0])
+    if m is None:
+        return c_rel
+    lead = re.match(r"[ \t\"“]*", s).end()
+    sub = _SUBORDINATOR.match(s, lead)
+    start = sub.end() if sub else lead
+    return (start, m.start()) if m.start() - start >= 12 else c_rel
+
+
 _OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\b")
 
 
@@ -332,7 +352,7 @@ def reported_matches(
             pattern_subj, s_rel, verb, c_rel = found
             matched = (min(s_rel[0], c_rel[0]), max(s_rel[1], c_rel[1]))
             if c_rel[0] >= s_rel[1]:
-                c_rel = _addressed(s, verb, c_rel)
+                c_rel = _as_aside(s, s_rel, _addressed(s, verb, c_rel))
             c_rel, cut = _interruption(s, verb, s_rel, c_rel)
             subj, s_rel = _clause_subject(s, pattern_subj, s_rel, min(s_rel[1], c_rel[0]))
             span = _content(text, sent, c_rel, covered, 12)
@@ -356,7 +376,7 @@ def reported_matches(
                 if kept is None:
                     kind = "attributed"  # a topic or a request, not a statement a brief shows
                 else:
-                    c_rel = _addressed(s, cue, kept)
+                    c_rel = _as_aside(s, g_rel, _addressed(s, cue, kept))
             g_subj, g_rel = _clause_subject(s, g_subj, g_rel, max(g_rel[1], c_rel[0] - 1))
             span = _content(text, sent, c_rel, covered, 2)
             if span is None:
