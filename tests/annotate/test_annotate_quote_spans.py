@@ -283,3 +283,36 @@ def test_an_as_aside_refers_back_to_the_clause_before_it() -> None:
         "as Clifford argues, the clause would also be unenforceable."
     )
     assert q.text == "the contract is void because the owner did not sign it"
+
+
+def test_a_cue_said_twice_is_not_part_of_the_statement() -> None:
+    (q,) = _shown(
+        "Ann Vold was arrested on Monday. She said she was in Ohio when she first heard of the "
+        "alert, she said in the interview."
+    )
+    assert q.text == "she was in Ohio when she first heard of the alert"
+
+
+def test_a_transcript_label_names_its_speaker_without_a_mention() -> None:
+    text = (
+        "The president sat down with our anchor this week.\n"
+        "GEORGE WALSH: You might have a new issue on your plate. Can you stop it?\n"
+        "PRESIDENT OBAMA: Well, if the Republican Party believes that we should do nothing, "
+        "well, I have a big difference with them.\n"
+        "GEORGE WALSH: And the fees?\n"
+        "PRESIDENT OBAMA: We will see."
+    )
+    shown = _shown(text)
+    assert [q.kind for q in shown] == ["direct"] * 4
+    assert [q.speaker for q in shown] == ["George Walsh", "President Obama"] * 2
+    assert shown[1].text.startswith("Well, if the Republican Party believes")
+
+
+def test_a_cue_in_a_relative_clause_at_the_end_is_no_trailing_cue() -> None:
+    assert (
+        _texts(
+            "The Mercers became his backers after reading Hard Facts, an odd science newsletter "
+            "that he writes."
+        )
+        == []
+    )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -197,20 +198,25 @@ _TURN = re.compile(
 def transcript_turns(text: str) -> list[tuple[str, int, int, int, int]]:
     """(speaker, label start, label end, words start, words end) of every turn of an
     interview transcript: lines opening on a capitalised label and a colon, in an article with
-    at least three such lines from at least two people named in its text ("Lee", "Obama" for
-    "OPAL LEE", "PRESIDENT OBAMA"). Section labels ("PHOTOS:", "UPDATE:") name no one."""
+    at least three such lines from at least two people: named in its text ("Lee", "Obama"
+    for "OPAL LEE", "PRESIDENT OBAMA") or a full name labelling several turns. Section labels
+    ("PHOTOS:", "UPDATE:") name no one."""
     if ":" not in text:
         return []
     turns = list(_TURN.finditer(text))
     if len(turns) < 3:
         return []
     named: dict[str, str] = {}
+    times = Counter(t.group("label") for t in turns)
     for t in turns:
         label = t.group("label")
         if label in named:
             continue
         last = label.split()[-1].strip(".'’-").capitalize()
-        if len(last) > 1 and re.search(rf"\b{re.escape(last)}\b", text):
+        # a person: named in the text, or a full name speaking more than once
+        if (len(last) > 1 and re.search(rf"\b{re.escape(last)}\b", text)) or (
+            len(label.split()) >= 2 and times[label] >= 2
+        ):
             named[label] = " ".join(w.capitalize() for w in label.split())
     mine = [t for t in turns if t.group("label") in named]
     if len(mine) < 3 or len({t.group("label") for t in mine}) < 2:
@@ -242,6 +248,7 @@ class _Direct:
     s_end: int
     verb: str | None
     short: bool
+    named: str | None = None  # a transcript label's speaker, named by the label itself
 
 
 def extract_quotes(
@@ -304,10 +311,19 @@ def plan_quotes(
     if turns:
         # a turn is its speaker's words, whatever they quote; a speaker named in the label
         for name, l_start, l_end, w_start, w_end in turns:
-            subj, at, to = _label_mention(name, mentions) or (name, l_start, l_end)
+            mention = _label_mention(name, mentions)
+            subj, at, to = mention or (name, l_start, l_end)
             found.append(
                 _Direct(
-                    _Span(w_start, w_start, w_end, w_end), w_start, w_end, subj, at, to, ":", False
+                    _Span(w_start, w_start, w_end, w_end),
+                    w_start,
+                    w_end,
+                    subj,
+                    at,
+                    to,
+                    ":",
+                    False,
+                    None if mention else name,
                 )
             )
         spans = [sp for sp in spans if not any(t[3] <= sp.open < t[4] for t in turns)]
@@ -380,7 +396,10 @@ def finish_quotes(plan: QuotePlan) -> list[Quote]:
             parsed = _parsed_cue(text, d.span, sentences, sentence_of)
             if parsed:
                 subj, s_start, s_end, verb = parsed
-        speaker = resolver.resolve(subj, s_start, s_end) if subj else None
+        if d.named is not None:
+            speaker = d.named
+        else:
+            speaker = resolver.resolve(subj, s_start, s_end) if subj else None
         if subj is None:
             # the previous speaker goes on in the same paragraph, or in the next one unless
             # the narration before the quote there names another person ("the questions boil

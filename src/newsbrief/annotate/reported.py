@@ -54,6 +54,9 @@ _HOW_SAID = re.compile(
     r"|candidly|firmly|loudly|simply|angrily|calmly|softly)[ \t]*,?)[ \t]+(?=that|whether|if|how"
     r"|why|what|when|where|who)\b"
 )
+_SAID_AGAIN = re.compile(
+    rf"(?:he|she|they|we|I)[ \t]+(?:{cues.VERBS})[ \t]+(?:that[ \t]+)?(?=\S)", re.I
+)
 # "…, and alleged that …", "…; he added that …": a second cue opens a second statement
 _NEXT_CUE = re.compile(
     rf"(?:,?[ \t]+and|;)[ \t]+(?:(?:he|she|they|it|also|later|then)[ \t]+)*"
@@ -76,6 +79,9 @@ def _content(
     day = _DAY_THAT.match(text, start, end)
     if day is not None:
         start = day.end()
+    again = _SAID_AGAIN.match(text, start, end)
+    if again is not None and len(text[again.end() : end].split()) >= 3:
+        start = again.end()  # "She said she was away, she said": the cue said twice
     how = _HOW_SAID.match(text, start, end)
     if how is not None:
         start = how.end()
@@ -298,6 +304,7 @@ _OBJECT_SAID = re.compile(
 )
 
 
+_RELATIVE = re.compile(r"\b(?:that|which|whom)\b", re.I)
 _POSSESSOR = re.compile(r"\w['’]s?$")
 
 
@@ -348,6 +355,9 @@ def reported_matches(
             found = None if kept is None else (pattern_subj, s_rel, verb, kept)
         if found and _POSSESSOR.search(found[0]):
             found = None  # "Adelman's note cites …": a possessor, the cue word a noun
+        if found and found[3][1] <= found[1][0] and _RELATIVE.search(found[0]):
+            # "…, a newsletter that he writes.": a relative clause, not a trailing cue
+            found = None
         if found:
             pattern_subj, s_rel, verb, c_rel = found
             matched = (min(s_rel[0], c_rel[0]), max(s_rel[1], c_rel[1]))
