@@ -316,3 +316,16 @@ def test_a_cue_in_a_relative_clause_at_the_end_is_no_trailing_cue() -> None:
         )
         == []
     )
+
+
+def test_a_hedge_after_the_cue_stays_in_the_statement() -> None:
+    (q,) = _shown("Omar Sahin of the Dale Trust says that he believes he was threatened in 2013.")
+    assert q.text == "he believes he was threatened in 2013"
+
+
+def test_the_other_sides_reply_is_not_the_statement() -> None:
+    texts = _texts(
+        "Mara Quist said the heaters were unsafe, but the company denied any fault.\n"
+        "Quist told reporters that staff had been warned, while the firm has not responded."
+    )
+    assert texts == ["the heaters were unsafe", "staff had been warned"]

@@ -33,6 +33,15 @@ _BUT_DECLINED = re.compile(
     r"|wouldn['’]t|did\s+not|didn['’]t|could\s+not|couldn['’]t)\s+(?:to\s+)?(?:say|comment"
     r"|elaborate|discuss|answer|confirm|disclose|specify|identify|provide|reveal|release)\b"
 )
+# "…, but the company denied it", "…, while the ministry has not responded": the other
+# side's reply, which the writer adds; never part of the first speaker's statement
+_REPLY = re.compile(
+    r",?[ \t]+(?:but|while|whereas)[ \t]+(?:the|a|an|its|his|her|their)[ \t]+(?:[\w'’-]+[ \t]+)"
+    r"{0,2}?(?:(?:has|have|had|did|does|do|would|could|was|were|is|are)[ \t]+)?(?:not[ \t]+|n['’]t"
+    r"[ \t]+)?(?:yet[ \t]+)?(?:denied|denies|deny|disputed|disputes|dispute|rejected|rejects|reject"
+    r"|responded|respond|responds|commented|comment|comments|confirmed|confirm|confirms|returned"
+    r"|said|says|say|insisted|insists|countered|counters)\b"
+)
 _CLOSING = '"”'
 _OPENING = '"“'
 
@@ -54,8 +63,11 @@ _HOW_SAID = re.compile(
     r"|candidly|firmly|loudly|simply|angrily|calmly|softly)[ \t]*,?)[ \t]+(?=that|whether|if|how"
     r"|why|what|when|where|who)\b"
 )
+# only the plain verbs of saying: "says he believes …" keeps its hedge
 _SAID_AGAIN = re.compile(
-    rf"(?:he|she|they|we|I)[ \t]+(?:{cues.VERBS})[ \t]+(?:that[ \t]+)?(?=\S)", re.I
+    r"(?:he|she|they|we|I)[ \t]+(?:said|says|say|told|tells|added|adds)[ \t]+(?:that[ \t]+)?"
+    r"(?=\S)",
+    re.I,
 )
 # "…, and alleged that …", "…; he added that …": a second cue opens a second statement
 _NEXT_CUE = re.compile(
@@ -87,7 +99,7 @@ def _content(
         start = how.end()
         if text.startswith("that ", start):
             start += 5
-    declined = _BUT_DECLINED.search(text, start, end)
+    declined = _BUT_DECLINED.search(text, start, end) or _REPLY.search(text, start, end)
     if declined is not None:
         end = declined.start()  # "…, but he declined to say whether …": the reporter's words
     nxt = _NEXT_CUE.search(text, start, end)
@@ -178,6 +190,8 @@ def _after_addressee(s: str, verb: str, rel: tuple[int, int]) -> tuple[int, int]
     if verb.lower() not in _TELL_ASK:
         return rel
     a, b = rel
+    if re.search(r"\bthat[ \t]+$", s[max(0, a - 8) : a]):
+        return rel  # "told reporters that staff had …": the addressee is already behind
     m = _ADDRESSEE.match(s, a, b)
     if m is None:
         return rel
