@@ -329,3 +329,14 @@ def test_the_other_sides_reply_is_not_the_statement() -> None:
         "Quist told reporters that staff had been warned, while the firm has not responded."
     )
     assert texts == ["the heaters were unsafe", "staff had been warned"]
+
+
+def test_a_newsletters_section_labels_name_no_speaker() -> None:
+    text = (
+        "President Barack Obama flies to Ohio.\n"
+        "OBAMA TODAY: The president speaks on jobs in Columbus.\n"
+        "HILL TODAY: The House votes on the budget.\n"
+        "OBAMA TODAY: He meets donors in the evening.\n"
+        "HILL TODAY: The Senate is out."
+    )
+    assert [q for q in _shown(text) if q.cue == ":"] == []

@@ -26,6 +26,7 @@ from newsbrief.annotate.reported import SPEECH, Pending, reported_matches, resol
 from newsbrief.annotate.speaker_kinds import trim as _trim
 from newsbrief.annotate.speakers import Resolver
 from newsbrief.records import Mention, Quote, Sentence
+from newsbrief.text import STOP_WORDS
 
 _CUE_RIGHT_BEFORE = re.compile(rf"\b(?:{cues.VERBS})[,:][ \t]*$")
 
@@ -195,12 +196,23 @@ _TURN = re.compile(
 )
 
 
-def transcript_turns(text: str) -> list[tuple[str, int, int, int, int]]:
+_NOT_NAMES = STOP_WORDS | lx.words(
+    """
+    today tonight yesterday tomorrow week weekend month year morning evening night daily
+    news update updates video photo photos watch read more related top first last new look
+    exclusive breaking live memo note story editor editorial correction
+    """
+)
+
+
+def transcript_turns(
+    text: str, mentions: list[Mention] | None = None
+) -> list[tuple[str, int, int, int, int]]:
     """(speaker, label start, label end, words start, words end) of every turn of an
-    interview transcript: lines opening on a capitalised label and a colon, in an article with
-    at least three such lines from at least two people: named in its text ("Lee", "Obama"
-    for "OPAL LEE", "PRESIDENT OBAMA") or a full name labelling several turns. Section labels
-    ("PHOTOS:", "UPDATE:") name no one."""
+    interview transcript: lines opening on a capitalised label and a colon, at least three of
+    them under at least two labels that name people: a person the article names ("OPAL LEE",
+    "LEE", "PRESIDENT OBAMA"), or a full name labelling several turns. Section labels
+    ("PHOTOS:", "OBAMA TODAY:") and an unnamed host's narration stay as they are."""
     if ":" not in text:
         return []
     turns = list(_TURN.finditer(text))
@@ -208,16 +220,21 @@ def transcript_turns(text: str) -> list[tuple[str, int, int, int, int]]:
         return []
     named: dict[str, str] = {}
     times = Counter(t.group("label") for t in turns)
+    people = {m.text.split()[-1] for m in mentions or () if m.kind == "person" and m.text.split()}
     for t in turns:
         label = t.group("label")
         if label in named:
             continue
-        last = label.split()[-1].strip(".'’-").capitalize()
-        # a person: named in the text, or a full name speaking more than once
-        if (len(last) > 1 and re.search(rf"\b{re.escape(last)}\b", text)) or (
-            len(label.split()) >= 2 and times[label] >= 2
+        words = label.split()
+        last = words[-1].strip(".'’-").capitalize()
+        # a person: a person the article names ("Lee", "Obama"), or a full name speaking more
+        # than once whose words are all names ("OBAMA TODAY:" is a newsletter's section)
+        if last in people or (
+            len(words) >= 2
+            and times[label] >= 2
+            and not any(w.lower() in _NOT_NAMES for w in words)
         ):
-            named[label] = " ".join(w.capitalize() for w in label.split())
+            named[label] = " ".join(w.capitalize() for w in words)
     mine = [t for t in turns if t.group("label") in named]
     if len(mine) < 3 or len({t.group("label") for t in mine}) < 2:
         return []
@@ -307,7 +324,7 @@ def plan_quotes(
 
     parse_on = speakers.PARSED["on"]
     found: list[_Direct] = []
-    turns = transcript_turns(text)
+    turns = transcript_turns(text, mentions)
     if turns:
         # a turn is its speaker's words, whatever they quote; a speaker named in the label
         for name, l_start, l_end, w_start, w_end in turns:
