@@ -329,13 +329,13 @@ def plan_quotes(
         # a turn is its speaker's words, whatever they quote; a speaker named in the label
         for name, l_start, l_end, w_start, w_end in turns:
             mention = _label_mention(name, mentions)
-            subj, at, to = mention or (name, l_start, l_end)
+            label_subj, at, to = mention or (name, l_start, l_end)
             found.append(
                 _Direct(
                     _Span(w_start, w_start, w_end, w_end),
                     w_start,
                     w_end,
-                    subj,
+                    label_subj,
                     at,
                     to,
                     ":",
@@ -413,6 +413,7 @@ def finish_quotes(plan: QuotePlan) -> list[Quote]:
             parsed = _parsed_cue(text, d.span, sentences, sentence_of)
             if parsed:
                 subj, s_start, s_end, verb = parsed
+        speaker: str | None
         if d.named is not None:
             speaker = d.named
         else:

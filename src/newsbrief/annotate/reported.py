@@ -264,7 +264,7 @@ def _as_aside(s: str, s_rel: tuple[int, int], c_rel: tuple[int, int]) -> tuple[i
     m = _AS_BEFORE.search(s, 0, s_rel[0])
     if m is None:
         return c_rel
-    lead = re.match(r"[ \t\"“]*", s).end()
+    lead = len(s) - len(s.lstrip(' \t"“'))
     sub = _SUBORDINATOR.match(s, lead)
     start = sub.end() if sub else lead
     return (start, m.start()) if m.start() - start >= 12 else c_rel
