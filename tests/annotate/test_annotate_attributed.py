@@ -9,13 +9,14 @@ from pathlib import Path
 from newsbrief.annotate import annotate
 from newsbrief.annotate.attributed import match_general
 from newsbrief.annotate.cue_lexicon import CUES
+from newsbrief.annotate.quotes import shown_from
 from newsbrief.records import Article, Quote
 
 
 def _quotes(text: str) -> list[Quote]:
     art = annotate(Article(id="r3", source="t", text=text, published="2024-05-14"))
     for q in art.quotes:
-        assert art.text[q.start : q.end] == q.text
+        assert shown_from(art.text, q)
     return art.quotes
 
 

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 from newsbrief.annotate import annotate
-from newsbrief.annotate.quotes import quote_spans
+from newsbrief.annotate.quotes import quote_spans, shown_from
 from newsbrief.records import Article, Quote
 
 
 def _quotes(text: str) -> list[Quote]:
     art = annotate(Article(id="q", source="t", text=text, published="2017-07-14"))
     for q in art.quotes:
-        assert art.text[q.start : q.end] == q.text
+        assert shown_from(art.text, q)
     return art.quotes
 
 

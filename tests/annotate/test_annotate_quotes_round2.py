@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from newsbrief.annotate import annotate
 from newsbrief.annotate.cues import is_clause
+from newsbrief.annotate.quotes import shown_from
 from newsbrief.records import Article, Quote
 
 
 def _art(text: str) -> Article:
     art = annotate(Article(id="r2", source="t", text=text, published="2024-05-14"))
     for q in art.quotes:
-        assert art.text[q.start : q.end] == q.text
+        assert shown_from(art.text, q)
     return art
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsbrief.annotate import annotate
 from newsbrief.annotate.cues import is_clause
+from newsbrief.annotate.quotes import shown_from
 from newsbrief.annotate.speakers import Resolver
 from newsbrief.records import Article, Mention, Quote
 
@@ -11,7 +12,7 @@ from newsbrief.records import Article, Mention, Quote
 def _quotes(text: str) -> list[Quote]:
     art = annotate(Article(id="r3", source="t", text=text, published="2024-05-14"))
     for q in art.quotes:
-        assert art.text[q.start : q.end] == q.text
+        assert shown_from(art.text, q)
     return art.quotes
 
 

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from newsbrief.annotate import annotate, speakers
+from newsbrief.annotate.quotes import shown_from
 from newsbrief.annotate.speaker_words import is_junk_speaker
 from newsbrief.records import Article, Quote
 
@@ -22,7 +23,7 @@ def _shown(text: str) -> list[Quote]:
     """The quotes a brief shows (speech), each span the article's own text."""
     art = annotate(Article(id="r5", source="t", text=text, published="2024-05-14"))
     for q in art.quotes:
-        assert art.text[q.start : q.end] == q.text
+        assert shown_from(art.text, q)
     return [q for q in art.quotes if q.kind in ("direct", "reported")]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsbrief.annotate import annotate, speakers
+from newsbrief.annotate.quotes import shown_from
 from newsbrief.annotate.speaker_words import is_junk_speaker
 from newsbrief.records import Article, Quote
 
@@ -20,7 +21,7 @@ def _parse_on(monkeypatch: pytest.MonkeyPatch) -> None:
 def _all(text: str) -> list[Quote]:
     art = annotate(Article(id="r7", source="t", text=text, published="2024-05-14"))
     for q in art.quotes:
-        assert art.text[q.start : q.end] == q.text
+        assert shown_from(art.text, q)
     return art.quotes
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from newsbrief.annotate.reported import SPEECH, Pending, reported_matches, resol
 from newsbrief.annotate.speaker_kinds import trim as _trim
 from newsbrief.annotate.speakers import Resolver
 from newsbrief.records import Mention, Quote, Sentence
+from newsbrief.text import STOP_WORDS
 
 _CUE_RIGHT_BEFORE = re.compile(rf"\b(?:{cues.VERBS})[,:][ \t]*$")
 
@@ -175,6 +177,84 @@ def _cue_sentences(
     return out
 
 
+def shown_from(text: str, q: Quote) -> bool:
+    """Whether ``q.text`` is the article's ``text[q.start:q.end]``, or that stretch with the
+    interrupting cue of a reported statement elided ("the plan … had failed" for "the plan,
+    he said, had failed"): the offsets always cover the whole stretch."""
+    whole = text[q.start : q.end]
+    if q.text == whole:
+        return True
+    head, sep, tail = q.text.partition(" … ")
+    return bool(sep) and whole.startswith(head) and whole.endswith(tail) and bool(head and tail)
+
+
+# "OPAL LEE: I was born in …": a transcript turn, a speaker's label in capitals and a colon
+_TURN = re.compile(
+    r"^[ \t]*(?P<label>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3})[ \t]*:[ \t]+"
+    r"(?P<said>\S[^\n]*?)[ \t]*$",
+    re.M,
+)
+
+
+_NOT_NAMES = STOP_WORDS | lx.words(
+    """
+    today tonight yesterday tomorrow week weekend month year morning evening night daily
+    news update updates video photo photos watch read more related top first last new look
+    exclusive breaking live memo note story editor editorial correction
+    """
+)
+
+
+def transcript_turns(
+    text: str, mentions: list[Mention] | None = None
+) -> list[tuple[str, int, int, int, int]]:
+    """(speaker, label start, label end, words start, words end) of every turn of an
+    interview transcript: lines opening on a capitalised label and a colon, at least three of
+    them under at least two labels that name people: a person the article names ("OPAL LEE",
+    "LEE", "PRESIDENT OBAMA"), or a full name labelling several turns. Section labels
+    ("PHOTOS:", "OBAMA TODAY:") and an unnamed host's narration stay as they are."""
+    if ":" not in text:
+        return []
+    turns = list(_TURN.finditer(text))
+    if len(turns) < 3:
+        return []
+    named: dict[str, str] = {}
+    times = Counter(t.group("label") for t in turns)
+    people = {m.text.split()[-1] for m in mentions or () if m.kind == "person" and m.text.split()}
+    for t in turns:
+        label = t.group("label")
+        if label in named:
+            continue
+        words = label.split()
+        last = words[-1].strip(".'’-").capitalize()
+        # a person: a person the article names ("Lee", "Obama"), or a full name speaking more
+        # than once whose words are all names ("OBAMA TODAY:" is a newsletter's section)
+        if last in people or (
+            len(words) >= 2
+            and times[label] >= 2
+            and not any(w.lower() in _NOT_NAMES for w in words)
+        ):
+            named[label] = " ".join(w.capitalize() for w in words)
+    mine = [t for t in turns if t.group("label") in named]
+    if len(mine) < 3 or len({t.group("label") for t in mine}) < 2:
+        return []
+    return [
+        (named[t.group("label")], t.start("label"), t.end("label"), *t.span("said")) for t in mine
+    ]
+
+
+def _label_mention(name: str, mentions: list[Mention]) -> tuple[str, int, int] | None:
+    """The article's first and fullest mention of a transcript label's person ("Opal Lee"
+    for "LEE"), whose offsets the resolver reads."""
+    last = name.split()[-1]
+    best: Mention | None = None
+    for m in mentions:
+        words = m.text.split()
+        if words and words[-1] == last and (best is None or len(m.text) > len(best.text)):
+            best = m
+    return (best.text, best.start, best.end) if best is not None else None
+
+
 @dataclass(slots=True)
 class _Direct:
     span: _Span
@@ -185,6 +265,7 @@ class _Direct:
     s_end: int
     verb: str | None
     short: bool
+    named: str | None = None  # a transcript label's speaker, named by the label itself
 
 
 def extract_quotes(
@@ -243,6 +324,26 @@ def plan_quotes(
 
     parse_on = speakers.PARSED["on"]
     found: list[_Direct] = []
+    turns = transcript_turns(text, mentions)
+    if turns:
+        # a turn is its speaker's words, whatever they quote; a speaker named in the label
+        for name, l_start, l_end, w_start, w_end in turns:
+            mention = _label_mention(name, mentions)
+            label_subj, at, to = mention or (name, l_start, l_end)
+            found.append(
+                _Direct(
+                    _Span(w_start, w_start, w_end, w_end),
+                    w_start,
+                    w_end,
+                    label_subj,
+                    at,
+                    to,
+                    ":",
+                    False,
+                    None if mention else name,
+                )
+            )
+        spans = [sp for sp in spans if not any(t[3] <= sp.open < t[4] for t in turns)]
     prev_close = 0
     for span in spans:
         start, end = _trim(text, span.start, span.end)
@@ -270,6 +371,7 @@ def plan_quotes(
         if subj is None and (short or (m is None and _is_title(content))):
             continue  # a scare quote or a title, not a statement
         found.append(_Direct(span, start, end, subj, s_start, s_end, verb, short))
+    found.sort(key=lambda d: d.start)
     pending = reported_matches(text, sentences, [(d.start, d.end) for d in found])
     # an unnamed speaker ("a witness said") is known before any resolution: a later "she"
     # resolved in an earlier pass (direct quotes go first) still stops at it
@@ -311,7 +413,11 @@ def finish_quotes(plan: QuotePlan) -> list[Quote]:
             parsed = _parsed_cue(text, d.span, sentences, sentence_of)
             if parsed:
                 subj, s_start, s_end, verb = parsed
-        speaker = resolver.resolve(subj, s_start, s_end) if subj else None
+        speaker: str | None
+        if d.named is not None:
+            speaker = d.named
+        else:
+            speaker = resolver.resolve(subj, s_start, s_end) if subj else None
         if subj is None:
             # the previous speaker goes on in the same paragraph, or in the next one unless
             # the narration before the quote there names another person ("the questions boil

@@ -45,8 +45,9 @@ _OPENERS = lx.words(
 # character fails from every later one.
 _CAND = re.compile(r"(?:\.\s\.\s\.|(?<![.!?])[.!?]++|…)[\"'”’)\]]*+(?=\s+(\S+))")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
-_OPENING = re.compile(r"[\"'“‘(\[]*[A-Z0-9À-Ý]")
-_NEXT_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z]+)")
+# a sentence may open on any quote mark, the newswire ``…'' and the low-9 „…“ included
+_OPENING = re.compile(r"[\"'“‘„«`(\[]*[A-Z0-9À-Ý]")
+_NEXT_WORD = re.compile(r"[\"'“‘„«`(\[]*([A-Za-z]+)")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -91,6 +92,20 @@ def _is_boundary(line: str, m: re.Match[str], lo: int) -> bool:
     return True
 
 
+# "…the page's authors.The goal is …": a sentence glued to the next without a space (a
+# scraped page's lost line break) ends on a lowercase word and a full stop right before a
+# capitalised word; never inside a web address or an e-mail ("cnn.com", "x.Org/…")
+_GLUED = re.compile(r"(?<![\w./@])([a-z]*[a-z]{2})[.!?](?=[A-Z][a-z]+[\s,;:])")
+
+
+def _glued_cuts(line: str) -> list[int]:
+    return [
+        m.end()
+        for m in _GLUED.finditer(line)
+        if m.group(1).lower() not in _NEVER_FINAL | _MAYBE_FINAL
+    ]
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` with offsets (``text[s.start:s.end] == s.text``).
 
@@ -111,6 +126,9 @@ def split_sentences(text: str) -> list[Sentence]:
             if _is_boundary(line, m, lo):
                 cuts.append(m.end())
             lo = m.end()
+        if "." in line:
+            cuts.extend(_glued_cuts(line))
+            cuts.sort()
         cuts.append(len(line))
         for end in cuts:
             chunk = line[start:end]
