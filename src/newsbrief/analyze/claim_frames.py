@@ -222,3 +222,51 @@ def participants_differ(a: str, b: str, names: Iterable[frozenset[str]] = ()) ->
         if clash:
             return f"participant:{key}"
     return None
+
+
+# Words whose links to each other state something: nouns, names, verbs, adjectives, numbers.
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+
+
+def _link_key(tok: Any) -> str:
+    return "#" + tok.lower_.replace(",", "") if tok.pos_ == "NUM" else stem(tok.lower_)
+
+
+def _content_head(tok: Any) -> Any | None:
+    """The nearest content word above ``tok``, through prepositions and other function words
+    ("killed *in* the crash": *crash* hangs on *killed*)."""
+    node, hops = tok.head, 0
+    while node.i != node.head.i and node.pos_ not in _CONTENT_POS and hops < 4:
+        node, hops = node.head, hops + 1
+    return node if node.pos_ in _CONTENT_POS and node.i != tok.i else None
+
+
+def relations(text: str) -> set[frozenset[str]] | None:
+    """The pairs of content words (stems; figures as ``#n``) that a sentence links directly: a
+    predicate and its subject, object or prepositional phrase, a noun and its modifier. The
+    parts of one name ("Bashar al-Assad") are not a relation. None without a parse."""
+    doc = _doc(text)
+    if doc is None:
+        return None
+    out: set[frozenset[str]] = set()
+    for tok in doc:
+        if tok.pos_ not in _CONTENT_POS or tok.i == tok.head.i:
+            continue
+        head = _content_head(tok)
+        if head is None or (tok.pos_ == "PROPN" and head.pos_ == "PROPN"):
+            continue
+        x, y = _link_key(tok), _link_key(head)
+        if x != y:
+            out.add(frozenset((x, y)))
+    return out
+
+
+def shares_relation(a: str, b: str) -> bool:
+    """Whether two statements link some two content words the same way: both say "the crash
+    killed", "leopards number", "dog injured". Two statements of one story that share only
+    its topic words ("leopard", "population", "crash") and say different things of them
+    share no relation. True when either side cannot be parsed (no evidence against)."""
+    ra, rb = relations(a), relations(b)
+    if ra is None or rb is None:
+        return True
+    return bool(ra & rb)

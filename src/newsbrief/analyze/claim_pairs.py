@@ -12,7 +12,12 @@ from collections.abc import Callable, Iterable
 
 from newsbrief import parse
 from newsbrief.analyze.attribution import claim_stems, said_text
-from newsbrief.analyze.claim_frames import frame_needs_parse, frames_disagree, participants_differ
+from newsbrief.analyze.claim_frames import (
+    frame_needs_parse,
+    frames_disagree,
+    participants_differ,
+    shares_relation,
+)
 from newsbrief.analyze.conflict_checks import entity_findings, number_findings, polarity_findings
 from newsbrief.analyze.descriptions import drop_speaker_descriptions
 from newsbrief.analyze.frames import fold_name
@@ -314,10 +319,34 @@ def frames_apart(a: str, b: str, names: Iterable[frozenset[str]] = ()) -> bool:
     return False
 
 
-def frame_parses(pairs: Iterable[tuple[str, str]]) -> None:
+# Below this cosine two statements must also link some two of their shared words the same
+# way (``claim_frames.shares_relation``) or give the same figure: sharing only a story's topic
+# words ("two leopard populations", "a dog's injury" / "the crash's death toll") is one topic,
+# not one fact. From this cosine up the two share most of what they say anyway.
+RELATION_COSINE = 0.5
+
+
+def topic_only(a: str, b: str, score: float) -> bool:
+    """Two statements (cosine ``score``) that share words but no fact: no figure in common
+    and no pair of shared words linked alike (``claim_frames.shares_relation``)."""
+    if a == b or score >= RELATION_COSINE or _shared_figure(a, b):
+        return False
+    return not shares_relation(a, b)
+
+
+def _shared_figure(a: str, b: str) -> bool:
+    fa = {s for s in claim_stems(_ANONYMITY.sub("", a)) if s.startswith("#")}
+    return bool(fa) and not fa.isdisjoint(claim_stems(_ANONYMITY.sub("", b)))
+
+
+def frame_parses(
+    pairs: Iterable[tuple[str, str]], relation_pairs: Iterable[tuple[str, str]] = ()
+) -> None:
     """Parse in one batch the sentences ``frames_apart`` will read for these pairs (those
-    its cheap word tests do not settle), so that it finds them cached."""
+    its cheap word tests do not settle), and both sentences of ``relation_pairs`` (those
+    ``topic_only`` will parse), so that they find them cached."""
     need = {t for a, b in pairs if a != b and frame_needs_parse(a, b) for t in (a, b)}
+    need |= {t for a, b in relation_pairs if a != b for t in (a, b)}
     if need and parse.available():
         parse.parse(sorted(need))
 

@@ -17,6 +17,7 @@ from newsbrief.analyze.claim_pairs import (
     FIRM,
     HIGH,
     MIN_SHARED,
+    RELATION_COSINE,
     _corroborates,
     candidate_pairs,
     edge_from_cosine,
@@ -29,6 +30,7 @@ from newsbrief.analyze.claim_pairs import (
     shares_event,
     shares_event_beyond_descriptions,
     story_names,
+    topic_only,
 )
 from newsbrief.analyze.sources import count_independent
 from newsbrief.analyze.text import idf_weights
@@ -108,7 +110,9 @@ def align_claims(
         got = scores.get(key)
         if got is None:
             score = lexical_score(*key)
-            ok = score > 0.0 and not frames_apart(texts[key[0]], texts[key[1]], names)
+            ta, tb = texts[key[0]], texts[key[1]]
+            ok = score > 0.0 and not frames_apart(ta, tb, names)
+            ok = ok and not topic_only(ta, tb, score)
             got = scores[key] = score if ok else 0.0
         return got
 
@@ -152,7 +156,11 @@ def align_claims(
     pairs = repeated + candidate_pairs(stems, idf, FIRM)
     # the frame test parses: the sentences of every pair that passes the rest are parsed in
     # one batch, which costs a fraction of parsing them one by one
-    frame_parses([(texts[x], texts[y]) for x, y in pairs if x != y and lexical_score(x, y) > 0.0])
+    passing = [(x, y) for x, y in pairs if x != y and lexical_score(x, y) > 0.0]
+    frame_parses(
+        [(texts[x], texts[y]) for x, y in passing],
+        [(texts[x], texts[y]) for x, y in passing if lexical_score(x, y) < RELATION_COSINE],
+    )
     for x, y in pairs:
         score = pair_score(x, y)
         if score > 0.0:
