@@ -66,7 +66,9 @@ class FastGemm:
         fn.restype = None
         self.fn = fn
 
-    def __call__(self, x: Any, y: Any, out: Any = None, trans1: bool = False, trans2: bool = False) -> Any:
+    def __call__(
+        self, x: Any, y: Any, out: Any = None, trans1: bool = False, trans2: bool = False
+    ) -> Any:
         m, k = (x.shape[1], x.shape[0]) if trans1 else x.shape
         k_b, n = (y.shape[1], y.shape[0]) if trans2 else y.shape
         if k != k_b:
@@ -157,16 +159,19 @@ def install(model: Any) -> bool:
     gemm = fast_gemm()
     if gemm is None:
         return False
+    fast: FastGemm = gemm
     from thinc.api import Model, NumpyOps
 
     class FastOps(NumpyOps):
-        def gemm(self, x: Any, y: Any, *, out: Any = None, trans1: bool = False, trans2: bool = False) -> Any:
+        def gemm(
+            self, x: Any, y: Any, *, out: Any = None, trans1: bool = False, trans2: bool = False
+        ) -> Any:
             if x.ndim != 2 or y.ndim != 2 or x.dtype != "float32" or y.dtype != "float32":
                 return super().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
             x, y = self.as_contig(x), self.as_contig(y)
             if out is not None:
                 out = self.as_contig(out)
-            return gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+            return fast(x, y, out=out, trans1=trans1, trans2=trans2)
 
     ops = FastOps()
     for _, component in model.pipeline:
