@@ -57,18 +57,23 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "mds" / "multinews" / "dev.jsonl"
 ARTICLES_PER_STORY = (3, 12)
 STORIES_PER_DAY = 12
-STAGE_NAMES = (
-    "read",
-    "clean",
-    "annotate",
-    "parse",
-    "dedup",
-    "cluster",
-    "analyze",
-    "summarize",
-    "brief",
-    "store",
-)
+
+
+def _stage_names() -> tuple[str, ...]:
+    """The stages ``stage_timers`` times (its ``STAGES``, the one list of them), loaded from
+    beside this file, as the child process imports it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "stage_timers", Path(__file__).resolve().parent / "stage_timers.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return tuple(module.STAGES)
+
+
+STAGE_NAMES = _stage_names()
 
 _CHILD = """
 import sys, time

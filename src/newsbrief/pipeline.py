@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from os import PathLike, fspath
 from pathlib import Path
 
+# first: the engines package keeps each process to one BLAS thread, before numpy is imported
+from newsbrief import engines  # noqa: F401
 from newsbrief.analyze import analyze_story
 from newsbrief.annotate import (
     Planned,

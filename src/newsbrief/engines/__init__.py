@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from typing import Protocol
+
+# One BLAS thread per process. The engines run stages in a process pool, so BLAS threads would
+# only compete with the workers; and once a process has a second thread, glibc's malloc takes
+# its arena lock on every call: spaCy's parser allocates per parse state, and the parse costs
+# about a fifth more CPU in a process where numpy's OpenBLAS has started its thread pool (at
+# import, one thread per core). Set before numpy is first imported (the engines are imported
+# first on every path that runs the pipeline); a value the user set stands.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from newsbrief.records import Problem
 
