@@ -130,10 +130,10 @@ def clean_article(article: Article, html_reasons: frozenset[str] | None = HTML_R
             removed.append(Removed(line.strip(), reason, number))
             continue
         # a video player's button glued to an opening paragraph ("CLOSE Police said ...")
-        label = _PLAYER_LABEL.match(line) if seen_paragraphs < _DATELINE_WINDOW else None
-        if label is not None and (allowed is None or "navigation" in allowed):
-            removed.append(Removed(label.group(1), "navigation", number))
-            line = line[label.end() :]
+        button = _PLAYER_LABEL.match(line) if seen_paragraphs < _DATELINE_WINDOW else None
+        if button is not None and (allowed is None or "navigation" in allowed):
+            removed.append(Removed(button.group(1), "navigation", number))
+            line = line[button.end() :]
         if line.strip() and not dated:
             early = seen_paragraphs < _DATELINE_WINDOW
             seen_paragraphs += 1
