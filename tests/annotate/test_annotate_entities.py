@@ -72,3 +72,14 @@ def test_a_show_or_feed_named_after_a_person_is_no_person_and_not_their_name() -
     assert kinds["Dara Quillon Live"] == "org"
     assert kinds["Vento Ranch Facebook"] == "org"
     assert [q.speaker for q in art.quotes] == ["Dara Quillon"]
+
+
+def test_a_descriptor_compound_or_link_label_before_a_name_is_no_part_of_it() -> None:
+    art = _article(
+        "Oscar-winner Dana Hale told reporters backstage that the night had been long.\n"
+        "Related Tomas Varga quits the band after twenty years on the road.\n"
+        "Jean-Paul Morel said the band would play on without him."
+    )
+    people = {m.entity for m in art.mentions if m.kind == "person"}
+    assert {"Dana Hale", "Tomas Varga", "Jean-Paul Morel"} <= people
+    assert not any(p.startswith(("Oscar", "Related")) for p in people)

@@ -282,6 +282,11 @@ def _prefix_then_name(run: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
 
 # A post's or headline's opening word before a name: "RIP Marty Balin", "WATCH Jo Lee"
 _FURNITURE = frozenset(["rip", "breaking", "watch", "exclusive", "update", "video", "photos"])
+# A page's link label glued to the line after it: "Related Dana Hale quits the band"
+_LINK_LABELS = frozenset(["related"])
+# A compound that describes the person, never part of a name: "Oscar-winner", "Grammy-
+# nominated", "Texas-based" (a hyphenated name keeps its capitals: "Jean-Paul", "Smith-Jones")
+_DESCRIPTOR_COMPOUND = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
 def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool) -> str | None:
@@ -289,6 +294,8 @@ def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool)
         run[0].low in lx.NOT_NAME
         or run[0].low in _PARTICLES
         or (run[0].low in _FURNITURE and run[0].text.isupper() and len(run) > 2)
+        or (run[0].low in _LINK_LABELS and len(run) > 1)
+        or (_DESCRIPTOR_COMPOUND.match(run[0].text) is not None and len(run) > 1)
     ):
         run.pop(0)
     while run and run[-1].low in _JOINERS | _PARTICLES | _ROLE_JOINERS:
