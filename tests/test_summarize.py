@@ -307,7 +307,7 @@ def test_near_copy_listed_first_leaves_the_original_eligible() -> None:
 
 
 def test_a_referring_sentence_comes_only_with_what_it_refers_to() -> None:
-    from newsbrief.summarize.text import opens_on_pronoun, opens_on_reference
+    from newsbrief.summarize.reference import opens_on_pronoun, opens_on_reference
 
     a = make(
         "a",

@@ -14,8 +14,9 @@ from collections import Counter
 
 from newsbrief.clean.rules import rule_reason
 from newsbrief.records import Article, Derivation, Story, SummarySentence
-from newsbrief.summarize.text import opens_on_reference, outside_quotes
-from newsbrief.text import MONTHS, STOP_WORDS, WEEKDAYS
+from newsbrief.summarize.reference import leans_on_context
+from newsbrief.summarize.text import outside_quotes
+from newsbrief.text import STOP_WORDS
 from newsbrief.text import words as text_words
 
 
@@ -110,41 +111,6 @@ def headline_problem(text: str) -> str:
     ):
         return "furniture"
     return ""
-
-
-# Words that refer back: a headline holding one before it names anybody leans on a sentence
-# the reader has not seen ("Asked on Sunday about his discovery, he quoted ...").
-_BACK_REFERENCE = frozenset(
-    ["he", "she", "they", "him", "her", "them", "his", "their", "its", "it"]
-)
-_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
-# A relative clause cut from its sentence ("Who believe that ...") or a continuation ("The
-# plan also contains ...", "Still, ..."): read only after the sentence it continues.
-_CONTINUES = re.compile(r"^(?:who|whom|whose|which)\b|^(?:\S+\s+){0,6}also\b", re.IGNORECASE)
-# An aside wholly in parentheses, or a condition ("If he passes the check, ..."): neither says
-# what happened.
-_ASIDE = re.compile(r"^(?:\([^()]*\)[.!?]?$|if\b|whether\b)", re.IGNORECASE)
-# A participle or adverb opening ("Asked ...", "Speaking ...", "Clearly, ...") is no name.
-_OPENING_NOT_A_NAME = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
-
-
-def leans_on_context(text: str) -> bool:
-    """Whether a sentence needs an earlier one to be understood as a headline: it opens on a
-    reference (``opens_on_reference``), continues another sentence, or says "he", "their" or
-    "it" before naming anyone."""
-    if opens_on_reference(text):
-        return True
-    own = outside_quotes(text).strip()
-    if _CONTINUES.match(own) or _ASIDE.match(text.lstrip()):
-        return True
-    for n, word in enumerate(text_words(own)):
-        low = word.lower()
-        if low in _BACK_REFERENCE:
-            return True
-        named = word[:1].isupper() and low not in STOP_WORDS and low not in _CALENDAR_WORDS
-        if named and not (n == 0 and _OPENING_NOT_A_NAME.match(word)):
-            return False
-    return False
 
 
 def _lede_rank(sentence: SummarySentence) -> int:

@@ -183,7 +183,7 @@ def test_a_wire_caption_ending_on_place_and_date_is_not_a_summary_sentence():
 
 
 def test_a_document_that_speaks_unnamed_is_a_referring_opening():
-    from newsbrief.summarize.text import opens_on_pronoun, opens_on_reference
+    from newsbrief.summarize.reference import opens_on_pronoun, opens_on_reference
 
     for text in (
         "The magazine claims that the mayor has been seen partying in Millbrook.",

@@ -1,0 +1,114 @@
+"""Whether a sentence reads alone: the tests the summarizer pairs or drops sentences on, and
+the headline picker passes sentences over on.
+
+A sentence that leans on an earlier one ("He said ...", "The plan also ...", "If so, ...")
+reads wrong when a summary or a headline shows it without that sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsbrief.summarize.text import outside_quotes
+from newsbrief.text import MONTHS, STOP_WORDS, WEEKDAYS
+from newsbrief.text import words as text_words
+
+# A sentence that opens on something only an earlier sentence says: a pronoun, a
+# demonstrative, a connective, a possessive ("Her lawyer"), a definite description that
+# speaks in the plural ("The observers said"), or a quotation attributed to a pronoun ('"...," he said').
+_OPEN = r"^[\"“‘'(]?\s*"
+_REFERENCE = re.compile(
+    _OPEN + r"(?:(?:he|she|they|it|this|that|these|those|his|her|their|its|him|them"
+    r"|but|and|so|yet|however|also|still|instead|then|moreover|furthermore|meanwhile"
+    r"|nevertheless|nonetheless|besides|thus|therefore|hence|likewise|similarly|otherwise"
+    r"|such|both|neither|either|another|the (?:latter|former|same|other)"
+    r"|there,|here,)\b(?!-)|(?:it|that)['’]s\b)",
+    re.IGNORECASE,
+)
+_SPEAKS = re.compile(
+    _OPEN
+    + r"[Tt]he (?:[a-z][\w-]* )?[a-z][\w-]*[^s\W]s (?:said|says|say|told|added|adds|explained|noted"
+    r"|stated|wrote|warned|insisted|argued|claimed|believe|believes|believed)\b"
+)
+# A document or outlet that speaks without having been named ("The magazine claims ...",
+# "The statement added: ...", "The page continued: ..."), or a question about something
+# only an earlier sentence names ("Asked about the fact sheet, X said ...").
+_SOURCE_SAYS = re.compile(
+    _OPEN + r"(?:[Tt]he (?:[a-z]+ )?(?:magazine|page|paper|newspaper|letter|post|report|statement"
+    r"|site|website|documents?|indictment|complaint|lawsuit|filing|memo|tweet|note|e-?mail"
+    r"|message|release) (?:said|says|added|adds|continued|continues|claims|claimed|states"
+    r"|stated|reads|read|noted|notes|established|alleges|alleged|went on)\b"
+    r"|Asked about (?:the|this|that|these|those|his|her|their|its|it|them)\b)"
+)
+# "It" that points at nothing: "It is not clear what ...", "It was unknown whether ..."
+_EXPLETIVE = re.compile(
+    _OPEN + r"it(?:['’]s| is| was| remains| remained| has been| had been| will be| would be)"
+    r"\s+(?:not\s+)?(?:yet\s+)?(?:immediately\s+)?(?:clear|unclear|known|unknown|possible"
+    r"|impossible|likely|unlikely|expected|believed|thought|understood|reported|estimated"
+    r"|important|hard|difficult|easy|too early|the first|raining|time)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SAID = re.compile(
+    r"[,!?…][\"”’']?\s+(?:he|she|they|it)\s+(?:said|says|say|added|adds|told|explained"
+    r"|wrote|continued|noted|recalled)\b"
+)
+
+
+def opens_on_reference(text: str) -> bool:
+    """Whether ``text`` opens on (or is attributed to) something an earlier sentence says,
+    so it cannot be read alone."""
+    if _EXPLETIVE.match(text):
+        return False
+    return bool(
+        _REFERENCE.match(text)
+        or _SPEAKS.match(text)
+        or _SOURCE_SAYS.match(text)
+        or _PRONOUN_SAID.search(text[:400])
+    )
+
+
+def opens_on_pronoun(text: str) -> bool:
+    """The narrower test the summarizer pairs or drops on: a pronoun, demonstrative or
+    connective opening. Adding the plural speakers and '"...," he said' to it cost 0.12
+    ROUGE-1 / 0.09 ROUGE-2 at 260 words on Multi-News dev (250 clusters), below the floor."""
+    return bool(_REFERENCE.match(text) or _SOURCE_SAYS.match(text)) and not _EXPLETIVE.match(text)
+
+
+# Words that refer back: a headline holding one before it names anybody leans on a sentence
+# the reader has not seen ("Asked on Sunday about his discovery, he quoted ...").
+_BACK_REFERENCE = frozenset(
+    ["he", "she", "they", "him", "her", "them", "his", "their", "its", "it"]
+)
+# A possessive after a noun of its own sentence points at that noun ("The mayor thanked
+# commuters for their patience"); "her" may be an object, so it is not among them.
+_POSSESSIVE = frozenset(["his", "their", "its"])
+_CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# A relative clause cut from its sentence ("Who believe that ...") or a continuation ("The
+# plan also contains ...", "Still, ..."): read only after the sentence it continues.
+_CONTINUES = re.compile(r"^(?:who|whom|whose|which)\b|^(?:\S+\s+){0,6}also\b", re.IGNORECASE)
+# An aside wholly in parentheses, or a condition ("If he passes the check, ..."): neither says
+# what happened.
+_ASIDE = re.compile(r"^(?:\([^()]*\)[.!?]?$|if\b|whether\b)", re.IGNORECASE)
+# A participle or adverb opening ("Asked ...", "Speaking ...", "Clearly, ...") is no name.
+_OPENING_NOT_A_NAME = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
+
+
+def leans_on_context(text: str) -> bool:
+    """Whether a sentence needs an earlier one to be understood as a headline: it opens on a
+    reference (``opens_on_reference``), continues another sentence, or says "he", "them" or
+    "it" before naming anyone (or "his", "their", "its" before any noun)."""
+    if opens_on_reference(text):
+        return True
+    own = outside_quotes(text).strip()
+    if _CONTINUES.match(own) or _ASIDE.match(text.lstrip()):
+        return True
+    noun_before = False
+    for n, word in enumerate(text_words(own)):
+        low = word.lower()
+        if low in _BACK_REFERENCE and not (noun_before and low in _POSSESSIVE):
+            return True
+        noun_before = noun_before or (low not in STOP_WORDS and word.isalpha() and len(word) > 2)
+        named = word[:1].isupper() and low not in STOP_WORDS and low not in _CALENDAR_WORDS
+        if named and not (n == 0 and _OPENING_NOT_A_NAME.match(word)):
+            return False
+    return False
