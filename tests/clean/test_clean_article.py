@@ -308,3 +308,14 @@ def test_a_video_players_close_button_is_cut_from_the_first_paragraph() -> None:
     assert out.text.startswith("Police said two hikers were found safe")
     assert ("CLOSE", "navigation") in [(r.text, r.reason) for r in out.removed]
     assert "CLOSE friends of the family" in out.text  # no capital after it: no button
+
+
+def test_a_video_caption_behind_the_close_button_is_not_promoted_to_the_title() -> None:
+    text = (
+        "CLOSE Four mountain towns reopen their ski lifts after the storm. Jane Doe\n\n"
+        "The lifts in four mountain towns opened again on Friday after a week of snow.\n\n"
+        "Operators said the slopes were busier than on any day last winter."
+    )
+    out = clean_article(Article(id="x", source="x.txt", text=text))
+    assert "Jane Doe" not in out.title
+    assert out.text.startswith("The lifts in four mountain towns")

@@ -207,6 +207,10 @@ def _first_headline(labelled: list[tuple[str, str | None]]) -> int | None:
         if not stripped or reason not in (None, "boilerplate"):
             continue
         words = stripped.split()
+        # a video's caption behind the player's button ("CLOSE Four shops open ... Jane
+        # Doe") is shaped like a headline but names the video and its maker
+        if _PLAYER_LABEL.match(stripped):
+            return None
         if 4 <= len(words) <= 25 and stripped[-1] not in ".!?\"'”’:" and stripped[0].isupper():
             return number
         return None
