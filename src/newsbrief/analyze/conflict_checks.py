@@ -240,6 +240,8 @@ def _negations(text: str) -> list[tuple[int, list[str]]]:
         if t in _NEGATORS or t.endswith("n't"):
             if t == "not" and i + 1 < len(toks) and toks[i + 1] == "only":
                 continue  # "not only ... but also" affirms
+            if t == "no" and i + 1 < len(toks) and toks[i + 1][:1].isdigit():
+                continue  # "No. 250": the abbreviation of "number"
             out.append((i, toks[i + 1 : i + 4]))
     return out
 
