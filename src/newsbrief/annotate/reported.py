@@ -97,6 +97,49 @@ _RELATIVE = re.compile(r"\b(?:that|which|whom)\b", re.I)
 _POSSESSOR = re.compile(r"\w['’]s?$")
 
 
+# "X knew that …", "she realized …", "nor does he know that …": the writer reports a state of
+# mind, not something said; an attribution (PolNeAR counts some), never speech a brief shows
+_KNOWING = lx.words(
+    """
+    know knows knew known realize realizes realized realise realises realised understand
+    understands understood discover discovers discovered notice notices noticed remember
+    remembers remembered forget forgets forgot learn learns learned learnt
+    """
+)
+# "trust what the analysts said they heard": the cue sits in a free relative, whose content is
+# its object, not a statement
+_FREE_RELATIVE = re.compile(r"\b(?:what|whatever)[ \t]+$", re.I)
+# "warrants for six students that had hosted …": content opening on a finite verb right after
+# a relative pronoun that does not follow the cue is a relative clause of a noun
+_RELATIVE_BEFORE = re.compile(r"(?P<word>[\w'’]+)[ \t]+(?:that|which|who)[ \t]+$", re.I)
+_FINITE_START = lx.words(
+    "is are was were has have had will would can could should may might must did does do"
+)
+
+
+def _no_speech(s: str, cue: str, s_rel: tuple[int, int], c_rel: tuple[int, int]) -> bool:
+    """Whether a matched statement is no speech a brief shows: a state of mind, the object of
+    a free relative, or a relative clause taken for the content."""
+    words = cue.lower().split()
+    if words and words[0] in _KNOWING:
+        return True
+    if _FREE_RELATIVE.search(s, max(0, s_rel[0] - 12), s_rel[0]):
+        return True
+    reduced = re.search(
+        rf"\b(?:when|if|once|after|before|unless|until)[ \t]+{re.escape(cue)}\b", s, re.I
+    )
+    if reduced is not None and reduced.start() < c_rel[0]:
+        return True  # "When asked if …, X said": a clause without a subject is the question
+    rel = _RELATIVE_BEFORE.search(s, max(0, c_rel[0] - 40), c_rel[0])
+    first = s[c_rel[0] : c_rel[1]].split()[:1]
+    return (
+        rel is not None
+        and rel.group("word").lower() not in words
+        and bool(first)
+        and first[0].lower() in _FINITE_START
+    )
+
+
 def _not_a_statement(content: str) -> bool:
     """Whether reported "content" is what was said about, not a statement ("said the same
     about the team"; "said nothing has changed" is a statement)."""
@@ -159,6 +202,8 @@ def reported_matches(
                 start, end = span
                 a, b = sent.start + s_rel[0], sent.start + s_rel[1]
                 kind = "attributed" if _withheld(s, verb, s_rel, c_rel) else "reported"
+                if _no_speech(s, verb, s_rel, c_rel):
+                    kind = "attributed"
                 if _not_a_statement(text[start:end]) or _not_a_statement(subj or ""):
                     kind = "attributed"  # "said the same about …" (as content or, after the
                     # verb, as the pattern's subject)
@@ -168,7 +213,9 @@ def reported_matches(
                 out.append(Pending(kind, sent.index, start, end, subj, a, b, verb, True, at))
                 taken.append(matched)
         for g_subj, g_rel, cue, c_rel, kind in match_general(s, taken):
-            if kind == "reported" and _withheld(s, cue, g_rel, c_rel):
+            if kind == "reported" and (
+                _withheld(s, cue, g_rel, c_rel) or _no_speech(s, cue, g_rel, c_rel)
+            ):
                 kind = "attributed"
             if kind == "reported" and c_rel[0] >= g_rel[1]:
                 kept = after_addressee(s, cue, c_rel)

@@ -53,6 +53,13 @@ _NEXT_CUE = re.compile(
     rf"(?:,?[ \t]+and|;)[ \t]+(?:(?:he|she|they|it|also|later|then)[ \t]+)*"
     rf"(?:{cues.VERBS})[ \t]+(?:that|whether)\b"
 )
+# "…, but he said it was a lost chance", "…, although he repeated some of his claims": a
+# contrast opening on the speaker's (or another's) next act of saying is the writer's turn; the
+# statement ends before it ("although it showed …" may still be the statement's own)
+_TURN_CUE = re.compile(
+    rf",?[ \t]+(?:but|although|though|while|whereas|yet)[ \t]+(?:he|she|they)[ \t]+"
+    rf"(?:(?:also|later|then|still|again)[ \t]+)*(?:{cues.VERBS}|repeated|reiterated|conceded)\b"
+)
 # "…, said Col. Ann Roe, commander of the wing": the speaker and the words about the speaker
 # after a trailing cue are never part of the statement; neither is the writer's remark after
 # an interrupting one ("…, Holt said, although he had no details")
@@ -84,6 +91,9 @@ def content_bounds(
     nxt = _NEXT_CUE.search(text, start, end)
     if nxt is not None:
         end = nxt.start()
+    turn = _TURN_CUE.search(text, start, end)
+    if turn is not None:
+        end = turn.start()
     if text[end - 1 : end] in _CLOSING and not any(q in text[start : end - 1] for q in _OPENING):
         end -= 1  # the closing mark of an earlier quotation, not part of this statement
     while end > start and text[end - 1] in " \t.…":
