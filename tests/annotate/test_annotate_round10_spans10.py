@@ -86,3 +86,13 @@ def test_a_plain_report_keeps_its_statement() -> None:
     assert "the bridge would reopen on Monday" in texts
     assert "In the end the plan failed" in texts
     assert "the repairs had cost more than expected" in texts
+
+
+def test_the_month_may_is_no_verb_and_an_aside_is_the_writers() -> None:
+    qs = _speech(
+        "The climbers vanished in 1999.\n"
+        "A charity run by the climber's sister announced the discovery on May 2.\n"
+        "She says that he was her favourite climbing partner(!).\n"
+    )
+    assert not [q for q in qs if q.text.startswith("the discovery")]
+    assert [q.text for q in qs if q.cue == "says"] == ["he was her favourite climbing partner"]

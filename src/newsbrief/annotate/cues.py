@@ -140,8 +140,13 @@ def is_clause(content: str) -> bool:
     """Reported content is a clause ("the bridge was safe", "that …"), not a noun phrase
     ("announced the inquiry at a meeting") nor a prepositional phrase or an adverbial."""
     # acronyms keep their case: "(IS)" is the group, not the verb
-    ws = [w.strip(_PUNCT) for w in content.split()[:12]]
-    ws = [w if len(w) > 1 and w.isupper() else w.lower() for w in ws if w]
+    raw = [w.strip(_PUNCT) for w in content.split()[:12]]
+    raw = [w for w in raw if w]
+    # "announced the find on May 2": "May" inside a sentence is the month, not the modal
+    ws = [
+        "<month>" if w == "May" and i > 0 else w if len(w) > 1 and w.isupper() else w.lower()
+        for i, w in enumerate(raw)
+    ]
     if len(ws) < 2:
         return False
     if ws[0] in _CLAUSE_OPEN:

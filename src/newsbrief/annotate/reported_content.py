@@ -56,6 +56,8 @@ _NEXT_CUE = re.compile(
 # "…, but he said it was a lost chance", "…, although he repeated some of his claims": a
 # contrast opening on the speaker's (or another's) next act of saying is the writer's turn; the
 # statement ends before it ("although it showed …" may still be the statement's own)
+# "(!)", "(?)", "[sic]" at a statement's end: the writer's comment on it, not its words
+_WRITERS_ASIDE = re.compile(r"[ \t]*(?:\((?:!|\?|!\?|\?!|sic)\)|\[(?:!|\?|sic)\])$")
 _TURN_CUE = re.compile(
     rf",?[ \t]+(?:but|although|though|while|whereas|yet)[ \t]+(?:he|she|they)[ \t]+"
     rf"(?:(?:also|later|then|still|again)[ \t]+)*(?:{cues.VERBS}|repeated|reiterated|conceded)\b"
@@ -98,6 +100,9 @@ def content_bounds(
         end -= 1  # the closing mark of an earlier quotation, not part of this statement
     while end > start and text[end - 1] in " \t.…":
         end -= 1  # "… compelled to talk..." (a cut caption): the ellipsis is not the speaker's
+    aside = _WRITERS_ASIDE.search(text, start, end)
+    if aside is not None:
+        end = aside.start()  # "… one of her favorite senators(!)": the writer's marvel
     if text[end - 1 : end] in "!?":
         end -= 1
     if end - start < least or text[start] in ".!?;:":
