@@ -80,11 +80,14 @@ def test_a_plain_report_keeps_its_statement() -> None:
         "The mayor, Ana Ruiz, said the bridge would reopen on Monday, but she said tolls "
         "would rise.\n"
         "In the end the plan failed, the engineer said.\n"
+        "In the old depot, on the east side, more cracked beams were found, the inspector "
+        "said.\n"
         "Officials said that the repairs had cost more than expected.\n"
     )
     texts = [q.text for q in qs]
     assert "the bridge would reopen on Monday" in texts
     assert "In the end the plan failed" in texts
+    assert [t for t in texts if t.startswith("In the old depot, on the east side")]
     assert "the repairs had cost more than expected" in texts
 
 

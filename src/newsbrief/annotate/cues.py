@@ -297,8 +297,10 @@ def _scene_opener(s: str, m: re.Match[str]) -> bool:
     if _ASKED_OPENER.match(content):
         return True
     words = content.split()
+    # one phrase: "In the flat, in Paris, more arms were found, X said" is a statement
     return (
         len(words) >= 2
+        and "," not in content
         and words[0].lower() in _SCENE_PREPOSITIONS
         and not is_clause(" ".join(words[1:]))
     )
