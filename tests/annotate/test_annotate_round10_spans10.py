@@ -99,3 +99,15 @@ def test_the_month_may_is_no_verb_and_an_aside_is_the_writers() -> None:
     )
     assert not [q for q in qs if q.text.startswith("the discovery")]
     assert [q.text for q in qs if q.cue == "says"] == ["he was her favourite climbing partner"]
+
+
+def test_the_statement_after_a_second_cue_is_its_own() -> None:
+    qs = _speech(
+        "Talks stalled in Kiev.\n"
+        "Foreign Minister Anton Berezin said that he thought the threat was a ploy, but he "
+        "added that his country would do nothing to stop it.\n"
+    )
+    added = [q for q in qs if q.cue == "added"]
+    assert [(q.text, q.speaker) for q in added] == [
+        ("his country would do nothing to stop it", "Anton Berezin")
+    ]

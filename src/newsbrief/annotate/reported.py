@@ -21,6 +21,7 @@ from newsbrief.annotate.reported_content import (
     as_aside,
     content_bounds,
     interruption,
+    next_statement,
 )
 from newsbrief.annotate.speakers import Resolver
 from newsbrief.records import Quote, Sentence
@@ -162,6 +163,25 @@ class Pending:
     cut: tuple[int, int] | None = None  # the interrupting cue, elided from the shown text
 
 
+def _second(
+    text: str,
+    sent: Sentence,
+    end: int,
+    c_end: int,
+    covered: list[tuple[int, int]],
+) -> list[Pending]:
+    """ "A, but he said B": B is a statement of its own, of "he", kept when it is a clause."""
+    found = next_statement(text, end, sent.start + c_end)
+    if found is None:
+        return []
+    start, stop, verb, who = found
+    span = content_bounds(text, sent, (start - sent.start, stop - sent.start), covered, 12)
+    if span is None or not cues.is_clause(text[span[0] : span[1]]):
+        return []
+    kind = "reported" if verb.lower() in lx.SPEECH_VERBS else "attributed"
+    return [Pending(kind, sent.index, *span, text[who[0] : who[1]], *who, verb, True)]
+
+
 def reported_matches(
     text: str, sentences: list[Sentence], covered: list[tuple[int, int]]
 ) -> list[Pending]:
@@ -212,6 +232,8 @@ def reported_matches(
                     at = (sent.start + cut[0], sent.start + cut[1])
                 out.append(Pending(kind, sent.index, start, end, subj, a, b, verb, True, at))
                 taken.append(matched)
+                if kind == "reported":
+                    out.extend(_second(text, sent, end, c_rel[1], covered))
         for g_subj, g_rel, cue, c_rel, kind in match_general(s, taken):
             if kind == "reported" and (
                 _withheld(s, cue, g_rel, c_rel) or _no_speech(s, cue, g_rel, c_rel)

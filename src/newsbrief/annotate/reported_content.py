@@ -51,17 +51,33 @@ _SAID_AGAIN = re.compile(
 # "…, and alleged that …", "…; he added that …": a second cue opens a second statement
 _NEXT_CUE = re.compile(
     rf"(?:,?[ \t]+and|;)[ \t]+(?:(?:he|she|they|it|also|later|then)[ \t]+)*"
-    rf"(?:{cues.VERBS})[ \t]+(?:that|whether)\b"
+    rf"(?P<verb>{cues.VERBS})[ \t]+(?:that|whether)\b"
 )
 # "…, but he said it was a lost chance", "…, although he repeated some of his claims": a
 # contrast opening on the speaker's (or another's) next act of saying is the writer's turn; the
 # statement ends before it ("although it showed …" may still be the statement's own)
+_TURN_CUE = re.compile(
+    rf",?[ \t]+(?:but|although|though|while|whereas|yet)[ \t]+(?P<who>he|she|they)[ \t]+"
+    rf"(?:(?:also|later|then|still|again)[ \t]+)*"
+    rf"(?P<verb>{cues.VERBS}|repeated|reiterated|conceded)\b"
+)
 # "(!)", "(?)", "[sic]" at a statement's end: the writer's comment on it, not its words
 _WRITERS_ASIDE = re.compile(r"[ \t]*(?:\((?:!|\?|!\?|\?!|sic)\)|\[(?:!|\?|sic)\])$")
-_TURN_CUE = re.compile(
-    rf",?[ \t]+(?:but|although|though|while|whereas|yet)[ \t]+(?:he|she|they)[ \t]+"
-    rf"(?:(?:also|later|then|still|again)[ \t]+)*(?:{cues.VERBS}|repeated|reiterated|conceded)\b"
-)
+_THAT_HEAD = re.compile(r"[ \t]+(?:that[ \t]+)?")
+
+
+def next_statement(text: str, end: int, limit: int) -> tuple[int, int, str, tuple[int, int]] | None:
+    """The second statement of "A, but he said B", when the first was cut at ``end`` by its
+    contrast cue (``limit``: where the matched content ended): its start and end, its cue, and
+    the span of its subject pronoun, which the resolver reads like any other."""
+    m = _TURN_CUE.match(text, end, limit)
+    if m is None:
+        return None
+    head = _THAT_HEAD.match(text, m.end(), limit)
+    start = head.end() if head else m.end()
+    return (start, limit, m.group("verb"), m.span("who")) if limit - start >= 12 else None
+
+
 # "…, said Col. Ann Roe, commander of the wing": the speaker and the words about the speaker
 # after a trailing cue are never part of the statement; neither is the writer's remark after
 # an interrupting one ("…, Holt said, although he had no details")
