@@ -140,8 +140,13 @@ def is_clause(content: str) -> bool:
     """Reported content is a clause ("the bridge was safe", "that …"), not a noun phrase
     ("announced the inquiry at a meeting") nor a prepositional phrase or an adverbial."""
     # acronyms keep their case: "(IS)" is the group, not the verb
-    ws = [w.strip(_PUNCT) for w in content.split()[:12]]
-    ws = [w if len(w) > 1 and w.isupper() else w.lower() for w in ws if w]
+    raw = [w.strip(_PUNCT) for w in content.split()[:12]]
+    raw = [w for w in raw if w]
+    # "announced the find on May 2": "May" inside a sentence is the month, not the modal
+    ws = [
+        "<month>" if w == "May" and i > 0 else w if len(w) > 1 and w.isupper() else w.lower()
+        for i, w in enumerate(raw)
+    ]
     if len(ws) < 2:
         return False
     if ws[0] in _CLAUSE_OPEN:
@@ -271,6 +276,36 @@ def _clause_after_cue(s: str, m: re.Match[str]) -> bool:
     return len(words) >= 4 and words[0].lower() not in _SAID_MODIFIER and is_clause(trail)
 
 
+# "When asked if …, X said that he did", "During a briefing on Thursday, X confirmed the
+# arrests": the words before the subject set the scene (a question put, a time, a place)
+_ASKED_OPENER = re.compile(r"(?:(?:when|after|once|before|if)[ \t]+)?asked\b", re.I)
+_SCENE_PREPOSITIONS = lx.words(
+    "during at in on after before following amid from with by for inside outside speaking"
+)
+
+
+def _scene_opener(s: str, m: re.Match[str]) -> bool:
+    """Whether a content-first match ("…, X said …") has a scene-setting opener, not a
+    statement, before its subject: a question put to the speaker ("When asked if …"), a
+    prepositional phrase with no verb ("During a briefing on Thursday"), or the cue goes on to
+    its own "that"-clause ("X said that he did")."""
+    verb = "verb2" if m.group("verb2") else "verb"
+    trail = s[m.end(verb) :].split()
+    if len(trail) >= 2 and trail[0].lower() == "that":
+        return True
+    content = m.group("content").lstrip(" \t\"“‘'")
+    if _ASKED_OPENER.match(content):
+        return True
+    words = content.split()
+    # one phrase: "In the flat, in Paris, more arms were found, X said" is a statement
+    return (
+        len(words) >= 2
+        and "," not in content
+        and words[0].lower() in _SCENE_PREPOSITIONS
+        and not is_clause(" ".join(words[1:]))
+    )
+
+
 def match_reported(s: str) -> Match | None:
     """(subject, subject span, cue, content span) of reported speech in sentence ``s``."""
     if _TRIGGERS.isdisjoint(_WORD.findall(s.lower())):
@@ -287,7 +322,7 @@ def match_reported(s: str) -> Match | None:
             continue  # "X, angry, said the plan had failed": "said" opens the content
         if m and rx is _REPORTED_CSC and _opens_content(s, m):
             continue  # "Speaking in Rome, X said the plan, once agreed, …": no interruption
-        if m and rx is _REPORTED_CS and _clause_after_cue(s, m):
+        if m and rx is _REPORTED_CS and (_clause_after_cue(s, m) or _scene_opener(s, m)):
             continue  # "Appearing on a talk show, X said the inquiry …": the opener is no content
         if m and not re.search(r"[“\"]", m.group("content")[:1]) and _subject_ok(m):
             g = "subj" if m.group("subj") else "subj2"
