@@ -11,6 +11,8 @@ from newsbrief import parse as nlp_parse
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.first_names import gender_of
 from newsbrief.annotate.salience import (
+    REPORTED,
+    plural_subjects,
     role_subjects,
     salient_mentions,
     unnamed_subjects,
@@ -18,6 +20,7 @@ from newsbrief.annotate.salience import (
 from newsbrief.annotate.speaker_kinds import (
     about_other_person,
     name_kind,
+    noun_genders,
     pronoun_genders,
     unnamed_speaker,
 )
@@ -78,8 +81,13 @@ class Antecedents(ParsePlanning):
         self.salient = salient_mentions(
             text, self.mentions, self.starts, self._sentence_at, self._inside_quote
         )
-        self._text_gender = pronoun_genders(text, self.mentions, self._inside_quote)
+        # a noun before the name ("her boyfriend Darby Johns") outweighs the pronouns counted
+        self._text_gender = {
+            **pronoun_genders(text, self.mentions, self._inside_quote),
+            **noun_genders(text, self.mentions),
+        }
         self._role_subjects()
+        self._plural = plural_subjects(text, self._inside_quote)
 
     def _role_subjects(self) -> None:
         """ "But in his post, the president closed with …": a role noun as a sentence's
@@ -188,6 +196,18 @@ class Antecedents(ParsePlanning):
                     return m.entity
         return None
 
+    def _recent_group(self, pos: int) -> str | None:
+        """The organisation a "they" or "it" at ``pos`` refers to: the latest salient one,
+        unless a plural common noun stood as a subject since ("Ukrainian banks were closed.
+        They said …": the banks, whom the article does not name)."""
+        org = self._recent(pos, "org")
+        if org is None:
+            return None
+        at = max((p for p, e, k in self.salient if p < pos and e == org and k == "org"), default=-1)
+        if any(at < p < pos for p in self._plural):
+            return None
+        return org
+
     def _unnamed_after(self, lo: int, hi: int, gender: str) -> bool:
         """Whether an unnamed speaker of a compatible gender spoke between ``lo`` and ``hi``."""
         return any(lo < p < hi and g in (None, gender) for p, g in self._unnamed)
@@ -234,6 +254,11 @@ class Antecedents(ParsePlanning):
         return name_kind(self.text, entity, pos, self._sentence_at(pos), parse_on)
 
     def note(self, pos: int, entity: str | None) -> None:
+        i = bisect.bisect_left(self.starts, pos)
+        if i < len(self.mentions) and self.mentions[i].start == pos:
+            m = self.mentions[i]
+            if m.kind == "org" and REPORTED.match(self.text, m.end):
+                return  # the outlet credited with a report is no later "it" (``salience``)
         if entity:
             kind = self._kind_of(entity, pos)
             bisect.insort(self.salient, (pos, entity, kind))

@@ -24,6 +24,7 @@ from newsbrief.annotate.entity_runs import (
     _JOINERS,
     _PARTICLES,
     _ROLE_JOINERS,
+    MONTH_NAMES,
     Tok,
     _person_of_org,
     _runs,
@@ -130,6 +131,16 @@ def _split_role(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
 
 
 _PARTY_PLURALS = lx.words("republicans democrats conservatives liberals tories socialists")
+# Job nouns that stand before a name as a title in news copy ("City Manager June Catalano",
+# "Chief Executive Mark Zuckerberg", "Head Coach Jo Reyes") though no honorific: the name
+# after them is the person, the noun their role
+_JOB_TITLES = lx.words(
+    """
+    manager coach executive owner superintendent administrator clerk treasurer auditor
+    producer showrunner publisher editor founder co-founder supervisor coordinator trainer
+    principal chairperson
+    """
+)
 
 
 def _prefix_then_name(run: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
@@ -138,10 +149,13 @@ def _prefix_then_name(run: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
     three words. (role prefix, name), else None: the name is the person, the rest their role,
     never a person or an organisation called "State Police Sergeant Kim Riley"."""
     demonyms = lx.demonyms()
-    for t in range(len(run) - 2, 0, -1):
+    for t in range(len(run) - 2, -1, -1):
         low = run[t].low
+        if t == 0 and low not in _JOB_TITLES:
+            break  # a title opening the run is ``_split_role``'s
         if (
             low not in lx.TITLES
+            and low not in _JOB_TITLES
             and low not in _PARTY_PLURALS
             and not (low.endswith("s") and low[:-1] in demonyms)
         ):
@@ -152,7 +166,10 @@ def _prefix_then_name(run: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
         if any(
             x.low in lx.TITLES
             or x.low in lx.ORG_KEYWORDS
-            or x.low in lx.NOT_NAME
+            or (
+                x.low in lx.NOT_NAME
+                and not (x is tail[0] and len(tail) > 1 and x.low in MONTH_NAMES)
+            )
             or x.low in demonyms
             or x.low in _PARTICLES
             or x.low in _ROLE_JOINERS
@@ -176,7 +193,9 @@ _DESCRIPTOR_COMPOUND = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool) -> str | None:
     while run and (
-        run[0].low in lx.NOT_NAME
+        # "The New York Times": a word that opens a place of two or more words ("New
+        # York") stays, though alone it is no name
+        (run[0].low in lx.NOT_NAME and _place_len(run, 0) < 2)
         or run[0].low in _PARTICLES
         or (run[0].low in _FURNITURE and run[0].text.isupper() and len(run) > 2)
         or (run[0].low in _LINK_LABELS and len(run) > 1)
@@ -241,7 +260,12 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
     for sent in sentences:
         toks = _tokens(sent)
         headline = _is_headline(sent)
-        for run in (part for whole in _runs(text, toks) for part in _person_of_org(whole)):
+        parts = [
+            (part, n > 0)
+            for whole in _runs(text, toks)
+            for n, part in enumerate(_person_of_org(whole, vocab))
+        ]
+        for run, body in parts:
             sent_start = (
                 run[0].start == sent.start or text[sent.start : run[0].start].strip("\"'“‘( ") == ""
             )
@@ -273,6 +297,8 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
             kind = _classify(run, sent_start, vocab, headline)
             if kind is None or not run:
                 continue
+            if body and kind in ("person", "single"):
+                kind = "org"  # "Joey Scoleri of Live Nation": what follows "of" is his body
             f = Found(kind, run, sent.index)
             if kind == "person" and pending_role and text[run[0].start - 2 : run[0].start] == ", ":
                 f.roles.append(pending_role)

@@ -75,7 +75,7 @@ def _org_continues(text: str, toks: list[Tok], k: int) -> bool:
     return last is not None and last.low in lx.ORG_KEYWORDS
 
 
-def _person_of_org(run: list[Tok]) -> list[list[Tok]]:
+def _person_of_org(run: list[Tok], vocab: set[str]) -> list[list[Tok]]:
     """ "Commander Jo Vance of Valley Fire and Rescue" is a person and an organisation; the
     left side must end in a name (not a title: "Director of the FBI" stays whole) and hold no
     organisation word ("University of Texas" stays whole)."""
@@ -89,25 +89,73 @@ def _person_of_org(run: list[Tok]) -> list[list[Tok]]:
             right
             and left[-1].low not in lx.TITLES
             and not any(x.low in lx.ORG_KEYWORDS for x in left)
-            and right[-1].low in lx.ORG_KEYWORDS
+            and (right[-1].low in lx.ORG_KEYWORDS or _name_then_body(left, right, vocab))
         ):
             return [left, right]
         break
     return [run]
 
 
+def _name_then_body(left: list[Tok], right: list[Tok], vocab: set[str]) -> bool:
+    """ "Joey Scoleri of Live Nation", "Tom Brady of the New England Patriots": two or three
+    words no lower-case line of the text uses, before "of" and a short capitalised body, are
+    a person's name, whatever the body's last word. A place ("United States of America") or
+    a phrase of ordinary words ("Democratic Republic of Congo") stays whole."""
+    places = lx.places()
+    return (
+        2 <= len(left) <= 3
+        and len(right) <= 4
+        and right[0].text[:1].isupper()
+        and not any(x.low in vocab or x.low in lx.NOT_NAME or x.low in lx.TITLES for x in left)
+        and " ".join(x.low for x in left) not in places
+        and " ".join(x.low for x in left + right) not in places
+    )
+
+
+# months that are given names too: "City Manager June Catalano"
+MONTH_NAMES = lx.words("april may june")
+
+
+def _opens_place(text: str, toks: list[Tok], i: int) -> bool:
+    """ "New" in "The New York Times": a capitalised word that alone is no name ("new") but
+    opens a place of two or three words, and so the name it begins."""
+    t = toks[i]
+    if not t.text[:1].isupper() or t.low not in lx.NOT_NAME:
+        return False
+    places = lx.places()
+    for n in (3, 2):
+        seq = toks[i : i + n]
+        joined = all(_joinable(text, seq[k], seq[k + 1]) for k in range(len(seq) - 1))
+        if len(seq) == n and joined and " ".join(x.low for x in seq) in places:
+            return True
+    return False
+
+
+def _given_month(text: str, toks: list[Tok], j: int) -> bool:
+    """ "June" between a capitalised word and a surname ("Manager June Catalano") is a
+    given name, not the month."""
+    t = toks[j]
+    return (
+        t.low in MONTH_NAMES
+        and t.text[:1].isupper()
+        and j + 1 < len(toks)
+        and _is_cap(toks[j + 1])
+        and _joinable(text, t, toks[j + 1])
+    )
+
+
 def _runs(text: str, toks: list[Tok]) -> list[list[Tok]]:
     runs: list[list[Tok]] = []
     i = 0
     while i < len(toks):
-        if not _is_cap(toks[i]):
+        if not _is_cap(toks[i]) and not _opens_place(text, toks, i):
             i += 1
             continue
         run = [toks[i]]
         j = i + 1
         while j < len(toks) and _joinable(text, toks[j - 1], toks[j]):
             t = toks[j]
-            if _is_cap(t):
+            if _is_cap(t) or _given_month(text, toks, j) or _opens_place(text, toks, j):
                 run.append(t)
                 j += 1
                 continue

@@ -122,4 +122,26 @@ def principal_only(text: str, start: int, name_start: int) -> bool:
     person> of/for/to" ("The wife of Jon Conyers", "a friend of"): the named person is the
     principal, and the speaker is someone the article does not name."""
     m = _PRINCIPAL_LEAD.search(text, start, name_start)
-    return m is not None and (m.group("noun") in PERSON_NOUNS or m.group("noun") in PROXY_HEADS)
+    if m is not None and (m.group("noun") in PERSON_NOUNS or m.group("noun") in PROXY_HEADS):
+        return True
+    return _GROUP_ABOUT.match(text, start, name_start) is not None
+
+
+def group_before(text: str, lo: int, name_start: int) -> bool:
+    """Whether the words from ``lo`` (the sentence's start) to a name are a group subject
+    about the name (``_GROUP_ABOUT``), unbroken by a comma or a quotation mark."""
+    gap = text[lo:name_start]
+    if any(c in gap for c in ",;:") or gap.count('"') % 2 or gap.count("“") != gap.count("”"):
+        return False
+    # a title in quotation marks inside the subject ('the death of "Top Gun" director')
+    # is part of it
+    return _GROUP_ABOUT.match(re.sub(r'["“”]', "", gap)) is not None
+
+
+# "Investigators probing the death of director Tony Scott said", "Friends of Jo Lee say": a
+# subject opening on a plural noun, with the name only after a preposition, is a group the
+# article does not name; the person named is what the group is about
+_GROUP_ABOUT = re.compile(
+    r"[ \t]*(?:[Tt]he[ \t]+|[Ss]ome[ \t]+|[Mm]any[ \t]+)?[A-Za-z][a-z]+(?:ers|ors|ists|ians|nts"
+    r"|ives|ends|ors|ies)\b[^.;:!?\n\"“”]{0,80}?\b(?:of|about|into|for|against|with|on)\b"
+)

@@ -152,6 +152,33 @@ def pronoun_genders(
     return out
 
 
+# a noun of one gender right before a name: "her boyfriend Darby Johns", "his wife, Jo Lee",
+# "actress Dana Hale"
+_GENDERED_BEFORE = re.compile(r"\b(?P<noun>[a-z]+),?[ \t]+$")
+_MALE_BEFORE = lx.words(
+    "boyfriend husband son father brother nephew uncle grandson stepson widower actor"
+)
+_FEMALE_BEFORE = lx.words(
+    "girlfriend wife daughter mother sister niece aunt granddaughter stepdaughter widow actress"
+)
+
+
+def noun_genders(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """The gender a noun right before a person's name gives them ("her boyfriend Darby
+    Johns"), for names in no list of given names; a name both ways gets none."""
+    seen: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind != "person" or not m.entity or gender_of(m.entity) is not None:
+            continue
+        before = _GENDERED_BEFORE.search(text, max(0, m.start - 24), m.start)
+        noun = before.group("noun") if before else ""
+        if noun in _MALE_BEFORE:
+            seen.setdefault(m.entity, set()).add("m")
+        elif noun in _FEMALE_BEFORE:
+            seen.setdefault(m.entity, set()).add("f")
+    return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
+
+
 _PROXY_AFTER = re.compile(
     rf"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+)?(?:{'|'.join(sorted(PROXY_HEADS))})\b"
 )

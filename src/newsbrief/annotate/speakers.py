@@ -12,11 +12,13 @@ from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.antecedents import Antecedents
 from newsbrief.annotate.not_speaking import (
     claim_then_relative,
+    group_before,
     hypothetical,
     object_of_preposition,
     principal_only,
     recalled_speaker,
 )
+from newsbrief.annotate.salience import REPORTED
 from newsbrief.annotate.speaker_kinds import (
     person_after_descriptor,
     proxy_name,
@@ -40,6 +42,11 @@ from newsbrief.annotate.speaker_words import (
 from newsbrief.annotate.subject_parse import parsed_subject
 
 _RELATIVE = re.compile(r",[ \t]+(?:which|who|whose|whom|that)\b")
+# a place's people after its name: "Travis County prosecutors", "city officials"
+_PLACE_GROUP = re.compile(r"[ \t]+[a-z]+(?:ers|ors|ists|ians|als|nts|ives|ies|ice)\b")
+_PLACE_UNITS = frozenset(
+    ["county", "city", "state", "town", "township", "parish", "village", "province", "borough"]
+)
 
 
 class Resolver(Antecedents):
@@ -173,6 +180,13 @@ class Resolver(Antecedents):
             return self._recent(start, "person", role) or self._first_with_role("person", role)
         if m is not None and m.kind == "person" and principal_only(self.text, start, m.start):
             return None
+        if m is not None and m.kind == "person" and m.start == start:
+            sent = self._sentence_at(start)
+            if sent is not None and group_before(self.text, sent.start, start):
+                return None  # "Investigators probing the death of Tony Scott said"
+        unit = subj.split()[-1].lower() if subj.split() else ""
+        if unit in _PLACE_UNITS and _PLACE_GROUP.match(self.text, end):
+            return None  # "Travis County prosecutors": people of a county are not the county
         if m is not None and m.kind == "person":
             proxy = proxy_name(self.text, m, end)
             if proxy is not None:
@@ -184,7 +198,9 @@ class Resolver(Antecedents):
                 after = self._mention_in(lo, hi)
                 return after.entity if after is not None and after.entity else name
         if m is not None and m.entity:
-            bisect.insort(self.salient, (start, m.entity, m.kind))
+            if not (m.kind == "org" and REPORTED.match(self.text, m.end)):
+                # ", NBC News reported. It also urged …": the outlet is no later "it"
+                bisect.insort(self.salient, (start, m.entity, m.kind))
             self._vouched.add(start)
             return m.entity
         words = subj.lower().split()
@@ -197,8 +213,10 @@ class Resolver(Antecedents):
             if named is not None:
                 self._pronoun_gender.setdefault(named, gender)
             return named
-        if len(words) == 1 and head in ("they", "it"):
+        if len(words) == 1 and head == "it":
             return self._recent(start, "org")
+        if len(words) == 1 and head == "they":
+            return self._recent_group(start)
         if len(words) == 1 and head == "who":  # "X, who …, said": X is right before
             i = bisect.bisect_left(self.starts, start) - 1
             near = self.mentions[i] if i >= 0 else None
