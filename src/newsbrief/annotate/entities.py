@@ -24,7 +24,9 @@ from newsbrief.annotate.entity_runs import (
     _JOINERS,
     _PARTICLES,
     _ROLE_JOINERS,
+    JOB_TITLES,
     MONTH_NAMES,
+    PARTY_MEMBERS,
     Tok,
     _person_of_org,
     _runs,
@@ -109,9 +111,9 @@ def _split_role(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     has_title = False
     while i < len(run):
         low = run[i].low
-        if low in lx.TITLES:
+        if low in lx.TITLES or (has_title and low in JOB_TITLES):
             has_title = has_title or low not in _MODIFIERS
-            i += 1
+            i += 1  # "Chief Executive Mark Hollis": a job noun after a title is the title's
         elif has_title and low in _PARTICLES and i + 1 < len(run) and run[i + 1].low in lx.TITLES:
             i += 1  # "Charge de' Affairs"
         elif low in demonyms or (not has_title and _place_len(run, i) and i == 0):
@@ -131,16 +133,6 @@ def _split_role(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
 
 
 _PARTY_PLURALS = lx.words("republicans democrats conservatives liberals tories socialists")
-# Job nouns that stand before a name as a title in news copy ("City Manager June Catalano",
-# "Chief Executive Mark Zuckerberg", "Head Coach Jo Reyes") though no honorific: the name
-# after them is the person, the noun their role
-_JOB_TITLES = lx.words(
-    """
-    manager coach executive owner superintendent administrator clerk treasurer auditor
-    producer showrunner publisher editor founder co-founder supervisor coordinator trainer
-    principal chairperson
-    """
-)
 
 
 def _prefix_then_name(run: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
@@ -151,11 +143,12 @@ def _prefix_then_name(run: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
     demonyms = lx.demonyms()
     for t in range(len(run) - 2, -1, -1):
         low = run[t].low
-        if t == 0 and low not in _JOB_TITLES:
+        if t == 0 and low not in JOB_TITLES and low not in PARTY_MEMBERS:
             break  # a title opening the run is ``_split_role``'s
         if (
             low not in lx.TITLES
-            and low not in _JOB_TITLES
+            and low not in JOB_TITLES
+            and low not in PARTY_MEMBERS
             and low not in _PARTY_PLURALS
             and not (low.endswith("s") and low[:-1] in demonyms)
         ):
@@ -263,7 +256,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
         parts = [
             (part, n > 0)
             for whole in _runs(text, toks)
-            for n, part in enumerate(_person_of_org(whole, vocab))
+            for n, part in enumerate(_person_of_org(text, whole, vocab))
         ]
         for run, body in parts:
             sent_start = (

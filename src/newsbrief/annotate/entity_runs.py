@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from newsbrief.annotate import lexicon as lx
+from newsbrief.annotate.first_names import gender_of
 from newsbrief.records import Sentence
 
 # Only tokens that can be part of a name run; any other word in a gap breaks the run.
@@ -75,7 +76,7 @@ def _org_continues(text: str, toks: list[Tok], k: int) -> bool:
     return last is not None and last.low in lx.ORG_KEYWORDS
 
 
-def _person_of_org(run: list[Tok], vocab: set[str]) -> list[list[Tok]]:
+def _person_of_org(text: str, run: list[Tok], vocab: set[str]) -> list[list[Tok]]:
     """ "Commander Jo Vance of Valley Fire and Rescue" is a person and an organisation; the
     left side must end in a name (not a title: "Director of the FBI" stays whole) and hold no
     organisation word ("University of Texas" stays whole)."""
@@ -89,29 +90,51 @@ def _person_of_org(run: list[Tok], vocab: set[str]) -> list[list[Tok]]:
             right
             and left[-1].low not in lx.TITLES
             and not any(x.low in lx.ORG_KEYWORDS for x in left)
-            and (right[-1].low in lx.ORG_KEYWORDS or _name_then_body(left, right, vocab))
+            and (right[-1].low in lx.ORG_KEYWORDS or _name_then_body(text, left, right, vocab))
         ):
             return [left, right]
         break
     return [run]
 
 
-def _name_then_body(left: list[Tok], right: list[Tok], vocab: set[str]) -> bool:
-    """ "Joey Scoleri of Live Nation", "Tom Brady of the New England Patriots": two or three
-    words no lower-case line of the text uses, before "of" and a short capitalised body, are
-    a person's name, whatever the body's last word. A place ("United States of America") or
-    a phrase of ordinary words ("Democratic Republic of Congo") stays whole."""
-    places = lx.places()
-    return (
-        2 <= len(left) <= 3
-        and len(right) <= 4
-        and right[0].text[:1].isupper()
-        and not any(x.low in vocab or x.low in lx.NOT_NAME or x.low in lx.TITLES for x in left)
-        and " ".join(x.low for x in left) not in places
-        and " ".join(x.low for x in left + right) not in places
+def _name_then_body(text: str, left: list[Tok], right: list[Tok], vocab: set[str]) -> bool:
+    """ "Joey Scoleri of Live Nation", "Congresswoman Kyrsten Sinema of Arizona": a name of
+    two or three words no lower-case line of the text uses, before "of" and a short
+    capitalised body, is a person's, whatever the body's last word, when a title opens it, a
+    given name opens it or it stands in apposition after a comma. A place ("United States of
+    America") or an institution ("the National Conference of State Legislatures") stays whole."""
+    if len(right) > 4 or not right[0].text[:1].isupper():
+        return False
+    # the name follows the last title of the left side ("Democratic Congresswoman …")
+    k = 1 + max(
+        (i for i, x in enumerate(left) if x.low in lx.TITLES | JOB_TITLES | PARTY_MEMBERS),
+        default=-1,
     )
+    name = left[k:]
+    places = lx.places()
+    if (
+        not 2 <= len(name) <= 3
+        or any(x.low in vocab or x.low in lx.NOT_NAME - MONTH_NAMES for x in name)
+        or " ".join(x.low for x in name) in places
+        or " ".join(x.low for x in left + right) in places
+    ):
+        return False
+    apposed = text[: left[0].start].rstrip(" \t").endswith(",")
+    return k > 0 or gender_of(name[0].text) is not None or apposed
 
 
+# Job nouns that stand before a name as a title in news copy ("City Manager June Catalano",
+# "Chief Executive Mark Zuckerberg", "Head Coach Jo Reyes") though no honorific: the name
+# after them is the person, the noun their role
+JOB_TITLES = lx.words(
+    """
+    manager coach executive owner superintendent administrator clerk treasurer auditor
+    producer showrunner publisher editor founder co-founder supervisor coordinator trainer
+    principal chairperson coroner sheriff warden dean marshal
+    """
+)
+# "ranking Democrat Sander Levin": a party's member before a name describes the person
+PARTY_MEMBERS = lx.words("democrat republican")
 # months that are given names too: "City Manager June Catalano"
 MONTH_NAMES = lx.words("april may june")
 
@@ -133,15 +156,13 @@ def _opens_place(text: str, toks: list[Tok], i: int) -> bool:
 
 def _given_month(text: str, toks: list[Tok], j: int) -> bool:
     """ "June" between a capitalised word and a surname ("Manager June Catalano") is a
-    given name, not the month."""
+    given name, and "May" after one ("Theresa May") a surname, not the month."""
     t = toks[j]
-    return (
-        t.low in MONTH_NAMES
-        and t.text[:1].isupper()
-        and j + 1 < len(toks)
-        and _is_cap(toks[j + 1])
-        and _joinable(text, t, toks[j + 1])
-    )
+    if t.low not in MONTH_NAMES or not t.text[:1].isupper():
+        return False
+    if j > 0 and gender_of(toks[j - 1].text) is not None:
+        return True  # "Theresa May": a surname after a given name
+    return j + 1 < len(toks) and _is_cap(toks[j + 1]) and _joinable(text, t, toks[j + 1])
 
 
 def _runs(text: str, toks: list[Tok]) -> list[list[Tok]]:
