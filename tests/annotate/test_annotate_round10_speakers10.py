@@ -139,3 +139,15 @@ def test_an_institution_of_a_body_stays_whole() -> None:
         "of lawmakers."
     )
     assert "National Conference" not in {m.entity for m in art.mentions}
+
+
+def test_an_abbreviated_title_joins_its_name() -> None:
+    art = _all(
+        '"We ask anyone with information to call," said Indiana State Police Sgt. Kim Rhys. '
+        '"Parents should be careful," Indiana State Police said in a release.'
+    )
+    entities = {m.entity for m in art.mentions}
+    assert "Indiana State Police Sgt" not in entities  # a story would show the org so
+    assert _of(art.quotes, "Parents should").speaker == "Indiana State Police"
+    people = {m.entity: m.roles for m in art.mentions if m.kind == "person"}
+    assert people["Kim Rhys"] == ["Indiana State Police Sgt"]

@@ -197,6 +197,8 @@ def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool)
         run.pop(0)
     while run and run[-1].low in _JOINERS | _PARTICLES | _ROLE_JOINERS:
         run.pop()
+    if len(run) > 2 and run[-1].low in _RANKS and run[-2].low in lx.ORG_KEYWORDS:
+        run.pop()  # "Indiana State Police Sgt": the rank of a name the run lost
     if not run:
         return None
     low = " ".join(t.low for t in run)
@@ -225,6 +227,10 @@ def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool)
     return "single" if len(run) == 1 else None
 
 
+# ranks that follow a force's name before a holder's name ("State Police Sgt. Kim Riley")
+_RANKS = lx.words(
+    "sgt sergeant capt captain lt lieutenant cpl corporal officer detective trooper deputy"
+)
 _WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
 _SMALL = frozenset(["of", "for", "to", "in", "the", "a", "and", "on", "at", "by", "with"])
 

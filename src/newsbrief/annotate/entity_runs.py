@@ -55,6 +55,12 @@ def _is_cap(tok: Tok) -> bool:
     return (c.isupper() and tok.low not in lx.NOT_NAME) or bool(_PARTICLE_PREFIX.match(tok.text))
 
 
+# titles written short with a period before a name: "Sgt. Kim Riley", "Gov. Jo Reyes"
+_ABBREVIATED_TITLES = frozenset(
+    ["gen", "lt", "col", "sen", "gov", "sgt", "capt", "cpl", "det", "rep"]
+)
+
+
 def _joinable(text: str, a: Tok, b: Tok) -> bool:
     gap = text[a.end : b.start]
     if gap.strip(" '’") == "" and "\n" not in gap:
@@ -64,7 +70,7 @@ def _joinable(text: str, a: Tok, b: Tok) -> bool:
     if gap.strip() != ".":
         return False
     initial = len(a.text) == 1 and a.text.isupper() and b.text[:1].isupper() and len(b.text) > 1
-    return initial or a.low in lx.HONORIFICS | {"gen", "lt", "col", "sen", "gov"}
+    return initial or a.low in lx.HONORIFICS | _ABBREVIATED_TITLES
 
 
 def _org_continues(text: str, toks: list[Tok], k: int) -> bool:
