@@ -56,9 +56,7 @@ def _is_cap(tok: Tok) -> bool:
 
 
 # titles written short with a period before a name: "Sgt. Kim Riley", "Gov. Jo Reyes"
-_ABBREVIATED_TITLES = frozenset(
-    ["gen", "lt", "col", "sen", "gov", "sgt", "capt", "cpl", "det", "rep"]
-)
+_ABBREVIATED_TITLES = frozenset(["gen", "lt", "col", "sen", "gov", "sgt", "capt", "rep"])
 
 
 def _joinable(text: str, a: Tok, b: Tok) -> bool:
