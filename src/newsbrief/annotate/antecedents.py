@@ -197,7 +197,7 @@ class Antecedents(ParsePlanning):
         return None
 
     def _recent_group(self, pos: int) -> str | None:
-        """The organisation a "they" or "it" at ``pos`` refers to: the latest salient one,
+        """The organisation a "they" at ``pos`` refers to: the latest salient one,
         unless a plural common noun stood as a subject since ("Ukrainian banks were closed.
         They said …": the banks, whom the article does not name)."""
         org = self._recent(pos, "org")

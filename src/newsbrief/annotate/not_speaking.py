@@ -120,7 +120,8 @@ _PRINCIPAL_LEAD = re.compile(r"\b(?P<noun>[a-z]+)[ \t]+(?:of|for|to)[ \t]+(?:the
 def principal_only(text: str, start: int, name_start: int) -> bool:
     """Whether the words of a subject before its first person name end on "<noun for a
     person> of/for/to" ("The wife of Jon Conyers", "a friend of"): the named person is the
-    principal, and the speaker is someone the article does not name."""
+    principal, and the speaker is someone the article does not name; so too after a group
+    noun and a preposition ("Investigators probing the death of", ``_GROUP_ABOUT``)."""
     m = _PRINCIPAL_LEAD.search(text, start, name_start)
     if m is not None and (m.group("noun") in PERSON_NOUNS or m.group("noun") in PROXY_HEADS):
         return True
@@ -143,5 +144,5 @@ def group_before(text: str, lo: int, name_start: int) -> bool:
 # article does not name; the person named is what the group is about
 _GROUP_ABOUT = re.compile(
     r"[ \t]*(?:[Tt]he[ \t]+|[Ss]ome[ \t]+|[Mm]any[ \t]+)?[A-Za-z][a-z]+(?:ers|ors|ists|ians|nts"
-    r"|ives|ends|ors|ies)\b[^.;:!?\n\"“”]{0,80}?\b(?:of|about|into|for|against|with|on)\b"
+    r"|ives|ends|ies)\b[^.;:!?\n\"“”]{0,80}?\b(?:of|about|into|for|against|with|on)\b"
 )
