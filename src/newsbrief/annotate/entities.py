@@ -1,9 +1,8 @@
 """Entity mentions (person / org / place) by rules and gazetteers, with in-article alias merging.
 
-A mention candidate is a run of capitalized tokens (name particles such as al-, bin, de, van
-allowed inside, and of/for/to/in when they join a title or organisation to its complement).
-A run is parsed left to right into a role prefix (demonyms, titles and their complements:
-"Iraqi Ambassador to Kuwait") and a name; the rest is typed by organisation keywords and
+A mention candidate is a run of capitalized tokens (``entity_runs``). A run is parsed left
+to right into a role prefix (demonyms, titles and their complements: "Iraqi Ambassador to
+Kuwait") and a name; the rest is typed by organisation keywords and
 acronyms, the place gazetteer, or by looking like a multi-word personal name. Single words are
 kept only when they are a known organisation/place or an alias of a person already named.
 """
@@ -21,34 +20,20 @@ from newsbrief.annotate.entity_aliases import (
     merge_aliases,
     singles_as_people,
 )
+from newsbrief.annotate.entity_runs import (
+    _JOINERS,
+    _PARTICLES,
+    _ROLE_JOINERS,
+    JOB_TITLES,
+    MONTH_NAMES,
+    PARTY_MEMBERS,
+    Tok,
+    _person_of_org,
+    _runs,
+    _tokens,
+)
 from newsbrief.annotate.first_names import gender_of
 from newsbrief.records import Article, Mention, Sentence
-
-# Only tokens that can be part of a name run; any other word in a gap breaks the run.
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|[^\W\d_a-z][\w'’\-]*|(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|abu|bint)-[A-Z][\w'’\-]*"
-    r"|\b(?:of|for|to|in|at|the|and|de|del|della|da|dos|das|van|von|der|den|bin|ibn|bint|abu|al|la|le|du)\b'?|&"
-)
-_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|at|az|an|bin|ibn|abu|bint)-[A-Z]")
-_PARTICLES = lx.words(
-    """
-    de de' del della da dos das van von der den bin ibn bint abu al la le du
-    """
-)
-_JOINERS = frozenset(["of", "for"])
-_ROLE_JOINERS = frozenset(["of", "for", "to", "in", "at"])
-_POSSESSIVE = re.compile(r"['’]s?$")
-
-
-@dataclass(slots=True)
-class Tok:
-    text: str
-    start: int
-    end: int
-    low: str = ""
-
-    def __post_init__(self) -> None:
-        self.low = self.text.lower().rstrip(".")
 
 
 @dataclass(slots=True)
@@ -69,103 +54,6 @@ class Found:
             t.text + "." if i < last and len(t.text) == 1 and t.text.isupper() else t.text
             for i, t in enumerate(self.toks)
         )
-
-
-def _tokens(sent: Sentence) -> list[Tok]:
-    out = []
-    for m in _TOKEN.finditer(sent.text):
-        text = m.group()
-        pm = _POSSESSIVE.search(text)
-        if pm and len(text) > 2 and not text.endswith("s'"):
-            text = text[: pm.start()] or text
-        out.append(Tok(text, sent.start + m.start(), sent.start + m.start() + len(text)))
-    return out
-
-
-def _is_cap(tok: Tok) -> bool:
-    c = tok.text[0]
-    return (c.isupper() and tok.low not in lx.NOT_NAME) or bool(_PARTICLE_PREFIX.match(tok.text))
-
-
-def _joinable(text: str, a: Tok, b: Tok) -> bool:
-    gap = text[a.end : b.start]
-    if gap.strip(" '’") == "" and "\n" not in gap:
-        return True
-    # "Mr. Smith", "Dr. Who": a period after an honorific does not end the name, nor after a
-    # middle initial ("Cathy L. Lanier", "John F. Kennedy")
-    if gap.strip() != ".":
-        return False
-    initial = len(a.text) == 1 and a.text.isupper() and b.text[:1].isupper() and len(b.text) > 1
-    return initial or a.low in lx.HONORIFICS | {"gen", "lt", "col", "sen", "gov"}
-
-
-def _org_continues(text: str, toks: list[Tok], k: int) -> bool:
-    """After "and": the capitalised words that follow end in an organisation word."""
-    last = None
-    while k < len(toks) and _is_cap(toks[k]) and (last is None or _joinable(text, last, toks[k])):
-        last = toks[k]
-        k += 1
-    return last is not None and last.low in lx.ORG_KEYWORDS
-
-
-def _person_of_org(run: list[Tok]) -> list[list[Tok]]:
-    """ "Commander Jo Vance of Valley Fire and Rescue" is a person and an organisation; the
-    left side must end in a name (not a title: "Director of the FBI" stays whole) and hold no
-    organisation word ("University of Texas" stays whole)."""
-    for i, t in enumerate(run):
-        if t.low not in _JOINERS or i < 2:
-            continue
-        left, right = run[:i], run[i + 1 :]
-        if right and right[0].low == "the":
-            right = right[1:]
-        if (
-            right
-            and left[-1].low not in lx.TITLES
-            and not any(x.low in lx.ORG_KEYWORDS for x in left)
-            and right[-1].low in lx.ORG_KEYWORDS
-        ):
-            return [left, right]
-        break
-    return [run]
-
-
-def _runs(text: str, toks: list[Tok]) -> list[list[Tok]]:
-    runs: list[list[Tok]] = []
-    i = 0
-    while i < len(toks):
-        if not _is_cap(toks[i]):
-            i += 1
-            continue
-        run = [toks[i]]
-        j = i + 1
-        while j < len(toks) and _joinable(text, toks[j - 1], toks[j]):
-            t = toks[j]
-            if _is_cap(t):
-                run.append(t)
-                j += 1
-                continue
-            low = t.text.lower()
-            prev_low = run[-1].low
-            ok_joiner = low in _PARTICLES or low in _JOINERS
-            if low in _ROLE_JOINERS and (prev_low in lx.TITLES or prev_low in lx.ORG_KEYWORDS):
-                ok_joiner = True
-            if (
-                low in ("and", "&")
-                and not any(x.low in lx.ORG_KEYWORDS for x in run)
-                and _org_continues(text, toks, j + 1)
-            ):
-                ok_joiner = True  # "Fire and Rescue": one organisation, unlike "Ministry and X"
-            k = j + 1
-            if ok_joiner and k < len(toks) and toks[k].low == "the":
-                k += 1
-            if ok_joiner and k < len(toks) and _is_cap(toks[k]) and _joinable(text, t, toks[j + 1]):
-                run.extend(toks[j:k])
-                j = k
-                continue
-            break
-        runs.append(run)
-        i = j
-    return runs
 
 
 def _place_len(run: list[Tok], i: int) -> int:
@@ -223,9 +111,9 @@ def _split_role(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     has_title = False
     while i < len(run):
         low = run[i].low
-        if low in lx.TITLES:
+        if low in lx.TITLES or (has_title and low in JOB_TITLES):
             has_title = has_title or low not in _MODIFIERS
-            i += 1
+            i += 1  # "Chief Executive Mark Hollis": a job noun after a title is the title's
         elif has_title and low in _PARTICLES and i + 1 < len(run) and run[i + 1].low in lx.TITLES:
             i += 1  # "Charge de' Affairs"
         elif low in demonyms or (not has_title and _place_len(run, i) and i == 0):
@@ -253,10 +141,14 @@ def _prefix_then_name(run: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
     three words. (role prefix, name), else None: the name is the person, the rest their role,
     never a person or an organisation called "State Police Sergeant Kim Riley"."""
     demonyms = lx.demonyms()
-    for t in range(len(run) - 2, 0, -1):
+    for t in range(len(run) - 2, -1, -1):
         low = run[t].low
+        if t == 0 and low not in JOB_TITLES and low not in PARTY_MEMBERS:
+            break  # a title opening the run is ``_split_role``'s
         if (
             low not in lx.TITLES
+            and low not in JOB_TITLES
+            and low not in PARTY_MEMBERS
             and low not in _PARTY_PLURALS
             and not (low.endswith("s") and low[:-1] in demonyms)
         ):
@@ -267,7 +159,10 @@ def _prefix_then_name(run: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
         if any(
             x.low in lx.TITLES
             or x.low in lx.ORG_KEYWORDS
-            or x.low in lx.NOT_NAME
+            or (
+                x.low in lx.NOT_NAME
+                and not (x is tail[0] and len(tail) > 1 and x.low in MONTH_NAMES)
+            )
             or x.low in demonyms
             or x.low in _PARTICLES
             or x.low in _ROLE_JOINERS
@@ -291,7 +186,9 @@ _DESCRIPTOR_COMPOUND = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool) -> str | None:
     while run and (
-        run[0].low in lx.NOT_NAME
+        # "The New York Times": a word that opens a place of two or more words ("New
+        # York") stays, though alone it is no name
+        (run[0].low in lx.NOT_NAME and _place_len(run, 0) < 2)
         or run[0].low in _PARTICLES
         or (run[0].low in _FURNITURE and run[0].text.isupper() and len(run) > 2)
         or (run[0].low in _LINK_LABELS and len(run) > 1)
@@ -300,6 +197,8 @@ def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool)
         run.pop(0)
     while run and run[-1].low in _JOINERS | _PARTICLES | _ROLE_JOINERS:
         run.pop()
+    if len(run) > 2 and run[-1].low in _RANKS and run[-2].low in lx.ORG_KEYWORDS:
+        run.pop()  # "Indiana State Police Sgt": the rank of a name the run lost
     if not run:
         return None
     low = " ".join(t.low for t in run)
@@ -328,6 +227,10 @@ def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool)
     return "single" if len(run) == 1 else None
 
 
+# ranks that follow a force's name before a holder's name ("State Police Sgt. Kim Riley")
+_RANKS = lx.words(
+    "sgt sergeant capt captain lt lieutenant cpl corporal officer detective trooper deputy"
+)
 _WORDS = re.compile(r"[^\W\d_][\w'’\-]*")
 _SMALL = frozenset(["of", "for", "to", "in", "the", "a", "and", "on", "at", "by", "with"])
 
@@ -356,7 +259,12 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
     for sent in sentences:
         toks = _tokens(sent)
         headline = _is_headline(sent)
-        for run in (part for whole in _runs(text, toks) for part in _person_of_org(whole)):
+        parts = [
+            (part, n > 0)
+            for whole in _runs(text, toks)
+            for n, part in enumerate(_person_of_org(text, whole, vocab))
+        ]
+        for run, body in parts:
             sent_start = (
                 run[0].start == sent.start or text[sent.start : run[0].start].strip("\"'“‘( ") == ""
             )
@@ -388,6 +296,8 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
             kind = _classify(run, sent_start, vocab, headline)
             if kind is None or not run:
                 continue
+            if body and kind in ("person", "single"):
+                kind = "org"  # "Joey Scoleri of Live Nation": what follows "of" is his body
             f = Found(kind, run, sent.index)
             if kind == "person" and pending_role and text[run[0].start - 2 : run[0].start] == ", ":
                 f.roles.append(pending_role)

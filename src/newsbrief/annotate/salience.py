@@ -58,12 +58,22 @@ _KIN_FEMALE = lx.words(
     "daughter wife mother sister mom niece aunt granddaughter girlfriend widow stepdaughter"
 )
 _POSSESSED_PERSON = re.compile(
-    r"(?P<owner>[A-Z][\w.-]*)['’]s?[ \t]+(?P<role>(?P<head>"
+    r"(?P<owner>[A-Z][\w.-]*)[ \t]?['’‘]s?[ \t]+(?P<role>(?P<head>"
     + "|".join(sorted(_KIN_MALE | _KIN_FEMALE, key=len, reverse=True))
     + r"))\b(?![ \t]*,?[ \t]*(?:[A-Z]|\d))"
 )
+# "His wife became furious", "and her son said": a relative named by a possessive pronoun,
+# standing as a subject with no name after it; a later "she" is that relative, not an older
+# name of the same gender
+_PRONOUN_KIN_SUBJECT = re.compile(
+    r"(?:^|\n|[.;:]\s+|\b(?:and|but)\s+)(?P<role>(?:[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?P<head>"
+    + "|".join(sorted(_KIN_MALE | _KIN_FEMALE, key=len, reverse=True))
+    + r"))(?![ \t]*,?[ \t]*(?:[A-Z]|\d))[ \t]+(?:[a-z]+[ \t]+)?[a-z]{2,}(?:ed|s)?\b"
+)
 # a name and a comma right before: the relative is that name's apposition
 _APPOSED = re.compile(r"[A-Z][\w'’.-]*,[ \t]+(?:[A-Z][\w'’.-]*[ \t]+)*$")
+# "…, NBC News reported", "Reuters first reported": the outlet credited with a report
+REPORTED = re.compile(r"[ \t]+(?:first[ \t]+|has[ \t]+|had[ \t]+)?report(?:ed|s)\b")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
@@ -97,6 +107,8 @@ def salient_mentions(
             ):
                 salient.append((m.start, m.entity, m.kind))
                 continue
+        if m.kind == "org" and REPORTED.match(text, m.end):
+            continue  # ", NBC News reported. It also urged …": the outlet is no later "it"
         if m.entity and (
             cues.VERB_RE.match(text, m.end + 1)
             or _verb_after_apposition(text, m.end)
@@ -144,6 +156,27 @@ def unnamed_subjects(
         if _APPOSED.search(text, max(0, rm.start() - 40), rm.start()):
             continue
         yield pos, "m" if rm.group("head").lower() in _KIN_MALE else "f"
+    for rm in _PRONOUN_KIN_SUBJECT.finditer(text):
+        pos = rm.start("role")
+        if not inside_quote(pos):
+            yield pos, "m" if rm.group("head").lower() in _KIN_MALE else "f"
+
+
+# "Ukrainian banks were closed Thursday. They said …": a plural common noun standing as a
+# sentence's subject; a later "they" is that group, not an organisation named before it
+_PLURAL_SUBJECT = re.compile(
+    r"(?:^|\n|[.!?][ \t]+)(?P<np>(?:[Tt]he[ \t]+|[Mm]any[ \t]+|[Ss]ome[ \t]+)?"
+    r"(?:[A-Za-z][a-z]+[ \t]+)?[A-Za-z][a-z]{2,}[^sui'’\W]s)[ \t]+"
+    r"(?:were|are|have|had|say|said|will|would|could|remain|remained)\b"
+)
+
+
+def plural_subjects(text: str, inside_quote: Callable[[int], bool]) -> list[int]:
+    """Positions of the plural common nouns that open a sentence as its subject, outside
+    quotation marks ("Ukrainian banks were closed")."""
+    return [
+        pm.start("np") for pm in _PLURAL_SUBJECT.finditer(text) if not inside_quote(pm.start("np"))
+    ]
 
 
 def _after_pronoun_subject(

@@ -152,6 +152,33 @@ def pronoun_genders(
     return out
 
 
+# a noun of one gender right before a name: "her boyfriend Darby Johns", "his wife, Jo Lee",
+# "actress Dana Hale"
+_GENDERED_BEFORE = re.compile(r"\b(?P<noun>[a-z]+),?[ \t]+$")
+_MALE_BEFORE = lx.words(
+    "boyfriend husband son father brother nephew uncle grandson stepson widower actor"
+)
+_FEMALE_BEFORE = lx.words(
+    "girlfriend wife daughter mother sister niece aunt granddaughter stepdaughter widow actress"
+)
+
+
+def noun_genders(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """The gender a noun right before a person's name gives them ("her boyfriend Darby
+    Johns"), for names in no list of given names; a name both ways gets none."""
+    seen: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind != "person" or not m.entity or gender_of(m.entity) is not None:
+            continue
+        before = _GENDERED_BEFORE.search(text, max(0, m.start - 24), m.start)
+        noun = before.group("noun") if before else ""
+        if noun in _MALE_BEFORE:
+            seen.setdefault(m.entity, set()).add("m")
+        elif noun in _FEMALE_BEFORE:
+            seen.setdefault(m.entity, set()).add("f")
+    return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
+
+
 _PROXY_AFTER = re.compile(
     rf"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+)?(?:{'|'.join(sorted(PROXY_HEADS))})\b"
 )
@@ -286,118 +313,3 @@ def person_after_descriptor(
             return mention.entity
         i += 1
     return None
-
-
-# "if the party believes …", "whether she says …": a condition, not a statement made
-_CONDITION = r"\b(?:if|unless|whether|lest)(?:[ \t]+|[-—–]+[ \t]*)"
-_CONDITION_BEFORE = re.compile(_CONDITION + r"(?:the[ \t]+)?$", re.I)
-_CONDITION_OPENS = re.compile(r"[ \t]*" + _CONDITION, re.I)
-# "they'll say", "the court could tell", "they're going to say": what someone may say one
-# day is no attribution ("would later say" and "would go on to say" tell what was said)
-_MODAL_AFTER = re.compile(
-    r"(?:['’](?:ll|d)|[ \t]+(?:will|would|could|might|may|can|should|shall|must|cannot"
-    r"|can['’]t|won['’]t|wouldn['’]t|couldn['’]t)|(?:['’]re|['’]s|[ \t]+(?:are|is|am|were|was))"
-    r"[ \t]+(?:going[ \t]+to|gonna))(?![ \t]+(?:later|then|go[ \t]+on|eventually|often|always"
-    r"|also|frequently|repeatedly|once)\b)",
-    re.I,
-)
-
-
-def hypothetical(text: str, start: int, end: int) -> bool:
-    """Whether the subject at ``start:end`` speaks only in a condition or a prediction: "if
-    X says …", "what they'll say is …", "the court could tell her …". Such words were never
-    said, so the quote has no speaker."""
-    if _CONDITION_BEFORE.search(text, max(0, start - 14), start):
-        return True
-    if _CONDITION_OPENS.match(text, start, end):
-        return True  # the pattern took the condition into the subject ("If the party")
-    subj = text[start:end]
-    last = subj.split()[-1].lower() if subj.split() else ""
-    if last in ("will", "would", "could", "might", "may", "can", "should", "shall", "must"):
-        return True  # the pattern took the modal into the subject ("The court could")
-    return _MODAL_AFTER.match(text, end, min(len(text), end + 40)) is not None
-
-
-# "worked with X believe", "the wife of X said": a name right after a preposition is its
-# object; the subject is the longer phrase, whose head is no name ("according to X" aside)
-_PREP_BEFORE = re.compile(
-    r"(?<!according)[ \t]+(?:with|for|of|to|by|from|about|against|at|like|than|under)[ \t]+$",
-    re.I,
-)
-
-
-def object_of_preposition(text: str, start: int) -> bool:
-    """Whether the subject at ``start`` follows a preposition (in its own clause), so it is
-    that preposition's object and no speaker."""
-    return _PREP_BEFORE.search(text, max(0, start - 16), start) is not None
-
-
-# "a claim Zentra denies", "the charge that he denies": a noun for a statement, then a
-# relative clause; what the sentence reports is the claim, which its subject disputes
-CLAIM_NOUNS = frozenset(
-    [
-        "claim",
-        "claims",
-        "allegation",
-        "allegations",
-        "charge",
-        "charges",
-        "accusation",
-        "accusations",
-        "assertion",
-        "assertions",
-        "suggestion",
-        "suggestions",
-        "notion",
-        "idea",
-        "view",
-        "theory",
-        "rumor",
-        "rumour",
-        "rumors",
-        "rumours",
-    ]
-)
-
-
-def claim_then_relative(subj: str) -> bool:
-    """Whether ``subj`` is "a/the <claim noun>" followed by a new subject ("a claim Zentra",
-    "the charge he")."""
-    words = subj.split()
-    if len(words) < 3 or words[0].lower() not in ("a", "an", "the", "that", "this", "which"):
-        return False
-    if words[1].lower().strip(",") not in CLAIM_NOUNS:
-        return False
-    nxt = words[2]
-    return nxt[:1].isupper() or nxt.lower() in ("he", "she", "they", "it", "we", "i")
-
-
-# "she recalls him saying", "he heard Tom Brandt tell her": the words are the object's,
-# recalled by the subject
-_RECALLED = re.compile(
-    r"[ \t]+(?:(?:also|still|later|once)[ \t]+)?(?:recall(?:s|ed)?|remember(?:s|ed)?|hear[sd]?"
-    r"|overheard|quot(?:es|ed)|recount(?:s|ed)|describe[sd]?|imagine[sd]?)"
-    r"[ \t]+(?P<obj>him|her|them|[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2})"
-    r"[ \t]+(?:saying|say|tell|telling|ask|asking|shout|shouting|yell|yelling"
-    r"|call|calling|joke|joking|remark|remarking|warn|warning|whisper|whispering)\b"
-)
-
-
-def recalled_speaker(text: str, end: int) -> tuple[int, int, str] | None:
-    """For a subject ending at ``end`` and followed by its verb and someone saying ("she
-    recalls him saying"): the span and text of that someone; None for any other cue."""
-    m = _RECALLED.match(text, end, min(len(text), end + 60))
-    if m is None:
-        return None
-    return m.start("obj"), m.end("obj"), m.group("obj")
-
-
-_PRINCIPAL_LEAD = re.compile(r"\b(?P<noun>[a-z]+)[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?$")
-
-
-def principal_only(text: str, start: int, name_start: int) -> bool:
-    """Whether the words of a subject before its first person name end on "<noun for a
-    person> of/for/to" ("The wife of Jon Conyers", "a friend of"): the named person is the
-    principal, and the speaker is someone the article does not name."""
-    m = _PRINCIPAL_LEAD.search(text, start, name_start)
-    return m is not None and (m.group("noun") in PERSON_NOUNS or m.group("noun") in PROXY_HEADS)

@@ -129,4 +129,6 @@ def is_junk_speaker(name: str) -> bool:
         return True  # "Behind Gorsuch", "Despite Trump": a phrase opening, no name
     if is_furniture(name) or is_heading_phrase(name):
         return True
+    if len(words) >= 3 and name.upper() == name:
+        return True  # "OBAMA GOES OUTSIDE": a newsletter's section heading, no speaker
     return all(w in lx.NOT_NAME for w in low)
