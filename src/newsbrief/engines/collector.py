@@ -31,7 +31,7 @@ def fewer_collections() -> Iterator[None]:
     collector stays disabled."""
     before = gc.get_threshold()
     if before[0] != 0:  # 0: the program switched automatic collection off
-        gc.set_threshold(*(max(old, new) for old, new in zip(before, RUN_THRESHOLDS)))
+        gc.set_threshold(*(max(old, new) for old, new in zip(before, RUN_THRESHOLDS, strict=True)))
     try:
         yield
     finally:
