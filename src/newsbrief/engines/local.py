@@ -26,6 +26,7 @@ from newsbrief.engines.base import (
     report_problem,
     update_stories,
 )
+from newsbrief.engines.collector import fewer_collections
 from newsbrief.engines.pool import PARSE_CHUNK, STORY_CHUNK, WINDOW, Workers, bind
 from newsbrief.pipeline import DEFAULT_WORDS, read_inputs, write_briefs
 from newsbrief.records import Article, Brief, Problem
@@ -106,7 +107,7 @@ def process(
         inputs = [inputs]  # one path, not an iterable of characters
     reporter = reporter or SilentReporter()
     result = RunResult()
-    with Workers(jobs) as workers:
+    with fewer_collections(), Workers(jobs) as workers:
 
         def brief_all(tasks: list[BriefTask], words: int) -> Iterator[Brief | Problem]:
             return workers.map(bind(brief_or_problem, words=words), tasks, STORY_CHUNK)
