@@ -21,6 +21,8 @@ def test_names_that_hold_given_names_stay_whole() -> None:
     # a firm of two given names, a place of one, a name with a middle name
     assert _people("Shares of Morgan Stanley fell on Monday, traders said.")[0] == []
     assert _people("Ms. Ruth Bader Ginsburg wrote the dissent.")[0] == ["Ruth Bader Ginsburg"]
+    # a given name the list lacks, then one it has: the whole is the name
+    assert _people("Edgar Ivan Rodriguez was charged on Monday.")[0] == ["Edgar Ivan Rodriguez"]
     mentions, _ = extract_mentions(
         "The team flew to Saint Louis on Sunday.",
         split_sentences("The team flew to Saint Louis on Sunday."),

@@ -175,17 +175,27 @@ def _prefix_then_name(run: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
     return None
 
 
-def _descriptor_then_given_name(run: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
+_JOB_ENDING = re.compile(r"(?:ist|er|or|ian|ant|ent)$")
+
+
+def _descriptor_then_given_name(
+    run: list[Tok], vocab: set[str]
+) -> tuple[list[Tok], list[Tok]] | None:
     """ "Guitarist Jimmy Page", "NWSL Commissioner Jeff Plush": one to three capitalised words
     that hold no given name, then a given name and one or two more words. (descriptor, name),
     else None: the words before a given name describe the person when none of them is a given
     name itself ("Morgan Stanley", a firm, holds two) and the name is whole ("Saint Louis" is
-    a place: a given name alone after the words is no person's name)."""
+    a place: a given name alone after the words is no person's name). The word before the
+    given name must read as a common noun: the text writes it in lower case, or it ends as a
+    job does ("-ist", "-er", "-or", "-ian", "-ant", "-ent"); else it is more likely a given
+    name the list lacks ("Edgar Ivan Rodriguez")."""
     for t in range(1, min(4, len(run))):
         if gender_of(run[t].text) is None:
             continue
         tail = run[t:]
         if not 2 <= len(tail) <= 3 or any(gender_of(x.text) is not None for x in run[:t]):
+            return None
+        if run[t - 1].low not in vocab and not _JOB_ENDING.search(run[t - 1].low):
             return None
         # the descriptor may name a body ("League Commissioner"); the name may not
         if any(x.low in lx.ORG_KEYWORDS for x in tail) or any(
@@ -298,7 +308,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
                 continue
             role, rest = _split_role(run)
             if not role:
-                split = _prefix_then_name(run) or _descriptor_then_given_name(run)
+                split = _prefix_then_name(run) or _descriptor_then_given_name(run, vocab)
                 if split is not None:
                     role, rest = split
                     org = role[:-1]
