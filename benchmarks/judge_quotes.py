@@ -1,6 +1,6 @@
 """Judged quote sample of the dev pile: rescore a run against committed verdicts.
 
-nice python benchmarks/judge_quotes.py PILE_DIR [--verdicts benchmarks/judged/quotes.tsv]
+nice python benchmarks/judge_quotes.py PILE_DIR [--verdicts benchmarks/judged/quotes.tsv ...]
                                        [--sample 60] [--offset 0] [--show] [--show-wrong]
                                        [--cost]
 
@@ -178,7 +178,15 @@ def cost(pile: Path) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("pile", type=Path)
-    ap.add_argument("--verdicts", type=Path, default=VERDICTS)
+    ap.add_argument(
+        "--verdicts",
+        type=Path,
+        nargs="+",
+        default=[VERDICTS],
+        help="one or more verdict files; a quote and speaker judged in several keeps the first"
+        " file's verdict (a sample's window shifts when quotes change, so quotes judged for"
+        " another sample's file slide into it: pass every quotes_big*.tsv to score them all)",
+    )
     ap.add_argument("--sample", type=int, default=60)
     ap.add_argument("--offset", type=int, default=0, help="skip this many sampled quotes first")
     ap.add_argument("--show", action="store_true")
@@ -190,14 +198,19 @@ def main() -> int:
     if args.cost:
         cost(args.pile)
         return 0
-    result = rescore(args.pile, load_verdicts(args.verdicts), args.sample, args.offset)
+    verdicts: dict[str, dict[str, tuple[str, str]]] = {}
+    for path in args.verdicts:
+        for qid, by_speaker in load_verdicts(path).items():
+            for speaker, verdict in by_speaker.items():
+                verdicts.setdefault(qid, {}).setdefault(speaker, verdict)
+    result = rescore(args.pile, verdicts, args.sample, args.offset)
     print(json.dumps({k: v for k, v in result.items() if k not in ("unjudged", "wrong")}))
     for qid in result["unjudged"]:
         print("UNJUDGED", qid)
     if args.show and result["unjudged"]:
         show(args.pile, result["unjudged"])
     if args.show_wrong and result["wrong"]:
-        show(args.pile, result["wrong"], load_verdicts(args.verdicts))
+        show(args.pile, result["wrong"], verdicts)
     return 0
 
 
