@@ -17,7 +17,7 @@ from newsbrief.analyze.sources import independent_sources
 from newsbrief.errors import ConfigError
 from newsbrief.records import Analysis, Article, Derivation, SentenceRef, SummarySentence
 from newsbrief.summarize.arrays import unique, unique_inverse
-from newsbrief.summarize.reference import leans_on_context, opens_on_pronoun
+from newsbrief.summarize.reference import leans_on_context
 from newsbrief.summarize.select import (
     Candidate,
     Params,
@@ -168,7 +168,7 @@ def _candidates(
         # a sentence that leans on an earlier one (a pronoun before any name, an "also"
         # continuation, a condition) reads wrong alone: on a blind sample of the dev pile
         # 11 of 25 such sentences main took were defects, 3 of 25 of their replacements
-        if ok and (opens_on_pronoun(s.text) or leans_on_context(s.text)):
+        if ok and leans_on_context(s.text):
             # taken only with the sentence it refers to: the one before it, when that
             # one can stand in the summary and reads alone itself
             prev = cands[-1] if cands and cands[-1].article == ai else None
