@@ -8,10 +8,10 @@ reads wrong when a summary or a headline shows it without that sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsbrief.summarize.text import outside_quotes
 from newsbrief.text import MONTHS, STOP_WORDS, WEEKDAYS
-from newsbrief.text import words as text_words
 
 # A sentence that opens on something only an earlier sentence says: a pronoun, a
 # demonstrative, a connective, a possessive ("Her lawyer"), a definite description that
@@ -89,26 +89,54 @@ _CONTINUES = re.compile(r"^(?:who|whom|whose|which)\b|^(?:\S+\s+){0,6}also\b", r
 # An aside wholly in parentheses, or a condition ("If he passes the check, ..."): neither says
 # what happened.
 _ASIDE = re.compile(r"^(?:\([^()]*\)[.!?]?$|if\b|whether\b)", re.IGNORECASE)
+# the text core's word tokens (``newsbrief.text.words``), read one at a time
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# A pronoun that refers back (a whole word: "It's" is none), or a word opening on a letter
+# that is not lower-case ASCII (checked for a capital in Python)
+_REFERENCE_OR_CAPITAL = re.compile(
+    r"\b(?:(?i:(he|she|they|him|her|them|his|their|its|it))(?!['’]?[^\W_])"
+    r"|([^\W\d_a-z][^\W_]*(?:['’][^\W_]+)*))"
+)
+
+
+def _has_noun(prefix: str) -> bool:
+    """A word of content (not a stop word, letters only, three or more) in ``prefix``."""
+    return any(
+        w.lower() not in STOP_WORDS and w.isalpha() and len(w) > 2 for w in _WORDS.findall(prefix)
+    )
+
+
 # A participle or adverb opening ("Asked ...", "Speaking ...", "Clearly, ...") is no name.
 _OPENING_NOT_A_NAME = re.compile(r"^[A-Z][a-z]+(?:ed|ing|ly)$")
 
 
+@lru_cache(maxsize=200_000)
 def leans_on_context(text: str) -> bool:
     """Whether a sentence needs an earlier one to be understood, as a headline or in a
-    summary that does not show that one right before it: it opens on a reference (``opens_on_reference``), continues another sentence, or says "he", "them" or
-    "it" before naming anyone (or "his", "their", "its" before any noun)."""
+    summary that does not show that one right before it: it opens on a reference
+    (``opens_on_reference``), continues another sentence, or says "he", "them" or "it"
+    before naming anyone (or "his", "their", "its" before any noun). The summarizer asks
+    this of every eligible sentence: only pronouns and capitalised words are looked at, and
+    the answer is kept per text for the process, as ``text.stem`` keeps stems (a story
+    repeats its sentences; so do the stories of a pile)."""
     if opens_on_reference(text):
         return True
-    own = outside_quotes(text).strip()
+    own = outside_quotes(text).strip() if '"' in text or "“" in text else text.strip()
     if _CONTINUES.match(own) or _ASIDE.match(text.lstrip()):
         return True
-    noun_before = False
-    for n, word in enumerate(text_words(own)):
-        low = word.lower()
-        if low in _BACK_REFERENCE and not (noun_before and low in _POSSESSIVE):
+    # only pronouns and capitalised words decide; the regex skips every other word
+    first = _WORDS.search(own)
+    for match in _REFERENCE_OR_CAPITAL.finditer(own):
+        pronoun, word = match.group(1), match.group(2)
+        if pronoun is not None:
+            low = pronoun.lower()
+            if low in _POSSESSIVE and _has_noun(own[: match.start()]):
+                continue
             return True
-        noun_before = noun_before or (low not in STOP_WORDS and word.isalpha() and len(word) > 2)
-        named = word[:1].isupper() and low not in STOP_WORDS and low not in _CALENDAR_WORDS
-        if named and not (n == 0 and _OPENING_NOT_A_NAME.match(word)):
-            return False
+        low = word.lower()
+        if not word[:1].isupper() or low in STOP_WORDS or low in _CALENDAR_WORDS:
+            continue
+        if first is not None and match.start() == first.start() and _OPENING_NOT_A_NAME.match(word):
+            continue
+        return False
     return False
