@@ -181,14 +181,14 @@ _JOB_ENDING = re.compile(r"(?:ist|er|or|ian|ant|ent)$")
 def _descriptor_then_given_name(
     run: list[Tok], vocab: set[str]
 ) -> tuple[list[Tok], list[Tok]] | None:
-    """ "Guitarist Jimmy Page", "NWSL Commissioner Jeff Plush": one to three capitalised words
+    """ "Guitarist David Hale", "League Commissioner Jeff Marsh": one to three capitalised words
     that hold no given name, then a given name and one or two more words. (descriptor, name),
     else None: the words before a given name describe the person when none of them is a given
     name itself ("Morgan Stanley", a firm, holds two) and the name is whole ("Saint Louis" is
     a place: a given name alone after the words is no person's name). The word before the
     given name must read as a common noun: the text writes it in lower case, or it ends as a
     job does ("-ist", "-er", "-or", "-ian", "-ant", "-ent"); else it is more likely a given
-    name the list lacks ("Edgar Ivan Rodriguez")."""
+    name the list lacks ("Edgar Ivan Morales")."""
     for t in range(1, min(4, len(run))):
         if gender_of(run[t].text) is None:
             continue
