@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from newsbrief import parse
+from newsbrief.annotate import speakers
 
 
 @pytest.fixture
@@ -19,3 +20,10 @@ def pipe_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(model, "pipe", counted)
     return calls
+
+
+@pytest.fixture
+def parse_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Speaker resolution reads the parse, whatever the environment says (the rule tests of
+    each round use it: ``pytestmark = pytest.mark.usefixtures("parse_on")``)."""
+    monkeypatch.setitem(speakers.PARSED, "on", True)

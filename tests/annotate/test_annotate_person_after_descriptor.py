@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.annotate import annotate, speakers, split_sentences
+from newsbrief.annotate import annotate, split_sentences
 from newsbrief.annotate.entities import extract_mentions
 from newsbrief.annotate.speaker_kinds import person_after_descriptor
 from newsbrief.records import Article
 
-
-@pytest.fixture(autouse=True)
-def _parse_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(speakers.PARSED, "on", True)
+pytestmark = pytest.mark.usefixtures("parse_on")
 
 
 def _after(text: str, word: str) -> str | None:

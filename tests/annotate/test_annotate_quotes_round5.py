@@ -8,15 +8,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from newsbrief.annotate import annotate, speakers
+from newsbrief.annotate import annotate
 from newsbrief.annotate.quotes import shown_from
 from newsbrief.annotate.speaker_words import is_junk_speaker
 from newsbrief.records import Article, Quote
 
-
-@pytest.fixture(autouse=True)
-def _parse_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(speakers.PARSED, "on", True)
+pytestmark = pytest.mark.usefixtures("parse_on")
 
 
 def _shown(text: str) -> list[Quote]:

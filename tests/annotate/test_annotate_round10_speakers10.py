@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsbrief.annotate import annotate, speakers
+from newsbrief.annotate import annotate
 from newsbrief.annotate.speaker_words import is_junk_speaker
 from newsbrief.records import Article, Quote
 
-
-@pytest.fixture(autouse=True)
-def _parse_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(speakers.PARSED, "on", True)
+pytestmark = pytest.mark.usefixtures("parse_on")
 
 
 def _all(text: str) -> Article:
