@@ -11,7 +11,6 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from newsbrief.analyze.frames import polarity_clash, same_entity_slot, same_value_slot
-from newsbrief.analyze.kinds import kind_swaps
 from newsbrief.analyze.names import HONORIFICS, ROLE_WORDS
 from newsbrief.analyze.numbers import Quantity, quantities, same_amount
 from newsbrief.analyze.text import content_stems, demonym_base, is_credit
@@ -325,17 +324,7 @@ def compare(
         and same_value_slot(a, b, f.value_a, f.value_b)
     ]
     numbers = [] if _other_moment(a, b, a_dates, b_dates) else number_findings(a, b)
-    return entity_findings(a, b) + numbers + dates + polarity_findings(a, b) + kind_findings(a, b)
-
-
-def kind_findings(a: str, b: str) -> list[Finding]:
-    """Two members of one closed kind in one spot ("yellow" / "white" paint, "murder" /
-    "manslaughter"), said of the same event, subject and object."""
-    return [
-        Finding("kind", f"kind:{kind}", x, y, x, y)
-        for kind, x, y in kind_swaps(a, b)
-        if same_value_slot(a, b, x, y)
-    ]
+    return entity_findings(a, b) + numbers + dates + polarity_findings(a, b)
 
 
 # "one another" is no second thing, and "a second day" or "another week" counts time
