@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from newsbrief.analyze.frames import polarity_clash, same_entity_slot, same_value_slot
 from newsbrief.analyze.names import HONORIFICS, ROLE_WORDS
-from newsbrief.analyze.opposites import opposite_swaps
 from newsbrief.analyze.numbers import Quantity, quantities, same_amount
 from newsbrief.analyze.text import content_stems, demonym_base, is_credit
 from newsbrief.text import STOP_WORDS, stem, words, wordset
@@ -325,18 +324,7 @@ def compare(
         and same_value_slot(a, b, f.value_a, f.value_b)
     ]
     numbers = [] if _other_moment(a, b, a_dates, b_dates) else number_findings(a, b)
-    polarity = polarity_findings(a, b)
-    return entity_findings(a, b) + numbers + dates + polarity + _opposites(a, b, polarity)
-
-
-def _opposites(a: str, b: str, found: list[Finding]) -> list[Finding]:
-    """Anchored opposites (``analyze.opposites``) the unanchored antonym list did not find."""
-    seen = {w for f in found for w in (f.value_a.lower(), f.value_b.lower())}
-    return [
-        Finding("antonym", f"ant:{min(stem(x), stem(y))}", x, y, x, y)
-        for x, y in opposite_swaps(a, b)
-        if x not in seen and y not in seen
-    ]
+    return entity_findings(a, b) + numbers + dates + polarity_findings(a, b)
 
 
 # "one another" is no second thing, and "a second day" or "another week" counts time
