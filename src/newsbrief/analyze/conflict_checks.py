@@ -20,24 +20,6 @@ _NEGATORS = wordset(
     "not never no nobody nothing none neither nor cannot n't without deny denies denied denying "
     "dont doesnt didnt cant couldnt wont wouldnt isnt wasnt arent werent"
 )
-# Verbs that deny the verb after "to" ("declined to comment" says "did not comment").
-_NEGATING_VERBS = wordset(
-    "refuse refuses refused refusing fail fails failed failing decline declines declined declining"
-)
-_NEGATING_VERB_TO = re.compile(
-    r"\b(?:(?P<aux>has|have|had|is|was|are|were|will|would|could|may|might)\s+)?"
-    r"(?:refus|fail|declin)(?:e|es|ed|ing|s)?\s+to\b",
-    re.IGNORECASE,
-)
-
-
-def _plain_negation(text: str) -> str:
-    """ "refused to approve" written "did not approve": the parse then finds the negated verb's
-    own subject, which it does not give a verb under "refused to"."""
-    return _NEGATING_VERB_TO.sub(
-        lambda m: f"{m.group('aux')} not" if m.group("aux") else "did not", text
-    )
-
 
 # Hand-written antonym pairs; both words are stemmed before comparison.
 _ANTONYM_WORDS = [
@@ -261,10 +243,6 @@ def _negations(text: str) -> list[tuple[int, list[str]]]:
             if t == "no" and i + 1 < len(toks) and toks[i + 1][:1].isdigit():
                 continue  # "No. 250": the abbreviation of "number"
             out.append((i, toks[i + 1 : i + 4]))
-        elif t in _NEGATING_VERBS and i + 1 < len(toks) and toks[i + 1] == "to":
-            # "refused to approve", "failed to win": the verb denies its complement; the
-            # parse gate (frames.polarity_clash) reads these heads as negations too
-            out.append((i, toks[i + 2 : i + 5]))
     return out
 
 
@@ -305,7 +283,7 @@ def polarity_findings(a: str, b: str) -> list[Finding]:
             scope = [w for w in after if w not in STOP_WORDS][:1]
             hit = [w for w in scope if stem(w) in other_stems]
             neg_text, other_text = (a, b) if na else (b, a)
-            if hit and polarity_clash(_plain_negation(neg_text), other_text, hit[0]):
+            if hit and polarity_clash(neg_text, other_text, hit[0]):
                 word = hit[0]
                 va, vb = (f"not {word}", word) if na else (word, f"not {word}")
                 found.append(Finding("negation", f"neg:{stem(word)}", va, vb, va, vb))

@@ -43,7 +43,6 @@ def unsupported(statement: str, document: str) -> list[str]:
     """Names and numbers of ``statement`` that appear nowhere in ``document``."""
     from newsbrief.analyze.conflict_checks import _tokens as words
     from newsbrief.analyze.numbers import quantities
-    from newsbrief.analyze.roles import roles
     from newsbrief.analyze.text import demonym_base
     from newsbrief.text import STOP_WORDS, stem
 
@@ -62,8 +61,6 @@ def unsupported(statement: str, document: str) -> list[str]:
     out += [q.text for q in quantities(statement) if q.value not in doc_values]
     # years and other bare figures quantities() leaves out ("in 1993") must appear too
     out += [w for w in toks if w.isdigit() and float(w) not in doc_values and w not in out]
-    # a title the document never gives anyone ("the founder" for its "chief executive")
-    out += sorted(roles(statement, lower_only=True) - roles(document))
     return out
 
 
