@@ -69,7 +69,7 @@ _PARTICIPLE = re.compile(
     re.S,
 )
 LEAD_SUBJ = _LEAD_SUBJ = re.compile(rf"^(?:[^,“”\"]{{0,120}},\s+)?(?P<subj>{_SUBJ})\s")
-_OBJECT = r"(?:\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w'’\-]*\s*){1,4}|\s+(?:reporters|journalists|us|him|her|them|me|the\s+\w+|a\s+\w+(?:\s+\w+)?)\b)?"
+_OBJECT = r"(?:\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[A-Z][\w'’\-]*(?![\w'’\-])\s*(?:\d+\s+(?=[A-Z]))?){1,4}(?!\s*(?:would|will|could|can|is|was|are|were|has|had|have)\b)|\s+(?:reporters|journalists|us|him|her|them|me|the\s+\w+|a\s+\w+(?:\s+\w+)?)\b)?"
 
 # Reported speech also covers beliefs and findings ("the poll found that …"): these verbs
 # never cue a direct quote, and their content must be a clause (checked in ``is_clause``).

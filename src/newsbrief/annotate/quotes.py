@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -95,6 +96,16 @@ class QuotePlan:
     texts: list[str]  # the sentences the resolution will parse (the prefetch batch)
 
 
+# "[RELATED: 'Party crasher' says she …]": a paragraph wholly in square brackets is a link to
+# another story (or an editor's insert); its words are a headline, not anyone's statement
+_BRACKETED_LINE = re.compile(r"^[ \t]*\[[^\n]*\][ \t]*$", re.M)
+
+
+def _in_brackets(text: str) -> Callable[[int], bool]:
+    lines = [(m.start(), m.end()) for m in _BRACKETED_LINE.finditer(text)]
+    return lambda pos: any(a <= pos < b for a, b in lines)
+
+
 def plan_quotes(
     text: str,
     sentences: list[Sentence],
@@ -107,6 +118,8 @@ def plan_quotes(
     resolver = Resolver(
         text, sentences, mentions, roles or {}, quoted=[(q.start, q.end) for q in spans]
     )
+    in_brackets = _in_brackets(text)
+    spans = [sp for sp in spans if not in_brackets(sp.open)]
     sent_starts = [s.start for s in sentences]
 
     def sentence_of(pos: int) -> int:
@@ -163,6 +176,7 @@ def plan_quotes(
         found.append(_Direct(span, start, end, subj, s_start, s_end, verb, short))
     found.sort(key=lambda d: d.start)
     pending = reported_matches(text, sentences, [(d.start, d.end) for d in found])
+    pending = [p for p in pending if not in_brackets(p.start)]
     # an unnamed speaker ("a witness said") is known before any resolution: a later "she"
     # resolved in an earlier pass (direct quotes go first) still stops at it
     for subj_text, at in [(d.subj, d.s_start) for d in found] + [

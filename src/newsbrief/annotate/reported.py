@@ -118,11 +118,33 @@ _FINITE_START = lx.words(
 )
 
 
+# "X began to think that …", "came to believe …": the writer tells how a view formed, not
+# what anyone said
+_INCHOATIVE = re.compile(
+    r"\b(?:began|begins|begin|started|starts|start|came|comes|come)[ \t]+to[ \t]+$", re.I
+)
+# "wants to make a point", "wanted to know": what someone intends or wishes, never a statement
+_WANTING = lx.words("want wants wanted")
+# "…, something the president had said he was unwilling to do": a subject right after an
+# indefinite pronoun opens a relative clause of it (its "that" dropped); what follows the cue
+# is a clause with a gap, not a statement
+_REDUCED_RELATIVE_HEAD = re.compile(
+    r"\b(?:something|anything|everything|nothing|things)[ \t]+$", re.I
+)
+
+
 def _no_speech(s: str, cue: str, s_rel: tuple[int, int], c_rel: tuple[int, int]) -> bool:
-    """Whether a matched statement is no speech a brief shows: a state of mind, the object of
-    a free relative, or a relative clause taken for the content."""
+    """Whether a matched statement is no speech a brief shows: a state of mind, a wish, the
+    object of a free relative, or a relative clause taken for the content."""
     words = cue.lower().split()
     if words and words[0] in _KNOWING:
+        return True
+    at = s.find(cue, s_rel[1]) if c_rel[0] >= s_rel[1] else -1
+    if at > 0 and _INCHOATIVE.search(s, max(0, at - 20), at):
+        return True
+    if words and words[0] in _WANTING and s[c_rel[0] : c_rel[0] + 3].lower() == "to ":
+        return True
+    if c_rel[0] >= s_rel[1] and _REDUCED_RELATIVE_HEAD.search(s, max(0, s_rel[0] - 14), s_rel[0]):
         return True
     if _FREE_RELATIVE.search(s, max(0, s_rel[0] - 12), s_rel[0]):
         return True
@@ -139,6 +161,29 @@ def _no_speech(s: str, cue: str, s_rel: tuple[int, int], c_rel: tuple[int, int])
         and bool(first)
         and first[0].lower() in _FINITE_START
     )
+
+
+# "And when the leader announced that he would retire, Varga praised him": a cue inside an
+# opening subordinate clause; the statement ends where the sentence's main clause begins
+_OPENING_SUBORDINATE = re.compile(
+    r"[ \t\"“‘]*(?:(?:and|but|so|yet)[ \t]+)?(?:when|whenever|after|before|once|since|until"
+    r"|while|because|although|though|if)[ \t]+(?:(?:the|a|an|his|her|its|their)[ \t]+)?",
+    re.I,
+)
+
+
+def _before_main_clause(s: str, s_rel: tuple[int, int], c_rel: tuple[int, int]) -> tuple[int, int]:
+    """``c_rel`` up to the first comma when the cue's subject opens a subordinate clause at
+    the sentence's start ("when the leader announced …"; "after the vote the mayor said" is a
+    preposition, not such a clause)."""
+    if _OPENING_SUBORDINATE.fullmatch(s[: s_rel[0]]) is None:
+        return c_rel
+    if "," in s[s_rel[0] : c_rel[0]]:
+        return c_rel
+    comma = s.find(",", c_rel[0], c_rel[1])
+    if comma < 0 or not s[comma + 1 : c_rel[1]].strip():
+        return c_rel
+    return c_rel[0], comma
 
 
 def _not_a_statement(content: str) -> bool:
@@ -215,6 +260,7 @@ def reported_matches(
             matched = (min(s_rel[0], c_rel[0]), max(s_rel[1], c_rel[1]))
             if c_rel[0] >= s_rel[1]:
                 c_rel = as_aside(s, s_rel, addressed(s, verb, c_rel))
+                c_rel = _before_main_clause(s, s_rel, c_rel)
             c_rel, cut = interruption(s, verb, s_rel, c_rel)
             subj, s_rel = _clause_subject(s, pattern_subj, s_rel, min(s_rel[1], c_rel[0]))
             span = content_bounds(text, sent, c_rel, covered, 12)
@@ -245,6 +291,7 @@ def reported_matches(
                     kind = "attributed"  # a topic or a request, not a statement a brief shows
                 else:
                     c_rel = as_aside(s, g_rel, addressed(s, cue, kept))
+                    c_rel = _before_main_clause(s, g_rel, c_rel)
             g_subj, g_rel = _clause_subject(s, g_subj, g_rel, max(g_rel[1], c_rel[0] - 1))
             span = content_bounds(text, sent, c_rel, covered, 2)
             if span is None:

@@ -64,6 +64,59 @@ _TURN_CUE = re.compile(
 # "(!)", "(?)", "[sic]" at a statement's end: the writer's comment on it, not its words
 _WRITERS_ASIDE = re.compile(r"[ \t]*(?:\((?:!|\?|!\?|\?!|sic)\)|\[(?:!|\?|sic)\])$")
 _THAT_HEAD = re.compile(r"[ \t]+(?:that[ \t]+)?")
+# "said in a speech on state radio that …", "said Thursday before leaving for Ohio that …",
+# "denied through a lawyer that …": where, when or how it was said, up to the "that" that opens
+# the statement (a relative "that" is told apart by what follows it, see _clause_after)
+_LEAD_ADJUNCT = re.compile(
+    r"(?:in|on|at|during|after|before|through|via|by|from|with|under|over|while|when|earlier"
+    r"|later|recently|previously|late|early|last|this|yesterday|today|tonight|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday)[ \t]+(?:[^\s,;:“”\"]+[ \t]+){0,10}?that[ \t]+"
+)
+# "…, but Avenatti said Wednesday that …", "…, and on Monday state TV said …": another speaker's
+# act of saying after a comma and a conjunction is the writer's next sentence, not the statement
+# (a pronoun's "but he said …" is ``_TURN_CUE``'s second statement)
+_OTHER_SAYS = re.compile(
+    r",[ \t]+(?:and|but|while|whereas)[ \t]+(?!(?:he|she|they|I|we|you)[ \t])"
+    r"(?:[^\s,;:“”\"]+[ \t]+){1,5}?(?:said|says|told|tells|added|adds|insisted|insists"
+    r"|countered|counters|argued|argues|responded|replied|claimed|claims|maintained|contended"
+    r"|denied|denies|noted|notes)\b"
+)
+# "…, while asking the court to rule on it", "…, before urging calm": the speaker's next act of
+# speech, told by the writer in a participle, is not part of the statement
+_NEXT_ACT = re.compile(
+    r",[ \t]+(?:while|before|after|as)[ \t]+(?:asking|urging|calling|saying|adding|noting"
+    r"|insisting|warning|promising|pledging|vowing|acknowledging|admitting|stressing|telling"
+    r"|demanding|appealing)\b"
+)
+# "…the crashes, which the race board described as …": a relative clause that names its own
+# act of saying is the writer's gloss on the statement, not part of it
+_GLOSS = re.compile(
+    r",[ \t]+(?:which|who|whom)[ \t]+(?:[^\s,;:“”\"]+[ \t]+){1,4}?(?:described|describes"
+    r"|called|calls|termed|terms|dubbed|dubs|characterized|characterised|labeled|labelled"
+    r"|said|says)\b"
+)
+# 'If the team is right, "you have moved …," Dr. Hale says': the quotation after the lead clause
+# is what was said; the lead is the writer's framing of it
+_QUOTED_TAIL = re.compile(r"[,:][ \t]+[\"“](?=[^\"“”]*$)")
+_CLAUSE_SUBJECT_WORDS = lx.words(
+    "the a an his her their its our this these those he she they it we i you there some no"
+    " every all"
+)
+_AUX_AFTER_SUBJECT = lx.words(
+    "is are was were has have had will would could should can may might must did does"
+)
+
+
+def _clause_after(text: str, at: int, end: int) -> bool:
+    """Whether a clause opens at ``at`` (its subject first): "that the two had met" opens one,
+    "that followed" (a relative "that") does not."""
+    nxt = text[at:end].split()[:2]
+    return len(nxt) == 2 and (
+        nxt[0].lower() in _CLAUSE_SUBJECT_WORDS
+        or nxt[0][:1].isupper()
+        or nxt[0][:1].isdigit()
+        or nxt[1].lower() in _AUX_AFTER_SUBJECT
+    )
 
 
 def next_statement(text: str, end: int, limit: int) -> tuple[int, int, str, tuple[int, int]] | None:
@@ -95,6 +148,9 @@ def content_bounds(
     day = _DAY_THAT.match(text, start, end)
     if day is not None:
         start = day.end()
+    lead = _LEAD_ADJUNCT.match(text, start, end)
+    if lead is not None and _clause_after(text, lead.end(), end):
+        start = lead.end()
     again = _SAID_AGAIN.match(text, start, end)
     if again is not None and len(text[again.end() : end].split()) >= 3:
         start = again.end()  # "She said she was away, she said": the cue said twice
@@ -112,6 +168,15 @@ def content_bounds(
     turn = _TURN_CUE.search(text, start, end)
     if turn is not None:
         end = turn.start()
+    for writers in (_OTHER_SAYS, _GLOSS, _NEXT_ACT):
+        found = writers.search(text, start, end)
+        if found is not None:
+            end = found.start()
+    tail = _QUOTED_TAIL.search(text, start, end)
+    after = text[end : end + 2].lstrip(",")[:1]
+    closed = text[end - 1 : end] in _CLOSING or (after != "" and after in _CLOSING)
+    if tail is not None and closed and len(text[tail.end() : end].split()) >= 4:
+        start = tail.end()
     if text[end - 1 : end] in _CLOSING and not any(q in text[start : end - 1] for q in _OPENING):
         end -= 1  # the closing mark of an earlier quotation, not part of this statement
     while end > start and text[end - 1] in " \t.…":
@@ -235,6 +300,9 @@ def as_aside(s: str, s_rel: tuple[int, int], c_rel: tuple[int, int]) -> tuple[in
 
 
 _OPENING_PARTICIPLE = re.compile(r"[A-Z][a-z]+ing\b")
+# "…, he said, his voice thick with emotion": how the speaker looked or sounded (a phrase with
+# no verb of its own), the writer's description, not more of the statement
+_SPEAKERS_MANNER = re.compile(r"(?:his|her|their)[ \t]+\w+", re.I)
 
 
 def interruption(
@@ -264,6 +332,7 @@ def interruption(
     if (
         not rest
         or (v_at >= 0 and v_at < s_rel[0] and not cues.is_clause(rest))
+        or (_SPEAKERS_MANNER.match(rest) and not cues.is_clause(rest))
         or _WRITERS_TURN.match(rest)
     ):
         return (c0, head_end), None

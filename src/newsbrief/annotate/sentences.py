@@ -24,7 +24,7 @@ _NEVER_FINAL = lx.words(
     """
     mr mrs ms messrs mme mlle dr prof gen lt col maj capt cpt sgt cmdr adm brig gov sen
     rep rev fr hon pres supt insp det amb st mt ft vs no nos vol fig approx ave blvd rd
-    cf al jan feb mar apr jun jul aug sep sept oct nov dec
+    cf al v jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )
 # Abbreviations that often do end a sentence ("... for Apple Inc. The company ..."): split
