@@ -160,9 +160,10 @@ def _candidates(
             if not copy and key not in first_seen
             else "seen"
         )
-        # a writer's question is left out for readability only, as a referring sentence
-        # is below: what it asks about still counts for the concepts
-        counted = reason in ("", "question")
+        # a writer's question, or a line that addresses the reader, is left out for
+        # readability only, as a referring sentence is below: what it says still counts
+        # for the concepts
+        counted = reason in ("", "question", "second-person")
         ok = reason == ""
         needs = None
         # a sentence that leans on an earlier one (a pronoun before any name, an "also"
