@@ -4,10 +4,10 @@ a speaker in the sentence, reads as the summary's own voice: it cannot stand in 
 from __future__ import annotations
 
 import pytest
+from tests.summarize.test_summarize_counted import make
 
 from newsbrief.summarize import _candidates
 from newsbrief.summarize.text import ineligible_reason
-from tests.summarize.test_summarize_counted import make
 
 
 @pytest.mark.parametrize(
