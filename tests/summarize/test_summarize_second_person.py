@@ -1,13 +1,16 @@
-"""A line that addresses the reader in the second person, outside quotation marks and without
-a speaker in the sentence, reads as the summary's own voice: it cannot stand in a summary."""
+"""A line in the second or first person, outside quotation marks and without a speaker in the
+sentence, reads as the summary's own voice. One addressing the reader ("you can watch ...")
+cannot stand in a summary; one in the first person may, shown as its source's own words."""
 
 from __future__ import annotations
 
 import pytest
 from tests.summarize.test_summarize_counted import make
 
-from newsbrief.summarize import _candidates
-from newsbrief.summarize.text import ineligible_reason
+from newsbrief.records import ArticleRef, Brief
+from newsbrief.render import render_markdown
+from newsbrief.summarize import _candidates, summarize
+from newsbrief.summarize.text import ineligible_reason, speaks_in_first_person
 
 
 @pytest.mark.parametrize(
@@ -33,7 +36,7 @@ def test_a_line_addressing_the_reader_is_ineligible(text: str) -> None:
         "According to the mayor, you can expect the valley road to reopen in May.",
         # a word that holds "you" is no second person
         "The youth football club lost its pitch and changing rooms to the flood.",
-        # the first person is kept (see summarize/text.py for why)
+        # the first person is kept, marked as the source's own words (below)
         "We are cooperating fully with the authorities to establish what happened.",
     ],
 )
@@ -58,3 +61,40 @@ def test_a_reader_line_is_left_out_but_counts_for_the_concepts() -> None:
     assert line.counted and len(line.ids) > 0
     report = next(c for c in cands if c.sentence.text.startswith("Rescuers"))
     assert report.eligible
+
+
+# ---- the first person: kept, but shown as the source's own words
+
+
+@pytest.mark.parametrize(
+    "text,first",
+    [
+        ("I drove down the valley road that night and saw the water reach the church.", True),
+        ("We are cooperating fully with the authorities to establish what happened.", True),
+        ("The rescuers pulled me out of the car after an hour in the water.", True),
+        ("We will rebuild the bridge by spring, the mayor said on Tuesday.", False),
+        ('"We will rebuild the bridge by spring," the mayor said on Tuesday.', False),
+        ("World War I veterans laid a wreath at the dam memorial on Sunday.", False),
+        ("Senator Dana Hale (I-Vt.) visited the flooded valley on Tuesday.", False),
+        ("The singer married the actor in June, Us Weekly reported on Friday.", False),
+        ("The U.S. Army Corps of Engineers inspected the levee on Monday morning.", False),
+    ],
+)
+def test_first_person_outside_quotes_without_speaker(text: str, first: bool) -> None:
+    assert speaks_in_first_person(text) is first
+    assert ineligible_reason(text) == ""  # eligible either way
+
+
+def test_a_first_person_summary_sentence_is_marked_and_rendered_as_own_words() -> None:
+    column = "I drove down the valley road that night and saw the water reach the church."
+    a = [
+        "The Millbrook dam burst on Tuesday and flooded the lower town within an hour.",
+        column,
+    ]
+    summary = summarize([make("a", a)], words=60)
+    marked = {s.text: s.own_words for s in summary}
+    assert marked == {a[0]: False, column: True}
+    ref = [ArticleRef("a", "a.txt")]
+    md = render_markdown(Brief(story="s1", headline="Dam bursts", articles=ref, summary=summary))
+    assert f"“{column}” [1] *(the source's own words)*" in md
+    assert f"\n{a[0]} [1]\n" in md

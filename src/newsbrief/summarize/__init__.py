@@ -25,7 +25,7 @@ from newsbrief.summarize.select import (
     concept_weights,
     greedy_select,
 )
-from newsbrief.summarize.text import ineligible_reason
+from newsbrief.summarize.text import ineligible_reason, speaks_in_first_person
 from newsbrief.summarize.words import StoryWords, story_words
 
 CITE_SIMILARITY = 0.6  # cosine of content stems above which another article states the same
@@ -294,7 +294,11 @@ def summarize(
 
     disputed = sentence_values(analysis.conflicts) if analysis is not None else {}
     return [
-        SummarySentence(c.sentence.text, _citations(c, cands, sim, articles, disputed))
+        SummarySentence(
+            c.sentence.text,
+            _citations(c, cands, sim, articles, disputed),
+            own_words=speaks_in_first_person(c.sentence.text),
+        )
         for c in _in_reading_order(chosen, articles)
     ]
 

@@ -118,6 +118,23 @@ _SPEECH_VERB = re.compile(
 )
 
 
+# The first person outside quotation marks: a column's "I", a statement or transcript pasted
+# without marks ("We are cooperating fully ..."). "I" counts after a lower-case word,
+# punctuation or the start only ("World War I veterans", "(I-Vt.)" are nobody); "Us"
+# capitalised mid-sentence is a magazine.
+_FIRST_PERSON = re.compile(
+    r"(?:^|(?<=[^\w\s])\s*|(?<=\b[a-z])[\w'’]*\s+)I(?=\s+[a-z]|['’](?:m|ve|d|ll)\b)"
+    r"|\b(?:[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|[Mm]y|[Mm]yself|me|us)\b(?![-.'’]\w)"
+)
+
+
+def speaks_in_first_person(text: str) -> bool:
+    """Whether a sentence speaks as "I" or "we" outside quotation marks without naming who
+    speaks: a summary shows it as its source's own words (``SummarySentence.own_words``)."""
+    own = outside_quotes(text) if ('"' in text or "“" in text) else text
+    return bool(_FIRST_PERSON.search(own)) and not _SPEECH_VERB.search(own)
+
+
 def _addresses_reader(text: str) -> bool:
     if "you" not in text and "You" not in text:
         return False
