@@ -241,6 +241,9 @@ class Analysis:
 class SummarySentence:
     text: str
     citations: list[SentenceRef] = field(default_factory=list)  # first one: the sentence itself
+    # a passage in the first person ("I", "we" outside quotation marks, no speaker named in
+    # the sentence): shown as its source's own words, not as the summary's voice
+    own_words: bool = False
 
 
 @dataclass(slots=True)

@@ -57,3 +57,11 @@ def test_all_seed_offsets_are_consistent(seeds_dir: Path) -> None:
         for item in [*art.sentences, *art.mentions, *art.dates]:
             assert art.text[item.start : item.end] == item.text
         assert all(shown_from(art.text, q) for q in art.quotes)
+
+
+def test_the_charge_d_affaires_he_is_not_the_ayatollah_of_the_aside(seeds_dir: Path) -> None:
+    # issue 17: "He affirmed ..." follows al-Tai's quote, whose aside names al-Sistani
+    art = _find(seeds_dir, "Hassoun al-Tai")
+    affirmed = [q for q in art.quotes if q.cue == "affirmed" and q.speaker_text == "He"]
+    assert affirmed
+    assert {q.speaker for q in affirmed} == {"Riad Hassoun al-Tai"}

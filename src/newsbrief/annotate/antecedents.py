@@ -6,6 +6,7 @@ last man named outside a quotation, "the spokesman" to the holder of that role).
 from __future__ import annotations
 
 import bisect
+import re
 
 from newsbrief import parse as nlp_parse
 from newsbrief.annotate import lexicon as lx
@@ -32,6 +33,9 @@ from newsbrief.annotate.speaker_words import (
     is_heading_phrase,
 )
 from newsbrief.records import Mention, Sentence
+
+_RELATIVE_SUBJECT = re.compile(r"(?i:who|whom)\b")
+_WHO_FOLLOWS = re.compile(r",\s+who\b")
 
 
 class Antecedents(ParsePlanning):
@@ -169,6 +173,8 @@ class Antecedents(ParsePlanning):
             and not (kind == "person" and entity.lower().split()[-1] in NOT_PERSON_HEADS)
             and not (gender and self._gender(entity) not in (None, gender))
         ]
+        if gender and cands:
+            cands = self._speaker_first(cands)
         for n, (p, entity) in enumerate(cands):
             if gender and self._unnamed_after(p, pos, gender):
                 return None  # "A veterinarian … said she …": the nearer speaker has no name
@@ -195,6 +201,31 @@ class Antecedents(ParsePlanning):
                 if m.kind == kind and m.entity and self._has_role(m.entity, role_word):
                     return m.entity
         return None
+
+    def _speaker_first(self, cands: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """Candidates for "he"/"she", latest first, with the people a relative clause of the
+        latest candidate's sentence names ("Hollis, who urged ...") moved behind the
+        sentence's own subject or speaker: '"...," Berga said, referring to the order of
+        the director, Hollis, who urged ... . He added ...' is Berga again."""
+        sent = self._sentence_at(cands[0][0])
+        if sent is None:
+            return cands
+        for n, (p, _) in enumerate(cands):
+            if p < sent.start:
+                break
+            if not self._in_aside(p):
+                return cands if n == 0 else [cands[n], *cands[:n], *cands[n + 1 :]]
+        return cands
+
+    def _in_aside(self, pos: int) -> bool:
+        """Whether the speaker at ``pos`` is the subject of a relative clause ("who urged")
+        or a name a relative clause follows ("Hollis, who urged")."""
+        if _RELATIVE_SUBJECT.match(self.text, pos):
+            return True
+        i = bisect.bisect_left(self.starts, pos)
+        if i < len(self.mentions) and self.mentions[i].start == pos:
+            return bool(_WHO_FOLLOWS.match(self.text, self.mentions[i].end))
+        return False
 
     def _recent_group(self, pos: int) -> str | None:
         """The organisation a "they" at ``pos`` refers to: the latest salient one,

@@ -69,7 +69,11 @@ def _summary(brief: Brief, src: Sources) -> list[str]:
     lines = []
     for sentence in brief.summary:
         marks = src.marks(c.article for c in sentence.citations)
-        lines.append(f"{escape(sentence.text)} {marks}".rstrip())
+        if sentence.own_words:
+            # "I" and "we" are the source's, not the summary's: quoted, and said so
+            lines.append(f"“{escape(sentence.text)}” {marks} *(the source's own words)*")
+        else:
+            lines.append(f"{escape(sentence.text)} {marks}".rstrip())
     return lines
 
 

@@ -25,7 +25,7 @@ from newsbrief.summarize.select import (
     concept_weights,
     greedy_select,
 )
-from newsbrief.summarize.text import ineligible_reason
+from newsbrief.summarize.text import ineligible_reason, speaks_in_first_person
 from newsbrief.summarize.words import StoryWords, story_words
 
 CITE_SIMILARITY = 0.6  # cosine of content stems above which another article states the same
@@ -160,9 +160,10 @@ def _candidates(
             if not copy and key not in first_seen
             else "seen"
         )
-        # a writer's question is left out for readability only, as a referring sentence
-        # is below: what it asks about still counts for the concepts
-        counted = reason in ("", "question")
+        # a writer's question, or a line that addresses the reader, is left out for
+        # readability only, as a referring sentence is below: what it says still counts
+        # for the concepts
+        counted = reason in ("", "question", "second-person")
         ok = reason == ""
         needs = None
         # a sentence that leans on an earlier one (a pronoun before any name, an "also"
@@ -293,7 +294,11 @@ def summarize(
 
     disputed = sentence_values(analysis.conflicts) if analysis is not None else {}
     return [
-        SummarySentence(c.sentence.text, _citations(c, cands, sim, articles, disputed))
+        SummarySentence(
+            c.sentence.text,
+            _citations(c, cands, sim, articles, disputed),
+            own_words=speaks_in_first_person(c.sentence.text),
+        )
         for c in _in_reading_order(chosen, articles)
     ]
 
