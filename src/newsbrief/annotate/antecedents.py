@@ -11,6 +11,7 @@ from newsbrief import parse as nlp_parse
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.first_names import gender_of
 from newsbrief.annotate.salience import (
+    people_since,
     REPORTED,
     plural_subjects,
     role_subjects,
@@ -206,6 +207,8 @@ class Antecedents(ParsePlanning):
         at = max((p for p, e, k in self.salient if p < pos and e == org and k == "org"), default=-1)
         if any(at < p < pos for p in self._plural):
             return None
+        if people_since(self.text, max(at, 0), pos, self.mentions, self._inside_quote):
+            return None  # "critics on the right … they argued": the people, not the paper
         return org
 
     def _unnamed_after(self, lo: int, hi: int, gender: str) -> bool:

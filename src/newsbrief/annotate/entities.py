@@ -206,6 +206,47 @@ def _descriptor_then_given_name(
     return None
 
 
+# "Guitarist", "Councilman", "Assemblywoman": a job noun by its shape, whatever list the given
+# name after it is in; "-man" only after a stem of five letters or more, so that given names
+# and surnames ("Norman", "Herman", "Coleman") stay names
+_JOB_NOUN_SHAPE = re.compile(r"^(?:[a-z]{3,}ist|[a-z]{5,}(?:man|woman))$")
+
+
+def _job_noun_then_name(run: list[Tok], vocab: set[str]) -> tuple[list[Tok], list[Tok]] | None:
+    """ "Guitarist Jimmy Page", "City Councilman Bernard C. Parks": one to three capitalised
+    words ending on a job noun, then a name of two or three words. (descriptor, name), else
+    None. The job noun is told by its shape (``_JOB_NOUN_SHAPE``, or a job-title noun), or by
+    a job's ending when the text also writes it in lower case ("drummer"); the name must open
+    on a word that is no initial and that the text never writes in lower case."""
+    for t in range(1, min(4, len(run) - 1)):
+        low = run[t - 1].low
+        job = (
+            low in JOB_TITLES
+            or (_JOB_NOUN_SHAPE.match(low) is not None and low != "christ")
+            or (low in vocab and _JOB_ENDING.search(low) is not None)
+        )
+        if not job:
+            continue
+        head, tail = run[:t], run[t:]
+        if not 2 <= len(tail) <= 3 or len(tail[0].text) < 2 or tail[0].low in vocab:
+            return None
+        if any(gender_of(x.text) is not None for x in head):
+            return None  # "Hunter Biden Smith": a given name is no job noun's premodifier
+        if any(
+            x.low in lx.NOT_NAME
+            or x.low in lx.ORG_KEYWORDS
+            or x.low in lx.TITLES
+            or x.low in _PARTICLES
+            or x.low in _ROLE_JOINERS
+            for x in tail
+        ) or any(x.low in _ROLE_JOINERS or x.low in _PARTICLES for x in head):
+            return None
+        if _place_len(tail, 0) or tail[-1].low in lx.PLACE_KEYWORDS:
+            return None
+        return head, tail
+    return None
+
+
 # A post's or headline's opening word before a name: "RIP Marty Balin", "WATCH Jo Lee"
 _FURNITURE = frozenset(["rip", "breaking", "watch", "exclusive", "update", "video", "photos"])
 # A page's link label glued to the line after it: "Related Dana Hale quits the band"
@@ -226,7 +267,12 @@ def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool)
         or (_DESCRIPTOR_COMPOUND.match(run[0].text) is not None and len(run) > 1)
     ):
         run.pop(0)
-    while run and run[-1].low in _JOINERS | _PARTICLES | _ROLE_JOINERS:
+    while run and (
+        run[-1].low in _JOINERS | _PARTICLES | _ROLE_JOINERS
+        # "George Takei April-fooling us": a compound in lower case after the capital
+        # describes what the person did, it is no part of the name
+        or (_DESCRIPTOR_COMPOUND.match(run[-1].text) is not None and len(run) > 1)
+    ):
         run.pop()
     if len(run) > 2 and run[-1].low in _RANKS and run[-2].low in lx.ORG_KEYWORDS:
         run.pop()  # "Indiana State Police Sgt": the rank of a name the run lost
@@ -256,6 +302,18 @@ def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool)
     ):
         return "person"
     return "single" if len(run) == 1 else None
+
+
+def _without_trailing_word(name: list[Tok], vocab: set[str]) -> list[Tok]:
+    """A name of three or more words after a title without its last word when the text
+    writes that word in lower case too ("How Far Will Texas Senator Wendy Davis Run", a
+    title-case headline) or it is a compound in lower case ("Takei April-fooling")."""
+    while len(name) > 2 and (
+        (name[-1].low in vocab and len(name[-2].text) > 1)
+        or _DESCRIPTOR_COMPOUND.match(name[-1].text) is not None
+    ):
+        name = name[:-1]
+    return name
 
 
 # ranks that follow a force's name before a holder's name ("State Police Sgt. Kim Riley")
@@ -308,7 +366,11 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
                 continue
             role, rest = _split_role(run)
             if not role:
-                split = _prefix_then_name(run) or _descriptor_then_given_name(run, vocab)
+                split = (
+                    _prefix_then_name(run)
+                    or _descriptor_then_given_name(run, vocab)
+                    or _job_noun_then_name(run, vocab)
+                )
                 if split is not None:
                     role, rest = split
                     org = role[:-1]
@@ -316,6 +378,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
                         found.append(Found("org", org, sent.index))
             role_text = text[role[0].start : role[-1].end] if role else ""
             if role and rest and len(rest) <= 5:
+                rest = _without_trailing_word(rest, vocab)
                 roles = [] if role_text.lower() in lx.HONORIFICS else [role_text]
                 found.append(Found("person", rest, sent.index, role_text, roles))
                 continue

@@ -67,7 +67,8 @@ def _joinable(text: str, a: Tok, b: Tok) -> bool:
     # middle initial ("Cathy L. Lanier", "John F. Kennedy")
     if gap.strip() != ".":
         return False
-    initial = len(a.text) == 1 and a.text.isupper() and b.text[:1].isupper() and len(b.text) > 1
+    # two initials in a row ("Oliver J. T. O'Grady") join as one does
+    initial = len(a.text) == 1 and a.text.isupper() and b.text[:1].isupper()
     return initial or a.low in lx.HONORIFICS | _ABBREVIATED_TITLES
 
 

@@ -96,7 +96,7 @@ def salient_mentions(
             # another person is not the one the sentence is about; the last one is
             # ("its lawyer Jo Vance’s central claim")
             continue
-        if m.sentence not in first_in_sentence:
+        if m.sentence not in first_in_sentence and not _in_fronted_phrase(text, m, sentence_at):
             first_in_sentence.add(m.sentence)
             if (
                 m.entity
@@ -117,6 +117,27 @@ def salient_mentions(
             salient.append((m.start, m.entity, m.kind))
     salient.sort()
     return salient
+
+
+# "Through Dr. Kolb, Anne Lutz met …", "With Reyes gone, Vale took …": a sentence opening on
+# a preposition; the names before its first comma are the phrase's, the subject follows
+_FRONTED = re.compile(
+    r"[\"“‘'(\s]*(?:through|with|after|before|since|for|like|unlike|despite|under|from"
+    r"|besides|against|without|beside|behind|alongside)\s+[^,;:!?\n\"“”]*$",
+    re.I,
+)
+
+
+def _in_fronted_phrase(
+    text: str, m: Mention, sentence_at: Callable[[int], Sentence | None]
+) -> bool:
+    """Whether ``m`` lies in a phrase that opens its sentence on a preposition and ends on a
+    comma before the sentence's subject: the next name is the sentence's first."""
+    sent = sentence_at(m.start)
+    if sent is None or not _FRONTED.match(text, sent.start, m.start):
+        return False
+    comma = text.find(",", m.end, min(sent.end, m.end + 80))
+    return comma >= 0 and not any(c in text[m.end : comma] for c in ";:!?\n")
 
 
 def role_subjects(text: str, inside_quote: Callable[[int], bool]) -> Iterator[tuple[int, str]]:
@@ -210,3 +231,33 @@ def _verb_after_apposition(text: str, end: int) -> bool:
     if app is None:
         return False
     return bool(cues.VERB_RE.match(text, app.end()) or _FINITE.match(text, app.end()))
+
+
+# plural nouns for people whom "they" may be rather than an organisation named before them
+_PEOPLE_PLURAL = re.compile(
+    r"\b(?:critics|researchers|scientists|experts|analysts|officials|lawmakers|residents"
+    r"|witnesses|aides|protesters|protestors|voters|investigators|doctors|economists"
+    r"|activists|scholars|historians|authors|students|parents|players|fans|supporters"
+    r"|opponents|advocates|workers|employees|families)\b"
+)
+# "Molto and Sheldrick believe": two capitalised names joined by "and", then a word in lower
+# case (the verb they share)
+_NAMED_PAIR = re.compile(r"(?<![\w.’'-])[A-Z][a-z]+[ \t]+and[ \t]+[A-Z][a-z]+[ \t]+[a-z]{2,}\b")
+
+
+def people_since(
+    text: str, lo: int, hi: int, mentions: list[Mention], inside_quote: Callable[[int], bool]
+) -> bool:
+    """Whether people other than an organisation stand between ``lo`` and ``hi`` outside
+    quotation marks: a plural noun for people ("critics on the right") or two named people
+    joined by "and" ("Molto and Sheldrick believe"). A later "they" is more likely them than
+    the organisation named before."""
+    for pm in _PEOPLE_PLURAL.finditer(text, lo, hi):
+        if not inside_quote(pm.start()):
+            return True
+    orgs = [m for m in mentions if lo <= m.end and m.start < hi and m.kind == "org"]
+    for pm in _NAMED_PAIR.finditer(text, lo, hi):
+        if inside_quote(pm.start()) or any(o.start < pm.end() and pm.start() < o.end for o in orgs):
+            continue  # "Fire and Rescue said": one organisation's name
+        return True
+    return False

@@ -20,6 +20,7 @@ from newsbrief.annotate.not_speaking import (
 )
 from newsbrief.annotate.salience import REPORTED
 from newsbrief.annotate.speaker_kinds import (
+    owned_organisation,
     person_after_descriptor,
     proxy_name,
     role_after_chamber,
@@ -40,6 +41,7 @@ from newsbrief.annotate.speaker_words import (
     is_junk_speaker,
 )
 from newsbrief.annotate.subject_parse import parsed_subject
+from newsbrief.records import Mention
 
 _RELATIVE = re.compile(r",[ \t]+(?:which|who|whose|whom|that)\b")
 # a place's people after its name: "Travis County prosecutors", "city officials"
@@ -139,6 +141,16 @@ class Resolver(Antecedents):
             return None  # "The wife of X": a person the article does not name
         return speaker
 
+    def _org_in(self, start: int, end: int) -> Mention | None:
+        """The first organisation named inside ``start:end`` outside quotation marks."""
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.kind == "org" and m.entity and not self._inside_quote(m.start):
+                return m
+            i += 1
+        return None
+
     def _not_speaking(self, subj: str, start: int, end: int) -> bool:
         """A subject that says nothing itself: a condition or prediction ("if X says", "they
         will say"), the object of a preposition ("people who worked with X believe"), a
@@ -173,6 +185,12 @@ class Resolver(Antecedents):
             held = self._person_after_descriptor(m.end, end)
         if held is not None:
             return held
+        if m is not None and m.kind == "person":
+            if owned_organisation(self.text, m.end, end):
+                # "a statement released by Vulcan, Allen's company": the company speaks, not
+                # its owner; under its name when the subject gives one
+                org = self._org_in(start, end)
+                return org.entity if org is not None else None
         role = role_after_chamber(self.text, m, end)
         if role is not None:
             # "the Senate majority whip said": the organisation only qualifies the role; the
