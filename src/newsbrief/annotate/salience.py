@@ -96,7 +96,9 @@ def salient_mentions(
             # another person is not the one the sentence is about; the last one is
             # ("its lawyer Jo Vance’s central claim")
             continue
-        if m.sentence not in first_in_sentence and not _in_fronted_phrase(text, m, sentence_at):
+        if m.sentence not in first_in_sentence and not _in_fronted_phrase(
+            text, m, mentions[i + 1] if i + 1 < len(mentions) else None, sentence_at
+        ):
             first_in_sentence.add(m.sentence)
             if (
                 m.entity
@@ -129,15 +131,20 @@ _FRONTED = re.compile(
 
 
 def _in_fronted_phrase(
-    text: str, m: Mention, sentence_at: Callable[[int], Sentence | None]
+    text: str, m: Mention, nxt: Mention | None, sentence_at: Callable[[int], Sentence | None]
 ) -> bool:
     """Whether ``m`` lies in a phrase that opens its sentence on a preposition and ends on a
-    comma before the sentence's subject: the next name is the sentence's first."""
+    comma right before the next name ``nxt``, the sentence's subject ("Through Dr. Kolb,
+    Anne Lutz met"); never when no name follows the comma ("For Robert Plant, it has been
+    …": the sentence is still about him)."""
     sent = sentence_at(m.start)
-    if sent is None or not _FRONTED.match(text, sent.start, m.start):
+    if sent is None or nxt is None or not _FRONTED.match(text, sent.start, m.start):
         return False
     comma = text.find(",", m.end, min(sent.end, m.end + 80))
-    return comma >= 0 and not any(c in text[m.end : comma] for c in ";:!?\n")
+    if comma < 0 or any(c in text[m.end : comma] for c in ";:!?\n"):
+        return False
+    between = text[comma + 1 : nxt.start]
+    return nxt.start < sent.end and not any(w[:1].islower() for w in between.split())
 
 
 def role_subjects(text: str, inside_quote: Callable[[int], bool]) -> Iterator[tuple[int, str]]:
