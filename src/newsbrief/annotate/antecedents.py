@@ -9,6 +9,7 @@ import bisect
 
 from newsbrief import parse as nlp_parse
 from newsbrief.annotate import lexicon as lx
+from newsbrief.annotate.entity_runs import JOB_TITLES
 from newsbrief.annotate.first_names import gender_of
 from newsbrief.annotate.salience import (
     people_since,
@@ -33,6 +34,15 @@ from newsbrief.annotate.speaker_words import (
     is_heading_phrase,
 )
 from newsbrief.records import Mention, Sentence
+
+
+def untitled(name: str) -> str:
+    """``name`` without the title words before it ("Commissioner David Aguilar" -> "David
+    Aguilar"), so its given name tells its gender."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(".") in lx.TITLES | JOB_TITLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 class Antecedents(ParsePlanning):
@@ -224,7 +234,9 @@ class Antecedents(ParsePlanning):
 
     def _gender(self, entity: str) -> str | None:
         return (
-            gender_of(entity) or self._pronoun_gender.get(entity) or self._text_gender.get(entity)
+            gender_of(untitled(entity))
+            or self._pronoun_gender.get(entity)
+            or self._text_gender.get(entity)
         )
 
     def _sentence_at(self, pos: int) -> Sentence | None:

@@ -27,6 +27,11 @@ _FINITE = re.compile(r"(?:[a-z]{2,}(?:ed|s)|was|is|has|had)\b")
 _AFTER_PREP = re.compile(
     r"\b(?:to|at|in|into|from|with|for|of|by|near|on|outside|inside)[ \t]+the[ \t]+$"
 )
+# "This shot, released by Allen's company, shows …": a person after a preposition in lower
+# case is its object, not the sentence's subject ("according to X" aside: X is the source)
+_PERSON_AFTER_PREP = re.compile(
+    r"(?<!according)[ \t]+(?:to|at|into|from|with|of|by|about|against|near)[ \t]+$"
+)
 # role nouns that name one person ("the president", "the judge"), not an adjective of a
 # longer title ("the foreign", "the chief", "the general")
 _SUBJECT_ROLES = lx.words(
@@ -104,7 +109,11 @@ def salient_mentions(
                 m.entity
                 and not _after_pronoun_subject(text, m, sentence_at, inside_quote)
                 and not (
-                    m.kind == "person" and _AFTER_PREP.search(text, max(0, m.start - 16), m.start)
+                    m.kind == "person"
+                    and (
+                        _AFTER_PREP.search(text, max(0, m.start - 16), m.start)
+                        or _PERSON_AFTER_PREP.search(text, max(0, m.start - 20), m.start)
+                    )
                 )
             ):
                 salient.append((m.start, m.entity, m.kind))
@@ -124,7 +133,7 @@ def salient_mentions(
 # "Through Dr. Kolb, Anne Lutz met …", "With Reyes gone, Vale took …": a sentence opening on
 # a preposition; the names before its first comma are the phrase's, the subject follows
 _FRONTED = re.compile(
-    r"[\"“‘'(\s]*(?:through|with|after|before|since|for|like|unlike|despite|under|from"
+    r"(?:^|(?<=[.!?][\"”’]))[\"“‘'(\s]*(?:through|with|after|before|since|for|like|unlike|despite|under|from"
     r"|besides|against|without|beside|behind|alongside)\s+[^,;:!?\n\"“”]*$",
     re.I,
 )
@@ -138,7 +147,9 @@ def _in_fronted_phrase(
     Anne Lutz met"); never when no name follows the comma ("For Robert Plant, it has been
     …": the sentence is still about him)."""
     sent = sentence_at(m.start)
-    if sent is None or nxt is None or not _FRONTED.match(text, sent.start, m.start):
+    # the phrase opens the sentence, or what follows a quotation the splitter left in it
+    # ('…went away."Through Dr. Kolb, Anne Lutz met')
+    if sent is None or nxt is None or not _FRONTED.search(text[sent.start : m.start]):
         return False
     comma = text.find(",", m.end, min(sent.end, m.end + 80))
     if comma < 0 or any(c in text[m.end : comma] for c in ";:!?\n"):
@@ -219,7 +230,18 @@ def _after_pronoun_subject(
     if sent is None:
         return False
     lead = text[sent.start : m.start]
-    return any(not inside_quote(sent.start + p.start()) for p in _SUBJECT_PRONOUN.finditer(lead))
+    # a quotation's end the splitter left inside the sentence ('…went away."Through …') ends
+    # the clause of the pronoun before it
+    ends = [e.end() for e in _QUOTE_THEN_SENTENCE.finditer(lead)]
+    cut = ends[-1] if ends else 0
+    return any(
+        not inside_quote(sent.start + p.start())
+        for p in _SUBJECT_PRONOUN.finditer(lead)
+        if p.start() >= cut
+    )
+
+
+_QUOTE_THEN_SENTENCE = re.compile(r"[.!?][\"”’](?=[A-Z])")
 
 
 def _person_after(mentions: list[Mention], i: int) -> bool:

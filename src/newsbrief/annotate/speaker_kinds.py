@@ -340,3 +340,17 @@ def owned_organisation(text: str, name_end: int, end: int) -> bool:
     the organisation speaks, not its owner."""
     return _OWNED_ORG.match(text, name_end, end) is not None
 
+
+
+# a unit that belongs to the organisation named before it: "the Premier League club", "the
+# Vexa subsidiary"; the unit speaks, under a name the subject does not give
+_MEMBER_UNITS = lx.words("club clubs team teams franchise affiliate subsidiary chapter member")
+
+
+def member_unit(text: str, m: Mention | None, end: int) -> bool:
+    """Whether a subject ends on a lower-case noun for a unit of the organisation ``m`` it
+    names ("the National Soccer League club said"): the league is not the club."""
+    if m is None or m.kind != "org" or m.end >= end:
+        return False
+    tail = re.sub(r"^['’]s?(?=\s)", "", text[m.end : end]).split()
+    return bool(tail) and all(w[:1].islower() for w in tail) and tail[-1] in _MEMBER_UNITS

@@ -20,6 +20,7 @@ from newsbrief.annotate.not_speaking import (
 )
 from newsbrief.annotate.salience import REPORTED
 from newsbrief.annotate.speaker_kinds import (
+    member_unit,
     owned_organisation,
     person_after_descriptor,
     proxy_name,
@@ -49,6 +50,10 @@ _PLACE_GROUP = re.compile(r"[ \t]+[a-z]+(?:ers|ors|ists|ians|als|nts|ives|ies|ic
 _PLACE_UNITS = frozenset(
     ["county", "city", "state", "town", "township", "parish", "village", "province", "borough"]
 )
+
+
+# title words that alone name a side or a department, never one person: "the defense argued"
+_SIDES = frozenset(["defense", "defence", "prosecution", "foreign", "interior", "finance", "crown"])
 
 
 class Resolver(Antecedents):
@@ -196,6 +201,8 @@ class Resolver(Antecedents):
             # "the Senate majority whip said": the organisation only qualifies the role; the
             # speaker is the person holding it, or no one the article names
             return self._recent(start, "person", role) or self._first_with_role("person", role)
+        if member_unit(self.text, m, end):
+            return None  # "the Soccer League club said": a club the subject does not name
         if m is not None and m.kind == "person" and principal_only(self.text, start, m.start):
             return None
         if m is not None and m.kind == "person" and m.start == start:
@@ -243,6 +250,8 @@ class Resolver(Antecedents):
             return near.entity if who_refers_to(self.text, near, start) else None
         if head in GENERIC or head in ("we", "i"):
             return None
+        if len(words) == 2 and words[0] == "the" and head in _SIDES:
+            return None  # "the defense argued": a side of a case, not the judge named last
         if words[0] in ("the", "this", "that") and head in ROLE_HEADS:
             if head in PROXY_HEADS:  # "the spokesperson said": whoever holds the role, or no one
                 return self._recent(start, "person", head)
