@@ -12,8 +12,8 @@ from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.entity_runs import JOB_TITLES
 from newsbrief.annotate.first_names import gender_of
 from newsbrief.annotate.salience import (
-    people_since,
     REPORTED,
+    people_since,
     plural_subjects,
     role_subjects,
     salient_mentions,

@@ -37,7 +37,9 @@ def singles_as_people(
         ):
             inside.add(f.name)
     for f in found:
-        if f.kind == "single" and _KIN_BEFORE.search(text, max(0, f.toks[0].start - 40), f.toks[0].start):
+        if f.kind == "single" and _KIN_BEFORE.search(
+            text, max(0, f.toks[0].start - 40), f.toks[0].start
+        ):
             f.kind = "person"  # "Mr Conroy's brother Alan": a relative's given name
             continue
         if f.kind != "single" or counts[f.name] < 2 or f.name.lower() in vocab:

@@ -341,7 +341,6 @@ def owned_organisation(text: str, name_end: int, end: int) -> bool:
     return _OWNED_ORG.match(text, name_end, end) is not None
 
 
-
 # a unit that belongs to the organisation named before it: "the Premier League club", "the
 # Vexa subsidiary"; the unit speaks, under a name the subject does not give
 _MEMBER_UNITS = lx.words("club clubs team teams franchise affiliate subsidiary chapter member")

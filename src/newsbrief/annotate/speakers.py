@@ -190,12 +190,11 @@ class Resolver(Antecedents):
             held = self._person_after_descriptor(m.end, end)
         if held is not None:
             return held
-        if m is not None and m.kind == "person":
-            if owned_organisation(self.text, m.end, end):
-                # "a statement released by Vulcan, Allen's company": the company speaks, not
-                # its owner; under its name when the subject gives one
-                org = self._org_in(start, end)
-                return org.entity if org is not None else None
+        if m is not None and m.kind == "person" and owned_organisation(self.text, m.end, end):
+            # "a statement released by Vulcan, Allen's company": the company speaks, not its
+            # owner; under its name when the subject gives one
+            org = self._org_in(start, end)
+            return org.entity if org is not None else None
         role = role_after_chamber(self.text, m, end)
         if role is not None:
             # "the Senate majority whip said": the organisation only qualifies the role; the
