@@ -27,8 +27,9 @@ _FINITE = re.compile(r"(?:[a-z]{2,}(?:ed|s)|was|is|has|had)\b")
 _AFTER_PREP = re.compile(
     r"\b(?:to|at|in|into|from|with|for|of|by|near|on|outside|inside)[ \t]+the[ \t]+$"
 )
-# "This shot, released by Allen's company, shows …": a person after a preposition in lower
-# case is its object, not the sentence's subject ("according to X" aside: X is the source)
+# "This shot, released by Allen's company, shows …": a possessor after a preposition in lower
+# case only qualifies its object, no subject ("according to X" aside: X is the source); a
+# person who is the object himself ("walked over to Carla Benning") may still be "she"
 _PERSON_AFTER_PREP = re.compile(
     r"(?<!according)[ \t]+(?:to|at|into|from|with|of|by|about|against|near)[ \t]+$"
 )
@@ -112,7 +113,10 @@ def salient_mentions(
                     m.kind == "person"
                     and (
                         _AFTER_PREP.search(text, max(0, m.start - 16), m.start)
-                        or _PERSON_AFTER_PREP.search(text, max(0, m.start - 20), m.start)
+                        or (
+                            _PERSON_AFTER_PREP.search(text, max(0, m.start - 20), m.start)
+                            and text[m.end : m.end + 2] in ("'s", "’s")
+                        )
                     )
                 )
             ):
