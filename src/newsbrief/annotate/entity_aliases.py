@@ -45,7 +45,12 @@ def singles_as_people(
         if f.kind != "single" or counts[f.name] < 2 or f.name.lower() in vocab:
             continue
         if _THE_BEFORE.search(text, max(0, f.toks[0].start - 5), f.toks[0].start):
-            continue  # "the Spirit owner said he": a name after "the" is no person's
+            # "the Spirit owner said he", "the Vatican has said": a recurring name after
+            # "the" is no person's but a body's (a team, a see, a ministry)
+            for g in found:
+                if g.kind == "single" and g.name == f.name:
+                    g.kind = "org"
+            continue
         if f.name not in inside:
             continue
         if f.name.isupper() or f.name.lower() in lx.NOT_NAME:

@@ -99,7 +99,7 @@ def about_other_person(
 # the nouns for a person who holds a post in an organisation without speaking for it: "the
 # Spirit owner", "the Senate Democratic leader", "the Apple founder"
 _MEMBER_HEADS = (ROLE_HEADS | PERSON_NOUNS | frozenset(["coach", "player", "ceo"])) - (
-    PROXY_HEADS | GENERIC | frozenset(["secretary", "agent", "officer", "source"])
+    PROXY_HEADS | GENERIC | frozenset(["secretary", "agent", "officer", "source", "rep"])
 )
 
 
