@@ -46,10 +46,12 @@ def singles_as_people(
             continue
         if _THE_BEFORE.search(text, max(0, f.toks[0].start - 5), f.toks[0].start):
             # "the Spirit owner said he", "the Vatican has said": a recurring name after
-            # "the" is no person's but a body's (a team, a see, a ministry)
-            for g in found:
-                if g.kind == "single" and g.name == f.name:
-                    g.kind = "org"
+            # "the" is no person's but a body's (a team, a see, a ministry); a plural ("the
+            # Republicans", "the Mercers") is a group or a family, neither
+            if not _PLURAL_NAME.search(f.name):
+                for g in found:
+                    if g.kind == "single" and g.name == f.name:
+                        g.kind = "org"
             continue
         if f.name not in inside:
             continue
@@ -76,6 +78,7 @@ _KIN_BEFORE = re.compile(
     rf"(?:[A-Za-z]['’]s?|\b[Hh]is|\b[Hh]er|\b[Tt]heir)[ \t]+(?:{_KIN_WORDS}),?[ \t]+$"
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+_PLURAL_NAME = re.compile(r"[^su'’]s$")
 
 
 _KEY_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|at|az|an)-", re.I)
