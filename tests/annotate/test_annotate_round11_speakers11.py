@@ -155,3 +155,11 @@ def test_a_titled_name_keeps_the_gender_of_its_given_name() -> None:
 def test_a_lone_preposition_is_no_speaker() -> None:
     assert is_junk_speaker("Among")
     assert not is_junk_speaker("Sterling")
+
+
+def test_a_party_or_movement_member_before_a_name_is_a_role() -> None:
+    art = _all(
+        'Nazi Karl Brendel wrote to the court. "I was never so high," Brendel said. Brendel '
+        "argued that the judges ignored his plea."
+    )
+    assert _of(art.quotes, "judges ignored").speaker == "Karl Brendel"

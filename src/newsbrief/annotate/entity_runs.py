@@ -140,6 +140,9 @@ JOB_TITLES = lx.words(
 )
 # "ranking Democrat Sander Levin": a party's member before a name describes the person
 PARTY_MEMBERS = lx.words("democrat republican")
+# "Nazi Adolf Eichmann": a movement's member before a full name (never a one-word name:
+# "Socialist Worker" is a newspaper)
+MOVEMENT_MEMBERS = lx.words("nazi communist socialist fascist libertarian tory")
 # months that are given names too: "City Manager June Catalano"
 MONTH_NAMES = lx.words("april may june")
 

@@ -12,6 +12,7 @@ from newsbrief.annotate.entity_runs import (
     _ROLE_JOINERS,
     JOB_TITLES,
     MONTH_NAMES,
+    MOVEMENT_MEMBERS,
     PARTY_MEMBERS,
     Tok,
 )
@@ -43,12 +44,13 @@ def _prefix_then_name(run: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
     demonyms = lx.demonyms()
     for t in range(len(run) - 2, -1, -1):
         low = run[t].low
-        if t == 0 and low not in JOB_TITLES and low not in PARTY_MEMBERS:
+        if t == 0 and low not in JOB_TITLES | PARTY_MEMBERS | MOVEMENT_MEMBERS:
             break  # a title opening the run is ``_split_role``'s
         if (
             low not in lx.TITLES
             and low not in JOB_TITLES
             and low not in PARTY_MEMBERS
+            and low not in MOVEMENT_MEMBERS
             and low not in _PARTY_PLURALS
             and not (low.endswith("s") and low[:-1] in demonyms)
         ):
@@ -56,6 +58,8 @@ def _prefix_then_name(run: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
         tail = run[t + 1 :]
         if not 1 <= len(tail) <= 3 or not tail[0].text[:1].isupper():
             return None
+        if low in MOVEMENT_MEMBERS and len(tail) < 2:
+            return None  # "Socialist Worker": a paper's name, no member and a surname
         if any(
             x.low in lx.TITLES
             or x.low in lx.ORG_KEYWORDS
