@@ -163,3 +163,8 @@ def test_a_party_or_movement_member_before_a_name_is_a_role() -> None:
         "argued that the judges ignored his plea."
     )
     assert _of(art.quotes, "judges ignored").speaker == "Karl Brendel"
+
+
+def test_an_mp_before_a_name_is_a_role() -> None:
+    art = _all("Tory MP Kiran Vellacott says she will oppose the bill, which passed in May.")
+    assert _of(art.quotes, "oppose the bill").speaker == "Kiran Vellacott"

@@ -135,7 +135,7 @@ JOB_TITLES = lx.words(
     """
     manager coach executive owner superintendent administrator clerk treasurer auditor
     producer showrunner publisher editor founder co-founder supervisor coordinator trainer
-    principal chairperson coroner sheriff warden dean marshal commissioner
+    principal chairperson coroner sheriff warden dean marshal commissioner mp mep
     """
 )
 # "ranking Democrat Sander Levin": a party's member before a name describes the person
