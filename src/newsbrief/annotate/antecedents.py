@@ -10,9 +10,11 @@ import re
 
 from newsbrief import parse as nlp_parse
 from newsbrief.annotate import lexicon as lx
+from newsbrief.annotate.entity_runs import JOB_TITLES
 from newsbrief.annotate.first_names import gender_of
 from newsbrief.annotate.salience import (
     REPORTED,
+    people_since,
     plural_subjects,
     role_subjects,
     salient_mentions,
@@ -36,6 +38,15 @@ from newsbrief.records import Mention, Sentence
 
 _RELATIVE_SUBJECT = re.compile(r"(?i:who|whom)\b")
 _WHO_FOLLOWS = re.compile(r",\s+who\b")
+
+
+def untitled(name: str) -> str:
+    """``name`` without the title words before it ("Commissioner David Aguilar" -> "David
+    Aguilar"), so its given name tells its gender."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().strip(".") in lx.TITLES | JOB_TITLES:
+        words = words[1:]
+    return " ".join(words)
 
 
 class Antecedents(ParsePlanning):
@@ -237,6 +248,8 @@ class Antecedents(ParsePlanning):
         at = max((p for p, e, k in self.salient if p < pos and e == org and k == "org"), default=-1)
         if any(at < p < pos for p in self._plural):
             return None
+        if people_since(self.text, max(at, 0), pos, self.mentions, self._inside_quote):
+            return None  # "critics on the right … they argued": the people, not the paper
         return org
 
     def _unnamed_after(self, lo: int, hi: int, gender: str) -> bool:
@@ -252,7 +265,9 @@ class Antecedents(ParsePlanning):
 
     def _gender(self, entity: str) -> str | None:
         return (
-            gender_of(entity) or self._pronoun_gender.get(entity) or self._text_gender.get(entity)
+            gender_of(untitled(entity))
+            or self._pronoun_gender.get(entity)
+            or self._text_gender.get(entity)
         )
 
     def _sentence_at(self, pos: int) -> Sentence | None:

@@ -25,14 +25,20 @@ from newsbrief.annotate.entity_runs import (
     _PARTICLES,
     _ROLE_JOINERS,
     JOB_TITLES,
-    MONTH_NAMES,
-    PARTY_MEMBERS,
     Tok,
     _person_of_org,
     _runs,
     _tokens,
 )
 from newsbrief.annotate.first_names import gender_of
+from newsbrief.annotate.name_descriptors import (
+    _DESCRIPTOR_COMPOUND,
+    _descriptor_then_given_name,
+    _job_noun_then_name,
+    _place_len,
+    _prefix_then_name,
+    _without_trailing_word,
+)
 from newsbrief.records import Article, Mention, Sentence
 
 
@@ -54,15 +60,6 @@ class Found:
             t.text + "." if i < last and len(t.text) == 1 and t.text.isupper() else t.text
             for i, t in enumerate(self.toks)
         )
-
-
-def _place_len(run: list[Tok], i: int) -> int:
-    """Length of the longest gazetteer place starting at run[i] (0 if none)."""
-    places = lx.places()
-    for n in (3, 2, 1):
-        if i + n <= len(run) and " ".join(t.low for t in run[i : i + n]) in places:
-            return n
-    return 0
 
 
 def _complement_len(run: list[Tok], i: int) -> int:
@@ -132,87 +129,10 @@ def _split_role(run: list[Tok]) -> tuple[list[Tok], list[Tok]]:
     return run[:i], run[i:]
 
 
-_PARTY_PLURALS = lx.words("republicans democrats conservatives liberals tories socialists")
-
-
-def _prefix_then_name(run: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
-    """ "State Police Sergeant Kim Riley", "Apple CEO Tim Cook", "Arizona Republicans McCain":
-    an organisation, place or group, then a title or a plural demonym, then a name of one to
-    three words. (role prefix, name), else None: the name is the person, the rest their role,
-    never a person or an organisation called "State Police Sergeant Kim Riley"."""
-    demonyms = lx.demonyms()
-    for t in range(len(run) - 2, -1, -1):
-        low = run[t].low
-        if t == 0 and low not in JOB_TITLES and low not in PARTY_MEMBERS:
-            break  # a title opening the run is ``_split_role``'s
-        if (
-            low not in lx.TITLES
-            and low not in JOB_TITLES
-            and low not in PARTY_MEMBERS
-            and low not in _PARTY_PLURALS
-            and not (low.endswith("s") and low[:-1] in demonyms)
-        ):
-            continue
-        tail = run[t + 1 :]
-        if not 1 <= len(tail) <= 3 or not tail[0].text[:1].isupper():
-            return None
-        if any(
-            x.low in lx.TITLES
-            or x.low in lx.ORG_KEYWORDS
-            or (
-                x.low in lx.NOT_NAME
-                and not (x is tail[0] and len(tail) > 1 and x.low in MONTH_NAMES)
-            )
-            or x.low in demonyms
-            or x.low in _PARTICLES
-            or x.low in _ROLE_JOINERS
-            for x in tail
-        ):
-            return None
-        if _place_len(tail, 0) or tail[-1].low in lx.PLACE_KEYWORDS:
-            return None
-        return run[: t + 1], tail
-    return None
-
-
-_JOB_ENDING = re.compile(r"(?:ist|er|or|ian|ant|ent)$")
-
-
-def _descriptor_then_given_name(
-    run: list[Tok], vocab: set[str]
-) -> tuple[list[Tok], list[Tok]] | None:
-    """ "Guitarist David Hale", "League Commissioner Jeff Marsh": one to three capitalised words
-    that hold no given name, then a given name and one or two more words. (descriptor, name),
-    else None: the words before a given name describe the person when none of them is a given
-    name itself ("Morgan Stanley", a firm, holds two) and the name is whole ("Saint Louis" is
-    a place: a given name alone after the words is no person's name). The word before the
-    given name must read as a common noun: the text writes it in lower case, or it ends as a
-    job does ("-ist", "-er", "-or", "-ian", "-ant", "-ent"); else it is more likely a given
-    name the list lacks ("Edgar Ivan Morales")."""
-    for t in range(1, min(4, len(run))):
-        if gender_of(run[t].text) is None:
-            continue
-        tail = run[t:]
-        if not 2 <= len(tail) <= 3 or any(gender_of(x.text) is not None for x in run[:t]):
-            return None
-        if run[t - 1].low not in vocab and not _JOB_ENDING.search(run[t - 1].low):
-            return None
-        # the descriptor may name a body ("League Commissioner"); the name may not
-        if any(x.low in lx.ORG_KEYWORDS for x in tail) or any(
-            x.low in _PARTICLES or x.low in _ROLE_JOINERS for x in run
-        ):
-            return None
-        return run[:t], tail
-    return None
-
-
 # A post's or headline's opening word before a name: "RIP Marty Balin", "WATCH Jo Lee"
 _FURNITURE = frozenset(["rip", "breaking", "watch", "exclusive", "update", "video", "photos"])
 # A page's link label glued to the line after it: "Related Dana Hale quits the band"
 _LINK_LABELS = frozenset(["related"])
-# A compound that describes the person, never part of a name: "Oscar-winner", "Grammy-
-# nominated", "Texas-based" (a hyphenated name keeps its capitals: "Jean-Paul", "Smith-Jones")
-_DESCRIPTOR_COMPOUND = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
 def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool) -> str | None:
@@ -226,7 +146,12 @@ def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool)
         or (_DESCRIPTOR_COMPOUND.match(run[0].text) is not None and len(run) > 1)
     ):
         run.pop(0)
-    while run and run[-1].low in _JOINERS | _PARTICLES | _ROLE_JOINERS:
+    while run and (
+        run[-1].low in _JOINERS | _PARTICLES | _ROLE_JOINERS
+        # "George Takei April-fooling us": a compound in lower case after the capital
+        # describes what the person did, it is no part of the name
+        or (_DESCRIPTOR_COMPOUND.match(run[-1].text) is not None and len(run) > 1)
+    ):
         run.pop()
     if len(run) > 2 and run[-1].low in _RANKS and run[-2].low in lx.ORG_KEYWORDS:
         run.pop()  # "Indiana State Police Sgt": the rank of a name the run lost
@@ -308,7 +233,11 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
                 continue
             role, rest = _split_role(run)
             if not role:
-                split = _prefix_then_name(run) or _descriptor_then_given_name(run, vocab)
+                split = (
+                    _prefix_then_name(run)
+                    or _descriptor_then_given_name(run, vocab)
+                    or _job_noun_then_name(run, vocab)
+                )
                 if split is not None:
                     role, rest = split
                     org = role[:-1]
@@ -316,6 +245,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
                         found.append(Found("org", org, sent.index))
             role_text = text[role[0].start : role[-1].end] if role else ""
             if role and rest and len(rest) <= 5:
+                rest = _without_trailing_word(rest, vocab)
                 roles = [] if role_text.lower() in lx.HONORIFICS else [role_text]
                 found.append(Found("person", rest, sent.index, role_text, roles))
                 continue

@@ -67,7 +67,8 @@ def _joinable(text: str, a: Tok, b: Tok) -> bool:
     # middle initial ("Cathy L. Lanier", "John F. Kennedy")
     if gap.strip() != ".":
         return False
-    initial = len(a.text) == 1 and a.text.isupper() and b.text[:1].isupper() and len(b.text) > 1
+    # two initials in a row ("Oliver J. T. O'Grady") join as one does
+    initial = len(a.text) == 1 and a.text.isupper() and b.text[:1].isupper()
     return initial or a.low in lx.HONORIFICS | _ABBREVIATED_TITLES
 
 
@@ -134,11 +135,14 @@ JOB_TITLES = lx.words(
     """
     manager coach executive owner superintendent administrator clerk treasurer auditor
     producer showrunner publisher editor founder co-founder supervisor coordinator trainer
-    principal chairperson coroner sheriff warden dean marshal
+    principal chairperson coroner sheriff warden dean marshal commissioner mp mep
     """
 )
 # "ranking Democrat Sander Levin": a party's member before a name describes the person
 PARTY_MEMBERS = lx.words("democrat republican")
+# "Nazi Adolf Eichmann": a movement's member before a full name (never a one-word name:
+# "Socialist Worker" is a newspaper)
+MOVEMENT_MEMBERS = lx.words("nazi communist socialist fascist libertarian tory")
 # months that are given names too: "City Manager June Catalano"
 MONTH_NAMES = lx.words("april may june")
 

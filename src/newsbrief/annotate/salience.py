@@ -27,6 +27,12 @@ _FINITE = re.compile(r"(?:[a-z]{2,}(?:ed|s)|was|is|has|had)\b")
 _AFTER_PREP = re.compile(
     r"\b(?:to|at|in|into|from|with|for|of|by|near|on|outside|inside)[ \t]+the[ \t]+$"
 )
+# "This shot, released by Allen's company, shows …": a possessor after a preposition in lower
+# case only qualifies its object, no subject ("according to X" aside: X is the source); a
+# person who is the object himself ("walked over to Carla Benning") may still be "she"
+_PERSON_AFTER_PREP = re.compile(
+    r"(?<!according)[ \t]+(?:to|at|into|from|with|of|by|about|against|near)[ \t]+$"
+)
 # role nouns that name one person ("the president", "the judge"), not an adjective of a
 # longer title ("the foreign", "the chief", "the general")
 _SUBJECT_ROLES = lx.words(
@@ -96,13 +102,22 @@ def salient_mentions(
             # another person is not the one the sentence is about; the last one is
             # ("its lawyer Jo Vance’s central claim")
             continue
-        if m.sentence not in first_in_sentence:
+        if m.sentence not in first_in_sentence and not _in_fronted_phrase(
+            text, m, mentions[i + 1] if i + 1 < len(mentions) else None, sentence_at
+        ):
             first_in_sentence.add(m.sentence)
             if (
                 m.entity
                 and not _after_pronoun_subject(text, m, sentence_at, inside_quote)
                 and not (
-                    m.kind == "person" and _AFTER_PREP.search(text, max(0, m.start - 16), m.start)
+                    m.kind == "person"
+                    and (
+                        _AFTER_PREP.search(text, max(0, m.start - 16), m.start)
+                        or (
+                            _PERSON_AFTER_PREP.search(text, max(0, m.start - 20), m.start)
+                            and text[m.end : m.end + 2] in ("'s", "’s")
+                        )
+                    )
                 )
             ):
                 salient.append((m.start, m.entity, m.kind))
@@ -117,6 +132,34 @@ def salient_mentions(
             salient.append((m.start, m.entity, m.kind))
     salient.sort()
     return salient
+
+
+# "Through Dr. Kolb, Anne Lutz met …", "With Reyes gone, Vale took …": a sentence opening on
+# a preposition; the names before its first comma are the phrase's, the subject follows
+_FRONTED = re.compile(
+    r"(?:^|(?<=[.!?][\"”’]))[\"“‘'(\s]*(?:through|with|after|before|since|for|like|unlike|despite|under|from"
+    r"|besides|against|without|beside|behind|alongside)\s+[^,;:!?\n\"“”]*$",
+    re.I,
+)
+
+
+def _in_fronted_phrase(
+    text: str, m: Mention, nxt: Mention | None, sentence_at: Callable[[int], Sentence | None]
+) -> bool:
+    """Whether ``m`` lies in a phrase that opens its sentence on a preposition and ends on a
+    comma right before the next name ``nxt``, the sentence's subject ("Through Dr. Kolb,
+    Anne Lutz met"); never when no name follows the comma ("For Robert Plant, it has been
+    …": the sentence is still about him)."""
+    sent = sentence_at(m.start)
+    # the phrase opens the sentence, or what follows a quotation the splitter left in it
+    # ('…went away."Through Dr. Kolb, Anne Lutz met')
+    if sent is None or nxt is None or not _FRONTED.search(text[sent.start : m.start]):
+        return False
+    comma = text.find(",", m.end, min(sent.end, m.end + 80))
+    if comma < 0 or any(c in text[m.end : comma] for c in ";:!?\n"):
+        return False
+    between = text[comma + 1 : nxt.start]
+    return nxt.start < sent.end and not any(w[:1].islower() for w in between.split())
 
 
 def role_subjects(text: str, inside_quote: Callable[[int], bool]) -> Iterator[tuple[int, str]]:
@@ -191,7 +234,18 @@ def _after_pronoun_subject(
     if sent is None:
         return False
     lead = text[sent.start : m.start]
-    return any(not inside_quote(sent.start + p.start()) for p in _SUBJECT_PRONOUN.finditer(lead))
+    # a quotation's end the splitter left inside the sentence ('…went away."Through …') ends
+    # the clause of the pronoun before it
+    ends = [e.end() for e in _QUOTE_THEN_SENTENCE.finditer(lead)]
+    cut = ends[-1] if ends else 0
+    return any(
+        not inside_quote(sent.start + p.start())
+        for p in _SUBJECT_PRONOUN.finditer(lead)
+        if p.start() >= cut
+    )
+
+
+_QUOTE_THEN_SENTENCE = re.compile(r"[.!?][\"”’](?=[A-Z])")
 
 
 def _person_after(mentions: list[Mention], i: int) -> bool:
@@ -210,3 +264,33 @@ def _verb_after_apposition(text: str, end: int) -> bool:
     if app is None:
         return False
     return bool(cues.VERB_RE.match(text, app.end()) or _FINITE.match(text, app.end()))
+
+
+# plural nouns for people whom "they" may be rather than an organisation named before them
+_PEOPLE_PLURAL = re.compile(
+    r"\b(?:critics|researchers|scientists|experts|analysts|officials|lawmakers|residents"
+    r"|witnesses|aides|protesters|protestors|voters|investigators|doctors|economists"
+    r"|activists|scholars|historians|authors|students|parents|players|fans|supporters"
+    r"|opponents|advocates|workers|employees|families)\b"
+)
+# "Molto and Sheldrick believe": two capitalised names joined by "and", then a word in lower
+# case (the verb they share)
+_NAMED_PAIR = re.compile(r"(?<![\w.’'-])[A-Z][a-z]+[ \t]+and[ \t]+[A-Z][a-z]+[ \t]+[a-z]{2,}\b")
+
+
+def people_since(
+    text: str, lo: int, hi: int, mentions: list[Mention], inside_quote: Callable[[int], bool]
+) -> bool:
+    """Whether people other than an organisation stand between ``lo`` and ``hi`` outside
+    quotation marks: a plural noun for people ("critics on the right") or two named people
+    joined by "and" ("Molto and Sheldrick believe"). A later "they" is more likely them than
+    the organisation named before."""
+    for pm in _PEOPLE_PLURAL.finditer(text, lo, hi):
+        if not inside_quote(pm.start()):
+            return True
+    orgs = [m for m in mentions if lo <= m.end and m.start < hi and m.kind == "org"]
+    for pm in _NAMED_PAIR.finditer(text, lo, hi):
+        if inside_quote(pm.start()) or any(o.start < pm.end() and pm.start() < o.end for o in orgs):
+            continue  # "Fire and Rescue said": one organisation's name
+        return True
+    return False

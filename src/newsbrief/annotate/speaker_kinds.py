@@ -96,21 +96,32 @@ def about_other_person(
     return other
 
 
+# the nouns for a person who holds a post in an organisation without speaking for it: "the
+# Spirit owner", "the Senate Democratic leader", "the Apple founder"
+_MEMBER_HEADS = (ROLE_HEADS | PERSON_NOUNS | frozenset(["coach", "player", "ceo"])) - (
+    PROXY_HEADS | GENERIC | frozenset(["secretary", "agent", "officer", "source", "rep"])
+)
+
+
 def role_after_chamber(text: str, m: Mention | None, end: int) -> str | None:
-    """The role noun ending a subject whose only name is a chamber before it ("the Senate
-    majority whip"), else None. A chamber's members do not speak for it, while a
-    spokesman or secretary of a ministry or company does ("the State Department
-    spokesman said" stays the State Department's)."""
+    """The role noun ending a subject whose only name is an organisation before it, in
+    lower case ("the Senate majority whip", "the Spirit owner", "the Senate Democratic
+    leader"), else None. A chamber's members and an organisation's owner, coach or leader
+    speak for themselves: the speaker is the person holding that role, or no one the
+    article names; while a spokesman or secretary of a ministry or company speaks for it
+    ("the State Department spokesman said" stays the State Department's)."""
     if m is None or m.kind != "org" or m.end >= end or not m.entity:
         return None
     name = m.entity.lower()
-    if name.split()[-1] not in _CHAMBERS or name.endswith("white house"):
+    if name.endswith("white house"):
         return None  # the White House is an office that speaks, not a chamber
-    tail = text[m.end : end].split()
+    tail = re.sub(r"^['’]s?(?=\s)", "", text[m.end : end]).split()
     head = tail[-1].strip(".,'’").lower() if tail else ""
-    if not tail or not all(w[:1].islower() for w in tail) or head not in ROLE_HEADS:
+    if not tail or not all(w[:1].islower() for w in tail):
         return None
-    return head
+    if name.split()[-1] in _CHAMBERS:
+        return head if head in ROLE_HEADS else None
+    return head if head in _MEMBER_HEADS and "press" not in tail else None
 
 
 # the pronouns that refer back to a sentence's named subject: "Ida Mitchell taps her
@@ -313,3 +324,32 @@ def person_after_descriptor(
             return mention.entity
         i += 1
     return None
+
+
+# "Allen's company", "the senator's campaign": an organisation its possessor owns or leads
+_OWNED_ORG = re.compile(
+    r"['’]s?[ \t]+(?:[a-z]+[ \t]+)?(?:"
+    + "|".join(sorted(lx.ORG_NOUNS | {"club", "studio", "label", "charity", "foundation"}))
+    + r")\b"
+)
+
+
+def owned_organisation(text: str, name_end: int, end: int) -> bool:
+    """Whether the person whose name ends at ``name_end`` only owns the organisation the
+    subject names ("a statement released by Vulcan, Allen's company"; "Reyes's campaign"):
+    the organisation speaks, not its owner."""
+    return _OWNED_ORG.match(text, name_end, end) is not None
+
+
+# a unit that belongs to the organisation named before it: "the Premier League club", "the
+# Vexa subsidiary"; the unit speaks, under a name the subject does not give
+_MEMBER_UNITS = lx.words("club clubs team teams franchise affiliate subsidiary chapter member")
+
+
+def member_unit(text: str, m: Mention | None, end: int) -> bool:
+    """Whether a subject ends on a lower-case noun for a unit of the organisation ``m`` it
+    names ("the National Soccer League club said"): the league is not the club."""
+    if m is None or m.kind != "org" or m.end >= end:
+        return False
+    tail = re.sub(r"^['’]s?(?=\s)", "", text[m.end : end]).split()
+    return bool(tail) and all(w[:1].islower() for w in tail) and tail[-1] in _MEMBER_UNITS

@@ -125,8 +125,10 @@ def is_junk_speaker(name: str) -> bool:
         return True  # "U.S.", "Houston", "Asia": a place never speaks, whatever was tagged
     if _PARTY_TAG.match(name) or name.lstrip()[:1] in "([":
         return True  # "(D-CA)", "R-Texas": the party and state after a name, not the name
-    if len(words) > 1 and low[0] in _NOT_NAME_LEAD:
-        return True  # "Behind Gorsuch", "Despite Trump": a phrase opening, no name
+    if low[0] in _NOT_NAME_LEAD and (len(words) > 1 or low[0] not in _ING_NAMES):
+        # "Behind Gorsuch", "Despite Trump": a phrase opening, no name; alone ("Among") a
+        # preposition the patterns took for a subject
+        return True
     if is_furniture(name) or is_heading_phrase(name):
         return True
     if len(words) >= 3 and name.upper() == name:

@@ -20,6 +20,8 @@ from newsbrief.annotate.not_speaking import (
 )
 from newsbrief.annotate.salience import REPORTED
 from newsbrief.annotate.speaker_kinds import (
+    member_unit,
+    owned_organisation,
     person_after_descriptor,
     proxy_name,
     role_after_chamber,
@@ -40,6 +42,7 @@ from newsbrief.annotate.speaker_words import (
     is_junk_speaker,
 )
 from newsbrief.annotate.subject_parse import parsed_subject
+from newsbrief.records import Mention
 
 _RELATIVE = re.compile(r",[ \t]+(?:which|who|whose|whom|that)\b")
 # a place's people after its name: "Travis County prosecutors", "city officials"
@@ -47,6 +50,10 @@ _PLACE_GROUP = re.compile(r"[ \t]+[a-z]+(?:ers|ors|ists|ians|als|nts|ives|ies|ic
 _PLACE_UNITS = frozenset(
     ["county", "city", "state", "town", "township", "parish", "village", "province", "borough"]
 )
+
+
+# title words that alone name a side or a department, never one person: "the defense argued"
+_SIDES = frozenset(["defense", "defence", "prosecution", "foreign", "interior", "finance", "crown"])
 
 
 class Resolver(Antecedents):
@@ -139,6 +146,16 @@ class Resolver(Antecedents):
             return None  # "The wife of X": a person the article does not name
         return speaker
 
+    def _org_in(self, start: int, end: int) -> Mention | None:
+        """The first organisation named inside ``start:end`` outside quotation marks."""
+        i = bisect.bisect_left(self.starts, start)
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.kind == "org" and m.entity and not self._inside_quote(m.start):
+                return m
+            i += 1
+        return None
+
     def _not_speaking(self, subj: str, start: int, end: int) -> bool:
         """A subject that says nothing itself: a condition or prediction ("if X says", "they
         will say"), the object of a preposition ("people who worked with X believe"), a
@@ -173,11 +190,18 @@ class Resolver(Antecedents):
             held = self._person_after_descriptor(m.end, end)
         if held is not None:
             return held
+        if m is not None and m.kind == "person" and owned_organisation(self.text, m.end, end):
+            # "a statement released by Vulcan, Allen's company": the company speaks, not its
+            # owner; under its name when the subject gives one
+            org = self._org_in(start, end)
+            return org.entity if org is not None else None
         role = role_after_chamber(self.text, m, end)
         if role is not None:
             # "the Senate majority whip said": the organisation only qualifies the role; the
             # speaker is the person holding it, or no one the article names
             return self._recent(start, "person", role) or self._first_with_role("person", role)
+        if member_unit(self.text, m, end):
+            return None  # "the Soccer League club said": a club the subject does not name
         if m is not None and m.kind == "person" and principal_only(self.text, start, m.start):
             return None
         if m is not None and m.kind == "person" and m.start == start:
@@ -225,6 +249,8 @@ class Resolver(Antecedents):
             return near.entity if who_refers_to(self.text, near, start) else None
         if head in GENERIC or head in ("we", "i"):
             return None
+        if len(words) == 2 and words[0] == "the" and head in _SIDES:
+            return None  # "the defense argued": a side of a case, not the judge named last
         if words[0] in ("the", "this", "that") and head in ROLE_HEADS:
             if head in PROXY_HEADS:  # "the spokesperson said": whoever holds the role, or no one
                 return self._recent(start, "person", head)
