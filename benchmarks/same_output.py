@@ -1,9 +1,10 @@
 """Whether two builds give the same output: every stored row and every rendered brief.
 
-    python benchmarks/same_output.py run CODE_DIR INPUT.jsonl OUT_DIR [--parse on|off]
+    python benchmarks/same_output.py run CODE_DIR INPUT.jsonl OUT_DIR [--parse on|off] [--jobs N]
     python benchmarks/same_output.py compare OUT_A OUT_B
 
-``run`` runs ``newsbrief run`` (``NEWSBRIEF_JOBS=1``, the code of CODE_DIR/src) on INPUT into
+``run`` runs ``newsbrief run`` (``NEWSBRIEF_JOBS=1`` unless ``--jobs`` says otherwise, the
+code of CODE_DIR/src) on INPUT into
 OUT_DIR (``newsbrief.db``, ``briefs/``) and prints its CPU seconds. Run both builds on the same
 INPUT path (the article ids and sources hold the path). ``compare`` checks every table of the
 two stores row by row (sorted, so only content counts) and every brief file byte for byte;
@@ -24,11 +25,11 @@ import sys
 from pathlib import Path
 
 
-def run(code: Path, data: Path, out: Path, parse: str) -> int:
+def run(code: Path, data: Path, out: Path, parse: str, jobs: int = 1) -> int:
     out.mkdir(parents=True, exist_ok=True)
     db = out / "newsbrief.db"
     db.unlink(missing_ok=True)
-    env = dict(os.environ, NEWSBRIEF_JOBS="1", PYTHONPATH=str(code.resolve() / "src"))
+    env = dict(os.environ, NEWSBRIEF_JOBS=str(jobs), PYTHONPATH=str(code.resolve() / "src"))
     env["NEWSBRIEF_QUOTE_PARSE"] = "1" if parse == "on" else "0"
     cmd = [sys.executable, "-m", "newsbrief.cli", "run", str(data), "--db", str(db)]
     cmd += ["--out", str(out / "briefs"), "--quiet"]
@@ -88,12 +89,13 @@ def main() -> int:
     r.add_argument("data", type=Path)
     r.add_argument("out", type=Path)
     r.add_argument("--parse", choices=("on", "off"), default="on")
+    r.add_argument("--jobs", type=int, default=1, help="NEWSBRIEF_JOBS (the pool's workers)")
     c = sub.add_parser("compare")
     c.add_argument("a", type=Path)
     c.add_argument("b", type=Path)
     args = ap.parse_args()
     if args.cmd == "run":
-        return run(args.code, args.data, args.out, args.parse)
+        return run(args.code, args.data, args.out, args.parse, args.jobs)
     return compare(args.a, args.b)
 
 

@@ -32,7 +32,8 @@ per engine and size:
   its workers, from ``wait4`` and a ``/proc`` sample of the process tree, the larger);
   the machine is shared, so wall time is noisy while CPU time is not;
 - time per article relative to the smallest size, on wall time and on CPU time;
-- peak RSS of the child and of its whole process tree (pool workers included);
+- peak RSS of the child and of its whole process tree (pool workers included), and the
+  tree's peak proportional set size (pages shared by forked workers counted once);
 - the CPU share of each stage (read, clean, annotate, dedup, cluster, analyze, summarize,
   brief, store, other), exclusive time: a stage called inside another is charged to the
   inner one. Timers wrap the pipeline's stage functions in the child; pool workers
@@ -251,9 +252,11 @@ def write_corpus(
     return {"written": written, "words": words}
 
 
-def _tree_usage(root: int) -> tuple[int, float]:
-    """Bytes resident in ``root`` and all its descendants, and their CPU seconds (user +
-    system, including children they reaped), from Linux /proc."""
+def _tree_usage(root: int) -> tuple[int, float, int]:
+    """Bytes resident in ``root`` and all its descendants, their CPU seconds (user +
+    system, including children they reaped), and their proportional set size in bytes, from
+    Linux /proc. The resident sum counts a page shared by forked workers once per process
+    that maps it; the PSS sum divides it among them, so it is the memory the tree holds."""
     parent: dict[int, int] = {}
     cpu: dict[int, float] = {}
     tick = os.sysconf("SC_CLK_TCK")
@@ -275,7 +278,7 @@ def _tree_usage(root: int) -> tuple[int, float]:
             if ppid == pid and child not in tree:
                 tree.add(child)
                 frontier.append(child)
-    total = 0
+    total = pss = 0
     page = os.sysconf("SC_PAGE_SIZE")
     for pid in tree:
         try:
@@ -283,7 +286,20 @@ def _tree_usage(root: int) -> tuple[int, float]:
                 total += int(fh.read().split()[1]) * page
         except (OSError, IndexError, ValueError):
             continue
-    return total, sum(cpu.get(pid, 0.0) for pid in tree)
+        pss += _pss(pid)
+    return total, sum(cpu.get(pid, 0.0) for pid in tree), pss
+
+
+def _pss(pid: int) -> int:
+    """Proportional set size of one process in bytes (0 where /proc does not say)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
 
 
 def measure(engine: str, corpus: Path, workdir: Path, cpus: int, jobs: int) -> dict:
@@ -297,13 +313,15 @@ def measure(engine: str, corpus: Path, workdir: Path, cpus: int, jobs: int) -> d
         text=True,
     )
     peak = [0]
+    peak_pss = [0]
     tree_cpu = [0.0]
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            rss, cpu = _tree_usage(proc.pid)
+            rss, cpu, pss = _tree_usage(proc.pid)
             peak[0] = max(peak[0], rss)
+            peak_pss[0] = max(peak_pss[0], pss)
             tree_cpu[0] = max(tree_cpu[0], cpu)
             done.wait(0.5)
 
@@ -334,6 +352,7 @@ def measure(engine: str, corpus: Path, workdir: Path, cpus: int, jobs: int) -> d
         "own_cpu": own_cpu,
         "maxrss_mb": usage.ru_maxrss / 1024,
         "tree_mb": peak[0] / 2**20,
+        "tree_pss_mb": peak_pss[0] / 2**20,
     }
 
 
@@ -385,9 +404,10 @@ def main() -> None:
     print(
         "| engine | jobs | articles | words/article | stories | copies found | wall s "
         "| articles/s (wall) | words/s (wall) | CPU s | articles/CPU-s | words/CPU-s "
-        "| per article vs smallest: wall | : CPU | peak RSS child MB | peak RSS tree MB |"
+        "| per article vs smallest: wall | : CPU | peak RSS child MB | peak RSS tree MB "
+        "| peak PSS tree MB |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     first: dict[tuple[str, int], tuple[float, float]] = {}
     for row in rows:
         n = max(1, row["articles"])
@@ -399,7 +419,7 @@ def main() -> None:
             f"| {row['wall']:.0f} | {n / row['wall']:.1f} | {row['words'] / row['wall']:,.0f} "
             f"| {row['cpu']:.0f} | {n / row['cpu']:.1f} | {row['words'] / row['cpu']:,.0f} "
             f"| {per_wall / base_wall:.2f}x | {per_cpu / base_cpu:.2f}x "
-            f"| {row['maxrss_mb']:.0f} | {row['tree_mb']:.0f} |"
+            f"| {row['maxrss_mb']:.0f} | {row['tree_mb']:.0f} | {row.get('tree_pss_mb', 0):.0f} |"
         )
     print(
         "\nParse load (counted in the processes that parse; a pool's workers count into the "

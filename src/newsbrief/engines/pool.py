@@ -50,11 +50,16 @@ class Workers:
     """``map`` in order over a pool of ``jobs`` processes, or in this process when jobs is 1.
 
     Use as a context manager; the pool is started on first use, so a run with nothing to
-    prepare never forks.
+    prepare never forks. ``before_fork`` runs once in this process just before forked
+    workers start (not when they are spawned, nor with one job): what it loads, every
+    worker inherits instead of loading its own copy.
     """
 
-    def __init__(self, jobs: int | None = None) -> None:
+    def __init__(
+        self, jobs: int | None = None, before_fork: Callable[[], object] | None = None
+    ) -> None:
         self.jobs = default_jobs() if jobs is None else max(1, jobs)
+        self.before_fork = before_fork
         self._pool: Any = None
 
     def __enter__(self) -> Workers:
@@ -72,7 +77,10 @@ class Workers:
     def _get_pool(self) -> Any:
         if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
-            ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            method = "fork" if "fork" in methods else "spawn"
+            if method == "fork" and self.before_fork is not None:
+                self.before_fork()
+            ctx = multiprocessing.get_context(method)
             self._pool = ctx.Pool(self.jobs)
         return self._pool
 
