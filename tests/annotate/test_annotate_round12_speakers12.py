@@ -67,13 +67,21 @@ def test_a_definite_department_must_fit_the_organisation_named_before() -> None:
     assert _of(art.quotes, "12 samples").speaker != "Department of Public Works"
 
 
-def test_a_definite_department_fits_its_own_words() -> None:
-    # a guard: "the state health department" is the Department of Health named before
+def test_a_definite_department_of_one_level_is_not_another_level_s() -> None:
     art = _all(
-        "The Department of Health issued a report. The lab had 12 samples, the state health "
+        "The Genna County Health Department closed a pool. The lab had 12 samples from "
+        "patients, the state health department confirmed."
+    )
+    assert _of(art.quotes, "12 samples").speaker != "Genna County Health Department"
+
+
+def test_a_definite_department_fits_its_own_words() -> None:
+    # a guard: "the health department" is the State Department of Health named before
+    art = _all(
+        "The State Department of Health issued a report. The lab had 12 samples, the health "
         "department confirmed."
     )
-    assert _of(art.quotes, "12 samples").speaker == "Department of Health"
+    assert _of(art.quotes, "12 samples").speaker == "State Department of Health"
 
 
 def test_a_bare_surname_stays_with_the_namesake_who_acts() -> None:
@@ -97,10 +105,16 @@ def test_a_she_inside_his_quotation_gives_the_writer_no_gender() -> None:
 
 def test_charges_the_subject_faces_are_not_the_subject_s_words() -> None:
     art = _all("Doctor Kell Ambrose still faces charges that he killed a patient in 2009.")
-    assert all(q.speaker != "Kell Ambrose" and q.speaker != "Doctor Kell Ambrose" for q in art.quotes)
+    assert all(q.speaker not in ("Kell Ambrose", "Doctor Kell Ambrose") for q in art.quotes)
 
 
 def test_a_subject_who_charges_still_speaks() -> None:
     # a guard: "charges" as the subject's own verb
     art = _all("Mayor Ann Tolbin charges that the council wasted money.")
     assert _of(art.quotes, "wasted money").speaker == "Ann Tolbin"
+
+
+def test_a_name_that_is_also_a_channel_noun_still_speaks() -> None:
+    # a guard: "says Page" is a person, not an account
+    art = _all('Jimmy Page spoke in London. "We were good," says Page. "The band was loud."')
+    assert _of(art.quotes, "We were good").speaker == "Jimmy Page"

@@ -59,15 +59,13 @@ _SIDES = frozenset(["defense", "defence", "prosecution", "foreign", "interior", 
 
 # "her Twitter account", "his Facebook page": what an account posts is its owner's word
 _OWNED_CHANNEL = re.compile(
-    r"(?:(his|her|their|its)[ \t]+)?(?:[A-Z][\w.-]*[ \t]+){0,2}(?:official[ \t]+)?"
-    r"(?:account|feed|page|profile|post|posts|blog|website|timeline|channel|handle)$",
-    re.I,
+    r"(?:([Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+)?(?:[A-Z][\w.-]*[ \t]+){0,2}(?:official[ \t]+)?"
+    r"(?:account|feed|page|profile|post|posts|blog|website|timeline|channel|handle)$"
 )
-# qualifiers of an organisation's description that any of its level may carry: "the state
-# health department" is the department of health, whatever state or city runs it
-_LEVEL_WORDS = _PLACE_UNITS | frozenset(
-    ["the", "federal", "local", "national", "regional", "municipal", "city's", "state's"]
-)
+# words of a description that say nothing of which organisation it is: "the local health
+# department" (a level of government does tell: "the state health department" is not the
+# county's)
+_LEVEL_WORDS = frozenset(["the", "local", "federal", "national"])
 
 
 def _describes(words: list[str], entity: str) -> bool:
