@@ -118,3 +118,11 @@ def test_a_name_that_is_also_a_channel_noun_still_speaks() -> None:
     # a guard: "says Page" is a person, not an account
     art = _all('Jimmy Page spoke in London. "We were good," says Page. "The band was loud."')
     assert _of(art.quotes, "We were good").speaker == "Jimmy Page"
+
+
+def test_a_subject_ends_at_a_semicolon() -> None:
+    art = _all(
+        "Voters have turned on Tom Vale. Vale won women in 2012 by 11 points, according to "
+        "exit polls; today he leads by one point."
+    )
+    assert _of(art.quotes, "won women").speaker != "Tom Vale"

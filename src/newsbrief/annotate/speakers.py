@@ -108,6 +108,11 @@ class Resolver(Antecedents):
         ``parse=False`` keeps the pattern subject: for statements no brief shows (stances,
         intentions), where the parse would cost more than the decision is worth."""
         self._skip = []
+        semi = subj.find(";")
+        if semi > 0:
+            # "according to exit polls; today he leads": a semicolon ends the clause, and the
+            # subject with it; what follows is another statement's
+            subj, end = subj[:semi], start + semi
         if self._not_speaking(subj, start, end):
             return None
         if not parse or self.sure(subj, start, end):
