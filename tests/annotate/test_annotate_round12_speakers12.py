@@ -126,3 +126,11 @@ def test_a_subject_ends_at_a_semicolon() -> None:
         "exit polls; today he leads by one point."
     )
     assert _of(art.quotes, "won women").speaker != "Tom Vale"
+
+
+def test_he_goes_on_with_the_speaker_not_the_one_told() -> None:
+    art = _all(
+        "Sheikh Omar Haddad called a meeting for Tuesday. The aim is to press the government, "
+        "the sheikh told Dale Pruitt. He said the world must act now."
+    )
+    assert _of(art.quotes, "must act now").speaker == "Omar Haddad"
