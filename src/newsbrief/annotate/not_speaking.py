@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.speaker_words import PERSON_NOUNS, PROXY_HEADS
 
 # "if the party believes …", "whether she says …": a condition, not a statement made
@@ -84,12 +85,12 @@ CLAIM_NOUNS = frozenset(
 
 # "X faces charges that …", "she denied allegations that …": the subject took or refused the
 # claim; the cue word after such a verb is the claim's noun, said by someone else
-_FACES_CLAIM = frozenset(
+_FACES_CLAIM = lx.words(
     """
     face faces faced facing deny denies denied denying dispute disputes disputed disputing
     reject rejects rejected rejecting dismiss dismisses dismissed dismissing deflect deflects
     deflected rebut rebuts rebutted rebuff rebuffs rebuffed answer answers answered
-    """.split()
+    """
 )
 
 

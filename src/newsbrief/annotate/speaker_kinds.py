@@ -198,9 +198,11 @@ def noun_genders(text: str, mentions: list[Mention]) -> dict[str, str]:
 
 # people close to a principal, who speak for themselves about the principal: "one Pelosi
 # confidante", "a Vale family friend" is no more the principal than a spokesman is
-_ASSOCIATE_HEADS = frozenset(
-    "confidant confidante confidants confidantes ally allies associate associates friend "
-    "friends insider insiders intimate loyalist loyalists".split()
+_ASSOCIATE_HEADS = lx.words(
+    """
+    confidant confidante confidants confidantes ally allies associate associates friend
+    friends insider insiders intimate loyalist loyalists
+    """
 )
 _PROXY_AFTER = re.compile(
     rf"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+)?"
