@@ -13,6 +13,7 @@ from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.entity_runs import JOB_TITLES
 from newsbrief.annotate.first_names import gender_of
 from newsbrief.annotate.salience import (
+    ADDRESSEE_BEFORE,
     REPORTED,
     people_since,
     plural_subjects,
@@ -229,9 +230,12 @@ class Antecedents(ParsePlanning):
         return cands
 
     def _in_aside(self, pos: int) -> bool:
-        """Whether the speaker at ``pos`` is the subject of a relative clause ("who urged")
-        or a name a relative clause follows ("Hollis, who urged")."""
+        """Whether the speaker at ``pos`` is the subject of a relative clause ("who urged"),
+        a name a relative clause follows ("Hollis, who urged") or the one a speaker told
+        ("told Al Jazeera")."""
         if _RELATIVE_SUBJECT.match(self.text, pos):
+            return True
+        if ADDRESSEE_BEFORE.search(self.text, max(0, pos - 24), pos):
             return True
         i = bisect.bisect_left(self.starts, pos)
         if i < len(self.mentions) and self.mentions[i].start == pos:

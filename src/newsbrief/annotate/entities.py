@@ -272,6 +272,14 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
 _NAMESAKE_REACH = 2  # sentences
 
 
+# a full name the sentence only mentions, as the object of a preposition or after an age
+# ("the deaths of 6-year-old Rene Marsh"), is no one the next bare surname means: that stays
+# the namesake last named as someone who acts or speaks
+_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:of|for|to|with|by|from|against|about|including)|\d+-(?:year|month)-old)[ \t]+$"
+)
+
+
 def extract_mentions(
     text: str, sentences: list[Sentence]
 ) -> tuple[list[Mention], dict[str, list[str]]]:
@@ -300,7 +308,8 @@ def extract_mentions(
             kind, entity = "person", canon[f.name]
             key = _key(f.name.split()[-1])
             if len(f.name.split()) > 1:
-                last_full[key] = (entity, f.sentence)
+                if not _OBJECT_BEFORE.search(text, max(0, f.toks[0].start - 24), f.toks[0].start):
+                    last_full[key] = (entity, f.sentence)
                 first_full.setdefault(key, entity)
             elif namesakes[key] > 1 and key in last_full:
                 # right after a namesake's full name the surname is that namesake's ("His

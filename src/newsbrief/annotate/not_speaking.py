@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.speaker_words import PERSON_NOUNS, PROXY_HEADS
 
 # "if the party believes …", "whether she says …": a condition, not a statement made
@@ -80,6 +81,28 @@ CLAIM_NOUNS = frozenset(
         "rumours",
     ]
 )
+
+
+# "X faces charges that …", "she denied allegations that …": the subject took or refused the
+# claim; the cue word after such a verb is the claim's noun, said by someone else
+_FACES_CLAIM = lx.words(
+    """
+    face faces faced facing deny denies denied denying dispute disputes disputed disputing
+    reject rejects rejected rejecting dismiss dismisses dismissed dismissing deflect deflects
+    deflected rebut rebuts rebutted rebuff rebuffs rebuffed answer answers answered
+    """
+)
+
+
+def subject_faces_claim(text: str, subj: str, end: int) -> bool:
+    """Whether ``subj`` ends on a verb of facing or refusing ("Gosnell still faces") and the
+    cue after it is a claim noun ("charges that he killed …"): the claim is not the
+    subject's statement."""
+    words = subj.split()
+    if len(words) < 2 or words[-1].lower() not in _FACES_CLAIM:
+        return False
+    after = text[end : end + 30].split()
+    return bool(after) and after[0].lower().strip(",") in CLAIM_NOUNS
 
 
 def claim_then_relative(subj: str) -> bool:

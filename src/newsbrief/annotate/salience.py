@@ -83,6 +83,14 @@ REPORTED = re.compile(r"[ \t]+(?:first[ \t]+|has[ \t]+|had[ \t]+)?report(?:ed|s)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
+# "Al-Thani told Al Jazeera. He said …": the one told (a reporter, an outlet) listens; it is
+# no subject of its sentence, and a later "he" goes on with the one who spoke
+ADDRESSEE_BEFORE = re.compile(
+    r"\b(?:told|telling|tells|spoke[ \t]+to|speaking[ \t]+to|talking[ \t]+to|talked[ \t]+to"
+    r"|interview[ \t]+with)[ \t]+(?:(?:Al|El|Le|La|De)[ \t]+)?$"
+)
+
+
 def salient_mentions(
     text: str,
     mentions: list[Mention],
@@ -101,6 +109,8 @@ def salient_mentions(
             # "after Leeuwenhoek’s discovery by Sir William Petty": a possessor before
             # another person is not the one the sentence is about; the last one is
             # ("its lawyer Jo Vance’s central claim")
+            continue
+        if ADDRESSEE_BEFORE.search(text, max(0, m.start - 24), m.start):
             continue
         if m.sentence not in first_in_sentence and not _in_fronted_phrase(
             text, m, mentions[i + 1] if i + 1 < len(mentions) else None, sentence_at

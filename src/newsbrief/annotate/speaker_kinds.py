@@ -151,6 +151,10 @@ def pronoun_genders(
         window = window[: dot.start()] if dot else window
         cap = _CAP.search(window)
         window = window[: cap.start()] if cap else window
+        # '"Like her dad," Podwill wrote, "she has …"': a pronoun inside the words quoted is
+        # the speaker's about someone else, never the speaker's own gender
+        mark = re.search(r"[\"“”]", window)
+        window = window[: mark.start()] if mark else window
         c = counts.setdefault(m.entity or "", [0, 0])
         c[0] += len(_MALE_PRON.findall(window))
         c[1] += len(_FEMALE_PRON.findall(window))
@@ -168,9 +172,11 @@ def pronoun_genders(
 _GENDERED_BEFORE = re.compile(r"\b(?P<noun>[a-z]+),?[ \t]+$")
 _MALE_BEFORE = lx.words(
     "boyfriend husband son father brother nephew uncle grandson stepson widower actor"
+    " stepfather grandfather"
 )
 _FEMALE_BEFORE = lx.words(
     "girlfriend wife daughter mother sister niece aunt granddaughter stepdaughter widow actress"
+    " stepmother grandmother"
 )
 
 
@@ -190,8 +196,17 @@ def noun_genders(text: str, mentions: list[Mention]) -> dict[str, str]:
     return {name: next(iter(g)) for name, g in seen.items() if len(g) == 1}
 
 
+# people close to a principal, who speak for themselves about the principal: "one Pelosi
+# confidante", "a Vale family friend" is no more the principal than a spokesman is
+_ASSOCIATE_HEADS = lx.words(
+    """
+    confidant confidante confidants confidantes ally allies associate associates friend
+    friends insider insiders intimate loyalist loyalists
+    """
+)
 _PROXY_AFTER = re.compile(
-    rf"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+)?(?:{'|'.join(sorted(PROXY_HEADS))})\b"
+    rf"(?:['’]s?)?[ \t]+(?:[a-z]+[ \t]+)?"
+    rf"(?:{'|'.join(sorted(PROXY_HEADS | _ASSOCIATE_HEADS))})\b"
 )
 _NAME_AFTER = re.compile(r",?[ \t]+([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})")
 

@@ -17,6 +17,7 @@ from newsbrief.annotate.not_speaking import (
     object_of_preposition,
     principal_only,
     recalled_speaker,
+    subject_faces_claim,
 )
 from newsbrief.annotate.salience import REPORTED
 from newsbrief.annotate.speaker_kinds import (
@@ -56,6 +57,28 @@ _PLACE_UNITS = frozenset(
 _SIDES = frozenset(["defense", "defence", "prosecution", "foreign", "interior", "finance", "crown"])
 
 
+# "her Twitter account", "his Facebook page": what an account posts is its owner's word
+_OWNED_CHANNEL = re.compile(
+    r"(?:([Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+)?(?:[A-Z][\w.-]*[ \t]+){0,2}(?:official[ \t]+)?"
+    r"(?:account|feed|page|profile|post|posts|blog|website|timeline|channel|handle)$"
+)
+# words of a description that say nothing of which organisation it is: "the local health
+# department" (a level of government does tell: "the state health department" is not the
+# county's)
+_LEVEL_WORDS = frozenset(["the", "local", "federal", "national"])
+
+
+def _describes(words: list[str], entity: str) -> bool:
+    """Whether the definite description ``words`` ("the state health department") fits the
+    organisation ``entity``: its head and every content word before it are among the
+    organisation's own words ("Department of Health" fits, "Department of Public Works" does
+    not)."""
+    own = {w.strip(",.'’") for w in entity.lower().split()}
+    own |= {w.rstrip("s") for w in own}
+    head, qualifiers = words[-1], [w for w in words[:-1] if w not in _LEVEL_WORDS]
+    return head in own and all(w in own or w.rstrip("s") in own for w in qualifiers)
+
+
 class Resolver(Antecedents):
     """Resolves subject surface forms to article entities, tracking salient speakers."""
 
@@ -85,6 +108,11 @@ class Resolver(Antecedents):
         ``parse=False`` keeps the pattern subject: for statements no brief shows (stances,
         intentions), where the parse would cost more than the decision is worth."""
         self._skip = []
+        semi = subj.find(";")
+        if semi > 0:
+            # "according to exit polls; today he leads": a semicolon ends the clause, and the
+            # subject with it; what follows is another statement's
+            subj, end = subj[:semi], start + semi
         if self._not_speaking(subj, start, end):
             return None
         if not parse or self.sure(subj, start, end):
@@ -146,6 +174,13 @@ class Resolver(Antecedents):
             return None  # "The wife of X": a person the article does not name
         return speaker
 
+    def _recent_before_sentence(self, pos: int) -> str | None:
+        """The latest salient person before the sentence at ``pos``: a role noun with no
+        holder of that role ("…, the judge said") is never someone its own sentence names,
+        the subject of what the judge said."""
+        sent = self._sentence_at(pos)
+        return self._recent(sent.start if sent is not None else pos, "person")
+
     def _org_in(self, start: int, end: int) -> Mention | None:
         """The first organisation named inside ``start:end`` outside quotation marks."""
         i = bisect.bisect_left(self.starts, start)
@@ -164,6 +199,7 @@ class Resolver(Antecedents):
             hypothetical(self.text, start, end)
             or object_of_preposition(self.text, start)
             or claim_then_relative(subj)
+            or subject_faces_claim(self.text, subj, end)
         )
 
     def _resolve(self, subj: str, start: int, end: int) -> str | None:
@@ -176,6 +212,14 @@ class Resolver(Antecedents):
             if said_by is not None and said_by.kind == "person" and said_by.entity:
                 return said_by.entity
             return None
+        owner = _OWNED_CHANNEL.match(subj.strip())
+        if owner is not None:
+            # "according to her Twitter account": an account speaks for its owner, never for
+            # the platform that hosts it (the parse may leave the possessive out of the subject)
+            word = owner.group(1) or (self.text[max(0, start - 8) : start].split() or [""])[-1]
+            pronoun = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(word.lower())
+            at = start if owner.group(1) else self.text.rfind(word, 0, start)
+            return self._resolve(pronoun, at, at + len(word)) if pronoun else None
         relative = _RELATIVE.search(self.text, start, end)
         if relative is not None:
             # "the documentary, which maintained … by DNA evidence, concluded": a name in the
@@ -254,14 +298,14 @@ class Resolver(Antecedents):
         if words[0] in ("the", "this", "that") and head in ROLE_HEADS:
             if head in PROXY_HEADS:  # "the spokesperson said": whoever holds the role, or no one
                 return self._recent(start, "person", head)
-            return self._recent(start, "person", head) or self._recent(start, "person")
+            return self._recent(start, "person", head) or self._recent_before_sentence(start)
         if words[0] == "the" and head in lx.ORG_NOUNS:
             # "the council" is the last organisation named with that word, else itself
             for _, entity, k in reversed(self.salient):
-                if k == "org" and head in entity.lower().split():
+                if k == "org" and _describes(words, entity):
                     return entity
             for m in reversed(self.mentions[: bisect.bisect_left(self.starts, start)]):
-                if m.kind == "org" and m.entity and head in m.entity.lower().split():
+                if m.kind == "org" and m.entity and _describes(words, m.entity):
                     return m.entity
             return subj.strip()
         if words[0] in ROLE_HEADS and m is None:
