@@ -96,6 +96,10 @@ _OBJECT_SAID = re.compile(
 
 _RELATIVE = re.compile(r"\b(?:that|which|whom)\b", re.I)
 _POSSESSOR = re.compile(r"\w['’]s?$")
+_TAKES_NOUN_CUE = re.compile(
+    r"\b(?:fac(?:es?|ed|ing)|filed|brought|dropped|den(?:y|ies|ied|ying)"
+    r"|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|disput(?:es?|ed|ing))$"
+)
 
 
 # "X knew that …", "she realized …", "nor does he know that …": the writer reports a state of
@@ -252,6 +256,11 @@ def reported_matches(
             found = None if kept is None else (pattern_subj, s_rel, verb, kept)
         if found and _POSSESSOR.search(found[0]):
             found = None  # "Adelman's note cites …": a possessor, the cue word a noun
+        if found and _TAKES_NOUN_CUE.search(found[0]):
+            # "X still faces charges that …", "she denied reports that …": the cue word is
+            # the object noun of the subject's verb; what is charged or reported is not the
+            # subject's statement
+            found = None
         if found and found[3][1] <= found[1][0] and _RELATIVE.search(found[0]):
             # "…, a newsletter that he writes.": a relative clause, not a trailing cue
             found = None
