@@ -57,6 +57,4 @@ def test_a_video_caption_with_a_running_time_is_not_a_statement() -> None:
         "divided, but weather services still say the season is warm.\n"
         "Forecasters say the winter is mild despite the cold nights of the last week.\n"
     )
-    assert [q.text for q in qs] == [
-        "the winter is mild despite the cold nights of the last week"
-    ]
+    assert [q.text for q in qs] == ["the winter is mild despite the cold nights of the last week"]
