@@ -58,3 +58,14 @@ def test_a_video_caption_with_a_running_time_is_not_a_statement() -> None:
         "Forecasters say the winter is mild despite the cold nights of the last week.\n"
     )
     assert [q.text for q in qs] == ["the winter is mild despite the cold nights of the last week"]
+
+
+def test_a_bare_plural_or_a_phrase_after_despite_is_no_clause() -> None:
+    from newsbrief.annotate.cues import is_clause
+
+    assert not is_clause("frequent cocaine seizures")
+    assert not is_clause("money trouble despite two online donation pages set up by friends")
+    assert is_clause("the harvest grows")
+    assert is_clause("the head of the board resigns")
+    qs = _speech("The port is busy all year.\nCustoms announce frequent cocaine seizures.\n")
+    assert qs == []

@@ -32,6 +32,8 @@ _NO_VERB_AFTER = BAD_START | lx.words(
     numerous various multiple countless few dozens hundreds thousands
     """
 )
+# prepositions that open an adverbial, never a part of a subject noun phrase
+_ADVERBIAL_PREP = lx.words("despite amid amidst via throughout")
 _PUNCT = "\"“”‘’'.,;:!?()[]—–-"
 
 
@@ -59,11 +61,28 @@ def is_clause(content: str) -> bool:
         return False  # "said, referring to …"
     if ws[0] in _SUBJ_PRON:
         return True
-    for prev, w in zip(ws, ws[1:8], strict=False):
+    # "frequent amphetamine busts", "higher quarterly profits": a short bare phrase whose
+    # last word ends in -s is a plural noun (the object of "announced"), not a clause
+    bare_plural_end = (
+        3 <= len(ws) <= 4
+        and len(content.split()) == len(ws)
+        and raw[0].islower()
+        and ws[0] not in _NO_VERB_AFTER
+    )
+    in_adverbial = False
+    for i, (prev, w) in enumerate(zip(ws, ws[1:8], strict=False), 1):
         if w in FINITE or w.endswith("n't"):
             return True
-        if prev in _NO_VERB_AFTER or len(w) < 4:
+        if w in _ADVERBIAL_PREP:
+            # "hardship despite three online fundraising accounts": what follows is the
+            # preposition's noun phrase; its -s and -ed words are nouns and adjectives
+            in_adverbial = True
+        if in_adverbial or prev in _NO_VERB_AFTER or len(w) < 4:
             continue
-        if w.endswith("ed") or (w.endswith("s") and not w.endswith(("ss", "us", "is"))):
+        if w.endswith("ed"):
+            return True
+        if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            if bare_plural_end and i == len(ws) - 1:
+                continue
             return True
     return False
