@@ -69,3 +69,12 @@ def test_a_bare_plural_or_a_phrase_after_despite_is_no_clause() -> None:
     assert is_clause("the head of the board resigns")
     qs = _speech("The port is busy all year.\nCustoms announce frequent cocaine seizures.\n")
     assert qs == []
+
+
+def test_the_speaker_named_again_after_a_contrast_ends_the_statement() -> None:
+    qs = _speech(
+        "The crew met at the lake in June.\n"
+        "Tomas Vilk said two brothers fixed the truck and built the ramp, while Vilk went "
+        "over safety and planned the shots.\n"
+    )
+    assert [q.text for q in qs] == ["two brothers fixed the truck and built the ramp"]

@@ -190,6 +190,25 @@ def _before_main_clause(s: str, s_rel: tuple[int, int], c_rel: tuple[int, int]) 
     return c_rel[0], comma
 
 
+_CONTRAST = r",[ \t]+(?:but|although|though|yet|while|whereas)[ \t]+"
+
+
+def _before_speaker_named_again(
+    text: str, span: tuple[int, int], subj: str
+) -> tuple[int, int] | None:
+    """ "X recalled that A was brilliant, but X found it hard to tell": a speaker never names
+    themself in their own reported words; their name again after a contrast is the writer
+    going on about them, and the statement ends before it."""
+    name = subj.split()[-1].strip(",.")
+    if len(name) < 2 or not name[0].isupper():
+        return span
+    start, end = span
+    again = re.compile(rf"{_CONTRAST}{re.escape(name)}[ \t]+[a-z]").search(text, start, end)
+    if again is None:
+        return span
+    return (start, again.start()) if again.start() - start >= 12 else None
+
+
 def _not_a_statement(content: str) -> bool:
     """Whether reported "content" is what was said about, not a statement ("said the same
     about the team"; "said nothing has changed" is a statement)."""
@@ -273,6 +292,8 @@ def reported_matches(
             c_rel, cut = interruption(s, verb, s_rel, c_rel)
             subj, s_rel = _clause_subject(s, pattern_subj, s_rel, min(s_rel[1], c_rel[0]))
             span = content_bounds(text, sent, c_rel, covered, 12)
+            if span is not None and subj:
+                span = _before_speaker_named_again(text, span, subj)
             if span is not None:
                 start, end = span
                 a, b = sent.start + s_rel[0], sent.start + s_rel[1]
