@@ -101,6 +101,15 @@ class QuotePlan:
 _BRACKETED_LINE = re.compile(r"^[ \t]*\[[^\n]*\][ \t]*$", re.M)
 
 
+# "Science says the frost is normal | 1:30 The critics …": a title, a bar and a clip's running
+# time are a video player's caption (page furniture), not a statement of the article
+_CLIP_CAPTION = re.compile(r"[ \t]\|[ \t]*\d{1,2}:\d{2}\b")
+
+
+def _clip_caption(text: str, start: int, end: int) -> bool:
+    return _CLIP_CAPTION.search(text, start, min(len(text), end + 12)) is not None
+
+
 def _in_brackets(text: str) -> Callable[[int], bool]:
     lines = [(m.start(), m.end()) for m in _BRACKETED_LINE.finditer(text)]
     return lambda pos: any(a <= pos < b for a, b in lines)
@@ -176,7 +185,9 @@ def plan_quotes(
         found.append(_Direct(span, start, end, subj, s_start, s_end, verb, short))
     found.sort(key=lambda d: d.start)
     pending = reported_matches(text, sentences, [(d.start, d.end) for d in found])
-    pending = [p for p in pending if not in_brackets(p.start)]
+    pending = [
+        p for p in pending if not in_brackets(p.start) and not _clip_caption(text, p.start, p.end)
+    ]
     # an unnamed speaker ("a witness said") is known before any resolution: a later "she"
     # resolved in an earlier pass (direct quotes go first) still stops at it
     for subj_text, at in [(d.subj, d.s_start) for d in found] + [

@@ -96,6 +96,10 @@ _OBJECT_SAID = re.compile(
 
 _RELATIVE = re.compile(r"\b(?:that|which|whom)\b", re.I)
 _POSSESSOR = re.compile(r"\w['’]s?$")
+_TAKES_NOUN_CUE = re.compile(
+    r"\b(?:fac(?:es?|ed|ing)|filed|brought|dropped|den(?:y|ies|ied|ying)"
+    r"|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|disput(?:es?|ed|ing))$"
+)
 
 
 # "X knew that …", "she realized …", "nor does he know that …": the writer reports a state of
@@ -186,6 +190,25 @@ def _before_main_clause(s: str, s_rel: tuple[int, int], c_rel: tuple[int, int]) 
     return c_rel[0], comma
 
 
+_CONTRAST = r",[ \t]+(?:but|although|though|yet|while|whereas)[ \t]+"
+
+
+def _before_speaker_named_again(
+    text: str, span: tuple[int, int], subj: str
+) -> tuple[int, int] | None:
+    """ "X recalled that A was brilliant, but X found it hard to tell": a speaker never names
+    themself in their own reported words; their name again after a contrast is the writer
+    going on about them, and the statement ends before it."""
+    name = subj.split()[-1].strip(",.")
+    if len(name) < 2 or not name[0].isupper():
+        return span
+    start, end = span
+    again = re.compile(rf"{_CONTRAST}{re.escape(name)}[ \t]+[a-z]").search(text, start, end)
+    if again is None:
+        return span
+    return (start, again.start()) if again.start() - start >= 12 else None
+
+
 def _not_a_statement(content: str) -> bool:
     """Whether reported "content" is what was said about, not a statement ("said the same
     about the team"; "said nothing has changed" is a statement)."""
@@ -252,6 +275,11 @@ def reported_matches(
             found = None if kept is None else (pattern_subj, s_rel, verb, kept)
         if found and _POSSESSOR.search(found[0]):
             found = None  # "Adelman's note cites …": a possessor, the cue word a noun
+        if found and _TAKES_NOUN_CUE.search(found[0]):
+            # "X still faces charges that …", "she denied reports that …": the cue word is
+            # the object noun of the subject's verb; what is charged or reported is not the
+            # subject's statement
+            found = None
         if found and found[3][1] <= found[1][0] and _RELATIVE.search(found[0]):
             # "…, a newsletter that he writes.": a relative clause, not a trailing cue
             found = None
@@ -264,6 +292,8 @@ def reported_matches(
             c_rel, cut = interruption(s, verb, s_rel, c_rel)
             subj, s_rel = _clause_subject(s, pattern_subj, s_rel, min(s_rel[1], c_rel[0]))
             span = content_bounds(text, sent, c_rel, covered, 12)
+            if span is not None and subj:
+                span = _before_speaker_named_again(text, span, subj)
             if span is not None:
                 start, end = span
                 a, b = sent.start + s_rel[0], sent.start + s_rel[1]

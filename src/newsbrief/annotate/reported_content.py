@@ -141,6 +141,9 @@ _WRITERS_TURN = re.compile(
 )
 
 
+_CLOSE_AFTER = re.compile(r"[,.!?]?”")
+
+
 def content_bounds(
     text: str, sent: Sentence, c_rel: tuple[int, int], covered: list[tuple[int, int]], least: int
 ) -> tuple[int, int] | None:
@@ -186,6 +189,11 @@ def content_bounds(
         end = aside.start()  # "… one of her favorite senators(!)": the writer's marvel
     if text[end - 1 : end] in "!?":
         end -= 1
+    closing = _CLOSE_AFTER.match(text, end)
+    if closing is not None and text.count("“", start, end) > text.count("”", start, end):
+        # 'The daughter, “was the spitfire,” X recalled': a span never ends inside the
+        # quotation it opened; its closing mark (and the comma before it) go with it
+        end = closing.end()
     if end - start < least or text[start] in ".!?;:":
         return None  # "Serna said.But last week …": the next sentence, glued, is no content
     overlap = sum(max(0, min(end, b) - max(start, a)) for a, b in covered)
@@ -210,6 +218,10 @@ _NOT_STATEMENT = lx.words("about to for of on with")
 _WHEN = lx.words("before after during in on at last this yesterday today earlier later")
 
 
+_NAME_NUMBER = re.compile(r"\d{1,3}[ \t]+(?=(?:how|that|what|why|whether|when|where)\b)")
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.&-]*[ \t]+$")
+
+
 def after_addressee(s: str, verb: str, rel: tuple[int, int]) -> tuple[int, int] | None:
     """The content of a tell- or ask-verb without its addressee: None when nothing but the
     addressee is left ("told ABC News.") or a topic or request follows it ("told him about
@@ -219,12 +231,27 @@ def after_addressee(s: str, verb: str, rel: tuple[int, int]) -> tuple[int, int] 
     if verb.lower() not in _TELL_ASK:
         return rel
     a, b = rel
+    number = _NAME_NUMBER.match(s, a, b)
+    if number is not None and _CAPITAL_BEFORE.search(s, max(0, a - 40), a):
+        # "told NewsChannel 15 how she …": the number closes the outlet's name (the cue's
+        # addressee); "how" opens the content, "that" goes
+        a = number.end()
+        if s.startswith("that", a):
+            a += 4
+            while a < b and s[a] in " \t":
+                a += 1
+        return (a, b) if b - a >= 2 else None
     if re.search(r"\bthat[ \t]+$", s[max(0, a - 8) : a]):
         return rel  # "told reporters that staff had …": the addressee is already behind
     m = _ADDRESSEE.match(s, a, b)
     if m is None:
         return rel
     rest = m.end()
+    while rest < b and s[rest] in " \t":
+        rest += 1
+    number = _NAME_NUMBER.match(s, rest, b)
+    if number is not None and m.group("group") is None:
+        return after_addressee(s, verb, (rest, b))  # "told KTVB 7 how …"
     while rest < b and s[rest] in " \t,":
         rest += 1
     words = s[rest:b].split()
