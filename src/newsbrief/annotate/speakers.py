@@ -256,7 +256,10 @@ class Resolver(Antecedents):
         if unit in _PLACE_UNITS and _PLACE_GROUP.match(self.text, end):
             return None  # "Travis County prosecutors": people of a county are not the county
         if m is not None and m.kind == "person":
-            proxy = proxy_name(self.text, m, end)
+            # "Kushner's attorney on Thursday said": the subject may stop at the possessor,
+            # whose agent named right after it is who speaks
+            reach = max(end, m.end + 40) if subj.rstrip().endswith(("'s", "’s")) else end
+            proxy = proxy_name(self.text, m, reach)
             if proxy is not None:
                 # "A Sandoval spokesman, Jo Reyes, said", "Vale's lawyer said": the proxy
                 # speaks, under the name the apposition gives, else unnamed
