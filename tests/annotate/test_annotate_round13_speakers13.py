@@ -55,3 +55,13 @@ def test_a_name_glued_to_a_platform_is_no_antecedent_of_she() -> None:
         '"What, what?" she says. "It has happened before."'
     )
     assert _of(art.quotes, "What, what").speaker == "Jo Marlow"
+
+
+def test_he_after_a_statement_is_its_speaker_not_a_name_in_its_content() -> None:
+    art = _all(
+        "The fort was built by Earl Ragnald in the north.\nDavid Morven, of the Dunmore "
+        "History Society, said that a road and a ditch were also constructed when Ragnald was "
+        "in control of the county.\nHe said Ragnald's rise to power was aided by a victory in "
+        "a battle on the coast."
+    )
+    assert _of(art.quotes, "rise to power").speaker == "David Morven"
