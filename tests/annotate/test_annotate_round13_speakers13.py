@@ -65,3 +65,18 @@ def test_he_after_a_statement_is_its_speaker_not_a_name_in_its_content() -> None
         "a battle on the coast."
     )
     assert _of(art.quotes, "rise to power").speaker == "David Morven"
+
+
+def test_it_of_what_evidence_suggests_is_no_speaker() -> None:
+    art = _all(
+        "Jo Vance wrote a book for Harbor Press, Newsweek reported. Vance says he saw heaven. "
+        "The evidence he provides for this claim is not only thin; it suggests that he doesn't "
+        "know the brain science."
+    )
+    assert _of(art.quotes, "brain science").speaker != "Newsweek"
+
+
+def test_it_of_an_organisation_that_says_still_speaks() -> None:
+    # a guard: "it said" still goes back to the organisation
+    art = _all("Northwind Airlines cut 40 routes on Monday. It said that fuel costs had doubled.")
+    assert _of(art.quotes, "fuel costs").speaker == "Northwind Airlines"
