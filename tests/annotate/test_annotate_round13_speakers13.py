@@ -80,3 +80,13 @@ def test_it_of_an_organisation_that_says_still_speaks() -> None:
     # a guard: "it said" still goes back to the organisation
     art = _all("Northwind Airlines cut 40 routes on Monday. It said that fuel costs had doubled.")
     assert _of(art.quotes, "fuel costs").speaker == "Northwind Airlines"
+
+
+def test_a_one_word_name_with_a_persons_apposition_is_a_person() -> None:
+    art = _all(
+        "Rami Abdel Rahman, head of the monitoring group, earlier said that at least 18 "
+        "troops were wounded.\nLena, a member of the Harbour Council, an activist network, "
+        "told reporters that residents began hearing gunfire at midnight.\n"
+        '"Some people came and they are trying to attack residents," she said.'
+    )
+    assert _of(art.quotes, "attack residents").speaker == "Lena"
