@@ -90,3 +90,13 @@ def test_a_one_word_name_with_a_persons_apposition_is_a_person() -> None:
         '"Some people came and they are trying to attack residents," she said.'
     )
     assert _of(art.quotes, "attack residents").speaker == "Lena"
+
+
+def test_he_is_never_a_society_named_after_the_speaker() -> None:
+    art = _all(
+        "The fort was built by Earl Ragnald in the north.\nDavid Morven, of Dunmore History "
+        "Society, which was part of the dig, said that a road and a ditch were also built "
+        "when Ragnald was in control of the county.\nHe said Ragnald's rise to power was "
+        "aided by a victory in a battle on the coast."
+    )
+    assert _of(art.quotes, "rise to power").speaker == "David Morven"
