@@ -9,6 +9,7 @@ import bisect
 import re
 
 from newsbrief import parse as nlp_parse
+from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.entity_runs import JOB_TITLES
 from newsbrief.annotate.first_names import gender_of
@@ -38,6 +39,8 @@ from newsbrief.annotate.speaker_words import (
 from newsbrief.records import Mention, Sentence
 
 _RELATIVE_SUBJECT = re.compile(r"(?i:who|whom)\b")
+# "X said that …": what follows a speech verb and "that" is the content of X's statement
+_SAID_THAT = re.compile(rf"\b(?:{cues.VERBS})[ \t]+that\b")
 _WHO_FOLLOWS = re.compile(r",\s+who\b")
 
 
@@ -218,14 +221,18 @@ class Antecedents(ParsePlanning):
         """Candidates for "he"/"she", latest first, with the people a relative clause of the
         latest candidate's sentence names ("Hollis, who urged ...") moved behind the
         sentence's own subject or speaker: '"...," Berga said, referring to the order of
-        the director, Hollis, who urged ... . He added ...' is Berga again."""
+        the director, Hollis, who urged ... . He added ...' is Berga again; so are the
+        people named in the content after "said that"."""
         sent = self._sentence_at(cands[0][0])
         if sent is None:
             return cands
         for n, (p, _) in enumerate(cands):
             if p < sent.start:
                 break
-            if not self._in_aside(p):
+            if not self._in_aside(p) and not _SAID_THAT.search(self.text, sent.start, p):
+                # a name in the content of the sentence's statement ("Morven said that a road
+                # was built when Ragnald ruled. He said …") is what was spoken of: the next
+                # "he" is the speaker, who goes on
                 return cands if n == 0 else [cands[n], *cands[:n], *cands[n + 1 :]]
         return cands
 

@@ -42,6 +42,16 @@ def singles_as_people(
         ):
             f.kind = "person"  # "Mr Conroy's brother Alan": a relative's given name
             continue
+        single = f.kind == "single" and f.name.lower() not in vocab
+        apposed = _APPOSED_NOUN.match(text, f.toks[-1].end) if single else None
+        if apposed is not None and (
+            apposed.group(1) in _PERSON_APPOSITIONS or apposed.group(2) in _PERSON_APPOSITIONS
+        ):
+            # "Lena, a member of the council, told reporters": a one-word name with a
+            # person's description in apposition is a person's name, used alone as
+            # activists and witnesses often are
+            f.kind = "person"
+            continue
         if f.kind != "single" or counts[f.name] < 2 or f.name.lower() in vocab:
             continue
         if _THE_BEFORE.search(text, max(0, f.toks[0].start - 5), f.toks[0].start):
@@ -74,6 +84,15 @@ _KIN_BEFORE = re.compile(
     rf"(?:[A-Za-z]['’]s?|\b[Hh]is|\b[Hh]er|\b[Tt]heir)[ \t]+(?:{_KIN_WORDS}),?[ \t]+$"
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
+# ", a member of", ", an activist": a description of a person in apposition after a name
+_APPOSED_NOUN = re.compile(r",[ \t]+(?:a|an)[ \t]+([a-z-]+)\b(?:[ \t]+([a-z-]+)\b)?")
+_PERSON_APPOSITIONS = lx.words(
+    """
+    member activist resident witness student teacher doctor nurse mother father wife husband
+    son daughter worker employee volunteer protester protestor refugee survivor farmer
+    spokesman spokeswoman lawyer official officer soldier engineer journalist
+    """
+)
 
 
 _KEY_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|at|az|an)-", re.I)

@@ -207,6 +207,15 @@ def _runs(text: str, toks: list[Tok]) -> list[list[Tok]]:
                 j = k
                 continue
             break
+        if len(run) >= 3 and run[0].text in _PHOTO_CREDITS:
+            # "… a Qatar Airways plane. AP American Airlines on Thursday said": a photo
+            # credit ends the caption before it and is no word of the name after it
+            runs.append(run[:1])
+            run = run[1:]
         runs.append(run)
         i = j
     return runs
+
+
+# the agencies whose credit closes a photo caption, glued to the first words of the story
+_PHOTO_CREDITS = frozenset(["AP", "AFP", "Reuters", "Getty"])

@@ -47,13 +47,16 @@ NOT_ANTECEDENT_ENTS = NOT_SPEAKER_ENTS | {"EVENT", "WORK_OF_ART", "LAW", "PRODUC
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who"})
 # The last word of a name that is no person's, whatever the name tagger said: "he" and "she"
 # never go back to "the Marlow Hotel", "a Silver Alert" or "Blue Kite Productions" (the kinds
-# of three wrong speakers of the judged pile, each the nearest capitalised name before the pronoun)
+# of three wrong speakers of the judged pile, each the nearest capitalised name before the pronoun);
+# nor to a name glued to a platform ("President Trump Twitter jokes": the platform is no person)
+# or to a society ("David Morven, of Dunmore History Society, … said": a body, whatever its type)
 NOT_PERSON_HEADS = lx.ORG_NOUNS | lx.words(
     """
     hotel alert alerts productions pictures studios studio records news times post press
     journal herald gazette tribune today radio tv television magazine reporter bridge street
     avenue road center centre club inc corp corporation llc ltd airport station park house
     church museum institute foundation association festival award awards prize league
+    twitter facebook instagram youtube tiktok snapchat society
     """
 )
 # Places and alerts, whatever kind the tagger gave them: they never lead a sentence's speakers
