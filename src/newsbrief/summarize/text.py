@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsbrief.annotate.lexicon import SPEECH_VERBS
 from newsbrief.records import normalize_text
 from newsbrief.text import STOP_WORDS, stem, words
 
@@ -110,12 +111,13 @@ _SECOND_PERSON = re.compile(
     r"\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|[Yy]ourselves)\b(?![-.'’]\w)"
     r"|\b[Yy]ou['’](?:re|ve|ll|d)\b"
 )
-# ... unless the sentence itself says who speaks ("You will not be forgotten, the mayor said.")
-_SPEECH_VERB = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|recalled|explained"
-    r"|according to)\b",
-    re.IGNORECASE,
-)
+
+
+def _speaker_named(own: str) -> bool:
+    """Whether the sentence says who speaks ("You will not be forgotten, the mayor said."): a
+    speech verb of the attribution lexicon, or "according to"."""
+    low = own.lower()
+    return "according to" in low or not SPEECH_VERBS.isdisjoint(words(low))
 
 
 # The first person outside quotation marks: a column's "I", a statement or transcript pasted
@@ -132,14 +134,14 @@ def speaks_in_first_person(text: str) -> bool:
     """Whether a sentence speaks as "I" or "we" outside quotation marks without naming who
     speaks: a summary shows it as its source's own words (``SummarySentence.own_words``)."""
     own = outside_quotes(text) if ('"' in text or "“" in text) else text
-    return bool(_FIRST_PERSON.search(own)) and not _SPEECH_VERB.search(own)
+    return bool(_FIRST_PERSON.search(own)) and not _speaker_named(own)
 
 
 def _addresses_reader(text: str) -> bool:
     if "you" not in text and "You" not in text:
         return False
     own = outside_quotes(text) if ('"' in text or "“" in text) else text
-    return bool(_SECOND_PERSON.search(own)) and not _SPEECH_VERB.search(own)
+    return bool(_SECOND_PERSON.search(own)) and not _speaker_named(own)
 
 
 # Wire photo captions end on the day the picture was taken: "..., in Rome, Friday, Oct. 14,
