@@ -68,6 +68,10 @@ HTML_REASONS: frozenset[str] | None = frozenset(
 )
 
 _BLANKS = re.compile(r"\n{3,}")
+# Characters that print as nothing: a zero-width space before "The" makes the word unknown to
+# every later stage (tokens, sentence starts, names). Joiners (U+200C, U+200D) are left alone:
+# they shape letters in some scripts and emoji.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200e\u200f\u2060\ufeff]")
 _PLAYER_LABEL = re.compile(r"^\s*(CLOSE)\s+(?=[A-Z\"“‘'])")
 _DATELINE_WINDOW = 3  # any dateline form opens the story here; later only "PLACE (WIRE) —"
 
@@ -77,8 +81,8 @@ def clean_article(article: Article, html_reasons: frozenset[str] | None = HTML_R
 
     On an HTML page's text only the removals named in ``html_reasons`` apply (None: all).
     """
-    lines = article.text.split("\n")
-    title = article.title
+    lines = _INVISIBLE.sub("", article.text).split("\n")
+    title = _INVISIBLE.sub("", article.title) if article.title else article.title
     # Text cut out of a page by its markup is judged by the rules only (see clean_lines).
     structured = article.meta.get("format") == "html"
     allowed = html_reasons if structured else None
