@@ -9,8 +9,9 @@ Scores the two settings of ``newsbrief eval summarize`` (260 words F1, whole sen
 newsbrief. A change is chosen on the even rows (clusters 0, 2, 4, ...) and checked on the
 odd rows. ``--cache`` keeps the cleaned, annotated clusters in a pickle between runs (clean
 and annotate are most of the time and do not change while the summarizer is edited);
-``--save`` writes the per-cluster ROUGE-2 figures, ``--against`` compares with a saved run
-(clusters up and down per half, and the standard error of the difference).
+``--save`` writes the per-cluster ROUGE figures, ``--against`` compares ROUGE-1 and ROUGE-2
+with a saved run (clusters up and down per half, and the paired standard error of the
+difference; a file saved before ROUGE-1 was kept compares ROUGE-2 only).
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def main() -> None:
         per[label] = rows
 
     old = json.loads(Path(args.against).read_text()) if args.against else None
-    print("| setting | rows | ROUGE-1 | ROUGE-2 | ROUGE-L | R-2 vs saved (up/down, se) |")
+    print("| setting | rows | ROUGE-1 | ROUGE-2 | ROUGE-L | vs saved: R-1, R-2 (up/down, se) |")
     print("|---|---|---:|---:|---:|---|")
     for label, _, _ in SETTINGS:
         rows = per[label]
@@ -89,16 +90,31 @@ def main() -> None:
             means = [sum(rows[i][k] for i in idx) / len(idx) for k in KEYS]
             cmp = ""
             if old is not None:
-                d = [rows[i]["rouge2"] - old[label][i] for i in idx]
-                mean = sum(d) / len(d)
-                var = sum((x - mean) ** 2 for x in d) / max(1, len(d) - 1)
-                up = sum(x > 1e-9 for x in d)
-                down = sum(x < -1e-9 for x in d)
-                cmp = f"{mean:+.2f} ({up}/{down}, se {math.sqrt(var / len(d)):.2f})"
+                saved = {k: _saved(old[label], k) for k in ("rouge1", "rouge2")}
+                cmp = "; ".join(
+                    _paired(rows, then, idx, k) for k, then in saved.items() if then is not None
+                )
             print(f"| {label} | {half} | " + " | ".join(f"{m:.2f}" for m in means) + f" | {cmp} |")
     if args.save:
-        saved = {label: [r["rouge2"] for r in per[label]] for label, _, _ in SETTINGS}
+        saved = {label: {k: [r[k] for r in per[label]] for k in KEYS} for label, _, _ in SETTINGS}
         Path(args.save).write_text(json.dumps(saved))
+
+
+def _saved(old: list[float] | dict[str, list[float]], key: str) -> list[float] | None:
+    """One key's per-cluster figures of a saved run (an older save holds ROUGE-2 only)."""
+    if isinstance(old, dict):
+        return old.get(key)
+    return old if key == "rouge2" else None
+
+
+def _paired(rows: list[dict[str, float]], old: list[float], idx: list[int], key: str) -> str:
+    """Mean difference from the saved run over ``idx``, clusters up/down, paired std. error."""
+    d = [rows[i][key] - old[i] for i in idx]
+    mean = sum(d) / len(d)
+    var = sum((x - mean) ** 2 for x in d) / max(1, len(d) - 1)
+    up = sum(x > 1e-9 for x in d)
+    down = sum(x < -1e-9 for x in d)
+    return f"{mean:+.2f} ({up}/{down}, se {math.sqrt(var / len(d)):.2f})"
 
 
 if __name__ == "__main__":
