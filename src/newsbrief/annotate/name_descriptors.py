@@ -161,3 +161,27 @@ def _without_trailing_word(name: list[Tok], vocab: set[str]) -> list[Tok]:
     ):
         name = name[:-1]
     return name
+
+
+# Words that describe a person before the name and are never a given name: a class year, a
+# tenure, a standing ("Senior Elle Knutson, 21, said", "Veteran Kentucky political analyst
+# Al Cross says", "Outgoing Northwestern president …"). Capitalised only because they open
+# the sentence, they glue onto the name run and make "Senior Elle Knutson" a person.
+_LEAD_DESCRIPTORS = lx.words(
+    """
+    veteran outgoing incoming former longtime long-time retired acting interim legendary
+    renowned famed celebrated embattled disgraced beleaguered
+    """
+)
+# class years: "Junior" is also a given name ("Junior Seau"), so these go only before a name
+# of two words or more
+_CLASS_YEARS = lx.words("freshman sophomore junior senior")
+
+
+def lead_descriptor(run: list[Tok]) -> bool:
+    """Whether the run opens on a descriptor of a person that is no part of the name after it
+    (``_LEAD_DESCRIPTORS``; a class year only before two more words)."""
+    if len(run) < 2:
+        return False
+    low = run[0].low
+    return low in _LEAD_DESCRIPTORS or (low in _CLASS_YEARS and len(run) >= 3)
