@@ -112,3 +112,35 @@ def test_mr_and_a_surname_is_the_adult_not_the_boy_of_that_name() -> None:
         "“I need to talk to you,” he said, according to the police."
     )
     assert _of(art.quotes, "talk to you").speaker == "Shawn K. Telby"
+
+
+def test_al_after_a_role_is_a_given_name_not_the_arabic_article() -> None:
+    art = _all(
+        "The race is open. Veteran Ohio political analyst Al Brenner says the mayor should "
+        "not be counted out."
+    )
+    assert _of(art.quotes, "counted out").speaker == "Al Brenner"
+
+
+def test_al_after_a_network_possessive_is_a_given_name() -> None:
+    art = _all(
+        "The deal was large. Yesterday we noted how NBC's Al Mickelsen said of the contract: "
+        "“He will pay more taxes.”"
+    )
+    assert _of(art.quotes, "more taxes").speaker == "Al Mickelsen"
+
+
+def test_al_before_a_network_name_stays_an_article() -> None:
+    # a guard: without a role or a possessive before it, "Al" opens an Arabic name
+    art = _all("Officials met on Monday. Al Qamar reported that the talks had failed.")
+    assert all(m.entity != "Al Qamar" or m.kind != "person" for m in art.mentions)
+
+
+def test_they_after_a_family_subject_is_not_the_organisation_before() -> None:
+    art = _all(
+        "The Civic Watch Center says its sole mission, according to its website, is to expose "
+        "the press.\nIn a rare public statement weeks before the vote, the Dorrells said they "
+        "believe that “the country is finally fed up.”\n"
+        "“The senator is channeling this anger,” they said, “and those who quake do not see it.”"
+    )
+    assert "Center" not in (_of(art.quotes, "channeling").speaker or "")

@@ -59,6 +59,11 @@ def untitled(name: str) -> str:
     return " ".join(words)
 
 
+# "the Mercers said", "the Obamas have": a family named by its plural surname, standing as a
+# subject; a later "they" is the family, which the article names as no organisation
+_FAMILY_SUBJECT = re.compile(
+    r"\b[Tt]he[ \t]+[A-Z][a-z]+s[ \t]+(?:said|say|says|have|had|were|are|wrote|told|[a-z]+ed)\b"
+)
 # "Ms Bouvel", "Mr. Telby": the courtesy title tells the gender a given name would
 _TITLE_GENDER = re.compile(r"\b(?:(?P<f>Mrs|Ms|Miss|Mme|Madam)|(?P<m>Mr))\.?[ \t]+$")
 # "President Marcon's statement that …": nouns for what a possessor said
@@ -316,6 +321,11 @@ class Antecedents(ParsePlanning):
         at = max((p for p, e, k in self.salient if p < pos and e == org and k == "org"), default=-1)
         if any(at < p < pos for p in self._plural):
             return None
+        if any(
+            not self._inside_quote(f.start())
+            for f in _FAMILY_SUBJECT.finditer(self.text, max(at, 0), pos)
+        ):
+            return None  # "the Mercers said … they said": the family, not the group named before
         if people_since(self.text, max(at, 0), pos, self.mentions, self._inside_quote):
             return None  # "critics on the right … they argued": the people, not the paper
         return org

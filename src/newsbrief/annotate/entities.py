@@ -38,6 +38,7 @@ from newsbrief.annotate.name_descriptors import (
     _place_len,
     _prefix_then_name,
     _without_trailing_word,
+    given_name_al,
     lead_descriptor,
 )
 from newsbrief.annotate.speaker_words import NOT_PERSON_HEADS
@@ -271,6 +272,10 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
             if role and not rest:
                 # "Director of the X Center, Jane Doe": the role is an apposition before the name
                 pending_role = role_text if text[role[-1].end : role[-1].end + 2] == ", " else ""
+                continue
+            if given_name_al(text, run):
+                found.append(Found("person", list(run), sent.index))  # "analyst Al Cross"
+                pending_role = ""
                 continue
             run = list(run)
             kind = _classify(run, sent_start, vocab, headline)

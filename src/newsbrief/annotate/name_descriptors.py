@@ -185,3 +185,23 @@ def lead_descriptor(run: list[Tok]) -> bool:
         return False
     low = run[0].low
     return low in _LEAD_DESCRIPTORS or (low in _CLASS_YEARS and len(run) >= 3)
+
+
+# "analyst Al Cross", "NBC's Al Michaels": a role in lower case, or a network's possessive,
+# right before "Al" and a surname
+_ROLE_WORD_BEFORE = re.compile(r"\b(?P<word>[a-z][a-z-]+)[ \t]+$")
+_ACRONYM_OWNER_BEFORE = re.compile(r"\b[A-Z]{2,}['’]s[ \t]+$")
+
+
+def given_name_al(text: str, run: list[Tok]) -> bool:
+    """Whether the two-word run "Al X" is a person's name, the English given name, and not
+    the Arabic article that opens "Al Jazeera" (whose "Al" a name run drops as a particle).
+    Only when the text puts a person's role or a network's possessive right before it: the
+    words alone do not tell "Al Gore" from "Al Qaeda"."""
+    if len(run) != 2 or run[0].text != "Al" or "-" in run[1].text:
+        return False
+    before = text[max(0, run[0].start - 30) : run[0].start]
+    role = _ROLE_WORD_BEFORE.search(before)
+    if role is not None and role.group("word") in lx.TITLES | JOB_TITLES:
+        return True
+    return _ACRONYM_OWNER_BEFORE.search(before) is not None
