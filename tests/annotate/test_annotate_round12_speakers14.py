@@ -144,3 +144,12 @@ def test_they_after_a_family_subject_is_not_the_organisation_before() -> None:
         "“The senator is channeling this anger,” they said, “and those who quake do not see it.”"
     )
     assert "Center" not in (_of(art.quotes, "channeling").speaker or "")
+
+
+def test_he_after_an_unnamed_another_is_not_the_man_named_before() -> None:
+    art = _all(
+        "Many readers posted memes of Mark Pelton and his wife.\n"
+        "Another hoped the whole movement would just disappear: “After the storm is over the "
+        "movement will not matter,” he wrote."
+    )
+    assert _of(art.quotes, "will not matter").speaker != "Mark Pelton"

@@ -64,6 +64,13 @@ def untitled(name: str) -> str:
 _FAMILY_SUBJECT = re.compile(
     r"\b[Tt]he[ \t]+[A-Z][a-z]+s[ \t]+(?:said|say|says|have|had|were|are|wrote|told|[a-z]+ed)\b"
 )
+# "Another hoped the movement would vanish", "Someone wrote": a pronoun for a person the
+# article does not name, standing as a sentence's subject; a later "he" is that person (not
+# when it acts on "him" or "her": "One asked him to find …, and he tracked …" goes on with him)
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|\n|[.;!?][\"”’]?[ \t]+)(?:Another|Someone|Somebody|One)[ \t]+"
+    r"(?:[a-z]{2,}ed|said|says|wrote|writes|told|tells|added|asked)\b(?![ \t]+(?:him|her)\b)"
+)
 # "Ms Bouvel", "Mr. Telby": the courtesy title tells the gender a given name would
 _TITLE_GENDER = re.compile(r"\b(?:(?P<f>Mrs|Ms|Miss|Mme|Madam)|(?P<m>Mr))\.?[ \t]+$")
 # "President Marcon's statement that …": nouns for what a possessor said
@@ -132,6 +139,9 @@ class Antecedents(ParsePlanning):
         self._role_subjects()
         self._plural = plural_subjects(text, self._inside_quote)
         self._title_gender = self._titled_genders()
+        for ps in _PRONOUN_SUBJECT.finditer(text):
+            if not self._inside_quote(ps.end() - 1):
+                bisect.insort(self._unnamed, (ps.end() - 1, None))
         self._possessor_subjects()
 
     def _titled_genders(self) -> dict[str, str]:
