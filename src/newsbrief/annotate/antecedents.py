@@ -42,6 +42,12 @@ _RELATIVE_SUBJECT = re.compile(r"(?i:who|whom)\b")
 # "X said that …": what follows a speech verb and "that" is the content of X's statement
 _SAID_THAT = re.compile(rf"\b(?:{cues.VERBS})[ \t]+that\b")
 _WHO_FOLLOWS = re.compile(r",\s+who\b")
+# "trapped in Baba Amr", "shelling near Tal Kalakh": a bare name after a preposition of place
+# is a place the tagger took for a person's name (people are "with" or "for" someone, seldom
+# "in" them); it is never what a later "he" or "she" refers to
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|into|inside|outside|across|throughout|around|towards?)[ \t]+$"
+)
 
 
 def untitled(name: str) -> str:
@@ -51,6 +57,31 @@ def untitled(name: str) -> str:
     while len(words) > 1 and words[0].lower().strip(".") in lx.TITLES | JOB_TITLES:
         words = words[1:]
     return " ".join(words)
+
+
+# "the Mercers said", "the Obamas have": a family named by its plural surname, standing as a
+# subject; a later "they" is the family, which the article names as no organisation
+_FAMILY_SUBJECT = re.compile(
+    r"\b[Tt]he[ \t]+[A-Z][a-z]+s[ \t]+(?:said|say|says|have|had|were|are|wrote|told|[a-z]+ed)\b"
+)
+# "Another hoped the movement would vanish", "Someone wrote": a pronoun for a person the
+# article does not name, standing as a sentence's subject; a later "he" is that person (not
+# when it acts on "him" or "her": "One asked him to find …, and he tracked …" goes on with him)
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|\n|[.;!?][\"”’]?[ \t]+)(?:Another|Someone|Somebody|One)[ \t]+"
+    r"(?:[a-z]{2,}ed|said|says|wrote|writes|told|tells|added|asked)\b(?![ \t]+(?:him|her)\b)"
+)
+# "Ms Bouvel", "Mr. Telby": the courtesy title tells the gender a given name would
+_TITLE_GENDER = re.compile(r"\b(?:(?P<f>Mrs|Ms|Miss|Mme|Madam)|(?P<m>Mr))\.?[ \t]+$")
+# "President Marcon's statement that …": nouns for what a possessor said
+_SAID_NOUNS = (
+    r"statement|remarks?|comments?|announcement|claim|words|tweets?|speech|letter|testimony"
+)
+# a possessor opening its sentence (after a title or two) with a noun for what it said
+_POSSESSOR_OPENS = re.compile(
+    r"(?:[A-Z][\w.-]*[ \t]+){0,2}(?P<name>[A-Z][\w'’.-]*?)['’]s[ \t]+(?:[a-z]+[ \t]+)?"
+    rf"(?:{_SAID_NOUNS})\b"
+)
 
 
 class Antecedents(ParsePlanning):
@@ -107,6 +138,35 @@ class Antecedents(ParsePlanning):
         }
         self._role_subjects()
         self._plural = plural_subjects(text, self._inside_quote)
+        self._title_gender = self._titled_genders()
+        for ps in _PRONOUN_SUBJECT.finditer(text):
+            if not self._inside_quote(ps.end() - 1):
+                bisect.insort(self._unnamed, (ps.end() - 1, None))
+        self._possessor_subjects()
+
+    def _titled_genders(self) -> dict[str, str]:
+        """The gender a courtesy title before a person's mention tells ("Ms Bouvel": "f")."""
+        out: dict[str, str] = {}
+        for m in self.mentions:
+            t = _TITLE_GENDER.search(self.text, max(0, m.start - 6), m.start)
+            if m.kind == "person" and m.entity and t is not None:
+                out.setdefault(m.entity, "f" if t.group("f") else "m")
+        return out
+
+    def _possessor_subjects(self) -> None:
+        """ "President Marcon's statement that Ms Bouvel was safe came …": a person whose
+        statement opens the sentence is what the sentence is about, so a later "he" is that
+        person, though another person is named after the possessor."""
+        for sent in self.sentences:
+            m = _POSSESSOR_OPENS.match(self.text, sent.start, sent.end)
+            if m is None:
+                continue
+            i = bisect.bisect_right(self.starts, m.start("name")) - 1
+            if i >= 0:
+                hit = self.mentions[i]  # the mention ending on the possessor's name
+                fits = hit.end == m.end("name") and hit.kind == "person" and hit.entity
+                if fits and not any(p == hit.start for p, _, _ in self.salient):
+                    bisect.insort(self.salient, (hit.start, hit.entity or "", "person"))
 
     def _role_subjects(self) -> None:
         """ "But in his post, the president closed with …": a role noun as a sentence's
@@ -186,6 +246,7 @@ class Antecedents(ParsePlanning):
             and k == kind
             and not self._inside_quote(p)
             and not (kind == "person" and entity.lower().split()[-1] in NOT_PERSON_HEADS)
+            and not (kind == "person" and self._after_locative(p))
             and not (gender and self._gender(entity) not in (None, gender))
         ]
         if gender and cands:
@@ -216,6 +277,17 @@ class Antecedents(ParsePlanning):
                 if m.kind == kind and m.entity and self._has_role(m.entity, role_word):
                     return m.entity
         return None
+
+    def _after_locative(self, pos: int) -> bool:
+        """Whether the name at ``pos`` follows a preposition of place and no possessive ends
+        it ("in Baba Amr", not "in Smith's view"): a place, whatever the tagger typed it."""
+        if not _LOCATIVE_BEFORE.search(self.text, max(0, pos - 12), pos):
+            return False
+        i = bisect.bisect_left(self.starts, pos)
+        if i < len(self.mentions) and self.mentions[i].start == pos:
+            end = self.mentions[i].end
+            return self.text[end : end + 2] not in ("'s", "’s")
+        return True
 
     def _speaker_first(self, cands: list[tuple[int, str]]) -> list[tuple[int, str]]:
         """Candidates for "he"/"she", latest first, with the people a relative clause of the
@@ -259,6 +331,11 @@ class Antecedents(ParsePlanning):
         at = max((p for p, e, k in self.salient if p < pos and e == org and k == "org"), default=-1)
         if any(at < p < pos for p in self._plural):
             return None
+        if any(
+            not self._inside_quote(f.start())
+            for f in _FAMILY_SUBJECT.finditer(self.text, max(at, 0), pos)
+        ):
+            return None  # "the Mercers said … they said": the family, not the group named before
         if people_since(self.text, max(at, 0), pos, self.mentions, self._inside_quote):
             return None  # "critics on the right … they argued": the people, not the paper
         return org
@@ -277,6 +354,7 @@ class Antecedents(ParsePlanning):
     def _gender(self, entity: str) -> str | None:
         return (
             gender_of(untitled(entity))
+            or self._title_gender.get(entity)
             or self._pronoun_gender.get(entity)
             or self._text_gender.get(entity)
         )

@@ -38,7 +38,10 @@ from newsbrief.annotate.name_descriptors import (
     _place_len,
     _prefix_then_name,
     _without_trailing_word,
+    given_name_al,
+    lead_descriptor,
 )
+from newsbrief.annotate.speaker_words import NOT_PERSON_HEADS
 from newsbrief.records import Article, Mention, Sentence
 
 
@@ -144,6 +147,7 @@ def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool)
         or (run[0].low in _FURNITURE and run[0].text.isupper() and len(run) > 2)
         or (run[0].low in _LINK_LABELS and len(run) > 1)
         or (_DESCRIPTOR_COMPOUND.match(run[0].text) is not None and len(run) > 1)
+        or (lead_descriptor(run) and not any(t.low in lx.ORG_KEYWORDS for t in run))
     ):
         run.pop(0)
     while run and (
@@ -166,6 +170,16 @@ def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool)
         return "org"  # "Islamic State": only after a capitalised word ("State Street" is not)
     if len(run) > 1 and run[-1].low in lx.PLACE_KEYWORDS:
         return "place"
+    if (
+        len(run) > 1
+        and run[-1].low in NOT_PERSON_HEADS - _KEPT_HEADS
+        and not any(t.low in _JOINERS | _PARTICLES for t in run)
+    ):
+        # "Trump International Hotel", "Marvel Studios": a name ending on a facility's or a
+        # body's noun is no person's, so its first word is no person's surname ("Trump
+        # wrote" is never the hotel's); an alert or an award names no body. "Jeff King of
+        # Denali Park" is a person of a place, which ``_person_of_org`` splits
+        return None if run[-1].low in _EVENT_HEADS else "org"
     if len(run) == 1 and run[0].text.isupper() and len(run[0].text) >= 2:
         return "org"
     demonyms = lx.demonyms()
@@ -182,6 +196,12 @@ def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool)
         return "person"
     return "single" if len(run) == 1 else None
 
+
+# heads of a name that is an event or a distinction, neither a person nor a body
+_EVENT_HEADS = lx.words("alert alerts festival award awards prize")
+# "White House" keeps the tagger's call: typed an organisation it is merged, story-wide, into
+# the longest organisation that opens on it ("White House and Congress", "White House Press")
+_KEPT_HEADS = lx.words("house")
 
 # ranks that follow a force's name before a holder's name ("State Police Sgt. Kim Riley")
 _RANKS = lx.words(
@@ -253,6 +273,10 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
                 # "Director of the X Center, Jane Doe": the role is an apposition before the name
                 pending_role = role_text if text[role[-1].end : role[-1].end + 2] == ", " else ""
                 continue
+            if given_name_al(text, run):
+                found.append(Found("person", list(run), sent.index))  # "analyst Al Cross"
+                pending_role = ""
+                continue
             run = list(run)
             kind = _classify(run, sent_start, vocab, headline)
             if kind is None or not run:
@@ -277,6 +301,13 @@ _NAMESAKE_REACH = 2  # sentences
 # the namesake last named as someone who acts or speaks
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:of|for|to|with|by|from|against|about|including)|\d+-(?:year|month)-old)[ \t]+$"
+)
+
+# "the boy, Shimron Vale", "a girl Ana Vale": a child, whom the article never calls "Mr." or
+# "Ms." Vale; an adult of that surname is who the bare surname means after the child is named
+_CHILD_BEFORE = re.compile(
+    r"\b(?:boy|girl|child|toddler|infant|baby|teen|teenager|youngster|schoolboy|schoolgirl)"
+    r",?[ \t]+$"
 )
 
 
@@ -308,10 +339,13 @@ def extract_mentions(
             kind, entity = "person", canon[f.name]
             key = _key(f.name.split()[-1])
             if len(f.name.split()) > 1:
-                if not _OBJECT_BEFORE.search(text, max(0, f.toks[0].start - 24), f.toks[0].start):
+                before = text[max(0, f.toks[0].start - 24) : f.toks[0].start]
+                child = _CHILD_BEFORE.search(before) is not None
+                if not child and not _OBJECT_BEFORE.search(before):
                     last_full[key] = (entity, f.sentence)
-                first_full.setdefault(key, entity)
-            elif namesakes[key] > 1 and key in last_full:
+                if not child:
+                    first_full.setdefault(key, entity)
+            elif namesakes[key] > 1 and key in last_full and key in first_full:
                 # right after a namesake's full name the surname is that namesake's ("His
                 # aunt, Edith Marsh, chaired … Marsh said"); further on it is the person the
                 # article introduced first, whom writers call by surname alone while a

@@ -161,3 +161,47 @@ def _without_trailing_word(name: list[Tok], vocab: set[str]) -> list[Tok]:
     ):
         name = name[:-1]
     return name
+
+
+# Words that describe a person before the name and are never a given name: a class year, a
+# tenure, a standing ("Senior Elle Knutson, 21, said", "Veteran Kentucky political analyst
+# Al Cross says", "Outgoing Northwestern president …"). Capitalised only because they open
+# the sentence, they glue onto the name run and make "Senior Elle Knutson" a person.
+_LEAD_DESCRIPTORS = lx.words(
+    """
+    veteran outgoing incoming former longtime long-time retired acting interim legendary
+    renowned famed celebrated embattled disgraced beleaguered
+    """
+)
+# class years: "Junior" is also a given name ("Junior Seau"), so these go only before a name
+# of two words or more
+_CLASS_YEARS = lx.words("freshman sophomore junior senior")
+
+
+def lead_descriptor(run: list[Tok]) -> bool:
+    """Whether the run opens on a descriptor of a person that is no part of the name after it
+    (``_LEAD_DESCRIPTORS``; a class year only before two more words)."""
+    if len(run) < 2:
+        return False
+    low = run[0].low
+    return low in _LEAD_DESCRIPTORS or (low in _CLASS_YEARS and len(run) >= 3)
+
+
+# "analyst Al Cross", "NBC's Al Michaels": a role in lower case, or a network's possessive,
+# right before "Al" and a surname
+_ROLE_WORD_BEFORE = re.compile(r"\b(?P<word>[a-z][a-z-]+)[ \t]+$")
+_ACRONYM_OWNER_BEFORE = re.compile(r"\b[A-Z]{2,}['’]s[ \t]+$")
+
+
+def given_name_al(text: str, run: list[Tok]) -> bool:
+    """Whether the two-word run "Al X" is a person's name, the English given name, and not
+    the Arabic article that opens "Al Jazeera" (whose "Al" a name run drops as a particle).
+    Only when the text puts a person's role or a network's possessive right before it: the
+    words alone do not tell "Al Gore" from "Al Qaeda"."""
+    if len(run) != 2 or run[0].text != "Al" or "-" in run[1].text:
+        return False
+    before = text[max(0, run[0].start - 30) : run[0].start]
+    role = _ROLE_WORD_BEFORE.search(before)
+    if role is not None and role.group("word") in lx.TITLES | JOB_TITLES:
+        return True
+    return _ACRONYM_OWNER_BEFORE.search(before) is not None

@@ -137,6 +137,21 @@ def recalled_speaker(text: str, end: int) -> tuple[int, int, str] | None:
     return m.start("obj"), m.end("obj"), m.group("obj")
 
 
+# "Yonhap quoted a unification ministry official as saying", "the paper quoted him as
+# telling": the one quoted speaks; the subject only relays the words
+_QUOTED_AS = re.compile(
+    r"[ \t]+(?:also[ \t]+)?quot(?:es|ed|ing)[ \t]+(?P<obj>[^.;:!?\n\"“”]{1,90}?)[ \t]+as[ \t]+"
+    r"(?:saying|telling|stating|writing|adding|declaring)\b"
+)
+
+
+def quoted_as(text: str, end: int) -> tuple[int, int] | None:
+    """For a subject ending at ``end`` and followed by "quoted X as saying": the span of X,
+    who said the words; None for any other cue."""
+    m = _QUOTED_AS.match(text, end, min(len(text), end + 130))
+    return None if m is None else (m.start("obj"), m.end("obj"))
+
+
 _PRINCIPAL_LEAD = re.compile(r"\b(?P<noun>[a-z]+)[ \t]+(?:of|for|to)[ \t]+(?:the[ \t]+)?$")
 
 

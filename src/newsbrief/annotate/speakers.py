@@ -16,6 +16,7 @@ from newsbrief.annotate.not_speaking import (
     hypothetical,
     object_of_preposition,
     principal_only,
+    quoted_as,
     recalled_speaker,
     subject_faces_claim,
 )
@@ -65,6 +66,7 @@ _OWNED_CHANNEL = re.compile(
     r"(?:([Hh]is|[Hh]er|[Tt]heir|[Ii]ts)[ \t]+)?(?:[A-Z][\w.-]*[ \t]+){0,2}(?:official[ \t]+)?"
     r"(?:account|feed|page|profile|post|posts|blog|website|timeline|channel|handle)$"
 )
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "it": "it"}
 # words of a description that say nothing of which organisation it is: "the local health
 # department" (a level of government does tell: "the state health department" is not the
 # county's)
@@ -215,6 +217,17 @@ class Resolver(Antecedents):
             if said_by is not None and said_by.kind == "person" and said_by.entity:
                 return said_by.entity
             return None
+        relayed = quoted_as(self.text, end)
+        if relayed is not None:
+            # "X," Yonhap quoted a ministry official as saying: the official speaks, under a
+            # name only when the article gives one; an agency relaying words is no speaker
+            lo, hi = relayed
+            obj = self.text[lo:hi]
+            pronoun = _OBJECT_PRONOUNS.get(obj.strip().lower())
+            quoted = self._resolve(pronoun or obj, lo, hi) if obj.strip() else None
+            if quoted is None:
+                self.note_unnamed(obj, lo)  # the official is the next "he added"
+            return quoted
         owner = _OWNED_CHANNEL.match(subj.strip())
         if owner is not None:
             # "according to her Twitter account": an account speaks for its owner, never for
@@ -309,8 +322,10 @@ class Resolver(Antecedents):
             return self._recent(start, "person", head) or self._recent_before_sentence(start)
         if words[0] == "the" and head in lx.ORG_NOUNS:
             # "the council" is the last organisation named with that word, else itself
-            for _, entity, k in reversed(self.salient):
-                if k == "org" and _describes(words, entity):
+            # only an organisation named before: one the article names later ("The company
+            # said …" three paragraphs before "the Rogers Family Company") is no antecedent
+            for p, entity, k in reversed(self.salient):
+                if p < start and k == "org" and _describes(words, entity):
                     return entity
             for m in reversed(self.mentions[: bisect.bisect_left(self.starts, start)]):
                 if m.kind == "org" and m.entity and _describes(words, m.entity):
