@@ -105,8 +105,10 @@ _REPORTED_CS = re.compile(
 _REPORTED_CSC = re.compile(
     rf"^(?P<content>.{{12,}}?){_CS_CUE}(?:\s+[^,.]{{0,40}})?,\s+(?P<rest>[^“\"].{{12,}})$", re.S
 )
+# the comma may sit inside the closing quote mark: '… “would make an ideal site,” according to
+# the history.' (the attribution phrase is never part of the content)
 _ACCORDING_END = re.compile(
-    r"^(?P<content>.{12,}?),\s+according to (?P<subj>[^,.]{2,100})[.!?]?$", re.S
+    r"^(?P<content>.{12,}?),[\"”’']*\s+according to (?P<subj>[^,.]{2,100})[.!?]?$", re.S
 )
 _ACCORDING_START = re.compile(r"^According to (?P<subj>[^,]{2,140}),\s+(?P<content>.{12,})$", re.S)
 
@@ -250,6 +252,23 @@ def _scene_opener(s: str, m: re.Match[str]) -> bool:
         and words[0].lower() in _SCENE_PREPOSITIONS
         and not is_clause(" ".join(words[1:]))
     )
+
+
+_FEEL = lx.words("feel feels felt")
+_FEEL_CONTENT_OPEN = clause_shape.SUBJECT_OPEN
+
+
+def copular_feel(verb: str, content: str) -> bool:
+    """ "the launcher felt sluggish compared with …", "she felt betrayed": a feel-verb with an
+    adjective or a participle tells how something seemed or someone was, not a view held;
+    only content opening a clause on its subject ("felt (that) the plan had failed") is one."""
+    if verb.lower() not in _FEEL:
+        return False
+    first = content.lstrip(' \t"“‘').split()[:1]
+    if not first:
+        return True
+    word = re.split(r"['’]", first[0].strip(",.;:"))[0]  # "we're", "it's": the pronoun
+    return not (word.lower() in _FEEL_CONTENT_OPEN or word[:1].isupper() or word[:1].isdigit())
 
 
 def match_reported(s: str) -> Match | None:
