@@ -9,7 +9,7 @@ import pytest
 
 from newsbrief.annotate import annotate
 from newsbrief.annotate.clause_shape import is_clause
-from newsbrief.annotate.cues import copular_feel
+from newsbrief.annotate.cue_shapes import copular_feel
 from newsbrief.annotate.quotes import shown_from
 from newsbrief.annotate.span_narration import quoted_words_only
 from newsbrief.records import Article, Quote
@@ -112,3 +112,20 @@ def test_an_object_and_a_second_predicate_are_no_clause() -> None:
         "represented by a new lawyer, who called the family on Friday.\n"
     )
     assert qs == []
+
+
+def test_a_fronted_phrase_is_not_what_the_cue_with_its_own_object_announced() -> None:
+    qs = _speech(
+        "They told the mayor the votes were there to remove him.\n"
+        "The day after that, the mayor announced his resignation.\n"
+    )
+    assert [q.text for q in qs] == ["the votes were there to remove him"]
+    # guards: a tell-verb's addressee, and "the next day", leave the statement before them
+    qs = _speech(
+        "The plan had failed for lack of money, the mayor told the paper.\n"
+        "The bridge would reopen in the spring, the minister said the next day.\n"
+    )
+    assert [q.text for q in qs] == [
+        "The plan had failed for lack of money",
+        "The bridge would reopen in the spring",
+    ]

@@ -11,6 +11,7 @@ import re
 
 from newsbrief.annotate import clause_shape
 from newsbrief.annotate import lexicon as lx
+from newsbrief.annotate.cue_shapes import object_after_cue
 
 Match = tuple[str, tuple[int, int], str, tuple[int, int]]  # subject, its span, cue, content span
 
@@ -254,23 +255,6 @@ def _scene_opener(s: str, m: re.Match[str]) -> bool:
     )
 
 
-_FEEL = lx.words("feel feels felt")
-_FEEL_CONTENT_OPEN = clause_shape.SUBJECT_OPEN
-
-
-def copular_feel(verb: str, content: str) -> bool:
-    """ "the launcher felt sluggish compared with …", "she felt betrayed": a feel-verb with an
-    adjective or a participle tells how something seemed or someone was, not a view held;
-    only content opening a clause on its subject ("felt (that) the plan had failed") is one."""
-    if verb.lower() not in _FEEL:
-        return False
-    first = content.lstrip(' \t"“‘').split()[:1]
-    if not first:
-        return True
-    word = re.split(r"['’]", first[0].strip(",.;:"))[0]  # "we're", "it's": the pronoun
-    return not (word.lower() in _FEEL_CONTENT_OPEN or word[:1].isupper() or word[:1].isdigit())
-
-
 def match_reported(s: str) -> Match | None:
     """(subject, subject span, cue, content span) of reported speech in sentence ``s``."""
     if _TRIGGERS.isdisjoint(_WORD.findall(s.lower())):
@@ -287,7 +271,11 @@ def match_reported(s: str) -> Match | None:
             continue  # "X, angry, said the plan had failed": "said" opens the content
         if m and rx is _REPORTED_CSC and _opens_content(s, m):
             continue  # "Speaking in Rome, X said the plan, once agreed, …": no interruption
-        if m and rx is _REPORTED_CS and (_clause_after_cue(s, m) or _scene_opener(s, m)):
+        if (
+            m
+            and rx is _REPORTED_CS
+            and (_clause_after_cue(s, m) or _scene_opener(s, m) or object_after_cue(s, m))
+        ):
             continue  # "Appearing on a talk show, X said the inquiry …": the opener is no content
         if m and not re.search(r"[“\"]", m.group("content")[:1]) and _subject_ok(m):
             g = "subj" if m.group("subj") else "subj2"

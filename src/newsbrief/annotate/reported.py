@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.attributed import match_general
+from newsbrief.annotate.cue_shapes import copular_feel
 from newsbrief.annotate.reported_content import (
     addressed,
     after_addressee,
@@ -144,7 +145,7 @@ def _no_speech(s: str, cue: str, s_rel: tuple[int, int], c_rel: tuple[int, int])
     words = cue.lower().split()
     if words and words[0] in _KNOWING:
         return True
-    if c_rel[0] >= s_rel[1] and cues.copular_feel(cue, s[c_rel[0] : c_rel[1]]):
+    if c_rel[0] >= s_rel[1] and copular_feel(cue, s[c_rel[0] : c_rel[1]]):
         return True  # "the launcher felt sluggish": how it seemed, no view and no speech
     at = s.find(cue, s_rel[1]) if c_rel[0] >= s_rel[1] else -1
     if at > 0 and _INCHOATIVE.search(s, max(0, at - 20), at):
