@@ -24,6 +24,14 @@ FINITE = lx.words(
 )
 _SUBJ_PRON = lx.words("he she they it we i you there this these those one nobody everyone")
 _CLAUSE_OPEN = lx.words("that whether if how why what when where who")
+_DETERMINER_OPEN = lx.words(
+    """
+    the a an his her their its our my your some no every all each any both many most few
+    several people someone somebody everybody nothing something everything
+    """
+)
+# the words a clause opens on when its subject comes first: a pronoun or a determiner
+SUBJECT_OPEN = _SUBJ_PRON | _CLAUSE_OPEN | _DETERMINER_OPEN
 # Words after which an -ed/-s word is an adjective or a plural noun, not a finite verb.
 _NO_VERB_AFTER = BAD_START | lx.words(
     """
@@ -37,12 +45,31 @@ _ADVERBIAL_PREP = lx.words("despite amid amidst via throughout")
 _PUNCT = "\"“”‘’'.,;:!?()[]—–-"
 
 
+_COORDINATORS = lx.words("and but or")
+_COORDINATED_ADVERBS = lx.words("also then later still now since")
+_NOUN_PHRASE_OPEN = lx.words("the a an his her their its our my your")
+
+
+def _coordinated(ws: list[str], tokens: list[str], i: int) -> bool:
+    """Whether the finite word ``ws[i]`` opens a second predicate after a noun phrase and
+    "and" ("maintained his innocence and also is being represented by …"): the verb has no
+    subject of its own in the content, so it is the cue's subject's next act, and the content
+    is the verb's object. A comma before "or" ("the defendants knew, or should have known")
+    shows a verb came first, one these word shapes cannot see."""
+    j = i - 1
+    while j > 0 and ws[j] in _COORDINATED_ADVERBS:
+        j -= 1
+    if j <= 0 or ws[j] not in _COORDINATORS or ws[0] not in _NOUN_PHRASE_OPEN:
+        return False
+    return not any(t.rstrip("\"”’'").endswith(",") for t in tokens[:j])
+
+
 def is_clause(content: str) -> bool:
     """Reported content is a clause ("the bridge was safe", "that …"), not a noun phrase
     ("announced the inquiry at a meeting") nor a prepositional phrase or an adverbial."""
     # acronyms keep their case: "(IS)" is the group, not the verb
-    raw = [w.strip(_PUNCT) for w in content.split()[:12]]
-    raw = [w for w in raw if w]
+    tokens = [w for w in content.split()[:12] if w.strip(_PUNCT)]
+    raw = [w.strip(_PUNCT) for w in tokens]
     # "announced the find on May 2": "May" inside a sentence is the month, not the modal
     ws = [
         "<month>" if w == "May" and i > 0 else w if len(w) > 1 and w.isupper() else w.lower()
@@ -72,7 +99,8 @@ def is_clause(content: str) -> bool:
     in_adverbial = False
     for i, (prev, w) in enumerate(zip(ws, ws[1:8], strict=False), 1):
         if w in FINITE or w.endswith("n't"):
-            return True
+            # what follows a coordinated finite word is the second predicate's
+            return not _coordinated(ws, tokens, i)
         if w in _ADVERBIAL_PREP:
             # "hardship despite three online fundraising accounts": what follows is the
             # preposition's noun phrase; its -s and -ed words are nouns and adjectives

@@ -11,6 +11,7 @@ import re
 
 from newsbrief.annotate import clause_shape
 from newsbrief.annotate import lexicon as lx
+from newsbrief.annotate.cue_shapes import object_after_cue
 
 Match = tuple[str, tuple[int, int], str, tuple[int, int]]  # subject, its span, cue, content span
 
@@ -105,8 +106,10 @@ _REPORTED_CS = re.compile(
 _REPORTED_CSC = re.compile(
     rf"^(?P<content>.{{12,}}?){_CS_CUE}(?:\s+[^,.]{{0,40}})?,\s+(?P<rest>[^“\"].{{12,}})$", re.S
 )
+# the comma may sit inside the closing quote mark: '… “would make an ideal site,” according to
+# the history.' (the attribution phrase is never part of the content)
 _ACCORDING_END = re.compile(
-    r"^(?P<content>.{12,}?),\s+according to (?P<subj>[^,.]{2,100})[.!?]?$", re.S
+    r"^(?P<content>.{12,}?),[\"”’']*\s+according to (?P<subj>[^,.]{2,100})[.!?]?$", re.S
 )
 _ACCORDING_START = re.compile(r"^According to (?P<subj>[^,]{2,140}),\s+(?P<content>.{12,})$", re.S)
 
@@ -268,7 +271,11 @@ def match_reported(s: str) -> Match | None:
             continue  # "X, angry, said the plan had failed": "said" opens the content
         if m and rx is _REPORTED_CSC and _opens_content(s, m):
             continue  # "Speaking in Rome, X said the plan, once agreed, …": no interruption
-        if m and rx is _REPORTED_CS and (_clause_after_cue(s, m) or _scene_opener(s, m)):
+        if (
+            m
+            and rx is _REPORTED_CS
+            and (_clause_after_cue(s, m) or _scene_opener(s, m) or object_after_cue(s, m))
+        ):
             continue  # "Appearing on a talk show, X said the inquiry …": the opener is no content
         if m and not re.search(r"[“\"]", m.group("content")[:1]) and _subject_ok(m):
             g = "subj" if m.group("subj") else "subj2"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.attributed import match_general
+from newsbrief.annotate.cue_shapes import copular_feel
 from newsbrief.annotate.reported_content import (
     addressed,
     after_addressee,
@@ -23,6 +24,7 @@ from newsbrief.annotate.reported_content import (
     interruption,
     next_statement,
 )
+from newsbrief.annotate.span_narration import quoted_words_only
 from newsbrief.annotate.speakers import Resolver
 from newsbrief.records import Quote, Sentence
 
@@ -143,6 +145,8 @@ def _no_speech(s: str, cue: str, s_rel: tuple[int, int], c_rel: tuple[int, int])
     words = cue.lower().split()
     if words and words[0] in _KNOWING:
         return True
+    if c_rel[0] >= s_rel[1] and copular_feel(cue, s[c_rel[0] : c_rel[1]]):
+        return True  # "the launcher felt sluggish": how it seemed, no view and no speech
     at = s.find(cue, s_rel[1]) if c_rel[0] >= s_rel[1] else -1
     if at > 0 and _INCHOATIVE.search(s, max(0, at - 20), at):
         return True
@@ -294,6 +298,8 @@ def reported_matches(
             span = content_bounds(text, sent, c_rel, covered, 12)
             if span is not None and subj:
                 span = _before_speaker_named_again(text, span, subj)
+            if span is not None and subj and c_rel[1] <= s_rel[0]:
+                span = quoted_words_only(text, span, subj)
             if span is not None:
                 start, end = span
                 a, b = sent.start + s_rel[0], sent.start + s_rel[1]

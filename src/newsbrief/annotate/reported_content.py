@@ -33,6 +33,20 @@ _REPLY = re.compile(
     r"|responded|respond|responds|commented|comment|comments|confirmed|confirm|confirms|returned"
     r"|said|says|say|insisted|insists|countered|counters)\b"
 )
+# "reported earlier that pro-government marches …", "said later that day that …", "said earlier
+# that week it had …": a lone adverb of time leaves no noun for "that" to relate to, so "that"
+# opens the statement, unless a time noun follows it (a demonstrative: "earlier that day" is
+# when it was said, and the statement follows it)
+_TIME_NOUN = (
+    r"(?:day|week|month|year|morning|afternoon|evening|night|weekend|season|spring|summer|fall"
+    r"|autumn|winter|time|hour|decade)\b"
+)
+_ADVERB_THAT = re.compile(
+    r"(?:earlier|later|recently|previously|separately|also|further|again|yesterday|today"
+    rf"|tonight)[ \t]+(?:that[ \t]+(?P<time>{_TIME_NOUN})[ \t]+)?(?(time)(?:that[ \t]+)?|that[ \t]+)"
+    rf"(?!{_TIME_NOUN})(?=\S)",
+    re.I,
+)
 _CLOSING = '"”'
 _OPENING = '"“'
 
@@ -154,6 +168,11 @@ def content_bounds(
     lead = _LEAD_ADJUNCT.match(text, start, end)
     if lead is not None and _clause_after(text, lead.end(), end):
         start = lead.end()
+    adverb = _ADVERB_THAT.match(text, start, end)
+    if adverb is not None and (
+        adverb.group(0).lower().rstrip().endswith("that") or _clause_after(text, adverb.end(), end)
+    ):
+        start = adverb.end()
     again = _SAID_AGAIN.match(text, start, end)
     if again is not None and len(text[again.end() : end].split()) >= 3:
         start = again.end()  # "She said she was away, she said": the cue said twice
