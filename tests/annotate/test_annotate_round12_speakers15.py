@@ -96,3 +96,46 @@ def test_a_compass_point_opens_a_place_not_a_name() -> None:
     art = _all("Gangs fight in North Dellwick every week. Police said they had made arrests.")
     kinds = {m.text: m.kind for m in art.mentions}
     assert kinds.get("North Dellwick") == "place"
+
+
+def test_she_after_an_unnamed_witness_is_not_a_name_from_further_back() -> None:
+    art = _all(
+        "Lena Marsh, 30, fled the town on Monday. Another witness who lives in the area said "
+        'there was fighting all night. "We hid in the basement," she said.'
+    )
+    assert _of(art.quotes, "basement").speaker != "Lena Marsh"
+
+
+def test_she_after_a_named_witness_still_resolves() -> None:
+    # a guard: the witness the sentence names is the "she"
+    art = _all(
+        "Lena Marsh, 30, fled the town on Monday. She said there was fighting all night. "
+        '"We hid in the basement," she said.'
+    )
+    assert _of(art.quotes, "basement").speaker == "Lena Marsh"
+
+
+def test_a_name_in_an_opening_prepositional_phrase_is_no_antecedent() -> None:
+    art = _all(
+        "Ray Dunn was arrested in May. In the conversation with his fiancee, Rhonda Rouer, he "
+        'also complained about the food. "I am fine," he added.'
+    )
+    assert _of(art.quotes, "I am fine").speaker == "Ray Dunn"
+
+
+def test_the_interviewer_in_an_opening_phrase_does_not_ask() -> None:
+    art = _all(
+        "Designer Marco Vell opened his show on Monday. During a 2009 interview with Vanity "
+        "Fair's John Heilpern, the designer admitted that he was tired.\n"
+        '"Who would not be?" he asked.'
+    )
+    assert _of(art.quotes, "Who would not be").speaker != "John Heilpern"
+
+
+def test_the_subject_of_an_opening_clause_is_the_he_after_it() -> None:
+    # a guard: "After Caddell saw the film, he pointed out …" is Caddell's clause
+    art = _all(
+        "Bannon met Pat Caddell in 2012. After Caddell saw the film, he pointed out to Bannon "
+        "that its opening copied an old one."
+    )
+    assert _of(art.quotes, "opening copied").speaker == "Pat Caddell"
