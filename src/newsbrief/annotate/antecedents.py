@@ -22,6 +22,7 @@ from newsbrief.annotate.salience import (
     salient_mentions,
     unnamed_subjects,
 )
+from newsbrief.annotate.speaker_adjunct import in_opening_adjunct
 from newsbrief.annotate.speaker_kinds import (
     about_other_person,
     name_kind,
@@ -30,6 +31,7 @@ from newsbrief.annotate.speaker_kinds import (
     unnamed_speaker,
 )
 from newsbrief.annotate.speaker_prefetch import PARSED, ParsePlanning
+from newsbrief.annotate.speaker_unnamed import unnamed_openers
 from newsbrief.annotate.speaker_words import (
     NOT_ANTECEDENT_ENTS,
     NOT_PERSON_HEADS,
@@ -180,6 +182,8 @@ class Antecedents(ParsePlanning):
                 bisect.insort(self._unnamed, (pos, None))
         for pos, gender in unnamed_subjects(self.text, self._inside_quote):
             bisect.insort(self._unnamed, (pos, gender))
+        for pos, gender in unnamed_openers(self.text, self._inside_quote):
+            bisect.insort(self._unnamed, (pos, gender))
 
     def _mention_in(self, start: int, end: int) -> Mention | None:
         """The first person inside the subject, else its last organisation."""
@@ -247,6 +251,7 @@ class Antecedents(ParsePlanning):
             and not self._inside_quote(p)
             and not (kind == "person" and entity.lower().split()[-1] in NOT_PERSON_HEADS)
             and not (kind == "person" and self._after_locative(p))
+            and not (kind == "person" and self._in_adjunct(p))
             and not (gender and self._gender(entity) not in (None, gender))
         ]
         if gender and cands:
@@ -288,6 +293,15 @@ class Antecedents(ParsePlanning):
             end = self.mentions[i].end
             return self.text[end : end + 2] not in ("'s", "’s")
         return True
+
+    def _in_adjunct(self, pos: int) -> bool:
+        """``speaker_adjunct.in_opening_adjunct`` for the name at ``pos``."""
+        sent = self._sentence_at(pos)
+        i = bisect.bisect_left(self.starts, pos)
+        if sent is None or i >= len(self.mentions) or self.mentions[i].start != pos:
+            return False
+        end = self.mentions[i].end
+        return in_opening_adjunct(self.text, sent.start, sent.end, pos, end)
 
     def _speaker_first(self, cands: list[tuple[int, str]]) -> list[tuple[int, str]]:
         """Candidates for "he"/"she", latest first, with the people a relative clause of the

@@ -138,6 +138,17 @@ _FURNITURE = frozenset(["rip", "breaking", "watch", "exclusive", "update", "vide
 _LINK_LABELS = frozenset(["related"])
 
 
+# units of local government a name may end on, beyond the lexicon's place words: "Stafford
+# Township" is a place, never a person "she" can go back to
+_PLACE_UNITS = frozenset(["township", "parish", "borough", "municipality", "prefecture"])
+_COMPASS = frozenset(["north", "south", "east", "west"])
+# words that name a part of the place after them
+_REGION_WORDS = lx.words(
+    "north south east west northern southern eastern western central rural upper lower "
+    "greater downtown"
+)
+
+
 def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool) -> str | None:
     while run and (
         # "The New York Times": a word that opens a place of two or more words ("New
@@ -164,12 +175,17 @@ def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool)
     low = " ".join(t.low for t in run)
     if low in lx.places() or (low in lx.subdivisions() and low not in vocab):
         return "place"
+    rest = low.partition(" ")[2]
+    if len(run) > 1 and run[0].low in _REGION_WORDS and rest in lx.places() | lx.subdivisions():
+        return "place"  # "Rural Alaska", "Northern Ohio": a part of a place is a place
     if low in lx.KNOWN_ORGS or any(t.low in lx.ORG_KEYWORDS for t in run):
         return "org"
     if any(t.low in lx.TRAILING_ORG_KEYWORDS for t in run[1:]):
         return "org"  # "Islamic State": only after a capitalised word ("State Street" is not)
-    if len(run) > 1 and run[-1].low in lx.PLACE_KEYWORDS:
+    if len(run) > 1 and run[-1].low in lx.PLACE_KEYWORDS | _PLACE_UNITS:
         return "place"
+    if len(run) == 2 and run[0].low in _COMPASS:
+        return "place"  # "North Austin", "West Fargo": a compass point opens no person's name
     if (
         len(run) > 1
         and run[-1].low in NOT_PERSON_HEADS - _KEPT_HEADS

@@ -36,6 +36,7 @@ from newsbrief.annotate.speaker_prefetch import (
     quote_parse_wanted,
     set_quote_parse,
 )
+from newsbrief.annotate.speaker_premodifier import premodifier_of, words_before_ok
 from newsbrief.annotate.speaker_words import (
     GENERIC,
     PERSON_NOUNS,
@@ -284,6 +285,11 @@ class Resolver(Antecedents):
                 lo, hi, name = proxy
                 after = self._mention_in(lo, hi)
                 return after.entity if after is not None and after.entity else name
+        if m is not None and m.kind in ("person", "place") and premodifier_of(self.text, m, end):
+            # "The Fort Wayne mother", "the Trump administration": the name only says where
+            # or whose; the noun after it speaks, an organisation under the subject's words
+            head = subj.split()[-1].lower()
+            return subj.strip() if head in lx.ORG_NOUNS and words_before_ok(subj) else None
         if m is not None and m.entity:
             if not (m.kind == "org" and REPORTED.match(self.text, m.end)):
                 # ", NBC News reported. It also urged …": the outlet is no later "it"

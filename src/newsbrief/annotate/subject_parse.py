@@ -38,6 +38,20 @@ def _is_possessor(tok: Any) -> bool:
     )
 
 
+def _modifies_noun_after(tok: Any, end: int) -> bool:
+    """Whether ``tok`` premodifies a common noun after the span ending at ``end`` (sentence
+    offsets) that heads a phrase of its own ("New England states"): the span is a modifier,
+    not a subject. A noun that is itself a descriptor before a name ("Target spokesman Jo
+    Lee") or the cue ("Mic reports") leaves the span to the resolver."""
+    noun = tok.head
+    return (
+        tok.dep_ in ("compound", "amod", "nmod")
+        and noun.pos_ == "NOUN"
+        and noun.idx >= end
+        and noun.dep_ not in ("compound", "ROOT")
+    )
+
+
 def parsed_subject(
     sent: Sentence, start: int, end: int, skip: list[tuple[int, int]], force: bool = False
 ) -> tuple[int, int, Any] | None | bool:
@@ -86,6 +100,8 @@ def parsed_subject(
         if not subj:
             if roots and all(t.dep_ in _OBJECT_DEPS for t in roots):
                 return False
+            if roots and all(_modifies_noun_after(t, end - off) for t in roots):
+                return False  # "… New England states reported": the name modifies the noun
             if not any(t.pos_ == "PROPN" or t.pos_ == "PRON" for t in toks):
                 return False  # "Already, …", "British police": no subject, no name
             return None
