@@ -1,5 +1,6 @@
 """A body named by its holder's possessive ("the Norfolk District Attorney's Office") is one
-organisation: split at the possessive, the bare "Office" was the speaker."""
+organisation (split at the possessive, the bare "Office" was the speaker); an age word that
+opens a sentence ("Fifteen-year-old X says") is no part of the name after it."""
 
 from __future__ import annotations
 
@@ -41,3 +42,9 @@ def test_a_possessive_before_a_lower_case_noun_stays_a_person() -> None:
     text = "Ann Briggs's office issued a statement on Monday."
     mentions = annotate(Article(id="a", source="t", text=text)).mentions
     assert [(m.text, m.kind) for m in mentions] == [("Ann Briggs", "person")]
+
+
+def test_an_age_word_opening_the_sentence_is_no_part_of_the_name() -> None:
+    text = "Fifteen-year-old Tomas Arlen says he would like to study the brain."
+    mentions = annotate(Article(id="a", source="t", text=text)).mentions
+    assert [(m.text, m.kind) for m in mentions] == [("Tomas Arlen", "person")]

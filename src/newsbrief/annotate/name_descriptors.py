@@ -176,6 +176,8 @@ _LEAD_DESCRIPTORS = lx.words(
 # class years: "Junior" is also a given name ("Junior Seau"), so these go only before a name
 # of two words or more
 _CLASS_YEARS = lx.words("freshman sophomore junior senior")
+# an age written as one word before the name: "Fifteen-year-old Kenneth Shinozuka says"
+_AGE_WORD = re.compile(r"^(?:\d+|[A-Za-z]+(?:-[a-z]+)?)-(?:year|month|week)-old$")
 
 
 def lead_descriptor(run: list[Tok]) -> bool:
@@ -184,7 +186,11 @@ def lead_descriptor(run: list[Tok]) -> bool:
     if len(run) < 2:
         return False
     low = run[0].low
-    return low in _LEAD_DESCRIPTORS or (low in _CLASS_YEARS and len(run) >= 3)
+    return (
+        low in _LEAD_DESCRIPTORS
+        or (low in _CLASS_YEARS and len(run) >= 3)
+        or _AGE_WORD.match(run[0].text) is not None
+    )
 
 
 # "analyst Al Cross", "NBC's Al Michaels": a role in lower case, or a network's possessive,
