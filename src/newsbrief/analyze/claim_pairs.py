@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from newsbrief import parse
 from newsbrief.analyze.attribution import claim_stems, said_text
@@ -73,6 +74,7 @@ _ANONYMITY = re.compile(
 )
 
 
+@lru_cache(maxsize=16_384)  # a story briefed again asks again for each of its sentences
 def is_statement(text: str) -> bool:
     """A body sentence worth aligning: long enough and not a heading or a caption stub."""
     toks = words(text, fold=True, hyphens=True, numbers=True)
@@ -245,10 +247,11 @@ EVENT_COSINE = 0.5
 EVENT_MIN_SHARED = 2
 
 
-def _name_stems(text: str) -> set[str]:
+@lru_cache(maxsize=16_384)  # asked again for every pair a statement is in
+def _name_stems(text: str) -> frozenset[str]:
     """Stems of the capitalised words of what is said, after its first word: the names."""
     toks = words(said_text(text), hyphens=True, numbers=True)
-    return {s for t in toks[1:] if t[:1].isupper() for s in content_stems(t)}
+    return frozenset(s for t in toks[1:] if t[:1].isupper() for s in content_stems(t))
 
 
 def shares_event(a: str, b: str, stems_a: list[str], stems_b: list[str], score: float) -> bool:
@@ -278,7 +281,7 @@ def shares_event_beyond_descriptions(a: str, b: str, idf: dict[str, float]) -> b
     da, db = drop_speaker_descriptions(a), drop_speaker_descriptions(b)
     if da == a and db == b:
         return True  # nothing dropped: ``shares_event`` has already decided
-    sa, sb = claim_stems(_ANONYMITY.sub("", da)), claim_stems(_ANONYMITY.sub("", db))
+    sa, sb = said_stems(da), said_stems(db)
     return shares_event(da, db, sa, sb, cosine(sa, sb, idf))
 
 
@@ -335,8 +338,19 @@ def topic_only(a: str, b: str, score: float) -> bool:
 
 
 def _shared_figure(a: str, b: str) -> bool:
-    fa = {s for s in claim_stems(_ANONYMITY.sub("", a)) if s.startswith("#")}
-    return bool(fa) and not fa.isdisjoint(claim_stems(_ANONYMITY.sub("", b)))
+    fa = {s for s in said_stems(a) if s.startswith("#")}
+    return bool(fa) and not fa.isdisjoint(said_stems(b))
+
+
+def said_stems(text: str) -> list[str]:
+    """``claim_stems`` of a statement with how an unnamed source is introduced dropped
+    (``_ANONYMITY``): the stems claims compare."""
+    return list(_said_stems(text))
+
+
+@lru_cache(maxsize=16_384)  # asked again for every pair a statement is in
+def _said_stems(text: str) -> tuple[str, ...]:
+    return tuple(claim_stems(_ANONYMITY.sub("", text)))
 
 
 def frame_parses(

@@ -1,0 +1,91 @@
+"""What the round-12 speed-ups of claim alignment rest on (issue 18).
+
+``align_claims`` skips the band tests (containment, the paraphrase model) of a pair whose
+cosine is under FIRM, because no such pair can corroborate; and the per-text helpers it asks
+for every pair are cached, so they must give what the uncached functions give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newsbrief.analyze.claims as claims_mod
+from newsbrief.analyze.attribution import claim_stems
+from newsbrief.analyze.claim_pairs import (
+    _ANONYMITY,
+    FIRM,
+    HIGH,
+    LOW,
+    _corroborates,
+    _name_stems,
+    edge_from_cosine,
+    is_statement,
+    said_stems,
+)
+from newsbrief.analyze.claims import align_claims
+from newsbrief.analyze.descriptions import drop_speaker_descriptions
+
+A = "The council approved the new budget for the city's schools on Monday, the mayor said."
+B = "A new budget for the schools was approved by the council, officials said on Tuesday."
+TEXTS = [
+    A,
+    B,
+    "Rami Abdel, head of the Syrian Observatory, said four rebels were killed.",
+    "The ministry, speaking on condition of anonymity, said 3,000 people fled the town.",
+    "Ola Brenn, a former safety officer, appears in the video.",
+    "Short line.",
+    "Read more: Nevada celebrates its birthday",
+]
+
+
+@pytest.mark.parametrize("score", [0.0, 0.05, LOW, (LOW + HIGH) / 2, HIGH, 0.25, FIRM - 1e-9])
+@pytest.mark.parametrize("contained", [0.0, 0.5, 1.0])
+def test_no_score_under_firm_corroborates(score: float, contained: float) -> None:
+    # the early exit of ``lexical_score``: under FIRM the pair fails whatever the band says
+    def always(_a: str, _b: str) -> float:
+        return 1.0
+
+    edge = edge_from_cosine(A, B, score, lambda: contained, always)
+    assert edge in (0.0, score)
+    assert not _corroborates(edge, A, B, always, contained)
+
+
+def test_paraphrase_model_cannot_change_claims(make_article, monkeypatch) -> None:
+    lines = [
+        "The council approved the new budget for the city's schools on Monday.",
+        "The council approved a new budget for the schools of the city on Monday.",
+        "Schools in the city will get more teachers under the budget, officials said.",
+        "The city's schools will hire more teachers with the new budget, officials said.",
+        "Parents had asked the council for smaller classes for several years.",
+    ]
+    arts = [make_article(f"a{k}", " ".join(lines[k % 2 :: 2])) for k in range(4)]
+    sources = {a.id: a.id for a in arts}
+    got = {}
+    for value in (0.0, 1.0):
+        monkeypatch.setattr(claims_mod, "paraphrase_fn", lambda v=value: lambda _a, _b: v)
+        found = align_claims(arts, [], sources)
+        got[value] = [(c.text, [(m.article, m.sentence) for m in c.members]) for c in found]
+    assert got[0.0] == got[1.0]
+    assert got[0.0], "the story has claims"
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_cached_helpers_give_what_the_functions_compute(text: str) -> None:
+    assert said_stems(text) == claim_stems(_ANONYMITY.sub("", text))
+    assert drop_speaker_descriptions(text) == drop_speaker_descriptions.__wrapped__(text)
+    assert is_statement(text) == is_statement.__wrapped__(text)
+    assert _name_stems(text) == _name_stems.__wrapped__(text)
+
+
+def test_said_stems_hands_out_fresh_lists() -> None:
+    first = said_stems(TEXTS[3])
+    expected = list(first)
+    assert "#3000" in expected and "anonym" not in " ".join(expected)
+    first.clear()
+    assert said_stems(TEXTS[3]) == expected
+
+
+def test_descriptions_and_statements_on_examples() -> None:
+    assert drop_speaker_descriptions(TEXTS[2]) == "Rami Abdel said four rebels were killed."
+    assert drop_speaker_descriptions(TEXTS[4]) == "Ola Brenn, appears in the video."
+    assert [is_statement(t) for t in TEXTS] == [True, True, True, True, True, False, False]
