@@ -32,6 +32,7 @@ from newsbrief.analyze.conflict_checks import (
     polarity_findings,
 )
 from newsbrief.analyze.descriptions import drop_speaker_descriptions
+from newsbrief.analyze.text import demonym_base
 
 A = "The council approved the new budget for the city's schools on Monday, the mayor said."
 B = "A new budget for the schools was approved by the council, officials said on Tuesday."
@@ -121,3 +122,19 @@ def test_a_statement_still_conflicts_with_another() -> None:
     a, b = SELF[0], SELF[0].replace("12 people", "14 people")
     assert [f.kind for f in compare(a, b, [], [])] == ["number"]
     assert compare(a, a, [("2019-03", "March")], [("2018-01", "January")])[0].kind == "date"
+
+
+def test_content_stems_per_word_cache_gives_the_uncached_stems() -> None:
+    from newsbrief.analyze.text import _WORD_STEMS, content_stems
+    from newsbrief.text import STOP_WORDS, stem, words
+
+    text = "The Iraqi council's 3,000 members, and the city's mayors, met Syrians in U.S. towns."
+    expected = []
+    for w in words(text, fold=True, hyphens=True, numbers=True):
+        low = w.lower().removesuffix("'s")
+        if low in STOP_WORDS or len(low) < 2 or low.replace(",", "").replace(".", "").isdigit():
+            continue
+        expected.append(stem(demonym_base(low) if w[0].isupper() else low))
+    _WORD_STEMS.clear()
+    assert content_stems(text) == expected
+    assert "iraq" in expected and "syria" in expected and "council" in expected
