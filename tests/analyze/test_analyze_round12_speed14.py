@@ -8,6 +8,9 @@ skip comparing a statement with itself (same dates), which can find nothing.
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
 import newsbrief.analyze.claims as claims_mod
@@ -19,6 +22,7 @@ from newsbrief.analyze.claim_pairs import (
     LOW,
     _corroborates,
     _name_stems,
+    drop_anonymity,
     edge_from_cosine,
     is_statement,
     said_stems,
@@ -32,7 +36,7 @@ from newsbrief.analyze.conflict_checks import (
     polarity_findings,
 )
 from newsbrief.analyze.descriptions import drop_speaker_descriptions
-from newsbrief.analyze.text import demonym_base
+from newsbrief.analyze.text import _CREDIT, demonym_base, is_credit
 
 A = "The council approved the new budget for the city's schools on Monday, the mayor said."
 B = "A new budget for the schools was approved by the council, officials said on Tuesday."
@@ -138,3 +142,74 @@ def test_content_stems_per_word_cache_gives_the_uncached_stems() -> None:
     _WORD_STEMS.clear()
     assert content_stems(text) == expected
     assert "iraq" in expected and "syria" in expected and "council" in expected
+
+
+ANONYMOUS = [
+    "The mayor, who asked not to be named, said the bridge will close.",
+    "An official, speaking on condition of anonymity, said 40 people were held.",
+    "The ministry, because he was not authorized to speak, declined to comment.",
+    "A source WHO SPOKE ON CONDITION OF ANONYMITY said the plan failed.",
+    "A source, speaking on condıtion of anonymity, said the plan failed.",  # dotless i
+    "The council approved the budget on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", ANONYMOUS)
+def test_drop_anonymity_is_the_regex(text: str) -> None:
+    assert drop_anonymity(text) == _ANONYMITY.sub("", text)
+    assert said_stems(text) == claim_stems(_ANONYMITY.sub("", text))
+
+
+def test_drop_anonymity_drops_the_introduction() -> None:
+    assert "condıtion" not in drop_anonymity(ANONYMOUS[4])  # the regex ignores case so
+    assert drop_anonymity(ANONYMOUS[5]) == ANONYMOUS[5]
+
+
+CREDITS = [
+    "Image courtesy of the city council.",
+    "Copyright 2019 The Daily Record.",
+    "© Reuters, all rights reserved.",
+    "(AP Photo/John Smith) Crowds gathered outside the court.",
+    "A post shared by Ann Vale (@annvale) on Jun 3, 2019 at 4:12pm PDT",
+    "Eds: Updates with 4th graf on the vote.",
+    "Click here to sign up for our newsletter.",
+    "Clıck here to sign up for our newsletter.",  # dotless i: the regex ignores case so
+    "Follow him on Twitter at @annvale.",
+    "The council noted that the photo of the bridge was taken in 2019.",
+    "The council approved the new budget on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", CREDITS)
+def test_is_credit_is_the_regex(text: str) -> None:
+    assert is_credit(text) == (_CREDIT.search(text) is not None)
+
+
+def test_is_credit_on_examples() -> None:
+    assert [is_credit(t) for t in CREDITS] == [True] * 9 + [False, False]
+
+
+def test_only_the_listed_characters_fold_to_ascii() -> None:
+    # ``may_hold``'s premise: no other character is matched to an ASCII letter or digit when
+    # case is ignored, nor lower-cased to one or to two characters
+    from newsbrief.analyze.text import _FOLDS_TO_ASCII
+
+    ascii_class = re.compile(r"[a-z0-9]", re.IGNORECASE)
+    found = set()
+    for cp in range(128, sys.maxunicode + 1):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        low = c.lower()
+        if ascii_class.fullmatch(c) or len(low) != 1 or low.isascii():
+            found.add(c)
+    assert found == _FOLDS_TO_ASCII
+
+
+def test_may_hold() -> None:
+    from newsbrief.analyze.text import may_hold
+
+    assert may_hold("Speaking on CONDITION of anonymity", ("condition",))
+    assert may_hold("on condıtion of anonymity", ("condition",))  # dotless i: searched
+    assert not may_hold("The council met on Monday.", ("condition", "who"))
+    assert not may_hold("“Quoted” words, no match.", ("condition",))

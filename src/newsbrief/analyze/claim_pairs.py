@@ -23,7 +23,7 @@ from newsbrief.analyze.conflict_checks import entity_findings, number_findings, 
 from newsbrief.analyze.descriptions import drop_speaker_descriptions
 from newsbrief.analyze.frames import fold_name
 from newsbrief.analyze.numbers import quantities, same_amount
-from newsbrief.analyze.text import content_stems, cosine, demonym_base, is_credit
+from newsbrief.analyze.text import content_stems, cosine, demonym_base, is_credit, may_hold
 from newsbrief.paraphrase import paraphrase_score
 from newsbrief.records import Article
 from newsbrief.text import STOP_WORDS, words
@@ -344,13 +344,24 @@ def _shared_figure(a: str, b: str) -> bool:
 
 def said_stems(text: str) -> list[str]:
     """``claim_stems`` of a statement with how an unnamed source is introduced dropped
-    (``_ANONYMITY``): the stems claims compare."""
+    (:func:`drop_anonymity`): the stems claims compare."""
     return list(_said_stems(text))
 
 
 @lru_cache(maxsize=16_384)  # asked again for every pair a statement is in
 def _said_stems(text: str) -> tuple[str, ...]:
-    return tuple(claim_stems(_ANONYMITY.sub("", text)))
+    return tuple(claim_stems(drop_anonymity(text)))
+
+
+def drop_anonymity(text: str) -> str:
+    """``text`` without how an unnamed source is introduced (``_ANONYMITY``).
+
+    Every match of ``_ANONYMITY`` holds "who", "condition" or "authori" in some case: a
+    text that cannot hold them (``text.may_hold``) is returned as it is.
+    """
+    if not may_hold(text, ("who", "condition", "authori")):
+        return text
+    return _ANONYMITY.sub("", text)
 
 
 def frame_parses(
