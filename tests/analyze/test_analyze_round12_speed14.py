@@ -16,16 +16,12 @@ import pytest
 import newsbrief.analyze.claims as claims_mod
 from newsbrief.analyze.attribution import claim_stems
 from newsbrief.analyze.claim_pairs import (
-    _ANONYMITY,
     FIRM,
     HIGH,
     LOW,
     _corroborates,
     _name_stems,
-    drop_anonymity,
     edge_from_cosine,
-    is_statement,
-    said_stems,
 )
 from newsbrief.analyze.claims import align_claims
 from newsbrief.analyze.conflict_checks import (
@@ -36,6 +32,7 @@ from newsbrief.analyze.conflict_checks import (
     polarity_findings,
 )
 from newsbrief.analyze.descriptions import drop_speaker_descriptions
+from newsbrief.analyze.statements import _ANONYMITY, drop_anonymity, is_statement, said_stems
 from newsbrief.analyze.text import _CREDIT, demonym_base, is_credit
 
 A = "The council approved the new budget for the city's schools on Monday, the mayor said."

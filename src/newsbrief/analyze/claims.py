@@ -21,10 +21,8 @@ from newsbrief.analyze.claim_pairs import (
     edge_from_cosine,
     frame_parses,
     frames_apart,
-    is_statement,
     numbers_apart,
     paraphrase_fn,
-    said_stems,
     semantic_fn,
     shares_event,
     shares_event_beyond_descriptions,
@@ -32,6 +30,7 @@ from newsbrief.analyze.claim_pairs import (
     topic_only,
 )
 from newsbrief.analyze.sources import count_independent
+from newsbrief.analyze.statements import is_statement, said_stems
 from newsbrief.analyze.text import idf_weights
 from newsbrief.records import Article, Claim, Derivation, Sentence, SentenceRef
 
