@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from newsbrief import parse
-from newsbrief.analyze.attribution import claim_stems, said_text
+from newsbrief.analyze.attribution import said_text
 from newsbrief.analyze.claim_frames import (
     frame_needs_parse,
     frames_disagree,
@@ -22,10 +23,12 @@ from newsbrief.analyze.conflict_checks import entity_findings, number_findings, 
 from newsbrief.analyze.descriptions import drop_speaker_descriptions
 from newsbrief.analyze.frames import fold_name
 from newsbrief.analyze.numbers import quantities, same_amount
-from newsbrief.analyze.text import content_stems, cosine, demonym_base, is_credit
+from newsbrief.analyze.statements import is_statement as is_statement  # eval.align asks here
+from newsbrief.analyze.statements import said_stems
+from newsbrief.analyze.text import content_stems, cosine, demonym_base
 from newsbrief.paraphrase import paraphrase_score
 from newsbrief.records import Article
-from newsbrief.text import STOP_WORDS, words
+from newsbrief.text import words
 
 # Cosine over IDF-weighted stems of what is said (attribution dropped): from HIGH up two
 # sentences say the same thing; between LOW and HIGH only when the IDF-weighted containment
@@ -44,7 +47,6 @@ PARAPHRASE_MIN = 0.5
 # the bar above which conflicts inside a claim are reported (analyze.conflicts), so that two
 # reports of one event with different numbers still meet in one claim.
 FIRM = 0.3
-MIN_WORDS = 6
 # Optional sentence embeddings (``semantic=True``, the ``embeddings`` extra): a pair whose
 # lexical cosine is at least SEM_LEXICAL_FLOOR but fails the tests above still aligns when
 # the MiniLM cosine of what is said reaches SEM_MIN. A 2-fold fit over the SuperPAL dev
@@ -52,50 +54,6 @@ MIN_WORDS = 6
 # 2-fold scored: P 0.74 R 0.65 F1 0.69 against 0.87 / 0.47 / 0.61 without.
 SEM_MIN = 0.5
 SEM_LEXICAL_FLOOR = 0.10
-
-_VERBISH = re.compile(
-    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|"
-    r"do|does|did|\w+ed|\w+s)\b"
-)
-
-
-# How an unnamed source is introduced ("who asked not to be named", "speaking on condition of
-# anonymity"): part of the attribution, not of what is said. Two unrelated quotes of two
-# anonymous sources share these words, which made them one claim (issue 16 judged sample).
-_ANONYMITY = re.compile(
-    r",?\s*(?:who\s+(?:asked|requested|spoke|declined|did\s+not\s+want|didn't\s+want)\b"
-    r"[^,.;:]*?\b(?:named|identified|identify|anonymity|authorized|authorised|publicly)"
-    r"|(?:speaking\s+)?on\s+(?:the\s+)?condition\s+(?:of\s+anonymity|that\s+(?:he|she|they)"
-    r"\s+not\s+be\s+(?:named|identified))"
-    r"|\s*(?:because|as|since)\s+(?:he|she|they)\s+(?:was|were|is|are|wasn't|weren't)\s+(?:not\s+)?"
-    r"authori[sz]ed\s+to\s+[^,.;:]*)\b",
-    re.IGNORECASE,
-)
-
-
-def is_statement(text: str) -> bool:
-    """A body sentence worth aligning: long enough and not a heading or a caption stub."""
-    toks = words(text, fold=True, hyphens=True, numbers=True)
-    if len(toks) < MIN_WORDS or is_credit(text):
-        return False  # too short, or a credit, caption or editors' note
-    if text.rstrip(" \"'”’").endswith("?"):
-        return False  # a question states nothing to corroborate
-    if _RELATED_LINK.match(text):
-        return False  # "More: Nevada celebrates ...": a link to another story, not a statement
-    content = [t for t in toks if len(t) > 3 and t.lower() not in STOP_WORDS]
-    capitalised = sum(1 for t in content if t[:1].isupper())
-    if not text.rstrip().endswith(_ENDINGS) and capitalised >= 0.7 * max(1, len(content)):
-        return False  # a Title Case Headline without final punctuation
-    return bool(_VERBISH.search(text.lower()))
-
-
-# Page furniture pointing to other stories ("More: ...", "Read more: ...", "Related: ...").
-_RELATED_LINK = re.compile(
-    r"\s*(?:more|read more|related|related coverage|see also|also read|read also|recommended)"
-    r"\s*:",
-    re.IGNORECASE,
-)
-_ENDINGS = (".", "!", "?", '"', "'", "”", "’", ")", "…")
 
 
 def containment(stems_a: list[str], stems_b: list[str], idf: dict[str, float]) -> float:
@@ -245,10 +203,11 @@ EVENT_COSINE = 0.5
 EVENT_MIN_SHARED = 2
 
 
-def _name_stems(text: str) -> set[str]:
+@lru_cache(maxsize=16_384)  # asked again for every pair a statement is in
+def _name_stems(text: str) -> frozenset[str]:
     """Stems of the capitalised words of what is said, after its first word: the names."""
     toks = words(said_text(text), hyphens=True, numbers=True)
-    return {s for t in toks[1:] if t[:1].isupper() for s in content_stems(t)}
+    return frozenset(s for t in toks[1:] if t[:1].isupper() for s in content_stems(t))
 
 
 def shares_event(a: str, b: str, stems_a: list[str], stems_b: list[str], score: float) -> bool:
@@ -278,7 +237,7 @@ def shares_event_beyond_descriptions(a: str, b: str, idf: dict[str, float]) -> b
     da, db = drop_speaker_descriptions(a), drop_speaker_descriptions(b)
     if da == a and db == b:
         return True  # nothing dropped: ``shares_event`` has already decided
-    sa, sb = claim_stems(_ANONYMITY.sub("", da)), claim_stems(_ANONYMITY.sub("", db))
+    sa, sb = said_stems(da), said_stems(db)
     return shares_event(da, db, sa, sb, cosine(sa, sb, idf))
 
 
@@ -335,8 +294,8 @@ def topic_only(a: str, b: str, score: float) -> bool:
 
 
 def _shared_figure(a: str, b: str) -> bool:
-    fa = {s for s in claim_stems(_ANONYMITY.sub("", a)) if s.startswith("#")}
-    return bool(fa) and not fa.isdisjoint(claim_stems(_ANONYMITY.sub("", b)))
+    fa = {s for s in said_stems(a) if s.startswith("#")}
+    return bool(fa) and not fa.isdisjoint(said_stems(b))
 
 
 def frame_parses(

@@ -11,9 +11,7 @@ import math
 from collections import Counter
 from collections.abc import Callable
 
-from newsbrief.analyze.attribution import claim_stems
 from newsbrief.analyze.claim_pairs import (
-    _ANONYMITY,
     FIRM,
     HIGH,
     MIN_SHARED,
@@ -23,7 +21,6 @@ from newsbrief.analyze.claim_pairs import (
     edge_from_cosine,
     frame_parses,
     frames_apart,
-    is_statement,
     numbers_apart,
     paraphrase_fn,
     semantic_fn,
@@ -33,6 +30,7 @@ from newsbrief.analyze.claim_pairs import (
     topic_only,
 )
 from newsbrief.analyze.sources import count_independent
+from newsbrief.analyze.statements import is_statement, said_stems
 from newsbrief.analyze.text import idf_weights
 from newsbrief.records import Article, Claim, Derivation, Sentence, SentenceRef
 
@@ -75,7 +73,7 @@ def align_claims(
                 continue
             sents[(art.id, s.index)] = s
             klass[(art.id, s.index)] = k
-    stems = [claim_stems(_ANONYMITY.sub("", t)) for t in texts]
+    stems = [said_stems(t) for t in texts]
     # document frequency counts every sentence, repeated texts included
     idf = idf_weights(stems[klass[n]] for n in sents)
     para = paraphrase_fn()
@@ -132,6 +130,12 @@ def align_claims(
             order_shared = sorted(shared)
             dot = sum(ca[t] * cb[t] * sq.get(t, 1.0) for t in order_shared)
             cos = dot / (norms[i] * norms[j]) if dot else 0.0
+            if cos < FIRM:
+                # ``edge_from_cosine`` returns 0.0 or ``cos`` itself, and ``_corroborates``
+                # rejects every score under FIRM: the pair fails whatever the band tests
+                # (containment, the paraphrase model) would say, so they are not run
+                lexical[key] = 0.0
+                return 0.0
             contained: list[float] = []
 
             def contain() -> float:  # ``containment(sa, sb, idf)``, computed once if asked

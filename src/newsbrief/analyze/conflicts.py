@@ -97,6 +97,8 @@ def find_conflicts(
         for n in (na, nb):
             if n not in dates_of:
                 dates_of[n] = tuple(_sentence_dates(by_id[n[0]], n[1]))
+        if ta == tb and dates_of[na] == dates_of[nb]:
+            return []  # ``compare`` finds nothing between a statement and itself
         key = (ta, tb, dates_of[na], dates_of[nb], strict)
         got = found.get(key)
         if got is not None:

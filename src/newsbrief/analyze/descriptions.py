@@ -10,6 +10,7 @@ happens (``claim_pairs.shares_event_beyond_descriptions``), not as their similar
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsbrief.analyze.names import ROLE_WORDS
 
@@ -69,6 +70,7 @@ _OPENING_ACCORDING = re.compile(r"^\s*According\s+to\s+[^,;:\"“”]{1,80},\s*"
 _CLOSING_ATTRIBUTION = re.compile(r",\s+according\s+to\s+[^,;:\"“”]{1,80}(?=\s*[.!]?\s*$)")
 
 
+@lru_cache(maxsize=16_384)  # claims ask again for every pair a statement is in
 def drop_speaker_descriptions(text: str) -> str:
     """``text`` without the descriptions of its speakers ("X, head of Y, said" -> "X said")
     and of the people it names ("X, a former officer, appears" -> "X appears")."""

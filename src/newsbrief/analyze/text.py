@@ -22,16 +22,35 @@ def content_stems(text: str) -> list[str]:
 # claims and conflicts ask for the stems of one sentence many times (every pair it is in)
 @lru_cache(maxsize=16_384)
 def _content_stems(text: str) -> tuple[str, ...]:
+    found = _WORD_STEMS
+    if len(found) > _MAX_WORD_STEMS:
+        found.clear()
     out = []
     for w in words(text, fold=True, hyphens=True, numbers=True):
-        low = w.lower()
-        if low.endswith("'s"):
-            low = low[:-2]
-        if low in STOP_WORDS or len(low) < 2 or low.replace(",", "").replace(".", "").isdigit():
-            continue
-        # only capitalised words can be demonyms; lowercase "crisis" must stay itself
-        out.append(stem(demonym_base(low) if w[0].isupper() else low))
+        got = found.get(w, _MISSING)
+        if got is _MISSING:
+            got = found[w] = _word_stem(w)
+        if got is not None:
+            out.append(got)
     return tuple(out)
+
+
+# ``_word_stem`` of every token seen (a plain dict: a story's sentences repeat most of their
+# words, and the per-word tests cost more than one look-up); emptied past _MAX_WORD_STEMS.
+_WORD_STEMS: dict[str, str | None] = {}
+_MAX_WORD_STEMS = 200_000
+_MISSING = ""  # "not seen yet" (were a stem ever "", it would be recomputed, not lost)
+
+
+def _word_stem(w: str) -> str | None:
+    """The content stem of one token, or None for a word that is not content."""
+    low = w.lower()
+    if low.endswith("'s"):
+        low = low[:-2]
+    if low in STOP_WORDS or len(low) < 2 or low.replace(",", "").replace(".", "").isdigit():
+        return None
+    # only capitalised words can be demonyms; lowercase "crisis" must stay itself
+    return stem(demonym_base(low) if w[0].isupper() else low)
 
 
 def idf_weights(docs: Iterable[list[str]]) -> dict[str, float]:
@@ -162,4 +181,43 @@ _CREDIT = re.compile(
 @lru_cache(maxsize=16_384)  # asked once per sentence pair a conflict check looks at
 def is_credit(text: str) -> bool:
     """A credit, caption or editors' note: not a statement to corroborate or dispute."""
-    return _CREDIT.search(text) is not None
+    return may_hold(text, _CREDIT_WORDS) and _CREDIT.search(text) is not None
+
+
+# Characters that ignoring case (``re.IGNORECASE``) matches to an ASCII letter, or that
+# ``str.lower`` maps to an ASCII letter or to two characters: "İ", "ı", "ſ" and the Kelvin
+# sign. In a text without them a case-ignoring match of ASCII letters is a substring of the
+# lower-cased text.
+_FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether ``text`` may hold, ignoring case as ``re.IGNORECASE`` does, one of ``words``
+    (lower case: ASCII letters, digits, spaces, punctuation): False only when it cannot.
+
+    A cheap test before a slow case-ignoring regex every match of which holds one of
+    ``words`` (a regex of many branches costs about 70 µs a sentence, this a few).
+    """
+    if not _FOLDS_TO_ASCII.isdisjoint(text):
+        return True
+    low = text.lower()
+    return any(w in low for w in words)
+
+
+# Every match of ``_CREDIT`` holds one of these (a branch's own words, in some case).
+_CREDIT_WORDS = (
+    "©",
+    "copyright",
+    "credit",
+    "courtesy",
+    "photo",
+    "image",
+    "shared by",
+    "graf",
+    "para",
+    "ed:",
+    "eds:",
+    "note",
+    "click here",
+    "follow",
+)
