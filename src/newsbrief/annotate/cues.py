@@ -51,7 +51,15 @@ AFTER_ACCORDING = re.compile(
 )
 AFTER_DASH = re.compile(rf"[ \t]*[―—–]+[ \t\xa0]*(?P<subj>{_CAPRUN})")
 VERB_RE = re.compile(rf"\b(?P<verb>{VERBS})\b")
-SUBJ_END = re.compile(rf"(?P<subj>{_SUBJ})(?:\s*\([^()]{{1,24}}\))?\s+{_AUX}$")
+# "X is pleased to announce that …": the feeling is the subject's, the announcing too
+_GLAD_TO = (
+    r"(?:(?:is|are|was|were|am)\s+(?:very\s+|so\s+)?(?:happy|pleased|proud|delighted|glad|sad"
+    r"|sorry|excited|thrilled|saddened|honored|honoured)\s+to\s+)?"
+)
+# the subject starts a word: searched for, "an" would start inside "Hagerman and said"
+SUBJ_END = re.compile(
+    rf"(?<![\w'’.\-])(?P<subj>{_SUBJ})(?:\s*\([^()]{{1,24}}\))?\s+{_AUX}{_GLAD_TO}$"
+)
 PARTICIPLES = [
     "saying",
     "adding",
@@ -80,10 +88,19 @@ _RNOTELL = "|".join(sorted(REPORT_VERBS - _TELL | {"pointed out"}, key=len, reve
 _RVERBS = "|".join(sorted(REPORT_VERBS | {"pointed out"}, key=len, reverse=True))
 # "told reporters at the scene that …": the place of telling is not content either
 _PLACE_THAT = r"(?:\s+(?:at|in|on|during|after)\s+[^,“”\"]{1,40}?(?=\s+that\s))?"
+# "confirmed that was the place where …": a "that" followed straight by a finite verb is the
+# demonstrative subject of the statement, not the complementizer that opens it; it stays. A
+# plural verb never has "that" for subject: "messages X wrote that were …" is a relative
+# clause on the noun before the cue
+_THAT = (
+    r"(?:that\s+(?!(?:is|was|has|had|will|would|could|should|can|may|might|must"
+    r"|does|did|isn['’]t|wasn['’]t|won['’]t|wouldn['’]t|doesn['’]t|didn['’]t|means|meant"
+    r"|seems|seemed|makes|made)\b))?"
+)
 # the verb ends its word: "referred additional questions" holds no "add"
 _SV_TAIL = (
     rf"{_SP}{_AUX}(?:(?P<verb>{_RNOTELL})\b|(?P<tverb>{_TELLS})\b{_OBJECT}){_PLACE_THAT}"
-    rf"\s*,?\s*(?:that\s+)?(?P<content>[^:,\s].{{12,}})$"
+    rf"\s*,?\s*{_THAT}(?P<content>[^:,\s].{{12,}})$"
 )
 # "X, spokesman for Y, said", "X, 29, of Springfield, Ill., says": up to three comma-chunks
 # without quote marks between the subject and its verb
@@ -187,9 +204,11 @@ _SAID_MODIFIER = lx.words(
 
 _PARTICIPLE_REST = re.compile(r"(?:[a-z]+ing|according to)\b")
 # "…, Graham said Tuesday, even before this latest story broke": what follows the cue tells
-# when or where it was said, not more of the statement
+# when or where it was said, not more of the statement ("until" is not among them: saying is
+# an act at one time, which "until" cannot measure; "…, he added, until his backers quit" is
+# the statement going on after its cue)
 _SAYING_WHEN = re.compile(
-    r"(?:(?:even|just|shortly|long|only|well)[ \t]+)?(?:before|after|when|while|since|until|during"
+    r"(?:(?:even|just|shortly|long|only|well)[ \t]+)?(?:before|after|when|while|since|during"
     r"|despite|amid|following|in[ \t]+an?[ \t]+(?:interview|statement|speech|letter|email|post))\b"
 )
 # A temporal clause opening an interrupted statement ("As the day drew near, she says, she
@@ -305,11 +324,9 @@ def match_reported(s: str) -> Match | None:
 _RVERB_RE = re.compile(rf"\b(?P<verb>{_RVERBS})\b")
 _TELL_RE = re.compile(rf"(?:{_TELLS})$")
 _OBJ_CONTENT = re.compile(
-    rf"{_OBJECT}{_PLACE_THAT}\s*,?\s*(?:that\s+)?(?P<content>[^:,(\s].{{12,}})$", re.S
+    rf"{_OBJECT}{_PLACE_THAT}\s*,?\s*{_THAT}(?P<content>[^:,(\s].{{12,}})$", re.S
 )
-_LOOSE_CONTENT = re.compile(
-    rf"{_PLACE_THAT}\s*,?\s*(?:that\s+)?(?P<content>[^:,(\s].{{12,}})$", re.S
-)
+_LOOSE_CONTENT = re.compile(rf"{_PLACE_THAT}\s*,?\s*{_THAT}(?P<content>[^:,(\s].{{12,}})$", re.S)
 _WHO_END = re.compile(rf"(?<=,)\s+(?P<subj>who)\s+{_AUX}$")
 MAIN_VERB_AFTER = re.compile(rf",[\"”’']*\s+{_AUX}(?:{VERBS})\b")
 

@@ -17,6 +17,11 @@ from newsbrief.records import Sentence
 _CUE_RIGHT_BEFORE = re.compile(rf"\b(?:{cues.VERBS})[,:][ \t]*$")
 
 
+def cued_right_before(text: str, span: _Span) -> bool:
+    """Whether a speech verb and a comma or colon stand right before the opening mark."""
+    return _CUE_RIGHT_BEFORE.search(text, max(0, span.open - 40), span.open) is not None
+
+
 def is_fragment(text: str, span: _Span, content: str) -> bool:
     """A quote that continues the running sentence ("said voting fraud is “a big problem”")."""
     if _CUE_RIGHT_BEFORE.search(text, max(0, span.open - 40), span.open):

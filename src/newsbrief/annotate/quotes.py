@@ -23,6 +23,7 @@ from newsbrief.annotate.direct_cues import (
     cue_after,
     cue_before,
     cue_sentences,
+    cued_right_before,
     is_fragment,
     is_title,
     parsed_cue,
@@ -44,6 +45,13 @@ def shown_from(text: str, q: Quote) -> bool:
         return True
     head, sep, tail = q.text.partition(" … ")
     return bool(sep) and whole.startswith(head) and whole.endswith(tail) and bool(head and tail)
+
+
+def _closed_sentence_cued_before(text: str, span: _Span) -> bool:
+    """Whether a quotation that ends its own sentence (a full stop inside the closing mark)
+    follows a cue right before its opening mark ('I said, “…”'): the clause after it then
+    starts the writer's next sentence, and its verb is no cue of this quotation."""
+    return text[span.end - 1 : span.end] == "." and cued_right_before(text, span)
 
 
 @dataclass(slots=True)
@@ -166,6 +174,8 @@ def plan_quotes(
         s_start = s_end = -1
         m = cue_after(text, span)
         short = len(content.split()) < 4
+        if m and not short and _closed_sentence_cued_before(text, span):
+            m = None  # 'I said, “I am here.” They continued to shout': the cue is before it
         if m:
             subj, verb = m.group("subj"), m.groupdict().get("verb") or "—"
             s_start, s_end = span.close + m.start("subj"), span.close + m.end("subj")

@@ -16,6 +16,7 @@ from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.attributed import match_general
 from newsbrief.annotate.cue_shapes import copular_feel
+from newsbrief.annotate.cue_that import relative_that
 from newsbrief.annotate.reported_content import (
     addressed,
     after_addressee,
@@ -25,6 +26,7 @@ from newsbrief.annotate.reported_content import (
     next_statement,
 )
 from newsbrief.annotate.span_narration import quoted_words_only
+from newsbrief.annotate.span_open import widened_to_opening
 from newsbrief.annotate.speakers import Resolver
 from newsbrief.records import Quote, Sentence
 
@@ -261,7 +263,7 @@ def reported_matches(
     ``covered`` spans, in the order their speakers are resolved. Matching reads no parse, so
     the sentences the speakers need can be parsed in one batch before ``resolve_reported``."""
     out: list[Pending] = []
-    for sent in sentences:
+    for i, sent in enumerate(sentences):
         s = _mask(sent, covered)
         taken = [
             (max(a, sent.start) - sent.start, min(b, sent.end) - sent.start)
@@ -284,6 +286,8 @@ def reported_matches(
             # the object noun of the subject's verb; what is charged or reported is not the
             # subject's statement
             found = None
+        if found and relative_that(s, found[2], found[1], found[3]):
+            found = None  # "messages X wrote that were …": a relative clause, no statement
         if found and found[3][1] <= found[1][0] and _RELATIVE.search(found[0]):
             # "…, a newsletter that he writes.": a relative clause, not a trailing cue
             found = None
@@ -296,6 +300,9 @@ def reported_matches(
             c_rel, cut = interruption(s, verb, s_rel, c_rel)
             subj, s_rel = _clause_subject(s, pattern_subj, s_rel, min(s_rel[1], c_rel[0]))
             span = content_bounds(text, sent, c_rel, covered, 12)
+            if span is not None and c_rel[1] <= s_rel[0] and cut is None:
+                last = max((p.sentence for p in out), default=-1)
+                span = widened_to_opening(text, sentences, i, span, c_rel, covered, last)
             if span is not None and subj:
                 span = _before_speaker_named_again(text, span, subj)
             if span is not None and subj and c_rel[1] <= s_rel[0]:
@@ -340,6 +347,9 @@ def reported_matches(
     return out
 
 
+_HE_SHE = re.compile(r"[Hh]e|[Ss]he")
+
+
 def resolve_reported(text: str, pending: list[Pending], resolver: Resolver) -> list[Quote]:
     out: list[Quote] = []
     for p in pending:
@@ -350,12 +360,17 @@ def resolve_reported(text: str, pending: list[Pending], resolver: Resolver) -> l
         if p.note:
             resolver.note(p.s_start, speaker)
         subj = p.subj.rstrip(".") if p.subj is not None else None
-        shown = text[p.start : p.end]
+        start, end = p.start, p.end
+        if speaker and p.cut is None and end <= p.s_start and _HE_SHE.fullmatch(p.subj or ""):
+            # 'Lind called the office “to make sure …,” she said': once "she" is Lind, the
+            # narration naming her is the writer's, as after '…, Lind said'
+            start, end = quoted_words_only(text, (start, end), speaker)
+        shown = text[start:end]
         if p.cut is not None:
             # "the plan, he said, had failed" reads "the plan … had failed": the statement's
             # words only (the offsets keep the whole stretch)
             shown = f"{text[p.start : p.cut[0]].rstrip(' ,')} … {text[p.cut[1] : p.end].lstrip()}"
-        q = Quote(shown, p.kind, p.sentence, p.start, p.end, speaker, subj, p.cue)
+        q = Quote(shown, p.kind, p.sentence, start, end, speaker, subj, p.cue)
         out.append(q)
     return out
 

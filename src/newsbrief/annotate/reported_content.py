@@ -8,6 +8,7 @@ import re
 
 from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
+from newsbrief.annotate.span_dash import closed_by_dash
 from newsbrief.annotate.speaker_kinds import trim as _trim
 from newsbrief.records import Sentence
 
@@ -17,10 +18,10 @@ _DAY_THAT = re.compile(
     r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today"
     r"|(?:last|this)\s+(?:week|month|year|weekend))\s+that\s+"
 )
-# ", but he declined to say …", "but the ministry would not comment": the writer's note on
-# what was not said, never part of the statement
+# ", but he declined to say …", "but the ministry would not comment", "…, however, she would
+# not say whether …": the writer's note on what was not said, never part of the statement
 _BUT_DECLINED = re.compile(
-    r",?\s+but\s+(?:(?:he|she|they|it|(?:the|a)\s+\w+)\s+)?(?:declined|refused|would\s+not"
+    r"[,;]?\s+(?:but|however,)\s+(?:(?:he|she|they|it|(?:the|a)\s+\w+)\s+)?(?:declined|refused|would\s+not"
     r"|wouldn['’]t|did\s+not|didn['’]t|could\s+not|couldn['’]t)\s+(?:to\s+)?(?:say|comment"
     r"|elaborate|discuss|answer|confirm|disclose|specify|identify|provide|reveal|release)\b"
 )
@@ -194,6 +195,7 @@ def content_bounds(
         found = writers.search(text, start, end)
         if found is not None:
             end = found.start()
+    end = closed_by_dash(text, sent.start, start, end)
     tail = _QUOTED_TAIL.search(text, start, end)
     after = text[end : end + 2].lstrip(",")[:1]
     closed = text[end - 1 : end] in _CLOSING or (after != "" and after in _CLOSING)
