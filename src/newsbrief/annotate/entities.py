@@ -41,6 +41,7 @@ from newsbrief.annotate.name_descriptors import (
     given_name_al,
     lead_descriptor,
 )
+from newsbrief.annotate.names_possessive import possessor_offices
 from newsbrief.annotate.speaker_words import NOT_PERSON_HEADS
 from newsbrief.records import Article, Mention, Sentence
 
@@ -306,33 +307,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
             found.append(f)
             apposition_after(text, f)
     singles_as_people(text, sentences, found, vocab)
-    return _possessor_offices(text, found)
-
-
-def _possessor_offices(text: str, found: list[Found]) -> list[Found]:
-    """ "the Norfolk District Attorney's Office": a name, its possessive and one capitalised
-    body noun are one organisation; split at the possessive, "Office" alone spoke."""
-    out: list[Found] = []
-    for f in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and len(f.toks) == 1
-            and f.toks[0].low in lx.ORG_KEYWORDS
-            and f.toks[0].text[:1].isupper()
-            and prev.sentence == f.sentence
-            and text[prev.toks[-1].end : f.toks[0].start] in _POSSESSIVE_GAPS
-        ):
-            last = prev.toks[-1]
-            gap = text[last.end : f.toks[0].start].rstrip()
-            owner = Tok(last.text + gap, last.start, last.end + len(gap))
-            out[-1] = Found("org", [*prev.toks[:-1], owner, f.toks[0]], prev.sentence)
-            continue
-        out.append(f)
-    return out
-
-
-_POSSESSIVE_GAPS = frozenset({"'s ", "’s "})
+    return possessor_offices(text, found)
 
 
 _NAMESAKE_REACH = 2  # sentences
