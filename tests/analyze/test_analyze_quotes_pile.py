@@ -280,7 +280,7 @@ def test_the_place_check_flags_a_place_modifier_and_spares_a_person() -> None:
     cases = [
         (
             "Fort Wayne",
-            ["The Fort Wayne mother accused of the killings told a judge she was sorry."],
+            ["The Fort Wayne mother accused of the theft told a judge she was sorry."],
         ),
         ("Mara Delt", ["Mara Delt, a teacher from Fort Wayne, said the school was closed."]),
         ("Acme Corp", ["Acme Corp said its profit rose in Ohio."]),
@@ -288,4 +288,4 @@ def test_the_place_check_flags_a_place_modifier_and_spares_a_person() -> None:
     ]
     assert place_speakers(cases) == ["Fort Wayne"]
     assert _place_shape("Stafford Township") and _place_shape("North Austin")
-    assert not _place_shape("Crystal Munoz") and not _place_shape("Kazdin")
+    assert not _place_shape("Crystal Marno") and not _place_shape("Kazdin")

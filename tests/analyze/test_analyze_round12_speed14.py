@@ -44,7 +44,7 @@ TEXTS = [
     "The ministry, speaking on condition of anonymity, said 3,000 people fled the town.",
     "Ola Brenn, a former safety officer, appears in the video.",
     "Short line.",
-    "Read more: Nevada celebrates its birthday",
+    "Read more: Calderwick celebrates its birthday",
 ]
 
 

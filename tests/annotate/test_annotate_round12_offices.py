@@ -1,4 +1,4 @@
-"""A body named by its holder's possessive ("the Norfolk District Attorney's Office") is one
+"""A body named by its holder's possessive ("the Ashwen District Attorney's Office") is one
 organisation (split at the possessive, the bare "Office" was the speaker); an age word that
 opens a sentence ("Fifteen-year-old X says") is no part of the name after it."""
 

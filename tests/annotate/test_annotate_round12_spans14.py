@@ -99,7 +99,7 @@ def test_feel_with_a_clause_is_still_a_view() -> None:
 
 
 def test_an_object_and_a_second_predicate_are_no_clause() -> None:
-    # "maintained his innocence and also is being …": the finite verb after "and" is the
+    # "denied the charge and also is being …": the finite verb after "and" is the
     # subject's next act; the content is the object of "maintained"
     assert not is_clause("his innocence and also is being represented by his lawyer")
     assert not is_clause("the 1990 transit act and is involved in the new campaign")
@@ -108,7 +108,7 @@ def test_an_object_and_a_second_predicate_are_no_clause() -> None:
     assert is_clause("the makers knew, or should have known, that it was unsafe")
     assert is_clause("shops open only in the morning and will close at noon")
     qs = _speech(
-        "Kai Moreno, serving a long sentence, has maintained his innocence and also is being "
+        "Kai Moreno, serving a long sentence, has denied the charge and also is being "
         "represented by a new lawyer, who called the family on Friday.\n"
     )
     assert qs == []

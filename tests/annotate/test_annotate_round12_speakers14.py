@@ -52,7 +52,7 @@ def test_a_given_name_junior_stays_a_name() -> None:
 def test_a_surname_is_no_alias_of_the_hotel_named_after_it() -> None:
     art = _all(
         "Guests gathered at the Arvane International Hotel on Friday. The judge halted the "
-        'order. "If something happens blame him," Arvane wrote on Twitter.'
+        'order. "If anything goes wrong blame him," Arvane wrote on Twitter.'
     )
     kinds = {m.entity: m.kind for m in art.mentions}
     assert kinds.get("Arvane International Hotel") == "org"

@@ -26,8 +26,8 @@ def _of(qs: list[Quote], words: str) -> Quote:
 
 def test_a_place_before_a_person_noun_is_not_the_speaker() -> None:
     art = _all(
-        "A woman was charged on Tuesday. The Fort Wayne mother accused of killing her two "
-        "children told a judge she was sorry."
+        "A woman was charged on Tuesday. The Fort Wayne teacher accused of taking two "
+        "laptops told a judge she was sorry."
     )
     assert _of(art.quotes, "sorry").speaker != "Fort Wayne"
 
@@ -68,18 +68,18 @@ def test_a_bodys_officials_still_speak_for_the_body() -> None:
 
 
 def test_a_descriptor_before_a_name_keeps_the_name() -> None:
-    # a guard: "Target spokesman Joshua Thomas" is no premodified noun phrase
-    art = _all('Sales rose. "The line got off to a strong start," said Brevo spokesman Jo Tallis.')
-    assert _of(art.quotes, "strong start").speaker == "Jo Tallis"
+    # a guard: "Brevo spokesman Jo Tallis" is no premodified noun phrase
+    art = _all('Sales rose. "The range got off to a good start," said Brevo spokesman Jo Tallis.')
+    assert _of(art.quotes, "good start").speaker == "Jo Tallis"
 
 
 def test_a_surname_before_a_verb_stays_the_subject() -> None:
-    # a guard: "Troye kept hope that …" — "kept" is no noun the name premodifies
+    # a guard: "Vance kept faith that …" — "kept" is no noun the name premodifies
     art = _all(
-        "Mia Troye spoke to reporters. Troye kept hope that maybe her father would return "
-        "home and be fine."
+        "Mia Vance spoke to reporters. Vance kept faith that her brother would come "
+        "back and be well."
     )
-    assert [q.speaker for q in art.quotes if "father" in q.text] in ([], ["Mia Troye"])
+    assert [q.speaker for q in art.quotes if "brother" in q.text] in ([], ["Mia Vance"])
 
 
 def test_a_part_of_a_place_is_a_place_no_he_goes_back_to() -> None:
@@ -117,7 +117,7 @@ def test_she_after_a_named_witness_still_resolves() -> None:
 
 def test_a_name_in_an_opening_prepositional_phrase_is_no_antecedent() -> None:
     art = _all(
-        "Ray Dunn was arrested in May. In the conversation with his fiancee, Rhonda Rouer, he "
+        "Ray Dunn was arrested in May. In the conversation with his fiancee, Tessa Marl, he "
         'also complained about the food. "I am fine," he added.'
     )
     assert _of(art.quotes, "I am fine").speaker == "Ray Dunn"
@@ -125,17 +125,17 @@ def test_a_name_in_an_opening_prepositional_phrase_is_no_antecedent() -> None:
 
 def test_the_interviewer_in_an_opening_phrase_does_not_ask() -> None:
     art = _all(
-        "Designer Marco Vell opened his show on Monday. During a 2009 interview with Vanity "
-        "Fair's John Heilpern, the designer admitted that he was tired.\n"
+        "Designer Marco Vell opened his show on Monday. During a 2009 interview with Style "
+        "Weekly's Jon Hale, the designer admitted that he was tired.\n"
         '"Who would not be?" he asked.'
     )
-    assert _of(art.quotes, "Who would not be").speaker != "John Heilpern"
+    assert _of(art.quotes, "Who would not be").speaker != "Jon Hale"
 
 
 def test_the_subject_of_an_opening_clause_is_the_he_after_it() -> None:
-    # a guard: "After Caddell saw the film, he pointed out …" is Caddell's clause
+    # a guard: "After Orrin saw the film, he pointed out …" is Orrin's clause
     art = _all(
-        "Bannon met Pat Caddell in 2012. After Caddell saw the film, he pointed out to Bannon "
+        "Voss met Pat Orrin in 2012. After Orrin saw the film, he pointed out to Voss "
         "that its opening copied an old one."
     )
-    assert _of(art.quotes, "opening copied").speaker == "Pat Caddell"
+    assert _of(art.quotes, "opening copied").speaker == "Pat Orrin"

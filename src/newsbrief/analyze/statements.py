@@ -43,7 +43,7 @@ def is_statement(text: str) -> bool:
     if text.rstrip(" \"'”’").endswith("?"):
         return False  # a question states nothing to corroborate
     if _RELATED_LINK.match(text):
-        return False  # "More: Nevada celebrates ...": a link to another story, not a statement
+        return False  # "More: Calderwick celebrates ...": a link to another story, not a statement
     content = [t for t in toks if len(t) > 3 and t.lower() not in STOP_WORDS]
     capitalised = sum(1 for t in content if t[:1].isupper())
     if not text.rstrip().endswith(_ENDINGS) and capitalised >= 0.7 * max(1, len(content)):

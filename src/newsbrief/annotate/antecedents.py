@@ -61,14 +61,14 @@ def untitled(name: str) -> str:
     return " ".join(words)
 
 
-# "the Mercers said", "the Obamas have": a family named by its plural surname, standing as a
+# "the Hallorans said", "the Obamas have": a family named by its plural surname, standing as a
 # subject; a later "they" is the family, which the article names as no organisation
 _FAMILY_SUBJECT = re.compile(
     r"\b[Tt]he[ \t]+[A-Z][a-z]+s[ \t]+(?:said|say|says|have|had|were|are|wrote|told|[a-z]+ed)\b"
 )
 # "Another hoped the movement would vanish", "Someone wrote": a pronoun for a person the
 # article does not name, standing as a sentence's subject; a later "he" is that person (not
-# when it acts on "him" or "her": "One asked him to find …, and he tracked …" goes on with him)
+# when it acts on "him" or "her": "One asked him to fix …, and he mended …" goes on with him)
 _PRONOUN_SUBJECT = re.compile(
     r"(?:^|\n|[.;!?][\"”’]?[ \t]+)(?:Another|Someone|Somebody|One)[ \t]+"
     r"(?:[a-z]{2,}ed|said|says|wrote|writes|told|tells|added|asked)\b(?![ \t]+(?:him|her)\b)"
@@ -349,7 +349,7 @@ class Antecedents(ParsePlanning):
             not self._inside_quote(f.start())
             for f in _FAMILY_SUBJECT.finditer(self.text, max(at, 0), pos)
         ):
-            return None  # "the Mercers said … they said": the family, not the group named before
+            return None  # "the Hallorans said … they said": the family, not the group named before
         if people_since(self.text, max(at, 0), pos, self.mentions, self._inside_quote):
             return None  # "critics on the right … they argued": the people, not the paper
         return org

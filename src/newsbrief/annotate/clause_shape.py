@@ -52,7 +52,7 @@ _NOUN_PHRASE_OPEN = lx.words("the a an his her their its our my your")
 
 def _coordinated(ws: list[str], tokens: list[str], i: int) -> bool:
     """Whether the finite word ``ws[i]`` opens a second predicate after a noun phrase and
-    "and" ("maintained his innocence and also is being represented by …"): the verb has no
+    "and" ("denied the charge and also is being advised by …"): the verb has no
     subject of its own in the content, so it is the cue's subject's next act, and the content
     is the verb's object. A comma before "or" ("the defendants knew, or should have known")
     shows a verb came first, one these word shapes cannot see."""

@@ -123,7 +123,7 @@ _REPORTED_CS = re.compile(
 _REPORTED_CSC = re.compile(
     rf"^(?P<content>.{{12,}}?){_CS_CUE}(?:\s+[^,.]{{0,40}})?,\s+(?P<rest>[^“\"].{{12,}})$", re.S
 )
-# the comma may sit inside the closing quote mark: '… “would make an ideal site,” according to
+# the comma may sit inside the closing quote mark: '… “would make a fine harbour,” according to
 # the history.' (the attribution phrase is never part of the content)
 _ACCORDING_END = re.compile(
     r"^(?P<content>.{12,}?),[\"”’']*\s+according to (?P<subj>[^,.]{2,100})[.!?]?$", re.S

@@ -291,7 +291,7 @@ def find_mentions(text: str, sentences: list[Sentence]) -> list[Found]:
                 pending_role = role_text if text[role[-1].end : role[-1].end + 2] == ", " else ""
                 continue
             if given_name_al(text, run):
-                found.append(Found("person", list(run), sent.index))  # "analyst Al Cross"
+                found.append(Found("person", list(run), sent.index))  # "analyst Al Brenner"
                 pending_role = ""
                 continue
             run = list(run)

@@ -164,9 +164,9 @@ def _without_trailing_word(name: list[Tok], vocab: set[str]) -> list[Tok]:
 
 
 # Words that describe a person before the name and are never a given name: a class year, a
-# tenure, a standing ("Senior Elle Knutson, 21, said", "Veteran Kentucky political analyst
-# Al Cross says", "Outgoing Northwestern president …"). Capitalised only because they open
-# the sentence, they glue onto the name run and make "Senior Elle Knutson" a person.
+# tenure, a standing ("Senior Mara Quill, 21, said", "Veteran Ohio political analyst
+# Al Brenner says", "Outgoing Calder College president …"). Capitalised only because they open
+# the sentence, they glue onto the name run and make "Senior Mara Quill" a person.
 _LEAD_DESCRIPTORS = lx.words(
     """
     veteran outgoing incoming former longtime long-time retired acting interim legendary
@@ -176,7 +176,7 @@ _LEAD_DESCRIPTORS = lx.words(
 # class years: "Junior" is also a given name ("Junior Seau"), so these go only before a name
 # of two words or more
 _CLASS_YEARS = lx.words("freshman sophomore junior senior")
-# an age written as one word before the name: "Fifteen-year-old Kenneth Shinozuka says"
+# an age written as one word before the name: "Fifteen-year-old Tomas Arlen says"
 _AGE_WORD = re.compile(r"^(?:\d+|[A-Za-z]+(?:-[a-z]+)?)-(?:year|month|week)-old$")
 
 
@@ -193,7 +193,7 @@ def lead_descriptor(run: list[Tok]) -> bool:
     )
 
 
-# "analyst Al Cross", "NBC's Al Michaels": a role in lower case, or a network's possessive,
+# "analyst Al Brenner", "NBC's Al Brenner": a role in lower case, or a network's possessive,
 # right before "Al" and a surname
 _ROLE_WORD_BEFORE = re.compile(r"\b(?P<word>[a-z][a-z-]+)[ \t]+$")
 _ACRONYM_OWNER_BEFORE = re.compile(r"\b[A-Z]{2,}['’]s[ \t]+$")

@@ -1,8 +1,8 @@
-"""A body named by its holder's possessive: "the Norfolk District Attorney's Office".
+"""A body named by its holder's possessive: "the Ashwen District Attorney's Office".
 
-The name runs of ``entities.find_mentions`` break at a possessive, so "Norfolk District
+The name runs of ``entities.find_mentions`` break at a possessive, so "Ashwen District
 Attorney" and "Office" came out as two mentions and the bare "Office" was taken as the
-speaker of "..., according to the Norfolk District Attorney's Office".
+speaker of "..., according to the Ashwen District Attorney's Office".
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The writer's narration before a partial quotation, cut off a trailing-cue statement.
 
-'Last year, Keyes reviewed the file and reached out to police “to make sure they had no new
-reports,” Keyes said.' The cue after the sentence ("…, Keyes said.") vouches for the quoted
+'In May, Lind read the file and wrote to the police “to check they had no new
+reports,” Lind said.' The cue after the sentence ("…, Lind said.") vouches for the quoted
 words only: what comes before the opening mark is a clause of the writer's own, which names
 the speaker (a speaker does not name themself in their own statement) and tells what they
 did; the quotation continues it. The statement is then the quoted words. When the narration
@@ -25,9 +25,9 @@ _SUBJECT_PRONOUNS = lx.words("he she they we i it")
 
 
 def _own_clause(narration: str) -> bool:
-    """Whether ``narration`` holds a clause with its own verb: as a whole ("Keyes reviewed
-    the file and reached out to police"), or from a subject pronoun on after an opening
-    phrase ("On closer inspection they agreed it")."""
+    """Whether ``narration`` holds a clause with its own verb: as a whole ("Lind read
+    the file and wrote to the police"), or from a subject pronoun on after an opening
+    phrase ("On a second look they agreed it")."""
     if is_clause(narration):
         return True
     words = narration.split()

@@ -20,7 +20,7 @@ _MAIN_CLAUSE = re.compile(
 def in_opening_adjunct(text: str, sent_start: int, sent_end: int, pos: int, end: int) -> bool:
     """Whether the name at ``pos:end`` sits in the prepositional phrase that opens its
     sentence (``sent_start:sent_end``), the main clause following with a subject of its own.
-    The phrase ends with the name: "After Caddell saw the film, he …" is a clause whose
+    The phrase ends with the name: "After Orrin saw the film, he …" is a clause whose
     subject the "he" is."""
     if not _OPENING_PREPOSITION.match(text, sent_start, pos) or text[end : end + 1] != ",":
         return False

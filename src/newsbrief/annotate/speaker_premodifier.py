@@ -37,7 +37,7 @@ def premodifier_of(text: str, m: Mention, end: int) -> bool:
     words = [w.strip(",").lower() for w in text[m.end : end].split()]
     if any(w in _NOT_HEAD for w in words):
         return False
-    # a noun the resolver knows, so a verb the pattern left in ("Troye kept") is never read
+    # a noun the resolver knows, so a verb the pattern left in ("Vance kept") is never read
     # as the head
     return words[-1] in HEAD_NOUNS
 

@@ -329,7 +329,7 @@ class Resolver(Antecedents):
         if words[0] == "the" and head in lx.ORG_NOUNS:
             # "the council" is the last organisation named with that word, else itself
             # only an organisation named before: one the article names later ("The company
-            # said …" three paragraphs before "the Rogers Family Company") is no antecedent
+            # said …" three paragraphs before "the Hollis Family Company") is no antecedent
             for p, entity, k in reversed(self.salient):
                 if p < start and k == "org" and _describes(words, entity):
                     return entity
