@@ -8,104 +8,94 @@ before the rule.
 from __future__ import annotations
 
 import pytest
+from annotate_rule_helpers import annotated, quote_with
 
-from newsbrief.annotate import annotate
 from newsbrief.annotate.speaker_words import is_junk_speaker
-from newsbrief.records import Article, Quote
 
 pytestmark = pytest.mark.usefixtures("parse_on")
 
 
-def _all(text: str) -> Article:
-    return annotate(Article(id="r10", source="t", text=text, published="2024-05-14"))
-
-
-def _of(qs: list[Quote], words: str) -> Quote:
-    (q,) = [q for q in qs if words in q.text]
-    return q
-
-
 def test_a_job_title_before_a_name_is_its_role() -> None:
-    art = _all(
+    art = annotated(
         "The council met on Tuesday. The board will have 30 days to pick a new clerk, "
         "according to City Manager June Catalano."
     )
-    assert _of(art.quotes, "30 days").speaker == "June Catalano"
-    art = _all(
+    assert quote_with(art.quotes, "30 days").speaker == "June Catalano"
+    art = annotated(
         "The firm changed its feed. Acme Chief Executive Mark Hollis spoke at length. He told "
         'reporters that the change "will take time".'
     )
-    assert _of(art.quotes, "take time").speaker == "Mark Hollis"
+    assert quote_with(art.quotes, "take time").speaker == "Mark Hollis"
 
 
 def test_a_person_of_a_body_is_a_person() -> None:
-    art = _all(
+    art = annotated(
         "The band's promoter, Joey Scoleri of Live Nation, had no answers. "
         '"Please call the office," he said in an email. Mr. Sheen did not respond.'
     )
-    assert _of(art.quotes, "call the office").speaker == "Joey Scoleri"
+    assert quote_with(art.quotes, "call the office").speaker == "Joey Scoleri"
     assert "Live Nation" not in {m.entity for m in art.mentions if m.kind == "person"}
 
 
 def test_a_place_opening_a_name_is_kept() -> None:
-    art = _all(
+    art = annotated(
         'The reviews were warm.\n"A wonderful and brave book."—The New York Times Book Review'
     )
-    assert _of(art.quotes, "brave book").speaker == "New York Times Book Review"
+    assert quote_with(art.quotes, "brave book").speaker == "New York Times Book Review"
 
 
 def test_an_unnamed_relative_is_the_antecedent() -> None:
-    art = _all(
+    art = annotated(
         "Ms. Nguyen grew up in Saigon. Mr. Copeland found her last year. But the reunion "
         "brought him heartache. His wife became furious, and she demanded that he not visit her."
     )
-    assert _of(art.quotes, "not visit").speaker is None
-    art = _all(
+    assert quote_with(art.quotes, "not visit").speaker is None
+    art = annotated(
         '"We were lucky," said Bev Harlan. Her husband walked out of the shop in the morning. '
         "He said the storm had passed."
     )
-    assert _of(art.quotes, "storm had passed").speaker is None
+    assert quote_with(art.quotes, "storm had passed").speaker is None
 
 
 def test_a_kin_noun_gives_the_name_its_gender() -> None:
-    art = _all(
+    art = annotated(
         "Shelby McDowell, 20, told deputies that her boyfriend Darby Johns was at a wedding. "
         "She told deputies that she had not been invited."
     )
-    assert _of(art.quotes, "not been invited").speaker == "Shelby McDowell"
+    assert quote_with(art.quotes, "not been invited").speaker == "Shelby McDowell"
 
 
 def test_a_group_about_a_person_is_not_the_person() -> None:
-    art = _all(
+    art = annotated(
         "Investigators probing the death of film director Tony Scott said they still don't "
         "know why he jumped."
     )
-    assert _of(art.quotes, "still don't know").speaker is None
+    assert quote_with(art.quotes, "still don't know").speaker is None
 
 
 def test_a_countys_people_are_not_the_county() -> None:
-    art = _all(
+    art = annotated(
         "Travis County prosecutors, however, had pushed back, arguing that the couple failed "
         "to show proof of innocence."
     )
-    assert _of(art.quotes, "proof of innocence").speaker is None
+    assert quote_with(art.quotes, "proof of innocence").speaker is None
 
 
 def test_an_outlet_credited_with_a_report_is_no_later_it() -> None:
-    art = _all(
+    art = annotated(
         "The State Department ordered staff to leave the country, NBC News reported. It also "
         "urged citizens to delay travel. Looting could continue for days, it warned."
     )
-    assert _of(art.quotes, "continue for days").speaker == "State Department"
+    assert quote_with(art.quotes, "continue for days").speaker == "State Department"
 
 
 def test_they_after_a_plural_subject_is_that_group() -> None:
-    art = _all(
+    art = annotated(
         "The European Union said it would send monitors. In Crimea, the banks were shut. "
         "Ukrainian banks were closed on Thursday. They said they are making arrangements to "
         "reopen."
     )
-    assert _of(art.quotes, "making arrangements").speaker is None
+    assert quote_with(art.quotes, "making arrangements").speaker is None
 
 
 def test_a_heading_in_capitals_is_no_speaker() -> None:
@@ -114,7 +104,7 @@ def test_a_heading_in_capitals_is_no_speaker() -> None:
 
 
 def _people(text: str) -> dict[str, list[str]]:
-    art = _all(text)
+    art = annotated(text)
     return {m.entity or "": m.roles for m in art.mentions if m.kind == "person"}
 
 
@@ -131,7 +121,7 @@ def test_a_title_or_party_is_no_part_of_the_name() -> None:
 
 def test_an_institution_of_a_body_stays_whole() -> None:
     # the guard of the rule above (passes before it too): no given name, title or comma
-    art = _all(
+    art = annotated(
         "According to the National Conference of State Legislatures, women make up a quarter "
         "of lawmakers."
     )
@@ -139,12 +129,12 @@ def test_an_institution_of_a_body_stays_whole() -> None:
 
 
 def test_an_abbreviated_title_joins_its_name() -> None:
-    art = _all(
+    art = annotated(
         '"We ask anyone with information to call," said Indiana State Police Sgt. Kim Rhys. '
         '"Parents should be careful," Indiana State Police said in a release.'
     )
     entities = {m.entity for m in art.mentions}
     assert "Indiana State Police Sgt" not in entities  # a story would show the org so
-    assert _of(art.quotes, "Parents should").speaker == "Indiana State Police"
+    assert quote_with(art.quotes, "Parents should").speaker == "Indiana State Police"
     people = {m.entity: m.roles for m in art.mentions if m.kind == "person"}
     assert people["Kim Rhys"] == ["Indiana State Police Sgt"]

@@ -11,126 +11,115 @@ rule.
 from __future__ import annotations
 
 import pytest
-
-from newsbrief.annotate import annotate
-from newsbrief.records import Article, Quote
+from annotate_rule_helpers import annotated, quote_with
 
 pytestmark = pytest.mark.usefixtures("parse_on")
 
 
-def _all(text: str) -> Article:
-    return annotate(Article(id="r12", source="t", text=text, published="2024-05-14"))
-
-
-def _of(qs: list[Quote], words: str) -> Quote:
-    (q,) = [q for q in qs if words in q.text]
-    return q
-
-
 def test_a_role_noun_is_never_the_person_its_own_sentence_names() -> None:
-    art = _all(
+    art = annotated(
         "A Tolliver man pleaded not guilty Friday to theft charges. Marcus Delroy Vence, 31, "
         "will remain in jail without bond, the judge said. The hearing is set for May."
     )
-    assert _of(art.quotes, "remain in jail").speaker != "Marcus Delroy Vence"
+    assert quote_with(art.quotes, "remain in jail").speaker != "Marcus Delroy Vence"
 
 
 def test_a_role_noun_still_finds_its_holder() -> None:
     # a guard: the holder of the role, named before, is the speaker
-    art = _all(
+    art = annotated(
         "Judge Orla Penhall heard the case. Marcus Vence will remain in jail, the judge said."
     )
-    assert _of(art.quotes, "remain in jail").speaker == "Orla Penhall"
+    assert quote_with(art.quotes, "remain in jail").speaker == "Orla Penhall"
 
 
 def test_a_confidant_of_a_person_is_not_that_person() -> None:
-    art = _all(
+    art = annotated(
         "Nina Dorrance is a team player. “I think she will not let it die,” predicted one "
         "Dorrance confidante."
     )
-    assert _of(art.quotes, "not let it die").speaker is None
+    assert quote_with(art.quotes, "not let it die").speaker is None
 
 
 def test_an_account_speaks_for_its_owner_not_its_platform() -> None:
-    art = _all(
+    art = annotated(
         "Ann Kessler took a job in Ohio with a union group, according to her Twitter "
         "account. She left in May."
     )
-    assert _of(art.quotes, "took a job").speaker == "Ann Kessler"
+    assert quote_with(art.quotes, "took a job").speaker == "Ann Kessler"
 
 
 def test_a_definite_department_must_fit_the_organisation_named_before() -> None:
-    art = _all(
+    art = annotated(
         "Water was tested by the Department of Public Works in May. Crews flushed pipes. The "
         "lab had 12 samples from patients, the state health department confirmed."
     )
-    assert _of(art.quotes, "12 samples").speaker != "Department of Public Works"
+    assert quote_with(art.quotes, "12 samples").speaker != "Department of Public Works"
 
 
 def test_a_definite_department_of_one_level_is_not_another_level_s() -> None:
-    art = _all(
+    art = annotated(
         "The Genna County Health Department closed a pool. The lab had 12 samples from "
         "patients, the state health department confirmed."
     )
-    assert _of(art.quotes, "12 samples").speaker != "Genna County Health Department"
+    assert quote_with(art.quotes, "12 samples").speaker != "Genna County Health Department"
 
 
 def test_a_definite_department_fits_its_own_words() -> None:
     # a guard: "the health department" is the State Department of Health named before
-    art = _all(
+    art = annotated(
         "The State Department of Health issued a report. The lab had 12 samples, the health "
         "department confirmed."
     )
-    assert _of(art.quotes, "12 samples").speaker == "State Department of Health"
+    assert quote_with(art.quotes, "12 samples").speaker == "State Department of Health"
 
 
 def test_a_bare_surname_stays_with_the_namesake_who_acts() -> None:
-    art = _all(
+    art = annotated(
         'The mother said she acted alone. "I did it," said Varga. On Monday, Amber Varga '
         "admitted to the killings. Varga faces two charges for the deaths of 6-year-old Rene "
         "Varga and 7-year-old Lia Hart. Speaking calmly, Varga told reporters how she drove "
         "away."
     )
-    assert _of(art.quotes, "drove away").speaker == "Amber Varga"
+    assert quote_with(art.quotes, "drove away").speaker == "Amber Varga"
 
 
 def test_a_she_inside_his_quotation_gives_the_writer_no_gender() -> None:
-    art = _all(
+    art = annotated(
         "Jill and John Varnell adopted her. On Thursday, Corwin Podmark wrote a letter to the "
         'judge. "Like her dad," Podmark wrote, "she has a passion for teaching." Podmark '
         "wrote in plain terms. He asked the judge to accept an apology."
     )
-    assert _of(art.quotes, "accept an apology").speaker == "Corwin Podmark"
+    assert quote_with(art.quotes, "accept an apology").speaker == "Corwin Podmark"
 
 
 def test_charges_the_subject_faces_are_not_the_subject_s_words() -> None:
-    art = _all("Doctor Kell Ambrose still faces charges that he killed a patient in 2009.")
+    art = annotated("Doctor Kell Ambrose still faces charges that he killed a patient in 2009.")
     assert all(q.speaker not in ("Kell Ambrose", "Doctor Kell Ambrose") for q in art.quotes)
 
 
 def test_a_subject_who_charges_still_speaks() -> None:
     # a guard: "charges" as the subject's own verb
-    art = _all("Mayor Ann Tolbin charges that the council wasted money.")
-    assert _of(art.quotes, "wasted money").speaker == "Ann Tolbin"
+    art = annotated("Mayor Ann Tolbin charges that the council wasted money.")
+    assert quote_with(art.quotes, "wasted money").speaker == "Ann Tolbin"
 
 
 def test_a_name_that_is_also_a_channel_noun_still_speaks() -> None:
     # a guard: "says Page" is a person, not an account
-    art = _all('Jimmy Page spoke in London. "We were good," says Page. "The band was loud."')
-    assert _of(art.quotes, "We were good").speaker == "Jimmy Page"
+    art = annotated('Jimmy Page spoke in London. "We were good," says Page. "The band was loud."')
+    assert quote_with(art.quotes, "We were good").speaker == "Jimmy Page"
 
 
 def test_a_subject_ends_at_a_semicolon() -> None:
-    art = _all(
+    art = annotated(
         "Voters have turned on Tom Vale. Vale won women in 2012 by 11 points, according to "
         "exit polls; today he leads by one point."
     )
-    assert _of(art.quotes, "won women").speaker != "Tom Vale"
+    assert quote_with(art.quotes, "won women").speaker != "Tom Vale"
 
 
 def test_he_goes_on_with_the_speaker_not_the_one_told() -> None:
-    art = _all(
+    art = annotated(
         "Sheikh Omar Haddad called a meeting for Tuesday. The aim is to press the government, "
         "the sheikh told Dale Pruitt. He said the world must act now."
     )
-    assert _of(art.quotes, "must act now").speaker == "Omar Haddad"
+    assert quote_with(art.quotes, "must act now").speaker == "Omar Haddad"
