@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.attributed import match_general
-from newsbrief.annotate.cue_shapes import copular_feel
+from newsbrief.annotate.cue_shapes import copular_feel, object_not_content
 from newsbrief.annotate.cue_that import relative_that
 from newsbrief.annotate.reported_content import (
     addressed,
@@ -148,7 +148,9 @@ def _no_speech(s: str, cue: str, s_rel: tuple[int, int], c_rel: tuple[int, int])
     if words and words[0] in _KNOWING:
         return True
     if c_rel[0] >= s_rel[1] and copular_feel(cue, s[c_rel[0] : c_rel[1]]):
-        return True  # "the launcher felt sluggish": how it seemed, no view and no speech
+        return True
+    if c_rel[0] >= s_rel[1] and object_not_content(cue, s[c_rel[0] : c_rel[1]]):
+        return True  # "continued his pitch", "found guilty of …": an object, a verdict  # "the launcher felt sluggish": how it seemed, no view and no speech
     at = s.find(cue, s_rel[1]) if c_rel[0] >= s_rel[1] else -1
     if at > 0 and _INCHOATIVE.search(s, max(0, at - 20), at):
         return True
@@ -213,6 +215,20 @@ def _before_speaker_named_again(
     if again is None:
         return span
     return (start, again.start()) if again.start() - start >= 12 else None
+
+
+# '“…,” James said when it was over', "said before leaving for Ohio": a short time clause
+# right after the cue, with no main clause after it, tells when it was said, not what
+_WHEN_SAID = re.compile(r"(?:when|after|before|once|until)[ \t]+(?:asked|[a-z]+ing)\b", re.I)
+_TIME_CLAUSE = re.compile(r"(?:when|after|before|once|until)[ \t]", re.I)
+
+
+def _time_of_saying(content: str) -> bool:
+    if "," in content:
+        return False  # "After seizing the base, protesters found …": a main clause follows
+    if _WHEN_SAID.match(content):
+        return True
+    return _TIME_CLAUSE.match(content) is not None and len(content.split()) <= 6
 
 
 def _not_a_statement(content: str) -> bool:
@@ -313,7 +329,11 @@ def reported_matches(
                 kind = "attributed" if _withheld(s, verb, s_rel, c_rel) else "reported"
                 if _no_speech(s, verb, s_rel, c_rel):
                     kind = "attributed"
-                if _not_a_statement(text[start:end]) or _not_a_statement(subj or ""):
+                if (
+                    _not_a_statement(text[start:end])
+                    or _not_a_statement(subj or "")
+                    or _time_of_saying(text[start:end])
+                ):
                     kind = "attributed"  # "said the same about …" (as content or, after the
                     # verb, as the pattern's subject)
                 at = None
@@ -340,7 +360,9 @@ def reported_matches(
             if span is None:
                 continue
             start, end = span
-            if kind == "reported" and _not_a_statement(text[start:end]):
+            if kind == "reported" and (
+                _not_a_statement(text[start:end]) or _time_of_saying(text[start:end])
+            ):
                 kind = "attributed"
             a, b = sent.start + g_rel[0], sent.start + g_rel[1]
             out.append(Pending(kind, sent.index, start, end, g_subj, a, b, cue, False))
