@@ -117,3 +117,57 @@ def test_continued_with_its_object_is_no_speech() -> None:
         "The governor continued his long pitch, praising lawmakers who had given up so much.\n"
     )
     assert qs == []
+
+
+def test_an_outlet_relaying_a_statement_gives_it_to_the_inner_speaker() -> None:
+    qs = _speech(
+        "Police found the car on Monday.\n"
+        "On Tuesday, Sheriff Dan Cole said the driver had been drinking and was held "
+        "overnight, the Daily Courier reported.\n"
+    )
+    assert [(q.text, q.speaker) for q in qs] == [
+        ("the driver had been drinking and was held overnight", "Dan Cole")
+    ]
+
+
+def test_the_relaying_report_stays_an_attribution() -> None:
+    art = annotate(
+        Article(
+            id="s16",
+            source="t",
+            text="Police found the car.\nSheriff Dan Cole said the driver had been drinking, "
+            "the Daily Courier reported.\n",
+            published="2024-05-15",
+        )
+    )
+    assert [(q.kind, q.speaker) for q in art.quotes] == [
+        ("attributed", "Daily Courier"),
+        ("reported", "Dan Cole"),
+    ]
+
+
+def test_a_speakers_cue_said_twice_is_no_relay() -> None:
+    # guard: only a report ("…, the Courier reported") relays; a pronoun's "…, she said"
+    # after her own cue keeps the existing reading
+    qs = _speech(
+        "The director Ava Lund spoke about the film.\n"
+        "Lund said she thought the law was worth a film, she said.\n"
+    )
+    assert all(q.speaker == "Ava Lund" for q in qs)
+
+
+def test_as_much_as_a_source_claims_is_no_statement() -> None:
+    qs = _speech(
+        "The memo was leaked on Friday.\n"
+        "If the memo is real and as damaging as the Times claims, the chaos is far greater "
+        "than anyone thinks.\n"
+    )
+    assert qs == []
+
+
+def test_a_cue_word_after_of_is_a_noun() -> None:
+    qs = _speech(
+        "The producer was a gambler.\n"
+        "He lived in a constant state of fear that someone else might take the prize.\n"
+    )
+    assert qs == []

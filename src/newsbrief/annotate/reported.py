@@ -141,6 +141,13 @@ _REDUCED_RELATIVE_HEAD = re.compile(
 )
 
 
+# "as damaging as the Times claims": what was claimed is measured, not stated, and the clause
+# after the comma is the writer's
+_AS_MUCH_AS = re.compile(r"\bas[ \t]+[\w'’-]+[ \t]+as[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.I)
+# "a state of fear that …", "the claim that …": after "of" or an article, the cue word is a noun
+_NOUN_BEFORE = re.compile(r"\b(?:of|the|a|an)[ \t]+$", re.I)
+
+
 def _no_speech(s: str, cue: str, s_rel: tuple[int, int], c_rel: tuple[int, int]) -> bool:
     """Whether a matched statement is no speech a brief shows: a state of mind, a wish, the
     object of a free relative, or a relative clause taken for the content."""
@@ -148,10 +155,14 @@ def _no_speech(s: str, cue: str, s_rel: tuple[int, int], c_rel: tuple[int, int])
     if words and words[0] in _KNOWING:
         return True
     if c_rel[0] >= s_rel[1] and copular_feel(cue, s[c_rel[0] : c_rel[1]]):
-        return True
+        return True  # "the launcher felt sluggish": how it seemed, no view and no speech
     if c_rel[0] >= s_rel[1] and object_not_content(cue, s[c_rel[0] : c_rel[1]]):
-        return True  # "continued his pitch", "found guilty of …": an object, a verdict  # "the launcher felt sluggish": how it seemed, no view and no speech
+        return True  # "continued his pitch", "found guilty of …": an object, a verdict
+    if _AS_MUCH_AS.search(s, max(0, s_rel[0] - 40), s_rel[0]):
+        return True  # "as damaging as the Times claims, the chaos …": a comparison's measure
     at = s.find(cue, s_rel[1]) if c_rel[0] >= s_rel[1] else -1
+    if at > 0 and _NOUN_BEFORE.search(s, max(0, at - 6), at):
+        return True  # "a constant state of fear that …": the cue word is a noun
     if at > 0 and _INCHOATIVE.search(s, max(0, at - 20), at):
         return True
     if words and words[0] in _WANTING and s[c_rel[0] : c_rel[0] + 3].lower() == "to ":
@@ -287,6 +298,13 @@ def reported_matches(
             if a < sent.end and b > sent.start
         ]
         found = cues.match_reported(s)
+        relay = cues.relaying(s) if found else None
+        if relay is not None:
+            r_subj, r_rel, r_verb, r_c = relay
+            r_span = content_bounds(text, sent, r_c, covered, 12)
+            if r_span is not None:  # the outlet's report: an attribution, never shown
+                a, b = sent.start + r_rel[0], sent.start + r_rel[1]
+                out.append(Pending("attributed", sent.index, *r_span, r_subj, a, b, r_verb, False))
         if found and found[2].lower() in _SHOW and "that" not in s[found[1][1] : found[3][0]]:
             # "the photo shows her friend walking", "shows you how …": showing a thing is no
             # statement; "the poll shows that …" is one
