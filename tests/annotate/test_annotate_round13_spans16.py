@@ -171,3 +171,30 @@ def test_a_cue_word_after_of_is_a_noun() -> None:
         "He lived in a constant state of fear that someone else might take the prize.\n"
     )
     assert qs == []
+
+
+def test_another_speakers_clause_after_a_quoted_word_ends_the_statement() -> None:
+    qs = _speech(
+        "The senators spoke on Friday.\n"
+        "Kerr said the remarks were “unfair,” while a spokesman for Lowe declared them "
+        "“cruel and false.”\n"
+    )
+    assert [q.text for q in qs] == ["the remarks were “unfair,”"]
+
+
+def test_the_writers_summing_up_after_the_statement_is_no_part_of_it() -> None:
+    qs = _speech(
+        "The president spoke on Tuesday.\n"
+        "President Ana Kos said she would sign the bill on land sales, a measure that has "
+        "angered the farmers of the north.\n"
+    )
+    assert [q.text for q in qs] == ["she would sign the bill on land sales"]
+
+
+def test_a_definite_apposition_stays_in_the_statement() -> None:
+    # guard: only an indefinite noun with a relative clause sums up; "the" names a thing
+    qs = _speech(
+        "The president spoke on Tuesday.\n"
+        "President Ana Kos said she would meet the farmers, the people who feed the north.\n"
+    )
+    assert [q.text for q in qs] == ["she would meet the farmers, the people who feed the north"]

@@ -83,9 +83,14 @@ _TURN_CUE = re.compile(
 # with no subject of its own after a comma and a conjunction is the same speaker's next act of
 # saying; the first statement ends before it
 _SAME_SPEAKER_NEXT = re.compile(
-    r",[ \t]+(?:and|but)[ \t]+(?:(?:also|later|then|still|again)[ \t]+)*(?:said|says|added|adds"
+    r",[\"”’']?[ \t]+(?:and|but)[ \t]+(?:(?:also|later|then|still|again)[ \t]+)*(?:said|says|added|adds"
     r"|insisted|insists|noted|notes|warned|warns|argued|argues|stressed|stresses|acknowledged"
     r"|acknowledges|conceded|concedes|suggested|suggests|told|tells)\b"
+)
+# "…he would sign the bill, a measure that has roiled relations with …": an indefinite noun
+# with a relative clause after the statement's last comma sums it up in the writer's words
+_SUMMING_UP = re.compile(
+    r",[ \t]+an?[ \t]+(?:[a-z][\w'’-]*[ \t]+){0,2}?[a-z][\w'’-]*[ \t]+(?:that|which)[ \t]+[^,;]*$"
 )
 # "(!)", "(?)", "[sic]" at a statement's end: the writer's comment on it, not its words
 _WRITERS_ASIDE = re.compile(r"[ \t]*(?:\((?:!|\?|!\?|\?!|sic)\)|\[(?:!|\?|sic)\])$")
@@ -102,7 +107,7 @@ _LEAD_ADJUNCT = re.compile(
 # act of saying after a comma and a conjunction is the writer's next sentence, not the statement
 # (a pronoun's "but he said …" is ``_TURN_CUE``'s second statement)
 _OTHER_SAYS = re.compile(
-    r",[ \t]+(?:and|but|while|whereas)[ \t]+(?!(?:he|she|they|I|we|you)[ \t])"
+    r",[\"”’']?[ \t]+(?:and|but|while|whereas)[ \t]+(?!(?:he|she|they|I|we|you)[ \t])"
     r"(?:[^\s,;:“”\"]+[ \t]+){1,5}?(?:said|says|told|tells|added|adds|insisted|insists"
     r"|countered|counters|argued|argues|responded|replied|claimed|claims|maintained|contended"
     r"|denied|denies|noted|notes|declared|declares|stated|wrote|announced|announces|tweeted)\b"
@@ -202,7 +207,7 @@ def content_bounds(
     turn = _TURN_CUE.search(text, start, end)
     if turn is not None:
         end = turn.start()
-    for writers in (_OTHER_SAYS, _GLOSS, _NEXT_ACT, _SAME_SPEAKER_NEXT):
+    for writers in (_OTHER_SAYS, _GLOSS, _NEXT_ACT, _SAME_SPEAKER_NEXT, _SUMMING_UP):
         found = writers.search(text, start, end)
         if found is not None:
             end = found.start()
