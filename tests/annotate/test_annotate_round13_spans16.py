@@ -198,3 +198,13 @@ def test_a_definite_apposition_stays_in_the_statement() -> None:
         "President Ana Kos said she would meet the farmers, the people who feed the north.\n"
     )
     assert [q.text for q in qs] == ["she would meet the farmers, the people who feed the north"]
+
+
+@pytest.mark.parametrize("sep", [" -", ","])
+def test_what_the_speaker_did_later_is_the_writers(sep: str) -> None:
+    qs = _speech(
+        "The witness Tom Hale came forward in 1990.\n"
+        f"Two years later, Hale said that he had made the story up{sep} but he later took "
+        "back his confession.\n"
+    )
+    assert [q.text for q in qs] == ["he had made the story up"]

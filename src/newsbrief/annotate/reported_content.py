@@ -92,6 +92,12 @@ _SAME_SPEAKER_NEXT = re.compile(
 _SUMMING_UP = re.compile(
     r",[ \t]+an?[ \t]+(?:[a-z][\w'’-]*[ \t]+){0,2}?[a-z][\w'’-]*[ \t]+(?:that|which)[ \t]+[^,;]*$"
 )
+# "…he had made everything up - but he later retracted his confession": what the speaker did
+# later, told after a contrast, is the writer's narration, never the statement's words
+_LATER_TURN = re.compile(
+    r"(?:,|[ \t][-–—])[ \t]+(?:but|and|yet)[ \t]+(?:he|she|they)[ \t]+(?:later|subsequently"
+    r"|eventually|since)\b"
+)
 # "(!)", "(?)", "[sic]" at a statement's end: the writer's comment on it, not its words
 _WRITERS_ASIDE = re.compile(r"[ \t]*(?:\((?:!|\?|!\?|\?!|sic)\)|\[(?:!|\?|sic)\])$")
 _THAT_HEAD = re.compile(r"[ \t]+(?:that[ \t]+)?")
@@ -207,7 +213,7 @@ def content_bounds(
     turn = _TURN_CUE.search(text, start, end)
     if turn is not None:
         end = turn.start()
-    for writers in (_OTHER_SAYS, _GLOSS, _NEXT_ACT, _SAME_SPEAKER_NEXT, _SUMMING_UP):
+    for writers in (_OTHER_SAYS, _GLOSS, _NEXT_ACT, _SAME_SPEAKER_NEXT, _SUMMING_UP, _LATER_TURN):
         found = writers.search(text, start, end)
         if found is not None:
             end = found.start()
