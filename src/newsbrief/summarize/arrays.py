@@ -35,3 +35,10 @@ def unique_inverse(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarr
     inverse = np.empty(len(values), dtype=np.intp)
     inverse[order] = np.cumsum(new) - 1
     return ordered[new], order[new], inverse
+
+
+def unique_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_counts=True)`` of a 1-D array."""
+    ordered = np.sort(values)
+    starts = np.flatnonzero(_starts(ordered))
+    return ordered[starts], np.diff(np.append(starts, len(ordered)))

@@ -11,6 +11,8 @@ of many articles repeats its sentences) are processed once.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import cast
@@ -24,8 +26,11 @@ from newsbrief.summarize.text import (
     _WORD,
     WordFlags,
 )
-from newsbrief.text import STOP_WORDS, normalise, stem
+from newsbrief.text import _TOKENIZERS, STOP_WORDS, normalise, stem
 from newsbrief.text import words as tokenize
+
+# ``words(text, lower=True)``'s pattern (no hyphens, no numbers)
+_CORE = _TOKENIZERS[(False, False)]
 
 # Every stem seen by ``_chunk``, numbered: chunks keep their stems as these numbers, which a
 # story renumbers in its own order.
@@ -88,6 +93,108 @@ def _chunk(chunk: str) -> tuple[int, ...]:
     return (len(core), code, *tokens)
 
 
+# The batch form of ``_chunk`` for ASCII chunks (lower-casing maps them character by
+# character, and ``normalise`` leaves them alone): the chunks joined by newlines, which no
+# token pattern matches, so one search over the joined text finds each chunk's tokens as a
+# search of the chunk alone would, with a newline between chunks.
+_WORD_OR_GAP = re.compile("\n|" + _WORD.pattern)
+_CORE_OR_GAP = re.compile("\n|" + _CORE.pattern)
+# Per ``_WORD`` token: bit 0 a capitalised content word, bit 1 a lower-case content word,
+# bit 2 a boilerplate trigger, bit 3 a filler trigger (as ``_chunk`` counts them); the
+# newline is the gap.
+_GAP = 16
+_WORD_KIND: dict[str, int] = {"\n": _GAP}
+# Per core token: its ``_chunk`` value (stem number times 2, plus 1 for a stop word); the
+# newline is -1. Emptied with ``_STEM_IDS``, whose numbers it holds.
+_TOKEN_CODE: dict[str, int] = {"\n": -1}
+
+
+def _word_kind(t: str) -> int:
+    lower = t.lower()
+    # a capitalised word counts when its lower case is no stop word, a lower-case one when
+    # it is none as written (``_chunk``'s two counts)
+    kind = int(lower not in STOP_WORDS) if t[0].isupper() else 2 * (t not in STOP_WORDS)
+    pieces = lower.replace("’", "'").replace("-", "'").split("'")
+    kind |= 4 * (not _BOILERPLATE_WORDS.isdisjoint(pieces))
+    kind |= 8 * (not _FILLER_WORDS.isdisjoint(pieces))
+    return kind
+
+
+def _token_code(w: str) -> int:
+    return 2 * _STEM_IDS.setdefault(stem(w), len(_STEM_IDS)) + (w in STOP_WORDS or len(w) < 2)
+
+
+def _looked_up(memo: dict[str, int], found: list[str], make: Callable[[str], int]) -> np.ndarray:
+    """``memo``'s value of every string of ``found``, made by ``make`` where missing."""
+    values = list(map(memo.get, found))
+    if None in values:
+        for i, t in enumerate(found):
+            if values[i] is None:
+                values[i] = memo[t] = make(t)
+    return np.array(values, dtype=np.int64)
+
+
+def forget() -> None:
+    """Empty the process's chunk, token and stem numbers together (``_TOKEN_CODE`` holds
+    ``_STEM_IDS``' numbers, ``_CHUNKS`` both)."""
+    _CHUNKS.clear()
+    _STEM_IDS.clear()
+    _TOKEN_CODE.clear()
+    _TOKEN_CODE["\n"] = -1
+    _WORD_KIND.clear()
+    _WORD_KIND["\n"] = _GAP
+
+
+def _ascii_chunks(chunks: list[str]) -> list[bytes]:
+    """``_chunk`` of each of many distinct ASCII chunks, as the bytes of its int64 array,
+    found by two searches over the joined chunks and array sums per chunk."""
+    joined = "\n".join(chunks)
+    n = len(chunks)
+    kind = _looked_up(_WORD_KIND, _WORD_OR_GAP.findall(joined), _word_kind)
+    gap = kind == _GAP
+    of = np.cumsum(gap)[~gap]  # each word's chunk
+    kind = kind[~gap]
+
+    def per_chunk(values: np.ndarray) -> np.ndarray:
+        return np.bincount(of, weights=values, minlength=n).astype(np.int64)
+
+    capital, plain = per_chunk(kind & 1), per_chunk(kind >> 1 & 1)
+    code = (
+        np.minimum(capital, _COUNT)
+        | np.minimum(plain, _COUNT) << _BITS
+        | _BOILER * (per_chunk(kind & 4) > 0)
+        | _FILLER * (per_chunk(kind & 8) > 0)
+        | _HUGE * (np.maximum(capital, plain) >= _COUNT)
+    )
+    token = _looked_up(_TOKEN_CODE, _CORE_OR_GAP.findall(joined.lower()), _token_code)
+    gap = token < 0
+    of = np.cumsum(gap)[~gap]  # each core token's chunk
+    token = token[~gap]
+    size = np.bincount(of, minlength=n)
+    out = np.empty(len(token) + _HEAD * n, dtype=np.int64)
+    head = np.cumsum(size + _HEAD) - (size + _HEAD)
+    out[head], out[head + 1] = size, code
+    out[np.arange(len(token)) + _HEAD * (of + 1)] = token
+    buf = out.tobytes()
+    ends = ((head + size + _HEAD) * _INT64).tolist()
+    return [buf[a:b] for a, b in zip((head * _INT64).tolist(), ends, strict=True)]
+
+
+def _new_chunks(flat: list[str], found: list[bytes | None]) -> None:
+    """Fill ``found`` (``_CHUNKS``' entry per chunk of ``flat``, None where missing) and
+    ``_CHUNKS`` with the missing chunks' ``_chunk`` bytes: the ASCII ones in one batch."""
+    missing = list(dict.fromkeys(c for c, f in zip(flat, found, strict=True) if f is None))
+    plain = [c for c in missing if c.isascii()]
+    made = dict(zip(plain, _ascii_chunks(plain), strict=True)) if plain else {}
+    for c in missing:
+        if c not in made:
+            made[c] = np.array(_chunk(c), dtype=np.int64).tobytes()
+    _CHUNKS.update(made)
+    for i, c in enumerate(flat):
+        if found[i] is None:
+            found[i] = made[c]
+
+
 @dataclass(slots=True)
 class StoryWords:
     """The words of a story's distinct sentence texts."""
@@ -123,13 +230,10 @@ def story_words(texts: list[str], collapse: bool = True) -> StoryWords:
     n_words = list(map(len, split))
     flat = list(chain.from_iterable(split))
     if len(_CHUNKS) + len(flat) > _MAX_CHUNKS:
-        _CHUNKS.clear()
-        _STEM_IDS.clear()
+        forget()
     found = list(map(_CHUNKS.get, flat))
     if None in found:
-        for i, c in enumerate(flat):
-            if found[i] is None:
-                found[i] = _CHUNKS[c] = np.array(_chunk(c), dtype=np.int64).tobytes()
+        _new_chunks(flat, found)
     info = cast(list[bytes], found)
     every = np.frombuffer(b"".join(info), dtype=np.int64)
     length = np.fromiter(map(len, info), dtype=np.int64, count=len(info)) // _INT64
