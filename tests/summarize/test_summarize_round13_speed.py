@@ -48,10 +48,26 @@ def test_story_words_the_same_with_non_ascii_chunks_among_new_ones() -> None:
     texts = ["Iraq’s new dam at Mosul was finished on İstanbul time.", "The dam held."]
     words_module.forget()
     fresh = story_words(texts)
-    again = story_words(texts)  # every chunk from the cache now
-    assert fresh.stems.tolist() == again.stems.tolist()
-    assert fresh.stop.tolist() == again.stop.tolist()
-    assert fresh.flags == again.flags
+    words_module._TEXTS.clear()
+    from_chunks = story_words(texts)  # every chunk from the chunk table now
+    from_texts = story_words(texts)  # every text from the text table
+    for again in (from_chunks, from_texts):
+        assert fresh.stems.tolist() == again.stems.tolist()
+        assert fresh.stop.tolist() == again.stop.tolist()
+        assert fresh.flags == again.flags and fresh.keys == again.keys
+        assert fresh.sentence.tolist() == again.sentence.tolist()
+
+
+def test_story_words_the_same_when_the_tables_overflow(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["The dam at the river held.", "Officials said the river rose.", "The dam held."]
+    words_module.forget()
+    want = story_words(texts)
+    story_words(["Some other story about a harbor wall."])
+    # the next story's new texts overflow the text table: everything is made again
+    monkeypatch.setattr(words_module, "_MAX_TEXTS", 4)
+    got = story_words([*texts, "A new sentence about the dam."])
+    assert got.stems[: len(want.stems)].tolist() == want.stems.tolist()
+    assert got.flags[:3] == want.flags and len(words_module._TEXTS) == 4
 
 
 @pytest.mark.parametrize("n", [0, 1, 7, 100])

@@ -135,9 +135,10 @@ def _looked_up(memo: dict[str, int], found: list[str], make: Callable[[str], int
 
 
 def forget() -> None:
-    """Empty the process's chunk, token and stem numbers together (``_TOKEN_CODE`` holds
-    ``_STEM_IDS``' numbers, ``_CHUNKS`` both)."""
+    """Empty the process's text, chunk, token and stem tables together (``_TOKEN_CODE``
+    holds ``_STEM_IDS``' numbers, ``_CHUNKS`` and ``_TEXTS`` both)."""
     _CHUNKS.clear()
+    _TEXTS.clear()
     _STEM_IDS.clear()
     _TOKEN_CODE.clear()
     _TOKEN_CODE["\n"] = -1
@@ -212,25 +213,20 @@ class StoryWords:
     keys: list[str] = field(default_factory=list)
 
 
-def story_words(texts: list[str], collapse: bool = True) -> StoryWords:
-    """Tokens, stems and ``WordFlags`` of a story's sentences, each distinct text once
-    (``collapse=False``: each sentence, repeated or not).
+# What a story needs of one sentence text, kept per distinct text for the process (a story
+# briefed again, or a sentence that recurs, costs a look-up): its whitespace-separated word
+# count, ``WordFlags``, ``records.normalize_text`` key and its tokens as the bytes of an
+# int64 array (``_chunk``'s token values, so they hold ``_STEM_IDS``' numbers).
+_Text = tuple[int, WordFlags | None, str, bytes]
+_TEXTS: dict[str, _Text] = {}
+_MAX_TEXTS = 50_000
 
-    Stem ids are numbered in order of first occurrence, as a pass over every sentence in
-    order would number them (the order in which similarities and concept weights are
-    summed, so it is kept).
-    """
-    if collapse:
-        distinct = list(dict.fromkeys(texts))
-        row = {t: i for i, t in enumerate(distinct)}
-        of = np.fromiter(map(row.__getitem__, texts), dtype=np.int64, count=len(texts))
-    else:
-        distinct, of = list(texts), np.arange(len(texts))
-    split = list(map(str.split, distinct))
+
+def _new_texts(texts: list[str]) -> list[_Text]:
+    """The ``_Text`` of each of ``texts``, from their chunks (``_CHUNKS``, made where new)."""
+    split = list(map(str.split, texts))
     n_words = list(map(len, split))
     flat = list(chain.from_iterable(split))
-    if len(_CHUNKS) + len(flat) > _MAX_CHUNKS:
-        forget()
     found = list(map(_CHUNKS.get, flat))
     if None in found:
         _new_chunks(flat, found)
@@ -238,11 +234,8 @@ def story_words(texts: list[str], collapse: bool = True) -> StoryWords:
     every = np.frombuffer(b"".join(info), dtype=np.int64)
     length = np.fromiter(map(len, info), dtype=np.int64, count=len(info)) // _INT64
     head = np.cumsum(length) - length
-    size = every[head]
-
-    m = len(distinct)
+    m = len(texts)
     chunk_row = np.repeat(np.arange(m), n_words)
-
     code = every[head + 1]
 
     def per_text(values: np.ndarray) -> np.ndarray:
@@ -264,20 +257,63 @@ def story_words(texts: list[str], collapse: bool = True) -> StoryWords:
         flags[u] = None  # a count saturated: the sentence is tested on its own
     is_token = np.ones(len(every), dtype=bool)
     is_token[(head[:, None] + np.arange(_HEAD)).ravel()] = False
-    token = every[is_token]
+    buf = every[is_token].tobytes()
+    width = per_text(every[head]).astype(np.int64) * _INT64  # each text's tokens, in bytes
+    ends = np.cumsum(width)
+    tokens = [buf[a:b] for a, b in zip((ends - width).tolist(), ends.tolist(), strict=True)]
+    keys = [" ".join(x).lower() for x in split]
+    return list(zip(n_words, flags, keys, tokens, strict=True))
+
+
+def _texts_of(distinct: list[str]) -> list[_Text]:
+    """The ``_Text`` of each distinct text: kept ones looked up, the others made (when they
+    would overfill the process's tables, those are emptied first and every text made, so
+    one story's stem numbers always come from one table)."""
+    found = list(map(_TEXTS.get, distinct))
+    if None not in found:
+        return cast(list[_Text], found)
+    missing = list(dict.fromkeys(t for t, f in zip(distinct, found, strict=True) if f is None))
+    chunks = sum(map(len, map(str.split, missing)))
+    if len(_CHUNKS) + chunks > _MAX_CHUNKS or len(_TEXTS) + len(missing) > _MAX_TEXTS:
+        forget()
+        missing, found = list(dict.fromkeys(distinct)), [None] * len(distinct)
+    made = dict(zip(missing, _new_texts(missing), strict=True))
+    _TEXTS.update(made)
+    return [made[t] if f is None else f for t, f in zip(distinct, found, strict=True)]
+
+
+def story_words(texts: list[str], collapse: bool = True) -> StoryWords:
+    """Tokens, stems and ``WordFlags`` of a story's sentences, each distinct text once
+    (``collapse=False``: each sentence, repeated or not).
+
+    Stem ids are numbered in order of first occurrence, as a pass over every sentence in
+    order would number them (the order in which similarities and concept weights are
+    summed, so it is kept).
+    """
+    if collapse:
+        distinct = list(dict.fromkeys(texts))
+        row = {t: i for i, t in enumerate(distinct)}
+        of = np.fromiter(map(row.__getitem__, texts), dtype=np.int64, count=len(texts))
+    else:
+        distinct, of = list(texts), np.arange(len(texts))
+    known = _texts_of(distinct)
+    m = len(distinct)
+    pieces = [k[3] for k in known]
+    token = np.frombuffer(b"".join(pieces), dtype=np.int64)
+    size = np.fromiter(map(len, pieces), dtype=np.int64, count=m) // _INT64
     gid = token >> 1
     # renumbered in order of first occurrence in this story
     uniq, first, inverse = unique_inverse(gid)
     rank = np.empty(len(uniq), dtype=np.int64)
-    rank[np.argsort(first)] = np.arange(len(uniq))
+    rank[np.argsort(first, kind="stable")] = np.arange(len(uniq))  # distinct: no ties
     return StoryWords(
         texts=distinct,
         of=of,
-        n_words=n_words,
-        flags=flags,
+        n_words=[k[0] for k in known],
+        flags=[k[1] for k in known],
         stems=rank[inverse].reshape(-1),
         stop=(token & 1).astype(bool),
-        sentence=np.repeat(chunk_row, size),
+        sentence=np.repeat(np.arange(m), size),
         n_stems=len(uniq),
-        keys=[" ".join(x).lower() for x in split],
+        keys=[k[2] for k in known],
     )
