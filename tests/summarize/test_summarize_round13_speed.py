@@ -63,11 +63,17 @@ def test_story_words_the_same_when_the_tables_overflow(monkeypatch: pytest.Monke
     words_module.forget()
     want = story_words(texts)
     story_words(["Some other story about a harbor wall."])
-    # the next story's new texts overflow the text table: everything is made again
+    # the next story's new text overflows the text table: it alone is emptied
     monkeypatch.setattr(words_module, "_MAX_TEXTS", 4)
     got = story_words([*texts, "A new sentence about the dam."])
     assert got.stems[: len(want.stems)].tolist() == want.stems.tolist()
-    assert got.flags[:3] == want.flags and len(words_module._TEXTS) == 4
+    assert got.flags[:3] == want.flags and len(words_module._TEXTS) == 1
+    assert words_module._CHUNKS  # the chunks are kept
+    # the new chunks overflow the chunk table: every table is emptied, every text made
+    monkeypatch.setattr(words_module, "_MAX_CHUNKS", len(words_module._CHUNKS) + 1)
+    again = story_words([*texts, "Yet another sentence, about a levee."])
+    assert again.stems[: len(want.stems)].tolist() == want.stems.tolist()
+    assert again.flags[:3] == want.flags and len(words_module._TEXTS) == 4
 
 
 @pytest.mark.parametrize("n", [0, 1, 7, 100])

@@ -219,7 +219,7 @@ class StoryWords:
 # int64 array (``_chunk``'s token values, so they hold ``_STEM_IDS``' numbers).
 _Text = tuple[int, WordFlags | None, str, bytes]
 _TEXTS: dict[str, _Text] = {}
-_MAX_TEXTS = 50_000
+_MAX_TEXTS = 20_000
 
 
 def _new_texts(texts: list[str]) -> list[_Text]:
@@ -266,17 +266,23 @@ def _new_texts(texts: list[str]) -> list[_Text]:
 
 
 def _texts_of(distinct: list[str]) -> list[_Text]:
-    """The ``_Text`` of each distinct text: kept ones looked up, the others made (when they
-    would overfill the process's tables, those are emptied first and every text made, so
-    one story's stem numbers always come from one table)."""
+    """The ``_Text`` of each distinct text: kept ones looked up, the others made.
+
+    When the new chunks would overfill the chunk table, every table is emptied first and
+    every text made, so one story's stem numbers always come from one numbering; when only
+    the text table would overflow, it alone is emptied (the stem numbers stay valid, and
+    the chunks, which recur far more across stories than sentences do, are kept).
+    """
     found = list(map(_TEXTS.get, distinct))
     if None not in found:
         return cast(list[_Text], found)
     missing = list(dict.fromkeys(t for t, f in zip(distinct, found, strict=True) if f is None))
     chunks = sum(map(len, map(str.split, missing)))
-    if len(_CHUNKS) + chunks > _MAX_CHUNKS or len(_TEXTS) + len(missing) > _MAX_TEXTS:
+    if len(_CHUNKS) + chunks > _MAX_CHUNKS:
         forget()
         missing, found = list(dict.fromkeys(distinct)), [None] * len(distinct)
+    elif len(_TEXTS) + len(missing) > _MAX_TEXTS:
+        _TEXTS.clear()
     made = dict(zip(missing, _new_texts(missing), strict=True))
     _TEXTS.update(made)
     return [made[t] if f is None else f for t, f in zip(distinct, found, strict=True)]
