@@ -16,7 +16,8 @@ from newsbrief.analyze.disputed import SentenceValues, disagree, sentence_values
 from newsbrief.analyze.sources import independent_sources
 from newsbrief.errors import ConfigError
 from newsbrief.records import Analysis, Article, Derivation, SentenceRef, SummarySentence
-from newsbrief.summarize.arrays import unique, unique_inverse
+from newsbrief.summarize.arrays import unique, unique_counts, unique_inverse
+from newsbrief.summarize.memo import first_person, sentence_reason
 from newsbrief.summarize.reference import leans_on_context
 from newsbrief.summarize.select import (
     Candidate,
@@ -25,7 +26,6 @@ from newsbrief.summarize.select import (
     concept_weights,
     greedy_select,
 )
-from newsbrief.summarize.text import ineligible_reason, speaks_in_first_person
 from newsbrief.summarize.words import StoryWords, story_words
 
 CITE_SIMILARITY = 0.6  # cosine of content stems above which another article states the same
@@ -91,13 +91,16 @@ def _similarity(words: StoryWords) -> Similarity:
     """
     from scipy.sparse import csr_matrix
 
+    n, v = len(words.texts), max(1, words.n_stems)
     content = ~words.stop
-    rows, cols = words.sentence[content], words.stems[content]
-    n, v = len(words.texts), words.n_stems
-    ones = np.ones(len(cols), dtype=np.float32)
-    mat = csr_matrix((ones, (rows, cols)), shape=(n, max(1, v)))
-    mat.sum_duplicates()
-    row_of = np.repeat(np.arange(n), np.diff(mat.indptr))
+    # the canonical CSR form (columns sorted in each row, repeats summed) built in one sort:
+    # the tokens come row by row, so each (row, stem) key's count is the entry
+    keys, counts = unique_counts(words.sentence[content] * v + words.stems[content])
+    rows = keys // v
+    indptr = np.searchsorted(rows, np.arange(n + 1))
+    mat = csr_matrix((counts.astype(np.float32), keys % v, indptr), shape=(n, v))
+    mat.has_canonical_format = True
+    row_of = rows
     norms = np.sqrt(np.bincount(row_of, weights=mat.data**2, minlength=n))
     mat.data /= np.where(norms == 0, 1.0, norms)[row_of].astype(np.float32)
     product = (mat @ mat.T).tocsr()
@@ -156,7 +159,7 @@ def _candidates(
         key = keys[u]
         copy = (ai, s.index) in copied
         reason = (
-            ineligible_reason(s.text, articles[ai].title, key=key, flags=words.flags[u])
+            sentence_reason(s.text, articles[ai].title, key, words.flags[u])
             if not copy and key not in first_seen
             else "seen"
         )
@@ -297,7 +300,7 @@ def summarize(
         SummarySentence(
             c.sentence.text,
             _citations(c, cands, sim, articles, disputed),
-            own_words=speaks_in_first_person(c.sentence.text),
+            own_words=first_person(c.sentence.text),
         )
         for c in _in_reading_order(chosen, articles)
     ]

@@ -4,6 +4,10 @@ numpy 2.4's ``np.unique`` finds the distinct values by hashing and then sorts th
 story's sizes (a few thousand ids) that was three times the cost of one sort, and the
 summarizer calls it five times per story. The arrays returned are the same as
 ``np.unique``'s (values, index of each value's first occurrence, inverse).
+
+Every sort here is numpy's stable one: integers sort to the same array whatever the
+algorithm, and on a story's arrays (1,500 to 3,000 int64 values) the stable sort took a third
+to a half of the default quicksort's time (17 against 47 us, 63 against 147).
 """
 
 from __future__ import annotations
@@ -20,8 +24,8 @@ def _starts(ordered: np.ndarray) -> np.ndarray:
 
 
 def unique(values: np.ndarray) -> np.ndarray:
-    """``np.unique(values)`` of a 1-D array."""
-    ordered = np.sort(values)
+    """``np.unique(values)`` of a 1-D integer array."""
+    ordered = np.sort(values, kind="stable")
     return ordered[_starts(ordered)]
 
 
@@ -35,3 +39,10 @@ def unique_inverse(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarr
     inverse = np.empty(len(values), dtype=np.intp)
     inverse[order] = np.cumsum(new) - 1
     return ordered[new], order[new], inverse
+
+
+def unique_counts(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_counts=True)`` of a 1-D integer array."""
+    ordered = np.sort(values, kind="stable")
+    starts = np.flatnonzero(_starts(ordered))
+    return ordered[starts], np.diff(np.append(starts, len(ordered)))

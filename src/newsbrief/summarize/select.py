@@ -242,11 +242,19 @@ def greedy_select(
         if row in taken:
             continue
         group = unit_of(c)
-        if (
-            sum(x.words for x in group) > budget - used
-            or any(x.claims & said for x in group)
-            or max(float(closest[x.row]) for x in group) >= params.redundancy
-        ):
+        if len(group) == 1:  # most sentences enter alone: the same test without generators
+            blocked = (
+                c.words > budget - used
+                or bool(c.claims & said)
+                or float(closest[row]) >= params.redundancy
+            )
+        else:
+            blocked = (
+                sum(x.words for x in group) > budget - used
+                or any(x.claims & said for x in group)
+                or max(float(closest[x.row]) for x in group) >= params.redundancy
+            )
+        if blocked:
             continue  # can never fit or become non-redundant again
         fresh = score(c)
         if heap and fresh < -heap[0][0]:

@@ -229,6 +229,12 @@ def _title_key(title: str) -> str:
     return normalize_text(title).rstrip(".!?")
 
 
+def matches_title(text: str, title: str, key: str | None = None) -> bool:
+    """Whether a sentence repeats its article's title (``key``: ``normalize_text(text)``
+    when the caller has it already)."""
+    return (key or normalize_text(text)).rstrip(".!?") == _title_key(title)
+
+
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -285,7 +291,7 @@ def ineligible_reason(
     # move?"); a question someone is quoted asking opens on its quotation mark
     if end.endswith("?") and text[0] not in "\"“‘'":
         return "question"
-    if title and (key or normalize_text(text)).rstrip(".!?") == _title_key(title):
+    if title and matches_title(text, title, key):
         return "title"
     if flags.headline if flags is not None else _headline_like(text):
         return "heading"
