@@ -9,14 +9,8 @@ learning." with the offsets of the whole stretch, which ``annotate.quotes.shown_
 
 from __future__ import annotations
 
-import re
-
+from newsbrief.annotate.quote_split import split_between
 from newsbrief.records import Quote
-
-# between the two parts: the closing mark, a cue clause on one line, a comma, the opening mark
-# (",” Lee said, “" / '," said Dr. Lee, the mayor, "'); a full stop may stand in the clause
-# after an abbreviation, and a new sentence after one would open in capitals, refused below
-_BETWEEN = re.compile(r",?[\"”’']\s*[^\"“”‘’!?\n]{2,80}?,\s*[\"“‘']$")
 
 
 def split_gap(text: str, first: Quote, second: Quote) -> bool:
@@ -25,11 +19,9 @@ def split_gap(text: str, first: Quote, second: Quote) -> bool:
     in lower case (a capital opens a new sentence of the speaker: “A,” she said. “B.”)."""
     if first.end > second.start or second.start - first.end > 100:
         return False
-    if text[first.end - 1 : first.end] != "," and text[first.end : first.end + 1] != ",":
-        return False
     if not second.text[:1].islower():
         return False
-    return _BETWEEN.match(text, first.end, second.start) is not None
+    return split_between(text, first.end, second.start)
 
 
 def join_split_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
