@@ -48,3 +48,28 @@ def object_after_cue(s: str, m: re.Match[str]) -> bool:
     if not first or first[0].lower() not in _OBJECT_DETERMINERS:
         return False
     return _TIME_AFTER.match(trail) is None  # "…, she said the next day": when, not what
+
+
+_CONTINUE = lx.words("continued continues continue")
+_FIND = lx.words("found finds find")
+# "was found guilty of …", "found liable": a verdict on someone, not a finding they state
+_VERDICT = re.compile(
+    r"(?:not[ \t]+)?(?:guilty|liable|innocent|responsible|competent|incompetent|unfit|fit|dead"
+    r"|alive|unconscious|unresponsive)\b",
+    re.I,
+)
+
+
+def object_not_content(verb: str, content: str) -> bool:
+    """Whether what follows a verb that only sometimes reports is its object or a predicate,
+    not a statement: "continued his pitch" (what was continued; "…, he continued." stays a
+    cue), "being found guilty of …" (a verdict)."""
+    words = verb.lower().split()
+    first = content.split()[:1]
+    if not words or not first:
+        return False
+    if words[0] in _CONTINUE:
+        return first[0].lower() in _OBJECT_DETERMINERS
+    if words[0] in _FIND:
+        return _VERDICT.match(content) is not None
+    return False

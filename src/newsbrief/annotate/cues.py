@@ -274,6 +274,38 @@ def _scene_opener(s: str, m: re.Match[str]) -> bool:
     )
 
 
+_REPORTS = frozenset({"reported", "reports"})
+
+
+def _reports(m: re.Match[str]) -> bool:
+    """A trailing "…, the Star reported": a report passing on what others said (a pronoun's
+    "…, he said" after "X said …" is the speaker's own cue said twice)."""
+    verb = m.group("verb")
+    return bool(verb) and verb.lower() in _REPORTS and m.group("subj") is not None
+
+
+def _relayed(s: str, m: re.Match[str]) -> Match | None:
+    """ "On Tuesday, Riley said police suspected foul play, the Star reported": a content that
+    opens on a cue of its own relays that speaker's statement; what was said is the inner
+    statement, its speaker the inner subject (the outlet only passed it on)."""
+    head = s[: m.end("content")]
+    for rx in (_REPORTED_SV, _REPORTED_PRE_SV):
+        inner = rx.match(head)
+        if inner and is_clause(inner.group("content")) and _subject_ok(inner):
+            verb = inner.group("verb") or inner.group("tverb")
+            return inner.group("subj"), inner.span("subj"), verb, inner.span("content")
+    return None
+
+
+def relaying(s: str) -> Match | None:
+    """The outer attribution of a relayed statement ("…, the Star reported" around "Riley
+    said …"): the outlet's report, an attribution of its own (never the statement shown)."""
+    m = _REPORTED_CS.match(s)
+    if m is None or not _reports(m) or _relayed(s, m) is None or not _subject_ok(m):
+        return None
+    return m.group("subj"), m.span("subj"), m.group("verb"), m.span("content")
+
+
 def match_reported(s: str) -> Match | None:
     """(subject, subject span, cue, content span) of reported speech in sentence ``s``."""
     if _TRIGGERS.isdisjoint(_WORD.findall(s.lower())):
@@ -296,6 +328,9 @@ def match_reported(s: str) -> Match | None:
             and (_clause_after_cue(s, m) or _scene_opener(s, m) or object_after_cue(s, m))
         ):
             continue  # "Appearing on a talk show, X said the inquiry …": the opener is no content
+        relayed = _relayed(s, m) if m and rx is _REPORTED_CS and _reports(m) else None
+        if relayed is not None:
+            return relayed
         if m and not re.search(r"[“\"]", m.group("content")[:1]) and _subject_ok(m):
             g = "subj" if m.group("subj") else "subj2"
             verb = m.group("verb") or m.group("verb2")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.attributed import match_general
-from newsbrief.annotate.cue_shapes import copular_feel
+from newsbrief.annotate.cue_shapes import copular_feel, object_not_content
 from newsbrief.annotate.cue_that import relative_that
 from newsbrief.annotate.reported_content import (
     addressed,
@@ -141,6 +141,13 @@ _REDUCED_RELATIVE_HEAD = re.compile(
 )
 
 
+# "as damaging as the Times claims": what was claimed is measured, not stated, and the clause
+# after the comma is the writer's
+_AS_MUCH_AS = re.compile(r"\bas[ \t]+[\w'’-]+[ \t]+as[ \t]+(?:(?:the|a|an)[ \t]+)?$", re.I)
+# "a state of fear that …", "the claim that …": after "of" or an article, the cue word is a noun
+_NOUN_BEFORE = re.compile(r"\b(?:of|the|a|an)[ \t]+$", re.I)
+
+
 def _no_speech(s: str, cue: str, s_rel: tuple[int, int], c_rel: tuple[int, int]) -> bool:
     """Whether a matched statement is no speech a brief shows: a state of mind, a wish, the
     object of a free relative, or a relative clause taken for the content."""
@@ -149,7 +156,13 @@ def _no_speech(s: str, cue: str, s_rel: tuple[int, int], c_rel: tuple[int, int])
         return True
     if c_rel[0] >= s_rel[1] and copular_feel(cue, s[c_rel[0] : c_rel[1]]):
         return True  # "the launcher felt sluggish": how it seemed, no view and no speech
+    if c_rel[0] >= s_rel[1] and object_not_content(cue, s[c_rel[0] : c_rel[1]]):
+        return True  # "continued his pitch", "found guilty of …": an object, a verdict
+    if _AS_MUCH_AS.search(s, max(0, s_rel[0] - 40), s_rel[0]):
+        return True  # "as damaging as the Times claims, the chaos …": a comparison's measure
     at = s.find(cue, s_rel[1]) if c_rel[0] >= s_rel[1] else -1
+    if at > 0 and _NOUN_BEFORE.search(s, max(0, at - 6), at):
+        return True  # "a constant state of fear that …": the cue word is a noun
     if at > 0 and _INCHOATIVE.search(s, max(0, at - 20), at):
         return True
     if words and words[0] in _WANTING and s[c_rel[0] : c_rel[0] + 3].lower() == "to ":
@@ -215,6 +228,20 @@ def _before_speaker_named_again(
     return (start, again.start()) if again.start() - start >= 12 else None
 
 
+# '“…,” James said when it was over', "said before leaving for Ohio": a short time clause
+# right after the cue, with no main clause after it, tells when it was said, not what
+_WHEN_SAID = re.compile(r"(?:when|after|before|once|until)[ \t]+(?:asked|[a-z]+ing)\b", re.I)
+_TIME_CLAUSE = re.compile(r"(?:when|after|before|once|until)[ \t]", re.I)
+
+
+def _time_of_saying(content: str) -> bool:
+    if "," in content:
+        return False  # "After seizing the base, protesters found …": a main clause follows
+    if _WHEN_SAID.match(content):
+        return True
+    return _TIME_CLAUSE.match(content) is not None and len(content.split()) <= 6
+
+
 def _not_a_statement(content: str) -> bool:
     """Whether reported "content" is what was said about, not a statement ("said the same
     about the team"; "said nothing has changed" is a statement)."""
@@ -271,6 +298,13 @@ def reported_matches(
             if a < sent.end and b > sent.start
         ]
         found = cues.match_reported(s)
+        relay = cues.relaying(s) if found else None
+        if relay is not None:
+            r_subj, r_rel, r_verb, r_c = relay
+            r_span = content_bounds(text, sent, r_c, covered, 12)
+            if r_span is not None:  # the outlet's report: an attribution, never shown
+                a, b = sent.start + r_rel[0], sent.start + r_rel[1]
+                out.append(Pending("attributed", sent.index, *r_span, r_subj, a, b, r_verb, False))
         if found and found[2].lower() in _SHOW and "that" not in s[found[1][1] : found[3][0]]:
             # "the photo shows her friend walking", "shows you how …": showing a thing is no
             # statement; "the poll shows that …" is one
@@ -313,7 +347,11 @@ def reported_matches(
                 kind = "attributed" if _withheld(s, verb, s_rel, c_rel) else "reported"
                 if _no_speech(s, verb, s_rel, c_rel):
                     kind = "attributed"
-                if _not_a_statement(text[start:end]) or _not_a_statement(subj or ""):
+                if (
+                    _not_a_statement(text[start:end])
+                    or _not_a_statement(subj or "")
+                    or _time_of_saying(text[start:end])
+                ):
                     kind = "attributed"  # "said the same about …" (as content or, after the
                     # verb, as the pattern's subject)
                 at = None
@@ -340,7 +378,9 @@ def reported_matches(
             if span is None:
                 continue
             start, end = span
-            if kind == "reported" and _not_a_statement(text[start:end]):
+            if kind == "reported" and (
+                _not_a_statement(text[start:end]) or _time_of_saying(text[start:end])
+            ):
                 kind = "attributed"
             a, b = sent.start + g_rel[0], sent.start + g_rel[1]
             out.append(Pending(kind, sent.index, start, end, g_subj, a, b, cue, False))

@@ -57,6 +57,9 @@ _HOW_SAID = re.compile(
     r"|candidly|firmly|loudly|simply|angrily|calmly|softly)[ \t]*,?)[ \t]+(?=that|whether|if|how"
     r"|why|what|when|where|who)\b"
 )
+# "argued, fervently, that …", 'said again, “It is gone.”': a manner adverb set off by a comma
+# between the cue and the "that" or the quotation it introduces is how it was said
+_MANNER_COMMA = re.compile(r"(?:again|[a-z]{3,}ly)[ \t]*,[ \t]*(?=that[ \t]|[\"“])")
 # only the plain verbs of saying: "says he believes …" keeps its hedge
 _SAID_AGAIN = re.compile(
     r"(?:he|she|they|we|I)[ \t]+(?:said|says|say|told|tells|added|adds)[ \t]+(?:that[ \t]+)?"
@@ -76,6 +79,25 @@ _TURN_CUE = re.compile(
     rf"(?:(?:also|later|then|still|again)[ \t]+)*"
     rf"(?P<verb>{cues.VERBS}|repeated|reiterated|conceded)\b"
 )
+# "…the border is secure, but said smugglers use it", "…, and added that …": a verb of saying
+# with no subject of its own after a comma and a conjunction is the same speaker's next act of
+# saying; the first statement ends before it
+_SAME_SPEAKER_NEXT = re.compile(
+    r",[\"”’']?[ \t]+(?:and|but)[ \t]+(?:(?:also|later|then|still|again)[ \t]+)*(?:said|says|added|adds"
+    r"|insisted|insists|noted|notes|warned|warns|argued|argues|stressed|stresses|acknowledged"
+    r"|acknowledges|conceded|concedes|suggested|suggests|told|tells)\b"
+)
+# "…he would sign the bill, a measure that has roiled relations with …": an indefinite noun
+# with a relative clause after the statement's last comma sums it up in the writer's words
+_SUMMING_UP = re.compile(
+    r",[ \t]+an?[ \t]+(?:[a-z][\w'’-]*[ \t]+){0,2}?[a-z][\w'’-]*[ \t]+(?:that|which)[ \t]+[^,;]*$"
+)
+# "…he had made everything up - but he later retracted his confession": what the speaker did
+# later, told after a contrast, is the writer's narration, never the statement's words
+_LATER_TURN = re.compile(
+    r"(?:,|[ \t][-–—])[ \t]+(?:but|and|yet)[ \t]+(?:he|she|they)[ \t]+(?:later|subsequently"
+    r"|eventually|since)\b"
+)
 # "(!)", "(?)", "[sic]" at a statement's end: the writer's comment on it, not its words
 _WRITERS_ASIDE = re.compile(r"[ \t]*(?:\((?:!|\?|!\?|\?!|sic)\)|\[(?:!|\?|sic)\])$")
 _THAT_HEAD = re.compile(r"[ \t]+(?:that[ \t]+)?")
@@ -91,10 +113,10 @@ _LEAD_ADJUNCT = re.compile(
 # act of saying after a comma and a conjunction is the writer's next sentence, not the statement
 # (a pronoun's "but he said …" is ``_TURN_CUE``'s second statement)
 _OTHER_SAYS = re.compile(
-    r",[ \t]+(?:and|but|while|whereas)[ \t]+(?!(?:he|she|they|I|we|you)[ \t])"
+    r",[\"”’']?[ \t]+(?:and|but|while|whereas)[ \t]+(?!(?:he|she|they|I|we|you)[ \t])"
     r"(?:[^\s,;:“”\"]+[ \t]+){1,5}?(?:said|says|told|tells|added|adds|insisted|insists"
     r"|countered|counters|argued|argues|responded|replied|claimed|claims|maintained|contended"
-    r"|denied|denies|noted|notes)\b"
+    r"|denied|denies|noted|notes|declared|declares|stated|wrote|announced|announces|tweeted)\b"
 )
 # "…, while asking the court to rule on it", "…, before urging calm": the speaker's next act of
 # speech, told by the writer in a participle, is not part of the statement
@@ -177,7 +199,7 @@ def content_bounds(
     again = _SAID_AGAIN.match(text, start, end)
     if again is not None and len(text[again.end() : end].split()) >= 3:
         start = again.end()  # "She said she was away, she said": the cue said twice
-    how = _HOW_SAID.match(text, start, end)
+    how = _HOW_SAID.match(text, start, end) or _MANNER_COMMA.match(text, start, end)
     if how is not None:
         start = how.end()
         if text.startswith("that ", start):
@@ -191,7 +213,7 @@ def content_bounds(
     turn = _TURN_CUE.search(text, start, end)
     if turn is not None:
         end = turn.start()
-    for writers in (_OTHER_SAYS, _GLOSS, _NEXT_ACT):
+    for writers in (_OTHER_SAYS, _GLOSS, _NEXT_ACT, _SAME_SPEAKER_NEXT, _SUMMING_UP, _LATER_TURN):
         found = writers.search(text, start, end)
         if found is not None:
             end = found.start()
@@ -229,8 +251,11 @@ _TELL_ASK = lx.words("told tell tells telling informed informs assured assures a
 # who a tell- or ask-verb addresses, at the start of its "content": a pronoun, a group, or a
 # capitalised name ("told ABC News", "told him about …", "asked colleagues to imagine …")
 _ADDRESSEE = re.compile(
-    r"(?P<group>him|them|me|us|you|her(?=[ \t]+(?:that|about|to)\b)|reporters|journalists"
-    r"|colleagues|lawmakers|members|staff|staffers|officials)"
+    r"(?P<group>him|them|me|us|you|her(?=[ \t]+(?:that|about|to)\b)"
+    r"|reporters|journalists|colleagues|lawmakers|members|staff|staffers|officials"
+    # "told deputies her boyfriend was …", "told investigators he had …": a bare plural noun
+    # right before a clause's subject is whom the tell-verb addresses
+    r"|[a-z]{3,}s(?=[ \t]+(?:he|she|they|we|i|it|there|his|her|their|its)[ \t]))"
     r"|(?:the[ \t]+)?[A-Z][\w'’.&-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’.&-]*)*"
     r"(?=[ \t,.;:]|$)"
 )
@@ -239,6 +264,9 @@ _NOT_STATEMENT = lx.words("about to for of on with")
 _WHEN = lx.words("before after during in on at last this yesterday today earlier later")
 
 
+_ASK = lx.words("asked asks ask")
+# whom an ask-verb addresses runs up to the "if" or "whether" of its question
+_ASKED_IF = re.compile(r"(?:(?!(?:that|to)[ \t])[^\s,;:“”\"]+[ \t]+){1,5}?(?=(?:if|whether)[ \t])")
 _NAME_NUMBER = re.compile(r"\d{1,3}[ \t]+(?=(?:how|that|what|why|whether|when|where)\b)")
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’.&-]*[ \t]+$")
 
@@ -264,6 +292,9 @@ def after_addressee(s: str, verb: str, rel: tuple[int, int]) -> tuple[int, int] 
         return (a, b) if b - a >= 2 else None
     if re.search(r"\bthat[ \t]+$", s[max(0, a - 8) : a]):
         return rel  # "told reporters that staff had …": the addressee is already behind
+    asked = _ASKED_IF.match(s, a, b) if verb.lower() in _ASK else None
+    if asked is not None:
+        return asked.end(), b  # "asked 17 potential jurors if they …": the question
     m = _ADDRESSEE.match(s, a, b)
     if m is None:
         return rel

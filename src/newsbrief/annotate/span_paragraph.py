@@ -1,0 +1,35 @@
+"""A quotation over several paragraphs, as the paragraphs a brief shows.
+
+Newswire style leaves a quotation open at a paragraph's end and re-opens it on the next
+("“A.\\n“B.”"): ``quote_marks`` keeps that one span, as PolNeAR annotates it (splitting it there
+costs PolNeAR dev direct content F1 0.9009 -> 0.8894). A brief never shows a span across a
+paragraph: each paragraph's part is a quotation of its own, without the re-opening mark.
+"""
+
+from __future__ import annotations
+
+_OPENING = "\"“‘'«„"
+_CLOSING = "\"”’'»"
+
+
+def paragraph_pieces(text: str) -> list[str]:
+    """The parts of a quote's text, one per paragraph, without the marks that open or close
+    a paragraph's part ("A.\\n“B." -> ["A.", "B."]); empty parts go."""
+    pieces = []
+    for line in text.split("\n"):
+        part = line.strip()
+        if part[:1] in _OPENING and part.count(part[0]) % 2 == 1 and part[0] != "'":
+            part = part[1:].lstrip()  # the re-opening mark of a continued quotation
+        if part[-1:] in _CLOSING and part[-1] != "'" and _unbalanced_close(part):
+            part = part[:-1].rstrip()
+        if part:
+            pieces.append(part)
+    return pieces
+
+
+def _unbalanced_close(part: str) -> bool:
+    """Whether a part's last mark closes a quotation opened in an earlier paragraph."""
+    last = part[-1]
+    if last == "”":
+        return part.count("”") > part.count("“")
+    return part.count(last) % 2 == 1
