@@ -123,7 +123,7 @@ def _article(page: Page, settings: ExtractSettings) -> Article | None:
 
 
 def _text(article: Article | None, reasons: frozenset[str] | None) -> str:
-    return "" if article is None else clean_article(article, reasons).text
+    return "" if article is None else clean_article(article, reasons, keep_datelines=True).text
 
 
 def _body_outcome(
@@ -134,7 +134,9 @@ def _body_outcome(
     none = page_counts(page.body, _text(article, frozenset()))
     alone = {}
     if article is not None:
-        fired = {r.reason for r in clean_article(article, None).removed} & REASONS
+        fired = {
+            r.reason for r in clean_article(article, None, keep_datelines=True).removed
+        } & REASONS
         for reason in sorted(fired):
             alone[reason] = page_counts(page.body, _text(article, frozenset({reason})))
     return every, none, alone
@@ -187,7 +189,11 @@ def field_outcomes(page: Page) -> dict[str, dict[str, bool]]:
     for ours, theirs in (("ours", "markup"), ("trafilatura", "trafilatura")):
         settings = ExtractSettings(title=ours, authors=theirs, date=theirs)
         article = _article(page, settings)
-        got = Extraction() if article is None else extraction_of(clean_article(article))
+        got = (
+            Extraction()
+            if article is None
+            else extraction_of(clean_article(article, keep_datelines=True))
+        )
         for field, hit in field_hits(page, got).items():
             name = {"title_exact": "title", "author_exact": "authors", "date_exact": "date"}[field]
             fields[name][ours if name == "title" else theirs] = hit

@@ -1,6 +1,6 @@
 """Build the web pile: real article pages of many sites, run through `newsbrief run` from HTML.
 
-    nice python benchmarks/web_pile.py OUT [--no-run]
+    nice python benchmarks/web_pile.py OUT [--pages /tmp/webpile/in] [--no-run]
 
 The dev pile (``dev_pile.py``) is Multi-News text, mostly newswire. Users bring pages of every
 kind of site, so quotes are also judged on this pile: the HTML of the extraction sets in
@@ -9,6 +9,9 @@ and the wcxb-articles pages typed ``article``), decompressed into ``OUT/in`` and
 with the whole pipeline, extraction included. Most stories are one page, so the pile says
 nothing about grouping or corroboration; it is a quote and summary sample from other sites.
 Judge its quotes with ``judge_quotes.py OUT --verdicts benchmarks/judged/quotes_web.tsv``.
+An article id hashes the page's resolved path, and a quote id its article id: the verdicts in
+``quotes_web.tsv`` hold for pages read from ``/tmp/webpile/in`` (the default of ``--pages``),
+whatever OUT is.
 """
 
 from __future__ import annotations
@@ -53,15 +56,16 @@ def write_pages(out: Path) -> int:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path)
+    ap.add_argument("--pages", type=Path, default=Path("/tmp/webpile/in"))
     ap.add_argument("--no-run", action="store_true", help="only write the pages")
     args = ap.parse_args()
     if not EXTRACTION.is_dir():
         sys.exit(f"no extraction data at {EXTRACTION} (the shared data sits beside the repo)")
-    n = write_pages(args.out / "in")
-    print(f"{n} pages -> {args.out / 'in'}")
+    n = write_pages(args.pages)
+    print(f"{n} pages -> {args.pages}")
     if args.no_run:
         return
-    cmd = [sys.executable, "-m", "newsbrief.cli", "run", str(args.out / "in"), "-q"]
+    cmd = [sys.executable, "-m", "newsbrief.cli", "run", str(args.pages), "-q"]
     cmd += ["--db", str(args.out / "newsbrief.db"), "--out", str(args.out / "briefs")]
     subprocess.run(cmd, check=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsbrief.analyze.entities import EntityIndex
+from newsbrief.analyze.quote_join import join_split_quotes
 from newsbrief.annotate.lexicon import role_fits
 from newsbrief.annotate.speaker_words import PERSON_NOUNS, PROXY_HEADS, ROLE_HEADS
 from newsbrief.records import Article, StoryQuote
@@ -59,7 +60,7 @@ def story_quotes(articles: list[Article], index: EntityIndex) -> tuple[list[Stor
     out: list[StoryQuote] = []
     unresolved = 0
     for art in articles:
-        for q in art.quotes:
+        for q in join_split_quotes(art.text, art.quotes):
             if q.kind not in SPEECH:
                 continue  # stances and intentions ("X criticized the plan") are not quotes
             eid = None

@@ -12,6 +12,7 @@ from newsbrief import parse as nlp_parse
 from newsbrief.annotate import cues
 from newsbrief.annotate import lexicon as lx
 from newsbrief.annotate.quote_marks import _Span
+from newsbrief.annotate.quote_split import continues_split
 from newsbrief.records import Sentence
 
 _CUE_RIGHT_BEFORE = re.compile(rf"\b(?:{cues.VERBS})[,:][ \t]*$")
@@ -26,6 +27,8 @@ def is_fragment(text: str, span: _Span, content: str) -> bool:
     """A quote that continues the running sentence ("said voting fraud is “a big problem”")."""
     if _CUE_RIGHT_BEFORE.search(text, max(0, span.open - 40), span.open):
         return False  # "“A,” he said, “b …”": the second part of a split quote
+    if continues_split(text, span.open):
+        return False  # "“A,” said Dr. Lee, the mayor, “b …”": the cue clause runs on
     if content[:1].islower():
         return True
     k = span.open - 1

@@ -29,6 +29,7 @@ from newsbrief.annotate.entity_runs import (
     _person_of_org,
     _runs,
     _tokens,
+    run_name,
 )
 from newsbrief.annotate.first_names import gender_of
 from newsbrief.annotate.name_descriptors import (
@@ -58,12 +59,7 @@ class Found:
 
     @property
     def name(self) -> str:
-        # a middle initial keeps its period: "Robert J. Birgeneau"
-        last = len(self.toks) - 1
-        return " ".join(
-            t.text + "." if i < last and len(t.text) == 1 and t.text.isupper() else t.text
-            for i, t in enumerate(self.toks)
-        )
+        return run_name(self.toks)
 
 
 def _complement_len(run: list[Tok], i: int) -> int:
@@ -173,6 +169,11 @@ def _classify(run: list[Tok], sent_start: bool, vocab: set[str], headline: bool)
         run.pop()  # "Indiana State Police Sgt": the rank of a name the run lost
     if not run:
         return None
+    if any(t.text == "&" for t in run[1:-1]):
+        # "PG&E", "Black & Decker": an ampersand joins a firm's or a paper's name, unless it
+        # only pairs places ("Asia & Japan")
+        places = lx.places()
+        return "place" if all(t.low in places for t in run if t.text != "&") else "org"
     low = " ".join(t.low for t in run)
     if low in lx.places() or (low in lx.subdivisions() and low not in vocab):
         return "place"

@@ -50,6 +50,21 @@ def _tokens(sent: Sentence) -> list[Tok]:
     return out
 
 
+def run_name(toks: list[Tok]) -> str:
+    """The name a run of tokens spells: a middle initial keeps its period ("Robert J.
+    Birgeneau"); tokens written together stay together ("PG&E"), and a letter written onto the
+    word before it is no initial ("S&P Dow Jones")."""
+    last = len(toks) - 1
+    parts: list[str] = []
+    for i, t in enumerate(toks):
+        attached = i > 0 and t.start == toks[i - 1].end
+        if i:
+            parts.append("" if attached else " ")
+        initial = i < last and len(t.text) == 1 and t.text.isupper() and not attached
+        parts.append(t.text + "." if initial and toks[i + 1].start > t.end else t.text)
+    return "".join(parts)
+
+
 def _is_cap(tok: Tok) -> bool:
     c = tok.text[0]
     return (c.isupper() and tok.low not in lx.NOT_NAME) or bool(_PARTICLE_PREFIX.match(tok.text))
@@ -95,7 +110,11 @@ def _person_of_org(text: str, run: list[Tok], vocab: set[str]) -> list[list[Tok]
             right
             and left[-1].low not in lx.TITLES
             and not any(x.low in lx.ORG_KEYWORDS for x in left)
-            and (right[-1].low in lx.ORG_KEYWORDS or _name_then_body(text, left, right, vocab))
+            and (
+                right[-1].low in lx.ORG_KEYWORDS
+                or any(x.text == "&" for x in right[1:-1])  # "of Tillman & Roe": a firm
+                or _name_then_body(text, left, right, vocab)
+            )
         ):
             return [left, right]
         break
@@ -199,6 +218,10 @@ def _runs(text: str, toks: list[Tok]) -> list[list[Tok]]:
                 and _org_continues(text, toks, j + 1)
             ):
                 ok_joiner = True  # "Fire and Rescue": one organisation, unlike "Ministry and X"
+            if low == "&":
+                # prose lists with "and"; an ampersand between capitalised words is part of one
+                # name: "PG&E", "Black & Decker", "the Valley Journal & Courier"
+                ok_joiner = True
             k = j + 1
             if ok_joiner and k < len(toks) and toks[k].low == "the":
                 k += 1

@@ -28,6 +28,7 @@ from newsbrief.annotate.direct_cues import (
     is_title,
     parsed_cue,
 )
+from newsbrief.annotate.quote_headline import headline_source
 from newsbrief.annotate.quote_marks import _Span, quote_spans
 from newsbrief.annotate.reported import SPEECH, Pending, reported_matches, resolve_reported
 from newsbrief.annotate.speaker_kinds import trim as _trim
@@ -243,7 +244,14 @@ def finish_quotes(plan: QuotePlan) -> list[Quote]:
             speaker = d.named
         else:
             speaker = resolver.resolve(subj, s_start, s_end) if subj else None
-        if subj is None:
+        headline = headline_source(text, d.span.open, d.span.close) if subj is None else None
+        if headline is not None:
+            # "‘Rates will hold’: Harbor Bank": a subheading names its own source, and the
+            # speaker of the paragraph before does not go on into it
+            s_start, s_end = headline
+            subj = text[s_start:s_end]
+            speaker = resolver.resolve(subj, s_start, s_end)
+        elif subj is None:
             # the previous speaker goes on in the same paragraph, or in the next one unless
             # the narration before the quote there names another person ("the questions boil
             # down to what X asks. “…”" is X's, or no one's, never the last speaker's)

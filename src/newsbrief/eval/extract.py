@@ -254,7 +254,8 @@ def newsbrief_extract(page: Page) -> Extraction:
     record = article_from_html(page.html, f"page-{page.id}.html", url=page.url)
     if not isinstance(record, Article):
         return Extraction()
-    return extraction_of(clean_article(record))
+    # the gold bodies keep the dateline the pipeline cuts for analysis
+    return extraction_of(clean_article(record, keep_datelines=True))
 
 
 def extraction_of(article: Any) -> Extraction:
