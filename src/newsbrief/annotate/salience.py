@@ -137,6 +137,7 @@ def salient_mentions(
         if m.entity and (
             cues.VERB_RE.match(text, m.end + 1)
             or _verb_after_apposition(text, m.end)
+            or _apposed_name_then_verb(text, m)
             or (m.kind == "person" and _FINITE.match(text, m.end + 1))
         ):
             salient.append((m.start, m.entity, m.kind))
@@ -274,6 +275,21 @@ def _verb_after_apposition(text: str, end: int) -> bool:
     if app is None:
         return False
     return bool(cues.VERB_RE.match(text, app.end()) or _FINITE.match(text, app.end()))
+
+
+APPOSED_RULE = {"on": True}  # benchmarks compare the pile with and without it
+
+
+def _apposed_name_then_verb(text: str, m: Mention) -> bool:
+    """ "which the building's manager, Ann Roe, said she made": a person's name in
+    apposition, both its commas round it, before a speech verb is that verb's subject."""
+    return (
+        APPOSED_RULE["on"]
+        and m.kind == "person"
+        and text[max(0, m.start - 2) : m.start] == ", "
+        and text[m.end : m.end + 2] == ", "
+        and cues.VERB_RE.match(text, m.end + 2) is not None
+    )
 
 
 # plural nouns for people whom "they" may be rather than an organisation named before them
