@@ -103,3 +103,13 @@ def test_the_state_republican_with_no_member_named_is_no_speaker() -> None:
         '"This plan spends too much," the Idaho Republican said.'
     )
     assert quote_with(art.quotes, "spends too much").speaker in (None, "")
+
+
+def test_he_adds_in_a_letter_an_office_quotes_is_not_the_office_holder() -> None:
+    art = annotated(
+        "Governor Tom Ostrander released papers on Monday about the prisoner Karl Venn.\n"
+        "Venn says in a 1961 letter that he was only a clerk.\n"
+        '"I followed the orders I was given," Ostrander’s office quotes the letter as saying.\n'
+        '"I ask only for mercy," he adds.'
+    )
+    assert quote_with(art.quotes, "only for mercy").speaker == "Karl Venn"
