@@ -113,3 +113,15 @@ def test_he_adds_in_a_letter_an_office_quotes_is_not_the_office_holder() -> None
         '"I ask only for mercy," he adds.'
     )
     assert quote_with(art.quotes, "only for mercy").speaker == "Karl Venn"
+
+
+def test_a_sentence_full_of_names_is_prose_not_a_headline() -> None:
+    art = annotated(
+        "Interior Secretary Jana Morrow visited the valley on Monday.\n"
+        '"Nobody here feels safe," Lisa Kern, a farmer, said.\n'
+        "Morrow toured the dam Tuesday afternoon with U.S. Water and Power Agency Deputy "
+        "Director Sam Ortiz, Democratic Rep. Tim Lowe of Utah and Republican Sen. Ed Vance of "
+        "Idaho. Vance is the incoming chairman of the Senate Energy Committee.\n"
+        "She said in a statement after the tour that the river was lower than ever."
+    )
+    assert quote_with(art.quotes, "lower than ever").speaker == "Jana Morrow"
