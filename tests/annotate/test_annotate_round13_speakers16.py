@@ -119,9 +119,9 @@ def test_a_sentence_full_of_names_is_prose_not_a_headline() -> None:
     art = annotated(
         "Interior Secretary Jana Morrow visited the valley on Monday.\n"
         '"Nobody here feels safe," Lisa Kern, a farmer, said.\n'
-        "Morrow toured the dam Tuesday afternoon with U.S. Water and Power Agency Deputy "
-        "Director Sam Ortiz, Democratic Rep. Tim Lowe of Utah and Republican Sen. Ed Vance of "
-        "Idaho. Vance is the incoming chairman of the Senate Energy Committee.\n"
-        "She said in a statement after the tour that the river was lower than ever."
+        "Morrow inspected the dam Tuesday afternoon with Water Agency Deputy Director Sam "
+        "Ortiz, Democratic Rep. Tim Lowe of Utah and Republican Sen. Ed Vance of Idaho. Vance "
+        "leads the energy panel.\n"
+        "She later told reporters that the river was lower than ever."
     )
     assert quote_with(art.quotes, "lower than ever").speaker == "Jana Morrow"

@@ -1,5 +1,5 @@
 """The story-level fallback that looks for a name at the cue (``analyze.quotes._named_at_cue``)
-when annotate found no subject: a name right before ", says the BBC's …" ends what was said
+when annotate found no subject: a name right before ", says the Herald's …" ends what was said
 (texts written for these tests). Kept with the round's speaker tests, whose pile diff it shares."""
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ def _named_at_cue(index: EntityIndex, art: Article, sentence: int, cue: str | No
         after = art.text[m.end : m.end + len(cue) + 4]
         before = art.text[max(0, m.start - len(cue) - 2) : m.start]
         if after.lstrip(" ,").startswith(cue) and _subject_after_cue(art.text, m.start, m.end, cue):
-            continue  # "… to Castel Gandolfo, says the BBC's Jo Lee": the name ends the content
+            continue  # "… visit to Lake Orrin, says the Herald's Jo Park": the name ends the content
         if after.lstrip(" ,").startswith(cue) or before.rstrip().endswith(cue):
             eid = index.entity_id(m.text, art.id)
             if eid is not None and index.entity(eid).kind == "person":
@@ -55,7 +55,7 @@ def _named_at_cue(index: EntityIndex, art: Article, sentence: int, cue: str | No
     return None
 
 
-# what opens an inverted cue's own subject: "says the BBC's …", "said Senator …"
+# what opens an inverted cue's own subject: "says the Herald's …", "said Senator …"
 _SUBJECT_OPENS = re.compile(r"[ \t]+(?:the|a|an|[A-Z][\w.’'-]*)\b")
 CUE_SUBJECT_RULE = {"on": True}  # benchmarks compare the pile with and without it
 

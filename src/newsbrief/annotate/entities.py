@@ -234,8 +234,8 @@ HEADLINE_RULE = {"prose": True}  # benchmarks compare the pile with and without 
 def _is_headline(sent: Sentence) -> bool:
     """Title-case lines ("Iraq Hopes for Moscow's Help") are not evidence of personal names.
     A sentence that ends on a full stop with three lower-case words of its own is prose full
-    of names ("X toured the border Tuesday afternoon with Deputy Commissioner Y, Democratic
-    Rep. Z …"), not a headline."""
+    of names ("Morrow inspected the dam Tuesday afternoon with Deputy Director Sam Ortiz,
+    Democratic Rep. Tim Lowe …"), not a headline."""
     words = [w for w in _WORDS.findall(sent.text) if w not in _SMALL]
     if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
         return False

@@ -116,9 +116,9 @@ def _alias_of(short: list[str], full: list[str]) -> bool:
 
 
 def _surname_before_suffix(short: list[str], full: list[str]) -> bool:
-    """ "Barrow" of "Dana E. Barrow Jr": the surname is the word before a generational
-    suffix. Tried only after every plain alias: "Conway" is Kellyanne Conway's before it is
-    George T. Conway III's, "Trump" Donald Trump's before his father's."""
+    """ "Tarrant" of "Owen K. Tarrant Jr": the surname is the word before a generational
+    suffix. Tried only after every plain alias: "Farrow" is Lena Farrow's before it is her
+    husband Paul B. Farrow III's, a father's plain name before his son's suffixed one."""
     if not ALIAS_RULE["suffix"] or len(short) != 1:
         return False
     core = [t for t in full if t.rstrip(".") not in _GENERATIONS]

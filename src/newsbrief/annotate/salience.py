@@ -113,7 +113,7 @@ def salient_mentions(
         if ADDRESSEE_BEFORE.search(text, max(0, m.start - 24), m.start):
             continue
         if m.kind == "person" and _speaks_through(text, m.end):
-            continue  # "Rivlin's office quotes the letter": the office speaks, not Rivlin
+            continue  # "Ostrander's office quotes the letter": the office speaks, not Ostrander
         if m.sentence not in first_in_sentence and not _in_fronted_phrase(
             text, m, mentions[i + 1] if i + 1 < len(mentions) else None, sentence_at
         ):
@@ -279,7 +279,7 @@ def _verb_after_apposition(text: str, end: int) -> bool:
     return bool(cues.VERB_RE.match(text, app.end()) or _FINITE.match(text, app.end()))
 
 
-# "Rivlin's office": an office a possessor speaks through (not "X's lawyer": the client stays
+# "Ostrander's office": an office a possessor speaks through (not "X's lawyer": the client stays
 # the topic, "Vale's lawyer released a statement. … when he is accused" is Vale)
 _THROUGH = re.compile(r"['’]s?[ \t]+office\b(?![ \t]*,?[ \t]*[A-Z])")
 THROUGH_RULE = {"on": True}  # benchmarks compare the pile with and without it

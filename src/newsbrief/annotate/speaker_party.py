@@ -1,6 +1,6 @@
-"""A party member described by state or standing ("the Oregon Democrat said", "said the
-Kentucky Republican"): a reporter's second reference to the politician the story was just
-about, never a speaker named "Oregon Democrat" nor the state."""
+"""A party member described by state or standing ("the Vermont Democrat said", "said the
+Idaho Republican"): a reporter's second reference to the politician the story was just
+about, never a speaker named "Vermont Democrat" nor the state."""
 
 from __future__ import annotations
 
@@ -49,8 +49,8 @@ def described_member(
 ) -> str | None:
     """The latest person named before ``before`` (outside quotes unless ``before`` is inside
     one) whom some mention up to
-    there gives a legislator's or governor's title: "Sen. Carl Levin said … . '…,' the
-    Michigan Democrat said" is Levin, not the president his sentence spoke of."""
+    there gives a legislator's or governor's title: "Sen. Nora Pike said … . '…,' the
+    Vermont Democrat said" is Pike, not the president her sentence spoke of."""
     # a descriptor inside a quoted passage (a paper's story quoted whole) refers inside it
     quoted = inside_quote(before)
     people = [

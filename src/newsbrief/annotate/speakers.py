@@ -245,7 +245,7 @@ class Resolver(Antecedents):
             end = relative.start()
             subj = self.text[start:end]
         if party_descriptor(self.text, subj.strip(), start + len(subj) - len(subj.lstrip())):
-            # "the Oregon Democrat said": the member of Congress just spoken of, else no one
+            # "the Vermont Democrat said": the member of Congress just spoken of, else no one
             sent = self._sentence_at(start)
             before = sent.start if sent is not None else start
             return described_member(
