@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsbrief.analyze.entities import EntityIndex
 from newsbrief.analyze.quote_join import join_split_quotes
 from newsbrief.annotate.lexicon import role_fits
@@ -45,11 +47,30 @@ def _named_at_cue(index: EntityIndex, art: Article, sentence: int, cue: str | No
             continue
         after = art.text[m.end : m.end + len(cue) + 4]
         before = art.text[max(0, m.start - len(cue) - 2) : m.start]
+        if after.lstrip(" ,").startswith(cue) and _subject_after_cue(art.text, m.start, m.end, cue):
+            continue  # "… visit to Lake Orrin, says the Herald's Jo Park": the name ends the content
         if after.lstrip(" ,").startswith(cue) or before.rstrip().endswith(cue):
             eid = index.entity_id(m.text, art.id)
             if eid is not None and index.entity(eid).kind == "person":
                 return eid
     return None
+
+
+# what opens an inverted cue's own subject: "says the Herald's …", "said Senator …"
+_SUBJECT_OPENS = re.compile(r"[ \t]+(?:the|a|an|[A-Z][\w.’'-]*)\b")
+CUE_SUBJECT_RULE = {"on": True}  # benchmarks compare the pile with and without it
+
+
+def _subject_after_cue(text: str, start: int, end: int, cue: str) -> bool:
+    """Whether the cue right after the name at ``start:end`` ("X, says …") has a subject of
+    its own after it: then the name before the comma is the end of what was said. Not a name
+    in apposition ("Lee's lawyer, Jo Park, said Lee had …"): that one is the subject."""
+    if not CUE_SUBJECT_RULE["on"] or not text.startswith(",", end):
+        return False
+    if text[max(0, start - 2) : start] == ", ":
+        return False
+    at = text.find(cue, end, end + len(cue) + 4)
+    return at >= 0 and _SUBJECT_OPENS.match(text, at + len(cue)) is not None
 
 
 SPEECH = frozenset({"direct", "reported"})

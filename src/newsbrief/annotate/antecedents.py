@@ -23,6 +23,7 @@ from newsbrief.annotate.salience import (
     unnamed_subjects,
 )
 from newsbrief.annotate.speaker_adjunct import in_opening_adjunct
+from newsbrief.annotate.speaker_definite import definite_openers
 from newsbrief.annotate.speaker_kinds import (
     about_other_person,
     name_kind,
@@ -141,6 +142,7 @@ class Antecedents(ParsePlanning):
         self._role_subjects()
         self._plural = plural_subjects(text, self._inside_quote)
         self._title_gender = self._titled_genders()
+        self._definite_subjects()
         for ps in _PRONOUN_SUBJECT.finditer(text):
             if not self._inside_quote(ps.end() - 1):
                 bisect.insort(self._unnamed, (ps.end() - 1, None))
@@ -184,6 +186,22 @@ class Antecedents(ParsePlanning):
             bisect.insort(self._unnamed, (pos, gender))
         for pos, gender in unnamed_openers(self.text, self._inside_quote):
             bisect.insort(self._unnamed, (pos, gender))
+
+    def _definite_subjects(self) -> None:
+        """``speaker_definite``: "The man …" with no one of his gender named just before is
+        an unnamed person no older name passes."""
+        for pos, gender in definite_openers(self.text, self._inside_quote):
+            i = bisect.bisect_right(self._sent_starts, pos) - 1
+            lo = self.sentences[i - 1].start if i > 0 else 0
+            j, k = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, pos)
+            if not any(
+                m.kind == "person"
+                and m.entity
+                and not self._inside_quote(m.start)
+                and self._gender(m.entity) in (None, gender)
+                for m in self.mentions[j:k]
+            ):
+                bisect.insort(self._unnamed, (pos, gender))
 
     def _mention_in(self, start: int, end: int) -> Mention | None:
         """The first person inside the subject, else its last organisation."""

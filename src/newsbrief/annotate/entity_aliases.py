@@ -103,12 +103,26 @@ def _key(tok: str) -> str:
     return _KEY_PREFIX.sub("", tok).lower()
 
 
+_GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
+ALIAS_RULE = {"suffix": True}  # benchmarks compare the pile with and without it
+
+
 def _alias_of(short: list[str], full: list[str]) -> bool:
     if short == full[: len(short)]:
         return True  # first names prefix: "Ali Yasin" of "Ali Yasin Muhammad Karim"
     if short == [t for t in full if len(t.rstrip(".")) > 1] and len(short) > 1:
         return True  # without the middle initial: "John Kennedy" of "John F. Kennedy"
     return len(short) == 1 and short[0] == full[-1]  # surname
+
+
+def _surname_before_suffix(short: list[str], full: list[str]) -> bool:
+    """ "Tarrant" of "Owen K. Tarrant Jr": the surname is the word before a generational
+    suffix. Tried only after every plain alias: "Farrow" is Lena Farrow's before it is her
+    husband Paul B. Farrow III's, a father's plain name before his son's suffixed one."""
+    if not ALIAS_RULE["suffix"] or len(short) != 1:
+        return False
+    core = [t for t in full if t.rstrip(".") not in _GENERATIONS]
+    return len(core) > 1 and core[-1] != full[-1] and short[0] == core[-1]
 
 
 def merge_aliases(found: list[Found]) -> dict[str, str]:
@@ -129,6 +143,8 @@ def merge_aliases(found: list[Found]) -> dict[str, str]:
             if _alias_of(keys, gkeys):
                 target = gname
                 break
+        if target is None:
+            target = next((g for k, g in groups if _surname_before_suffix(keys, k)), None)
         if target is None:
             for gkeys, gname in groups:  # a lone first name: "Karim" when only "Karim X" exists
                 if len(keys) == 1 and keys[0] == gkeys[0]:

@@ -30,6 +30,7 @@ from newsbrief.annotate.speaker_kinds import (
     subject_is_sure,
     who_refers_to,
 )
+from newsbrief.annotate.speaker_party import described_member, party_descriptor
 from newsbrief.annotate.speaker_prefetch import (
     PARSED,
     QUOTE_PARSE_ENV,
@@ -243,6 +244,13 @@ class Resolver(Antecedents):
             # subject's relative clause is not who speaks
             end = relative.start()
             subj = self.text[start:end]
+        if party_descriptor(self.text, subj.strip(), start + len(subj) - len(subj.lstrip())):
+            # "the Vermont Democrat said": the member of Congress just spoken of, else no one
+            sent = self._sentence_at(start)
+            before = sent.start if sent is not None else start
+            return described_member(
+                self.text, self.mentions, self.starts, before, self._inside_quote
+            )
         m = self._mention_in(start, end)
         # the subject ends before the descriptor ("said CNN analyst David Gergen") or holds it
         # ("White House spokesman Raj Shah said")
