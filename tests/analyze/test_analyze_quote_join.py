@@ -43,3 +43,19 @@ def test_parts_of_two_speakers_stay_apart() -> None:
     quotes = _joined(text)
     assert ("Ana Ruiz", "We agreed on the plan") in quotes
     assert all(" … " not in text for _, text in quotes)
+
+
+def test_the_brief_shows_a_quotation_over_two_paragraphs_as_two_quotes() -> None:
+    from newsbrief.analyze.entities import merge_entities
+    from newsbrief.analyze.quotes import story_quotes
+
+    art = annotated(
+        "Mayor Ana Ruiz spoke after the vote.\n"
+        "“The pier will close for a year,” Ruiz said. “We have no other choice.\n"
+        "“The ferry will run from the south dock until then.”"
+    )
+    quotes, _ = story_quotes([art], merge_entities([art]))
+    texts = [q.text for q in quotes if q.speaker == "Ana Ruiz"]
+    assert all("\n" not in t for t in texts)
+    assert "The ferry will run from the south dock until then." in texts
+    assert any(t.startswith("We have no other choice") for t in texts)

@@ -7,6 +7,7 @@ import re
 from newsbrief.analyze.entities import EntityIndex
 from newsbrief.analyze.quote_join import join_split_quotes
 from newsbrief.annotate.lexicon import role_fits
+from newsbrief.annotate.span_paragraph import paragraph_pieces
 from newsbrief.annotate.speaker_words import PERSON_NOUNS, PROXY_HEADS, ROLE_HEADS
 from newsbrief.records import Article, StoryQuote
 
@@ -103,15 +104,18 @@ def story_quotes(articles: list[Article], index: EntityIndex) -> tuple[list[Stor
                 unresolved += 1
                 continue
             ent = index.entity(eid)
-            out.append(
+            # a brief shows no span across a paragraph: a quotation continued over several
+            # is one quote per paragraph (annotate keeps the whole span, as PolNeAR scores it)
+            out.extend(
                 StoryQuote(
                     speaker=ent.name,
-                    text=q.text,
+                    text=piece,
                     article=art.id,
                     sentence=q.sentence,
                     kind=q.kind,
                     cue=q.cue,
                     entity=ent.id,
                 )
+                for piece in paragraph_pieces(q.text)
             )
     return out, unresolved
