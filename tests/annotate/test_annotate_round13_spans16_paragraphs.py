@@ -28,3 +28,11 @@ def test_a_quotation_within_a_paragraph_keeps_its_marks() -> None:
 
 def test_a_one_paragraph_quote_is_unchanged() -> None:
     assert paragraph_pieces("The plan is done.") == ["The plan is done."]
+
+
+def test_blank_lines_between_paragraphs_are_no_pieces() -> None:
+    assert paragraph_pieces("The pier will close.\n\n“The ferry runs until May.") == [
+        "The pier will close.",
+        "The ferry runs until May.",
+    ]
+    assert paragraph_pieces("\n") == []

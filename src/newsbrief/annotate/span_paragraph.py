@@ -18,9 +18,11 @@ def paragraph_pieces(text: str) -> list[str]:
     pieces = []
     for line in text.split("\n"):
         part = line.strip()
-        if part[:1] in _OPENING and part.count(part[0]) % 2 == 1 and part[0] != "'":
+        if not part:
+            continue  # the blank line between two paragraphs
+        if part[0] in _OPENING and part.count(part[0]) % 2 == 1 and part[0] != "'":
             part = part[1:].lstrip()  # the re-opening mark of a continued quotation
-        if part[-1:] in _CLOSING and part[-1] != "'" and _unbalanced_close(part):
+        if part and part[-1] in _CLOSING and part[-1] != "'" and _unbalanced_close(part):
             part = part[:-1].rstrip()
         if part:
             pieces.append(part)
