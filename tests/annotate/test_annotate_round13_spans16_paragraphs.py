@@ -36,3 +36,14 @@ def test_blank_lines_between_paragraphs_are_no_pieces() -> None:
         "The ferry runs until May.",
     ]
     assert paragraph_pieces("\n") == []
+
+
+def test_a_quotation_inside_the_quote_keeps_its_marks() -> None:
+    assert paragraph_pieces("‘Harbor Song’ is about home. It is mine.") == [
+        "‘Harbor Song’ is about home. It is mine."
+    ]
+    assert paragraph_pieces("He called the plan ‘a farce’") == ["He called the plan ‘a farce’"]
+    assert paragraph_pieces("The pier will close.\n“‘Harbor Song’ is about home.") == [
+        "The pier will close.",
+        "‘Harbor Song’ is about home.",
+    ]

@@ -8,21 +8,24 @@ paragraph: each paragraph's part is a quotation of its own, without the re-openi
 
 from __future__ import annotations
 
-_OPENING = "\"“‘'«„"
-_CLOSING = "\"”’'»"
+_DOUBLE_OPENING = '"“«„'
+_DOUBLE_CLOSING = '"”»'
 
 
 def paragraph_pieces(text: str) -> list[str]:
     """The parts of a quote's text, one per paragraph, without the marks that open or close
     a paragraph's part ("A.\\n“B." -> ["A.", "B."]); empty parts go."""
     pieces = []
-    for line in text.split("\n"):
+    for n, line in enumerate(text.split("\n")):
         part = line.strip()
         if not part:
             continue  # the blank line between two paragraphs
-        if part[0] in _OPENING and part.count(part[0]) % 2 == 1 and part[0] != "'":
-            part = part[1:].lstrip()  # the re-opening mark of a continued quotation
-        if part and part[-1] in _CLOSING and part[-1] != "'" and _unbalanced_close(part):
+        # the re-opening mark of a continued quotation, never on the first paragraph, whose
+        # opening mark is outside the text: there a mark opens a quotation inside the quote
+        # ("‘Glasgow’ is a song …"), and so a single mark that closes one does
+        if n and part[0] in _DOUBLE_OPENING and part.count(part[0]) % 2 == 1:
+            part = part[1:].lstrip()
+        if part and part[-1] in _DOUBLE_CLOSING and _unbalanced_close(part):
             part = part[:-1].rstrip()
         if part:
             pieces.append(part)
