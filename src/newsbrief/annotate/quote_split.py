@@ -12,7 +12,7 @@ import re
 # between the two parts: the first part's comma, its closing mark, a cue clause on one line,
 # a comma and the opening mark (',” Lee said, “' / '," said Dr. Lee, the mayor, "'); a full
 # stop may stand in the clause after an abbreviation: a new sentence would open in capitals
-_BETWEEN = re.compile(r",[\"”’']\s*[^\"“”‘’!?\n]{2,80}?,\s*[\"“‘']$")
+_BETWEEN = re.compile(r",[\"”’'][ \t]*[^\"“”‘’!?\n]{2,80}?,[ \t]*[\"“‘']$")
 
 
 def continues_split(text: str, open_mark: int) -> bool:
