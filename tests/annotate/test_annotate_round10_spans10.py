@@ -6,24 +6,13 @@ code before the rule.
 from __future__ import annotations
 
 import pytest
-
-from newsbrief.annotate import annotate
-from newsbrief.annotate.quotes import shown_from
-from newsbrief.records import Article, Quote
+from annotate_rule_helpers import speech
 
 pytestmark = pytest.mark.usefixtures("parse_on")
 
 
-def _speech(text: str) -> list[Quote]:
-    """The quotes a brief shows (direct and reported speech)."""
-    art = annotate(Article(id="s10", source="t", text=text, published="2024-05-14"))
-    for q in art.quotes:
-        assert shown_from(art.text, q)
-    return [q for q in art.quotes if q.kind in ("direct", "reported")]
-
-
 def test_knowing_is_a_state_of_mind_not_a_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "The harbour board met on Monday.\n"
         "Board member Ilse Varga knew that the cranes had been failing for months.\n"
         "Her deputy, Tomas Brandt, realized the budget would not cover the repairs.\n"
@@ -33,7 +22,7 @@ def test_knowing_is_a_state_of_mind_not_a_statement() -> None:
 
 
 def test_a_second_cue_after_but_or_although_ends_the_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "The ferry service was cut in March.\n"
         "Marta Oyelaran, a lawyer for the island council, conceded she had not expected the "
         "operator to change course, but she said it was a missed chance for the region.\n"
@@ -47,7 +36,7 @@ def test_a_second_cue_after_but_or_although_ends_the_statement() -> None:
 
 
 def test_an_opening_adverbial_is_not_what_was_said() -> None:
-    qs = _speech(
+    qs = speech(
         "The fire started in a warehouse.\n"
         "When asked if he thought the alarm had worked, Fire Chief Odell Brandt said that "
         "it had.\n"
@@ -59,7 +48,7 @@ def test_an_opening_adverbial_is_not_what_was_said() -> None:
 
 
 def test_a_relative_clause_is_not_the_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "Provincial Police say on May 2, they sought arrest warrants for five young men that "
         "had hosted a card game that the victim attended.\n"
     )
@@ -67,12 +56,12 @@ def test_a_relative_clause_is_not_the_statement() -> None:
 
 
 def test_what_someone_said_is_no_statement_of_theirs() -> None:
-    qs = _speech("Viewers were asked to trust what the two analysts said they heard on the tape.\n")
+    qs = speech("Viewers were asked to trust what the two analysts said they heard on the tape.\n")
     assert not [q for q in qs if q.text.startswith("they heard")]
 
 
 def test_a_plain_report_keeps_its_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "The bridge was closed.\n"
         "The mayor, Ana Ruiz, said the bridge would reopen on Monday, but she said tolls "
         "would rise.\n"
@@ -89,7 +78,7 @@ def test_a_plain_report_keeps_its_statement() -> None:
 
 
 def test_the_month_may_is_no_verb_and_an_aside_is_the_writers() -> None:
-    qs = _speech(
+    qs = speech(
         "The climbers vanished in 1999.\n"
         "A charity run by the climber's sister announced the discovery on May 2.\n"
         "She says that he was her favourite climbing partner(!).\n"
@@ -99,7 +88,7 @@ def test_the_month_may_is_no_verb_and_an_aside_is_the_writers() -> None:
 
 
 def test_the_statement_after_a_second_cue_is_its_own() -> None:
-    qs = _speech(
+    qs = speech(
         "Talks stalled in Kiev.\n"
         "Foreign Minister Anton Berezin said that he thought the threat was a ploy, but he "
         "added that his country would do nothing to stop it.\n"

@@ -6,21 +6,12 @@ code before the rule.
 from __future__ import annotations
 
 import pytest
+from annotate_rule_helpers import speech
 
-from newsbrief.annotate import annotate
-from newsbrief.annotate.quotes import shown_from
 from newsbrief.annotate.sentences import split_sentences
-from newsbrief.records import Article, Quote
+from newsbrief.records import Quote
 
 pytestmark = pytest.mark.usefixtures("parse_on")
-
-
-def _speech(text: str) -> list[Quote]:
-    """The quotes a brief shows (direct and reported speech)."""
-    art = annotate(Article(id="s11", source="t", text=text, published="2024-05-14"))
-    for q in art.quotes:
-        assert shown_from(art.text, q)
-    return [q for q in art.quotes if q.kind in ("direct", "reported")]
 
 
 def _one(qs: list[Quote], cue: str) -> Quote:
@@ -28,7 +19,7 @@ def _one(qs: list[Quote], cue: str) -> Quote:
 
 
 def test_where_when_and_how_it_was_said_before_that_is_not_the_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "The council met on Friday.\n"
         "Mayor Ilse Varga said in a speech carried on local radio and television that she "
         "would veto the budget.\n"
@@ -44,7 +35,7 @@ def test_where_when_and_how_it_was_said_before_that_is_not_the_statement() -> No
 
 
 def test_a_relative_that_after_a_place_stays_in_the_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "The port reopened.\nHarbour master Lena Morrow said through the weeks that followed "
         "the storm the cranes were idle.\n"
     )
@@ -52,7 +43,7 @@ def test_a_relative_that_after_a_place_stays_in_the_statement() -> None:
 
 
 def test_another_speakers_act_of_saying_ends_the_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "The case went on.\n"
         "The singer denied that the two had ever met, but Holloway said Monday that was part "
         "of a settlement.\n"
@@ -67,7 +58,7 @@ def test_another_speakers_act_of_saying_ends_the_statement() -> None:
 
 
 def test_a_relative_clause_naming_its_own_sayer_is_the_writers_gloss() -> None:
-    qs = _speech(
+    qs = speech(
         "The race ended.\nDemoski said he does not remember the crashes, which the race board "
         "described as deliberate attacks.\n"
     )
@@ -80,7 +71,7 @@ def test_a_case_name_does_not_end_a_sentence() -> None:
 
 
 def test_a_numbered_station_name_is_the_addressee_of_told() -> None:
-    qs = _speech(
+    qs = speech(
         "The bakery closed.\n"
         "Hale told KXYZ 9 News the board would keep the money until the appeals end.\n"
         "Ortega told WKRN 4 News ODOT would close the bridge until the repairs end.\n"
@@ -92,7 +83,7 @@ def test_a_numbered_station_name_is_the_addressee_of_told() -> None:
 
 
 def test_a_statement_inside_an_opening_subordinate_clause_ends_at_the_main_clause() -> None:
-    qs = _speech(
+    qs = speech(
         "Reid retired.\nAnd when the Senate leader announced in late May that he would not "
         "run again, Varga returned the favor by praising him in public.\n"
     )
@@ -100,7 +91,7 @@ def test_a_statement_inside_an_opening_subordinate_clause_ends_at_the_main_claus
 
 
 def test_a_view_forming_or_a_wish_is_not_a_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "The port was sold.\n"
         "Ortega began to think that the mayor might be the one who could fix the port.\n"
         "Pelosi wants to make a point here, that the White House can cut any deal it likes.\n"
@@ -109,7 +100,7 @@ def test_a_view_forming_or_a_wish_is_not_a_statement() -> None:
 
 
 def test_a_cue_after_an_indefinite_pronoun_is_a_relative_clause() -> None:
-    qs = _speech(
+    qs = speech(
         "The talks went on.\nThe caucus on Sunday sent a letter that pressed Ortega to veto "
         "the bill, something the governor had said he was unwilling to do.\n"
     )
@@ -117,7 +108,7 @@ def test_a_cue_after_an_indefinite_pronoun_is_a_relative_clause() -> None:
 
 
 def test_the_quotation_after_a_lead_clause_is_what_was_said() -> None:
-    qs = _speech(
+    qs = speech(
         "The moon was studied.\n"
         'If the team is right, "you have moved from a world that meets one of the needs for '
         'life to one that meets two," Dr. Hale says.\n'
@@ -128,7 +119,7 @@ def test_the_quotation_after_a_lead_clause_is_what_was_said() -> None:
 
 
 def test_how_the_speaker_looked_after_an_interrupting_cue_is_not_said() -> None:
-    qs = _speech(
+    qs = speech(
         "The family grieved.\n"
         "The family often went camping and fishing together, he said, his voice thick with "
         "emotion.\n"
@@ -137,7 +128,7 @@ def test_how_the_speaker_looked_after_an_interrupting_cue_is_not_said() -> None:
 
 
 def test_a_bracketed_link_paragraph_holds_no_quote() -> None:
-    qs = _speech(
+    qs = speech(
         "Police spoke on Monday.\n"
         "McDowell said she never went to the party.\n"
         "[RELATED: 'Party crasher' says she never hit a guest, apologizes to hosts]\n"

@@ -6,24 +6,13 @@ code before the rule.
 from __future__ import annotations
 
 import pytest
-
-from newsbrief.annotate import annotate
-from newsbrief.annotate.quotes import shown_from
-from newsbrief.records import Article, Quote
+from annotate_rule_helpers import speech
 
 pytestmark = pytest.mark.usefixtures("parse_on")
 
 
-def _speech(text: str) -> list[Quote]:
-    """The quotes a brief shows (direct and reported speech)."""
-    art = annotate(Article(id="s12", source="t", text=text, published="2024-05-14"))
-    for q in art.quotes:
-        assert shown_from(art.text, q)
-    return [q for q in art.quotes if q.kind in ("direct", "reported")]
-
-
 def test_the_number_of_a_station_told_is_not_the_content() -> None:
-    qs = _speech(
+    qs = speech(
         "The family lost the house in March.\n"
         "With a phone to her ear, Ilves told NewsChannel 9 how she pushed open the door of "
         "the farm and took the children.\n"
@@ -34,7 +23,7 @@ def test_the_number_of_a_station_told_is_not_the_content() -> None:
 
 
 def test_a_span_never_ends_inside_the_quotation_it_opened() -> None:
-    qs = _speech(
+    qs = speech(
         "The brothers grew up on a farm near the river.\n"
         "The eldest brother, Karl, “was the clown,” the neighbour Anna Pirk recalled.\n"
     )
@@ -43,7 +32,7 @@ def test_a_span_never_ends_inside_the_quotation_it_opened() -> None:
 
 
 def test_the_charges_someone_faces_are_not_their_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "The trial ended on Tuesday.\n"
         "Jonas Merk still faces charges that he stole two trucks from the depot last spring.\n"
     )
@@ -51,7 +40,7 @@ def test_the_charges_someone_faces_are_not_their_statement() -> None:
 
 
 def test_a_video_caption_with_a_running_time_is_not_a_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "The storm reached the coast on Monday.\n"
         "Forecasters say the winter is mild despite cold nights | 2:15 The experts are "
         "divided, but weather services still say the season is warm.\n"
@@ -67,12 +56,12 @@ def test_a_bare_plural_or_a_phrase_after_despite_is_no_clause() -> None:
     assert not is_clause("money trouble despite two online donation pages set up by friends")
     assert is_clause("the harvest grows")
     assert is_clause("the head of the board resigns")
-    qs = _speech("The port is busy all year.\nCustoms announce frequent cocaine seizures.\n")
+    qs = speech("The port is busy all year.\nCustoms announce frequent cocaine seizures.\n")
     assert qs == []
 
 
 def test_the_speaker_named_again_after_a_contrast_ends_the_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "The crew met at the lake in June.\n"
         "Tomas Vilk said two brothers fixed the truck and built the ramp, while Vilk went "
         "over safety and planned the shots.\n"

@@ -6,27 +6,19 @@ the code before the rule.
 from __future__ import annotations
 
 import pytest
+from annotate_rule_helpers import speech
 
 from newsbrief.annotate import annotate
 from newsbrief.annotate.clause_shape import is_clause
 from newsbrief.annotate.cue_shapes import copular_feel
-from newsbrief.annotate.quotes import shown_from
 from newsbrief.annotate.span_narration import quoted_words_only
-from newsbrief.records import Article, Quote
+from newsbrief.records import Article
 
 pytestmark = pytest.mark.usefixtures("parse_on")
 
 
-def _speech(text: str) -> list[Quote]:
-    """The quotes a brief shows (direct and reported speech)."""
-    art = annotate(Article(id="s14", source="t", text=text, published="2024-05-14"))
-    for q in art.quotes:
-        assert shown_from(art.text, q)
-    return [q for q in art.quotes if q.kind in ("direct", "reported")]
-
-
 def test_the_writers_narration_naming_the_speaker_is_cut_off_a_partial_quote() -> None:
-    qs = _speech(
+    qs = speech(
         "The inspector Mara Lind has run the unit for a year.\n"
         "Last month, Lind called the hospital and asked the staff “to check whether any new "
         "records matched the old file,” Lind said. They did not.\n"
@@ -42,7 +34,7 @@ def test_narration_that_does_not_name_the_speaker_stays_in_the_statement() -> No
         "The department gives escorts in “limited cases based on security needs and risk,” "
         "the chief said.\n"
     )
-    qs = _speech(text)
+    qs = speech(text)
     assert [q.text for q in qs] == [
         "The department gives escorts in “limited cases based on security needs and risk,”"
     ]
@@ -57,7 +49,7 @@ def test_a_subject_before_the_quotation_is_no_narration_of_its_own() -> None:
 
 
 def test_an_adverb_of_time_before_that_is_not_content() -> None:
-    qs = _speech(
+    qs = speech(
         "State radio reported earlier that opposition marches were under way in the square.\n"
         "The mayor said later that day that the roads were closed to traffic.\n"
         "The agency said earlier that week it had no plans to raise the fee.\n"
@@ -82,7 +74,7 @@ def test_according_to_after_a_closing_mark_is_the_source_never_the_span() -> Non
 
 
 def test_feel_with_an_adjective_is_no_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "Even with a fast processor, the new launcher felt slow compared with the old "
         "desktop screen.\n"
         "Many riders felt betrayed by the council after the vote was delayed again.\n"
@@ -107,7 +99,7 @@ def test_an_object_and_a_second_predicate_are_no_clause() -> None:
     assert is_clause("the plan and the budget were cut")
     assert is_clause("the makers knew, or should have known, that it was unsafe")
     assert is_clause("shops open only in the morning and will close at noon")
-    qs = _speech(
+    qs = speech(
         "Kai Moreno, serving a long sentence, has denied the charge and also is being "
         "represented by a new lawyer, who called the family on Friday.\n"
     )
@@ -115,13 +107,13 @@ def test_an_object_and_a_second_predicate_are_no_clause() -> None:
 
 
 def test_a_fronted_phrase_is_not_what_the_cue_with_its_own_object_announced() -> None:
-    qs = _speech(
+    qs = speech(
         "They told the mayor the votes were there to remove him.\n"
         "The day after that, the mayor announced his resignation.\n"
     )
     assert [q.text for q in qs] == ["the votes were there to remove him"]
     # guards: a tell-verb's addressee, and "the next day", leave the statement before them
-    qs = _speech(
+    qs = speech(
         "The plan had failed for lack of money, the mayor told the paper.\n"
         "The bridge would reopen in the spring, the minister said the next day.\n"
     )

@@ -6,25 +6,15 @@ code before the rule.
 from __future__ import annotations
 
 import pytest
+from annotate_rule_helpers import speech
 
-from newsbrief.annotate import annotate
-from newsbrief.annotate.quotes import shown_from
 from newsbrief.annotate.span_dash import closed_by_dash
-from newsbrief.records import Article, Quote
 
 pytestmark = pytest.mark.usefixtures("parse_on")
 
 
-def _speech(text: str) -> list[Quote]:
-    """The quotes a brief shows (direct and reported speech)."""
-    art = annotate(Article(id="s15", source="t", text=text, published="2024-05-15"))
-    for q in art.quotes:
-        assert shown_from(art.text, q)
-    return [q for q in art.quotes if q.kind in ("direct", "reported")]
-
-
 def test_however_and_a_refusal_to_say_end_the_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "Sheriff Tom Vale spoke to reporters on Sunday.\n"
         "Vale said arson is suspected, however, he would not say whether anyone was inside.\n"
     )
@@ -32,13 +22,13 @@ def test_however_and_a_refusal_to_say_end_the_statement() -> None:
 
 
 def test_until_after_an_interrupting_cue_goes_on_with_the_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "The baker Luca Ferri spoke on Monday.\n"
         "The shop will stay open, Mr. Ferri added, until the landlord doubles the rent.\n"
     )
     assert [q.text for q in qs] == ["The shop will stay open … until the landlord doubles the rent"]
     # guard: "before" may still say when it was said, not what
-    qs = _speech(
+    qs = speech(
         "The baker Luca Ferri spoke on Monday.\n"
         "The shop will stay open, Mr. Ferri said Tuesday, even before the new rent was known.\n"
     )
@@ -46,7 +36,7 @@ def test_until_after_an_interrupting_cue_goes_on_with_the_statement() -> None:
 
 
 def test_a_dash_closing_the_writers_parenthetical_ends_the_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "The new arena was costly. The deal — Dunn admitted that he had not seen a game in "
         "years — and council members questioned the price of the seats.\n"
     )
@@ -64,7 +54,7 @@ def test_a_dash_with_no_partner_before_the_statement_is_the_speakers() -> None:
 
 
 def test_that_before_a_verb_is_the_demonstrative_subject_of_the_statement() -> None:
-    qs = _speech(
+    qs = speech(
         "A car was found near the river on Monday.\n"
         "Police chief Dana Holt later confirmed that was the spot where the driver had "
         "last been seen.\n"
@@ -73,16 +63,16 @@ def test_that_before_a_verb_is_the_demonstrative_subject_of_the_statement() -> N
     # guards: a cue in a relative clause on a noun ("messages he wrote that were …") has a
     # relative "that" after it, no statement; the complementizer before a subject still goes
     for verb in ("were", "was"):
-        qs = _speech(
+        qs = speech(
             f"Critics seized on text messages Dunn wrote that {verb} critical of the mayor.\n"
         )
         assert qs == []
-    qs = _speech("Police chief Dana Holt confirmed that the car was found near the river.\n")
+    qs = speech("Police chief Dana Holt confirmed that the car was found near the river.\n")
     assert [q.text for q in qs] == ["the car was found near the river"]
 
 
 def test_a_pronoun_cue_cuts_narration_naming_the_one_it_refers_to() -> None:
-    qs = _speech(
+    qs = speech(
         "The inspector Mara Lind has run the unit for a year.\n"
         "Last month, Lind called the hospital and asked the staff “to check whether any new "
         "records matched the old file,” she said. They did not.\n"
@@ -91,7 +81,7 @@ def test_a_pronoun_cue_cuts_narration_naming_the_one_it_refers_to() -> None:
         ("to check whether any new records matched the old file", "Mara Lind")
     ]
     # guard: narration that does not name her may be her paraphrase, and stays
-    qs = _speech(
+    qs = speech(
         "Mara Lind has run the unit for a year.\n"
         "The unit gives escorts in “limited cases based on security needs and risk,” she said.\n"
     )
@@ -101,7 +91,7 @@ def test_a_pronoun_cue_cuts_narration_naming_the_one_it_refers_to() -> None:
 
 
 def test_a_quotation_opened_in_an_earlier_sentence_starts_the_statement_there() -> None:
-    qs = _speech(
+    qs = speech(
         "The mayor Ann Roe spoke on Monday.\n"
         "The plan was “a waste of money from the start. Nobody asked for it and nobody "
         "wants it,” Roe said.\n"
@@ -110,7 +100,7 @@ def test_a_quotation_opened_in_an_earlier_sentence_starts_the_statement_there() 
         "The plan was “a waste of money from the start. Nobody asked for it and nobody wants it,”"
     ]
     # guard: a quotation closed in its own sentence leaves the next one alone
-    qs = _speech(
+    qs = speech(
         "The mayor Ann Roe spoke on Monday.\n"
         "The plan was “a waste of money.” Nobody asked for it and nobody wants it, Roe said.\n"
     )
@@ -118,7 +108,7 @@ def test_a_quotation_opened_in_an_earlier_sentence_starts_the_statement_there() 
 
 
 def test_a_straight_quotation_opened_two_sentences_back_starts_the_statement_there() -> None:
-    qs = _speech(
+    qs = speech(
         'Cold can harm drums. More seriously, "damage can be done when a drum shrinks in '
         "the cold air. If the shell is wood, it can crack. Sometimes drums are broken beyond "
         'repair," according to the Good School of Music.\n'
@@ -130,7 +120,7 @@ def test_a_straight_quotation_opened_two_sentences_back_starts_the_statement_the
 
 
 def test_the_clause_after_a_quotation_that_ends_its_sentence_is_no_cue_of_it() -> None:
-    qs = _speech(
+    qs = speech(
         "Ann Roe met the crowd at noon.\n"
         "Roe said, “We will keep the clinic open for as long as we can.” They continued to "
         "cheer at the news.\n"
@@ -139,13 +129,13 @@ def test_the_clause_after_a_quotation_that_ends_its_sentence_is_no_cue_of_it() -
         ("We will keep the clinic open for as long as we can.", "Ann Roe", "said")
     ]
     # guard: a comma inside the closing mark keeps the trailing cue
-    qs = _speech("Ann Roe met the crowd at noon.\n“We will keep it open,” Roe said.\n")
+    qs = speech("Ann Roe met the crowd at noon.\n“We will keep it open,” Roe said.\n")
     assert [(q.speaker, q.cue) for q in qs] == [("Ann Roe", "said")]
 
 
 def test_a_cue_subject_starts_a_word() -> None:
     # "an" inside "Hagerman and said" is no indefinite subject: "said" shares Roe's subject
-    qs = _speech(
+    qs = speech(
         "Ann Roe and Dan Hale argued over the plan. Roe called Hale and said, “I hear you are "
         "telling people I am a crook. That is absurd.” Hale denied it.\n"
     )
@@ -153,7 +143,7 @@ def test_a_cue_subject_starts_a_word() -> None:
 
 
 def test_a_widened_statement_keeps_the_straight_mark_it_opened_closed() -> None:
-    qs = _speech(
+    qs = speech(
         'Eva Lund spoke on Monday. The new rules "hit firms that are close to the board. '
         'It will be noticed," she said.\n'
     )
@@ -163,7 +153,7 @@ def test_a_widened_statement_keeps_the_straight_mark_it_opened_closed() -> None:
 
 
 def test_a_glad_subject_announces() -> None:
-    qs = _speech(
+    qs = speech(
         "Tuesday\nNorth Air is happy to announce that the lost dog was found at the gate.\n"
     )
     assert [(q.text, q.speaker_text) for q in qs] == [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.annotate.annotate_rule_helpers import annotated, quote_with
+from annotate_rule_helpers import annotated, quote_with
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ subheading that names the source of its quotation."""
 
 from __future__ import annotations
 
-from tests.annotate.annotate_rule_helpers import annotated, quote_with
+from annotate_rule_helpers import annotated, quote_with
 
 
 def test_the_second_part_after_a_longer_cue_clause_is_a_quote() -> None:
